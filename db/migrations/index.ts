@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001_initial.js';
+
+/** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
+export const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};

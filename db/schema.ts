@@ -1,0 +1,193 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** The tables as Kysely sees them. Timestamps are ISO-8601 UTC text; booleans are 0/1 integers. */
+export interface Database {
+  teams: TeamsTable;
+  users: UsersTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  evaluations: EvaluationsTable;
+  stakeholder_groups: StakeholderGroupsTable;
+  evaluation_members: EvaluationMembersTable;
+  criteria: CriteriaTable;
+  vendors: VendorsTable;
+  weight_sets: WeightSetsTable;
+  weight_entries: WeightEntriesTable;
+  votes: VotesTable;
+  scores: ScoresTable;
+  score_cells: ScoreCellsTable;
+  audit_entries: AuditEntriesTable;
+}
+
+export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface TeamMembersTable { team_id: number; user_id: number; created_at: string }
+
+export interface SessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type EvaluationStatus = 'draft' | 'voting' | 'scoring' | 'review' | 'decided';
+export type MemberRole = 'facilitator' | 'evaluator' | 'stakeholder' | 'observer';
+
+export interface EvaluationsTable {
+  id: Generated<number>;
+  team_id: number;
+  name: string;
+  status: EvaluationStatus;
+  scale_min: number;
+  scale_max: number;
+  template: string;
+  disagreement_threshold: Generated<number>;
+  hide_prices: Generated<number>;
+  aggregation: Generated<string>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StakeholderGroupsTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  name: string;
+  weight: Generated<number>;
+  position: Generated<number>;
+}
+
+export interface EvaluationMembersTable {
+  evaluation_id: number;
+  user_id: number;
+  role: MemberRole;
+  group_id: number | null;
+  added_at: string;
+  removed_at: string | null;
+}
+
+export type CriterionKindColumn = 'scored' | 'must-have' | 'cost';
+
+export interface CriteriaTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  parent_id: number | null;
+  name: string;
+  description: Generated<string>;
+  kind: CriterionKindColumn;
+  rubric: Generated<string>;
+  position: Generated<number>;
+  created_at: string;
+}
+
+export interface VendorsTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  name: string;
+  name_key: string;
+  website: Generated<string>;
+  category: Generated<string>;
+  description: Generated<string>;
+  price: number | null;
+  screened_out: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WeightSetsTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  version: number;
+  source: 'template' | 'direct' | 'vote';
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface WeightEntriesTable { weight_set_id: number; criterion_id: number; weight: number }
+
+export interface VotesTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  user_id: number;
+  method: string;
+  payload: string;
+  weights: string;
+  consistency_ratio: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ScoresTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  vendor_id: number;
+  criterion_id: number;
+  evaluator_id: number;
+  value: number | null;
+  comment: Generated<string>;
+  abstain_reason: string | null;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface ScoreCellsTable {
+  evaluation_id: number;
+  vendor_id: number;
+  criterion_id: number;
+  n: Generated<number>;
+  sum: Generated<number>;
+  min: number | null;
+  max: number | null;
+  pass: Generated<number>;
+  fail: Generated<number>;
+  na: Generated<number>;
+  consensus: number | null;
+  consensus_rationale: string | null;
+  consensus_by: number | null;
+  consensus_at: string | null;
+}
+
+export interface AuditEntriesTable {
+  id: Generated<number>;
+  team_id: number;
+  evaluation_id: number | null;
+  actor_id: number | null;
+  at: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export type User = Selectable<UsersTable>;
+export type Evaluation = Selectable<EvaluationsTable>;
+export type NewEvaluation = Insertable<EvaluationsTable>;
+export type EvaluationUpdate = Updateable<EvaluationsTable>;
+export type Criterion = Selectable<CriteriaTable>;
+export type Vendor = Selectable<VendorsTable>;
+export type NewVendor = Insertable<VendorsTable>;
+export type Score = Selectable<ScoresTable>;
+export type ScoreCell = Selectable<ScoreCellsTable>;
+export type AuditEntry = Selectable<AuditEntriesTable>;

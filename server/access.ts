@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import type { AppEnv } from './context.js';
+import { can, isWrite, type Action } from './domain/permissions.js';
+import { evaluationForMember, type EvaluationAccess } from '../db/queries/evaluations.js';
+import { conflict, forbidden, notFound, unauthorized } from './errors.js';
+import { parseId } from './ids.js';
+
+/**
+ * The one gate for everything inside an evaluation: 404 unless the caller is a member (another
+ * team's evaluation must look absent), 403 when their role does not allow `action`, 409 for any
+ * write once the evaluation is decided.
+ */
+export async function accessEvaluation(c: Context<AppEnv>, action: Action): Promise<EvaluationAccess & { userId: number }> {
+  const user = c.get('user');
+  if (!user) throw unauthorized();
+  const id = parseId(c.req.param('id'));
+  const access = id === null ? undefined : await evaluationForMember(c.get('db'), id, user.id);
+  if (!access) throw notFound('The evaluation');
+  if (!can(access.role, action)) throw forbidden();
+  if (isWrite(action) && access.evaluation.status === 'decided') {
+    throw conflict('evaluation_locked', 'This evaluation is decided and locked; nothing in it can change.');
+  }
+  return { ...access, userId: user.id };
+}

@@ -1,0 +1,95 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from '../db/client.js';
+import type { AppEnv } from './context.js';
+import type { Env } from './env.js';
+import { AppError, describeError } from './errors.js';
+import { identify, requireApiUser } from './middleware/auth.js';
+import { apiAuth } from './routes/api-auth.js';
+import { apiEvaluations } from './routes/api-evaluations.js';
+import { apiCriteria } from './routes/api-criteria.js';
+import { apiVendors } from './routes/api-vendors.js';
+import { apiScores } from './routes/api-scores.js';
+import { staticFiles } from './routes/static.js';
+import { pages } from './routes/pages.js';
+import { renderErrorPage } from '../views/pages/error.js';
+
+export interface AppDeps { db: Db; env: Env }
+
+const wantsJson = (path: string, accept: string | undefined) =>
+  path.startsWith('/api/') || /\.json$/.test(path) || (!!accept && accept.includes('application/json') && !accept.includes('text/html'));
+
+/** Builds the whole app; tests call `app.request()` on it without opening a port. */
+export function createApp({ db, env }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('env', env);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    await db.selectFrom('teams').select('id').limit(1).execute();
+    return c.json({ ok: true });
+  });
+  app.route('/static', staticFiles);
+
+  // Forms and htmx posts must come from our own pages; JSON and CSV bodies cannot be sent cross-site without CORS.
+  app.use('*', csrf());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 12 * 1024 * 1024,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', 'The request body is larger than 12 MB.');
+      },
+    }),
+  );
+  app.use('*', identify);
+
+  app.route('/api/v1/auth', apiAuth);
+  app.use('/api/v1/evaluations/*', requireApiUser);
+  app.use('/api/v1/evaluations', requireApiUser);
+  app.route('/api/v1/evaluations', apiEvaluations);
+  app.route('/api/v1/evaluations', apiCriteria);
+  app.route('/api/v1/evaluations', apiVendors);
+  app.route('/api/v1/evaluations', apiScores);
+  app.route('/', pages);
+
+  app.notFound((c) => {
+    const e = { status: 404 as const, code: 'not_found', message: 'There is nothing at this address.' };
+    if (wantsJson(c.req.path, c.req.header('accept'))) return c.json({ error: { code: e.code, message: e.message } }, 404);
+    return c.html(renderErrorPage(c, e.status, e.message), 404);
+  });
+
+  app.onError((err, c) => {
+    const e = describeError(err);
+    if (e.status >= 500) console.error(err);
+    if (wantsJson(c.req.path, c.req.header('accept'))) {
+      return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, e.status);
+    }
+    return c.html(renderErrorPage(c, e.status, e.message), e.status);
+  });
+
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { Db } from '../db/client.js';
+import type { Env } from './env.js';
+
+/** The signed-in person, as every handler sees them. */
+export interface CurrentUser { id: number; email: string; name: string; teamId: number | null }
+
+/** Hono's typed context: what middleware puts there for the handlers. */
+export interface AppEnv {
+  Variables: {
+    db: Db;
+    env: Env;
+    user: CurrentUser | null;
+    /** Hash of the session cookie, so logout can end exactly this session. */
+    sessionHash: string | null;
+  };
+}

@@ -1,0 +1,35 @@
+/** What someone may do inside one evaluation; API.md's "Roles" table, kept in this one place. */
+export type Role = 'facilitator' | 'evaluator' | 'stakeholder' | 'observer';
+export type Action = 'read' | 'edit' | 'vote' | 'score' | 'feedback' | 'audit';
+export type Status = 'draft' | 'voting' | 'scoring' | 'review' | 'decided';
+
+const ALLOWED: Record<Action, readonly Role[]> = {
+  read: ['facilitator', 'evaluator', 'stakeholder', 'observer'],
+  edit: ['facilitator'],
+  vote: ['facilitator', 'stakeholder'],
+  score: ['facilitator', 'evaluator'],
+  feedback: ['facilitator', 'evaluator', 'stakeholder'],
+  audit: ['facilitator', 'observer'],
+};
+
+export const ROLES: readonly Role[] = ['facilitator', 'evaluator', 'stakeholder', 'observer'];
+export const STATUSES: readonly Status[] = ['draft', 'voting', 'scoring', 'review', 'decided'];
+
+export function can(role: Role, action: Action): boolean {
+  return ALLOWED[action].includes(role);
+}
+
+/** Every action but reading changes something, and a decided evaluation changes no more. */
+export const isWrite = (action: Action): boolean => action !== 'read' && action !== 'audit';
+
+/**
+ * Whether the lifecycle may move from `from` to `to`: one step forward at a time, except that
+ * voting may be skipped when the facilitator sets the weights directly.
+ */
+export function canMoveStatus(from: Status, to: Status): boolean {
+  const i = STATUSES.indexOf(from);
+  const j = STATUSES.indexOf(to);
+  if (from === 'decided') return false;
+  if (j === i + 1) return true;
+  return from === 'draft' && to === 'scoring';
+}

@@ -1,0 +1,180 @@
+import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
+import { weightCarriers } from './weights.js';
+
+/** Everything ranking needs; leafWeights normally comes from resolveWeights(...).leaves. */
+export interface RankingInput {
+  criteria: readonly CriterionNode[];
+  leafWeights: ReadonlyMap<string, number>;
+  scale: Scale;
+  vendors: readonly RankVendor[];
+  cells: readonly CellAggregate[];
+}
+
+/** One ranked vendor; total and breakdown are points out of 100, coverage is the weight share actually scored. */
+export interface RankRow {
+  rank: number;
+  vendorId: string;
+  name: string;
+  total: number;
+  coverage: number;
+  provisional: boolean;
+  breakdown: Record<string, number>;
+}
+
+/** A vendor removed from the ranking by a must-have gate. */
+export interface ExcludedVendor { vendorId: string; name: string; criterionId: string; reason: string }
+
+/** Something a human should look at before trusting the result. */
+export interface ReviewFlag { vendorId: string; criterionId: string; reason: string }
+
+/** Ranked rows (best first), vendors gated out, and review flags. */
+export interface RankingResult { rows: RankRow[]; excluded: ExcludedVendor[]; flags: ReviewFlag[] }
+
+// Totals are sums of float products; rounding before comparing keeps noise from splitting real ties.
+const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number => {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
+
+/** Depth-first by position so "first failed must-have" matches the order users see the tree in. */
+function treeOrder(criteria: readonly CriterionNode[]): CriterionNode[] {
+  const byPos = (a: CriterionNode, b: CriterionNode): number =>
+    a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const ids = new Set(criteria.map((c) => c.id));
+  const children = new Map<string | null, CriterionNode[]>();
+  for (const c of criteria) {
+    const key = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
+    const list = children.get(key);
+    if (list) list.push(c);
+    else children.set(key, [c]);
+  }
+  const out: CriterionNode[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string | null): void => {
+    for (const c of (children.get(key) ?? []).sort(byPos)) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(c);
+      visit(c.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+function indexCells(cells: readonly CellAggregate[]): Map<string, Map<string, CellAggregate>> {
+  const index = new Map<string, Map<string, CellAggregate>>();
+  for (const cell of cells) {
+    let row = index.get(cell.vendorId);
+    if (!row) index.set(cell.vendorId, (row = new Map()));
+    row.set(cell.criterionId, cell);
+  }
+  return index;
+}
+
+function scoredValue(cell: CellAggregate | undefined): number | undefined {
+  if (!cell) return undefined;
+  const v = cell.consensus !== null ? cell.consensus : cell.count > 0 ? cell.sum / cell.count : undefined;
+  return v !== undefined && Number.isFinite(v) ? v : undefined;
+}
+
+const validPrice = (p: number | null): p is number => p !== null && Number.isFinite(p) && p >= 0;
+
+/** Rank vendors by weighted normalised score after must-have gating. O(vendors × criteria). */
+export function rankVendors(input: RankingInput): RankingResult {
+  const { scale, vendors } = input;
+  const ordered = treeOrder(input.criteria);
+  const byId = new Map(ordered.map((c) => [c.id, c]));
+  const parents = new Set(ordered.map((c) => c.parentId));
+  const leaves = ordered.filter((c) => !parents.has(c.id));
+  // Bounded walk: the tree is two levels deep, but a malformed parent chain must not hang ranking.
+  const topOf = (c: CriterionNode): string => {
+    let node = c;
+    for (let i = 0; i < ordered.length; i++) {
+      const parent = node.parentId === null ? undefined : byId.get(node.parentId);
+      if (!parent) break;
+      node = parent;
+    }
+    return node.id;
+  };
+
+  const weighted = leaves.flatMap((c) => {
+    const w = input.leafWeights.get(c.id) ?? 0;
+    return c.kind !== 'must-have' && Number.isFinite(w) && w > 0 ? [{ c, w, top: topOf(c) }] : [];
+  });
+  const mustHaves = leaves.filter((c) => c.kind === 'must-have');
+  const carriers = weightCarriers(input.criteria);
+  const topKeys = [...new Set([
+    ...ordered.filter((c) => c.parentId === null && carriers.has(c.id)).map((c) => c.id),
+    ...weighted.map((x) => x.top),
+  ])];
+
+  const cells = indexCells(input.cells);
+  const none = new Map<string, CellAggregate>();
+  const excluded: ExcludedVendor[] = [];
+  const flags: ReviewFlag[] = [];
+  const ranked: RankVendor[] = [];
+  for (const v of vendors) {
+    const row = cells.get(v.id) ?? none;
+    let failure: ExcludedVendor | undefined;
+    for (const c of mustHaves) {
+      const cell = row.get(c.id);
+      if (!cell) continue;
+      let why: string | undefined;
+      if (cell.consensus !== null) {
+        if (cell.consensus === 0) why = ' (consensus)';
+      } else if (cell.fail > cell.pass) {
+        why = ` (${cell.fail} of ${cell.pass + cell.fail} evaluators)`;
+      } else if (cell.pass === cell.fail && cell.pass > 0) {
+        flags.push({ vendorId: v.id, criterionId: c.id, reason: 'tied must-have votes' });
+      }
+      if (why !== undefined && !failure) {
+        failure = { vendorId: v.id, name: v.name, criterionId: c.id, reason: `Failed must-have "${c.name}"${why}` };
+      }
+    }
+    if (failure) excluded.push(failure);
+    else ranked.push(v);
+  }
+
+  // Cheapest is judged only among vendors still in the running; an excluded bargain must not depress everyone.
+  let minPrice = Infinity;
+  for (const v of ranked) if (validPrice(v.price) && v.price < minPrice) minPrice = v.price;
+  const costScore = (price: number): number =>
+    minPrice === 0 ? (price === 0 ? 1 : 0) : minPrice / price;
+  const range = scale.max - scale.min;
+  const scoreOf = (value: number): number =>
+    range > 0 ? clamp01((value - scale.min) / range) : value >= scale.max ? 1 : 0;
+
+  const rows: RankRow[] = ranked.map((v) => {
+    const row = cells.get(v.id) ?? none;
+    const breakdown: Record<string, number> = {};
+    for (const k of topKeys) breakdown[k] = 0;
+    let coverage = 0;
+    for (const { c, w, top } of weighted) {
+      let n: number | undefined;
+      if (c.kind === 'cost') n = validPrice(v.price) ? costScore(v.price) : undefined;
+      else {
+        const value = scoredValue(row.get(c.id));
+        n = value === undefined ? undefined : scoreOf(value);
+      }
+      if (n === undefined) continue;
+      coverage += w;
+      breakdown[top] = (breakdown[top] ?? 0) + 100 * w * n;
+    }
+    let total = 0;
+    for (const k of topKeys) total += breakdown[k] ?? 0;
+    return { rank: 0, vendorId: v.id, name: v.name, total, coverage, provisional: coverage < 1 - 1e-9, breakdown };
+  });
+
+  const keyed = rows.map((r) => ({ r, t: round9(r.total), id: r.vendorId, name: r.name }));
+  keyed.sort((a, b) => b.t - a.t || byName(a, b));
+  keyed.forEach((k, i) => {
+    const prev = keyed[i - 1];
+    k.r.rank = prev && prev.t === k.t ? prev.r.rank : i + 1;
+  });
+  excluded.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
+  return { rows: keyed.map((k) => k.r), excluded, flags };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** The process environment, parsed once at start-up so a typo fails loudly instead of at the first request. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('data/cxbench.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgres://' })
+    .optional(),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Cookies get the Secure flag when the app is served over HTTPS. */
+  COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,38 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Field name → human message, as API.md's error shape carries it. */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * An expected failure with a machine code, rendered by the one onError handler as
+ * API.md's `{"error": {code, message, fields?}}` or as an HTML error page.
+ */
+export class AppError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(status, { message });
+  }
+}
+
+export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, 'validation_failed', message, fields);
+export const unauthorized = (message = 'Sign in, or send a valid Bearer token.') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = 'Your role in this evaluation does not allow that.') => new AppError(403, 'forbidden', message);
+export const notFound = (what = 'That') => new AppError(404, 'not_found', `${what} was not found.`);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);
+
+/** Maps any thrown value to status, code and message; never leaks a stack trace. */
+export function describeError(err: unknown): { status: ContentfulStatusCode; code: string; message: string; fields?: FieldErrors } {
+  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code = status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : status === 400 ? 'bad_request' : 'error';
+    const message = status === 413 ? 'The request body is too large.' : err.message || 'The request could not be handled.';
+    return { status, code, message };
+  }
+  return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. Nothing was saved.' };
+}

@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.js';
+import { apiValid } from '../validation.js';
+import { BatchSchema, ScoreSchema, ScoresQuerySchema } from '../schemas/scores.js';
+import { accessEvaluation } from '../access.js';
+import { saveBatch, saveScore } from '../services/scores.js';
+import { scoresBy } from '../../db/queries/scores.js';
+import { loadRanking } from '../services/ranking.js';
+import { z } from 'zod';
+
+/** Facilitators and observers oversee the panel; everyone else sees only their own scores until review. */
+const seesAllScores = (role: string, status: string) => role === 'facilitator' || role === 'observer' || status === 'review' || status === 'decided';
+
+const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional() });
+
+/** /api/v1/evaluations/:id/scores and /ranking. */
+export const apiScores = new Hono<AppEnv>()
+  .put('/:id/scores', apiValid('json', ScoreSchema), async (c) => {
+    const a = await accessEvaluation(c, 'score');
+    return c.json(await saveScore(c.get('db'), a, c.req.valid('json')));
+  })
+  .post('/:id/scores/batch', apiValid('json', BatchSchema), async (c) => {
+    const a = await accessEvaluation(c, 'score');
+    return c.json(await saveBatch(c.get('db'), a, c.req.valid('json').scores));
+  })
+  .get('/:id/scores', apiValid('query', ScoresQuerySchema), async (c) => {
+    const a = await accessEvaluation(c, 'read');
+    const all = seesAllScores(a.role, a.evaluation.status);
+    const rows = await scoresBy(c.get('db'), a.evaluation.id, all ? null : a.userId, c.req.valid('query'));
+    return c.json({
+      scores: rows.map((s) => ({ vendorId: String(s.vendor_id), criterionId: String(s.criterion_id), evaluatorId: String(s.evaluator_id), value: s.value, comment: s.comment, version: s.version })),
+    });
+  })
+  .get('/:id/ranking', apiValid('query', LimitSchema), async (c) => {
+    const { evaluation } = await accessEvaluation(c, 'read');
+    const { limit } = c.req.valid('query');
+    const { result, resolved } = await loadRanking(c.get('db'), evaluation);
+    return c.json({
+      rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
+      excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),
+      weights: Object.fromEntries(resolved.leaves),
+    });
+  });

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { LoginPage, SignupPage } from '../../views/pages/auth.js';
+import { html } from '../../views/render.js';
+import { checkForm, formFields } from '../forms.js';
+import { LoginSchema, SignupSchema } from '../schemas/accounts.js';
+import { authenticate, createSession, endSession, SESSION_DAYS, signup } from '../services/accounts.js';
+import { SESSION_COOKIE } from '../middleware/auth.js';
+import { AppError } from '../errors.js';
+import { m } from '../../views/messages/index.js';
+
+// Only local paths: an open redirect through ?next= would lend our name to phishing.
+const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[\w\-/?=&%.]*$/.test(next) ? next : '/');
+
+function startSession(c: Context<AppEnv>, secret: string) {
+  setCookie(c, SESSION_COOKIE, secret, {
+    httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('env').COOKIE_SECURE === '1', maxAge: SESSION_DAYS * 86_400,
+  });
+}
+
+/** Sign-in, sign-up and sign-out pages. */
+export const authPages = new Hono<AppEnv>()
+  .get('/login', (c) => (c.get('user') ? c.redirect('/', 303) : html(c, <LoginPage next={safeNext(c.req.query('next'))} />)))
+  .post('/login', async (c) => {
+    const fields = await formFields(c);
+    const next = safeNext(fields.next);
+    const form = checkForm(LoginSchema, fields);
+    if (!form.ok) return html(c, <LoginPage errors={form.errors} values={fields} next={next} />, 422);
+    const userId = await authenticate(c.get('db'), form.data.email, form.data.password);
+    if (userId === null) return html(c, <LoginPage errors={{ _: m.auth.wrongCredentials }} values={fields} next={next} />, 422);
+    startSession(c, await createSession(c.get('db'), userId));
+    return c.redirect(next, 303);
+  })
+  .get('/signup', (c) => (c.get('user') ? c.redirect('/', 303) : html(c, <SignupPage />)))
+  .post('/signup', async (c) => {
+    const fields = await formFields(c);
+    const form = checkForm(SignupSchema, fields);
+    if (!form.ok) return html(c, <SignupPage errors={form.errors} values={fields} />, 422);
+    try {
+      const { userId } = await signup(c.get('db'), form.data);
+      startSession(c, await createSession(c.get('db'), userId));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'email_taken') return html(c, <SignupPage errors={{ email: m.auth.emailTaken }} values={fields} />, 422);
+      throw err;
+    }
+    return c.redirect('/', 303);
+  })
+  .post('/logout', async (c) => {
+    const hash = c.get('sessionHash');
+    if (hash) await endSession(c.get('db'), hash);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/login', 303);
+  });

@@ -1,0 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A fresh secret for a session cookie or API token; only its hash is ever stored. */
+export function newSecret(prefix: 'cxb' | 'cxs'): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** SHA-256 is enough here: the secret has 256 random bits, so there is nothing to brute-force. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}

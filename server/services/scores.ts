@@ -1,0 +1,89 @@
+import type { Db } from '../../db/client.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
+import { refreshCell, scoreOf } from '../../db/queries/scores.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { scoreValueProblem } from '../domain/score-values.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+export interface ScoreInput { vendorId: number; criterionId: number; value: number | null; comment?: string | undefined; version?: number | undefined }
+
+/** Leaves of the evaluation by id, with the facts a score write checks. */
+async function leafIndex(db: Db, evaluationId: number) {
+  const rows = await criteriaOf(db, evaluationId);
+  const parents = new Set(rows.map((r) => r.parent_id).filter((p) => p !== null));
+  return new Map(rows.filter((r) => !parents.has(r.id)).map((r) => [r.id, r]));
+}
+
+async function vendorIds(db: Db, evaluationId: number, ids: readonly number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  // Chunked so a 10,000-item batch stays under SQLite's bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = [...new Set(ids.slice(i, i + 500))];
+    const rows = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).where('id', 'in', chunk).execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+/** Upserts the caller's own score and refreshes the cell aggregate; returns the new version. */
+async function writeScore(db: Db, a: Actor, s: ScoreInput, at: string): Promise<{ version: number; before: number | null | undefined }> {
+  const existing = await scoreOf(db, s.vendorId, s.criterionId, a.userId);
+  if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
+    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
+  }
+  const version = (existing?.version ?? 0) + 1;
+  if (existing) {
+    await db.updateTable('scores').set({ value: s.value, comment: s.comment ?? existing.comment, version, updated_at: at }).where('id', '=', existing.id).execute();
+  } else {
+    await db
+      .insertInto('scores')
+      .values({ evaluation_id: a.evaluation.id, vendor_id: s.vendorId, criterion_id: s.criterionId, evaluator_id: a.userId, value: s.value, comment: s.comment ?? '', abstain_reason: null, version, updated_at: at })
+      .execute();
+  }
+  await refreshCell(db, a.evaluation.id, s.vendorId, s.criterionId);
+  return { version, before: existing?.value };
+}
+
+const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.scale_max });
+
+/** One score, with optimistic concurrency on `version` (the version the client last saw; 0 for none). */
+export async function saveScore(db: Db, a: Actor, s: ScoreInput): Promise<{ version: number }> {
+  return db.transaction().execute(async (trx) => {
+    const leaf = (await leafIndex(trx, a.evaluation.id)).get(s.criterionId);
+    if (!leaf) throw notFound('The criterion (a leaf of this evaluation)');
+    if ((await vendorIds(trx, a.evaluation.id, [s.vendorId])).size === 0) throw notFound('The vendor');
+    const problem = scoreValueProblem(leaf.kind, scale(a), s.value);
+    if (problem) throw badRequest(problem, { value: problem });
+    const { version, before } = await writeScore(trx, a, s, nowIso());
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'score', entity: 'score', entityId: `${s.vendorId}:${s.criterionId}`,
+      before: before === undefined ? undefined : { value: before }, after: { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) },
+    });
+    return { version };
+  });
+}
+
+/** Many scores, all or nothing: every item is checked before anything is written. */
+export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]): Promise<{ saved: number }> {
+  return db.transaction().execute(async (trx) => {
+    const leaves = await leafIndex(trx, a.evaluation.id);
+    const vendors = await vendorIds(trx, a.evaluation.id, items.map((i) => i.vendorId));
+    items.forEach((s, i) => {
+      const leaf = leaves.get(s.criterionId);
+      if (!vendors.has(s.vendorId)) throw badRequest(`Item ${i}: the vendor is not part of this evaluation.`, { [`scores.${i}.vendorId`]: 'Unknown vendor.' });
+      if (!leaf) throw badRequest(`Item ${i}: the criterion is not a leaf of this evaluation.`, { [`scores.${i}.criterionId`]: 'Unknown or non-leaf criterion.' });
+      const problem = scoreValueProblem(leaf.kind, scale(a), s.value);
+      if (problem) throw badRequest(`Item ${i}: ${problem}`, { [`scores.${i}.value`]: problem });
+    });
+    const at = nowIso();
+    for (const s of items) await writeScore(trx, a, { ...s, version: undefined }, at);
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'score-batch', entity: 'score', entityId: `batch:${items.length}`,
+      after: items.map((s) => [s.vendorId, s.criterionId, s.value]),
+    });
+    return { saved: items.length };
+  });
+}

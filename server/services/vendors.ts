@@ -1,0 +1,71 @@
+import type { Db } from '../../db/client.js';
+import type { Vendor } from '../../db/schema.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { nameKey, vendorByName, vendorIn } from '../../db/queries/vendors.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { conflict, notFound } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+export interface VendorInput { name: string; website?: string; category?: string; description?: string; price?: number | null }
+
+const snapshot = (v: Vendor) => ({ name: v.name, website: v.website, category: v.category, description: v.description, price: v.price });
+const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) =>
+  recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity: 'vendor', entityId: id, before, after });
+
+const duplicate = (name: string) => conflict('duplicate_name', `A vendor named "${name.trim()}" is already in this evaluation.`);
+
+export async function addVendor(db: Db, a: Actor, input: VendorInput): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    if (await vendorByName(trx, a.evaluation.id, input.name)) throw duplicate(input.name);
+    const at = nowIso();
+    const row = await trx
+      .insertInto('vendors')
+      .values({
+        evaluation_id: a.evaluation.id, name: input.name.trim(), name_key: nameKey(input.name), website: input.website?.trim() ?? '',
+        category: input.category?.trim() ?? '', description: input.description?.trim() ?? '', price: input.price ?? null, screened_out: null, created_at: at, updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, a, 'create', row.id, undefined, snapshot(row));
+    return row.id;
+  });
+}
+
+export async function updateVendor(db: Db, a: Actor, id: number, input: Partial<VendorInput>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await vendorIn(trx, a.evaluation.id, id);
+    if (!before) throw notFound('The vendor');
+    if (input.name !== undefined) {
+      const clash = await vendorByName(trx, a.evaluation.id, input.name);
+      if (clash && clash.id !== id) throw duplicate(input.name);
+    }
+    const after = await trx
+      .updateTable('vendors')
+      .set({
+        ...(input.name !== undefined ? { name: input.name.trim(), name_key: nameKey(input.name) } : {}),
+        ...(input.website !== undefined ? { website: input.website.trim() } : {}),
+        ...(input.category !== undefined ? { category: input.category.trim() } : {}),
+        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+        ...(input.price !== undefined ? { price: input.price } : {}),
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, a, 'update', id, snapshot(before), snapshot(after));
+  });
+}
+
+/** Removes a vendor and the scores given to it; the audit entry keeps what was removed. */
+export async function removeVendor(db: Db, a: Actor, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await vendorIn(trx, a.evaluation.id, id);
+    if (!before) throw notFound('The vendor');
+    const scores = await trx.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('vendor_id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('score_cells').where('vendor_id', '=', id).execute();
+    await trx.deleteFrom('scores').where('vendor_id', '=', id).execute();
+    await trx.deleteFrom('vendors').where('id', '=', id).execute();
+    await audit(trx, a, 'delete', id, { ...snapshot(before), scores: Number(scores?.n ?? 0) });
+  });
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/client.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
+import { currentWeightSet, insertWeightSet } from '../../db/queries/weights.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { applyWeightUpdate, resolveWeights, type ResolvedWeights } from '../domain/weights.js';
+import type { CriterionNode } from '../domain/types.js';
+import { badRequest } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+
+/** The evaluation's criteria with the weights now in force (newest weight set, resolved). */
+export async function loadWeights(db: Db, evaluationId: number): Promise<{ nodes: CriterionNode[]; resolved: ResolvedWeights; version: number | null }> {
+  const [rows, current] = await Promise.all([criteriaOf(db, evaluationId), currentWeightSet(db, evaluationId)]);
+  const nodes = toNodes(rows);
+  return { nodes, resolved: resolveWeights(nodes, current.local), version: current.set?.version ?? null };
+}
+
+/**
+ * Sets weights directly (facilitator): each touched sibling set is renormalised and the result is
+ * stored as a new weight-set version, so earlier rankings stay reproducible.
+ */
+export async function setWeights(db: Db, a: Actor, update: Record<string, number>): Promise<{ version: number; resolved: ResolvedWeights }> {
+  return db.transaction().execute(async (trx) => {
+    const { nodes, resolved } = await loadWeights(trx, a.evaluation.id);
+    const known = new Set(nodes.map((n) => n.id));
+    const fields: Record<string, string> = {};
+    for (const [id, w] of Object.entries(update)) {
+      if (!known.has(id)) fields[`weights.${id}`] = 'Not a criterion of this evaluation.';
+      else if (!Number.isFinite(w) || w < 0) fields[`weights.${id}`] = 'A weight must be a number ≥ 0.';
+    }
+    if (Object.keys(fields).length > 0) throw badRequest('Some weights could not be used.', fields);
+    const local = applyWeightUpdate(nodes, resolved.local, update);
+    const next = resolveWeights(nodes, local);
+    const { version } = await insertWeightSet(trx, a.evaluation.id, next.local, { source: 'direct', createdBy: a.userId, at: nowIso() });
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'set', entity: 'weights', entityId: version,
+      before: Object.fromEntries(resolved.local), after: Object.fromEntries(next.local),
+    });
+    return { version, resolved: next };
+  });
+}

@@ -1,0 +1,25 @@
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
+import { badRequest, type FieldErrors } from './errors.js';
+
+/** zod issues → `{ "a.b": "message" }`, the `fields` of API.md's error shape (first message per field). */
+export function fieldErrors(error: z.ZodError | $ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * Validates one part of an API request; a failure becomes a 400 naming each bad field.
+ * @example app.post('/x', apiValid('json', Schema), (c) => c.req.valid('json'))
+ */
+export function apiValid<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  return zValidator(target, schema, (result) => {
+    if (!result.success) throw badRequest('The request did not pass validation.', fieldErrors(result.error));
+  });
+}

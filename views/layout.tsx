@@ -1,0 +1,91 @@
+import type { Child } from 'hono/jsx';
+import type { CurrentUser } from '../server/context.js';
+import type { EvaluationStatus, MemberRole } from '../db/schema.js';
+import { m } from './messages/index.js';
+
+export type Tab = keyof typeof m.tabs;
+
+/** The evaluation a page belongs to, for the tab bar and the status badge. */
+export interface EvaluationNav { id: number; name: string; status: EvaluationStatus; role: MemberRole; active: Tab }
+
+interface LayoutProps { title: string; user: CurrentUser | null; evaluation?: EvaluationNav; children?: Child; wide?: boolean }
+
+const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'weights', 'scoring', 'ranking'];
+const tabHref = (id: number, tab: Tab) => (tab === 'overview' ? `/evaluations/${id}` : `/evaluations/${id}/${tab}`);
+
+export function StatusBadge({ status }: { status: EvaluationStatus }) {
+  return <span class={`badge badge-${status}`}>{m.status[status]}</span>;
+}
+
+/** Every page's frame: header, the evaluation's tabs when inside one, and the main column. */
+export function Layout({ title, user, evaluation, children, wide }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content='{"includeIndicatorCSS": false}' />
+        <title>{`${title} · ${m.product}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.js" defer></script>
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body>
+        <header class="topbar">
+          <a class="brand" href="/">
+            <span class="brand-mark" aria-hidden="true">cx</span>
+            <span>{m.product}</span>
+          </a>
+          {user ? (
+            <nav class="topnav" aria-label="Account">
+              <a href="/">{m.nav.evaluations}</a>
+              <span class="whoami" title={user.email}>{user.name}</span>
+              <form method="post" action="/logout" class="inline">
+                <button type="submit" class="link-button">{m.nav.signOut}</button>
+              </form>
+            </nav>
+          ) : (
+            <nav class="topnav" aria-label="Account">
+              <a href="/login">{m.nav.signIn}</a>
+              <a href="/signup" class="button button-small">{m.nav.signUp}</a>
+            </nav>
+          )}
+        </header>
+        {evaluation ? (
+          <div class="evalbar">
+            <div class="evalbar-title">
+              <a href={`/evaluations/${evaluation.id}`} class="evalbar-name">{evaluation.name}</a>
+              <StatusBadge status={evaluation.status} />
+              <span class="muted small">{m.roles[evaluation.role]}</span>
+            </div>
+            <nav class="tabs" aria-label="Evaluation">
+              {TABS.map((tab) => (
+                <a href={tabHref(evaluation.id, tab)} aria-current={tab === evaluation.active ? 'page' : undefined}>{m.tabs[tab]}</a>
+              ))}
+            </nav>
+          </div>
+        ) : null}
+        <main class={wide ? 'main main-wide' : 'main'}>{children}</main>
+      </body>
+    </html>
+  );
+}
+
+/** A labelled form field with its error message, so every form reads and fails the same way. */
+export function Field(props: { label: string; name: string; error?: string | undefined; hint?: string; children: Child }) {
+  const id = `f-${props.name}`;
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.children}
+      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
+      {props.error ? <p class="error-text" id={`${id}-error`} role="alert">{props.error}</p> : null}
+    </div>
+  );
+}
+
+export function FormErrors({ errors }: { errors: Record<string, string> | undefined }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return <div class="alert alert-error" role="alert">{errors._ ?? m.formHasErrors}</div>;
+}

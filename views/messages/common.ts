@@ -1,0 +1,19 @@
+/** Words used across pages. All user-facing text lives under views/messages so it can be translated. */
+export const common = {
+  product: 'cxbench',
+  tagline: 'Choose a customer-experience platform you can defend.',
+  nav: { evaluations: 'Evaluations', signOut: 'Sign out', signIn: 'Sign in', signUp: 'Create account' },
+  tabs: { overview: 'Overview', criteria: 'Criteria', vendors: 'Vendors', weights: 'Weights', scoring: 'Scoring', ranking: 'Ranking' },
+  status: { draft: 'Draft', voting: 'Voting', scoring: 'Scoring', review: 'Review', decided: 'Decided' },
+  roles: { facilitator: 'Facilitator', evaluator: 'Evaluator', stakeholder: 'Stakeholder', observer: 'Observer' },
+  kinds: { scored: 'Scored', 'must-have': 'Must-have', cost: 'Cost' },
+  save: 'Save',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  remove: 'Remove',
+  delete: 'Delete',
+  formHasErrors: 'Please correct the fields marked below.',
+  readOnly: 'Your role lets you read this page but not change it.',
+  locked: 'This evaluation is decided and locked.',
+  error: { title: 'Something is not right', back: 'Back to your evaluations', notFound: 'Not found' },
+} as const;

@@ -1,0 +1,16 @@
+export const home = {
+  title: 'Your evaluations',
+  empty: 'No evaluations yet. Start one below: the CXM template gives you five weighted criteria and a catalogue of 17 platforms to score.',
+  newTitle: 'Start an evaluation',
+  name: 'Name',
+  namePlaceholder: 'e.g. CXM platform selection 2027',
+  template: 'Start from',
+  templates: { 'cxm-core': 'CXM core — 5 criteria, 16 sub-criteria, 17 platforms', blank: 'Blank — add your own criteria and vendors' },
+  scale: 'Score scale',
+  scaleMin: 'from',
+  scaleMax: 'to',
+  create: 'Create evaluation',
+  vendors: (n: number) => `${n} vendor${n === 1 ? '' : 's'}`,
+  criteria: (n: number) => `${n} criteri${n === 1 ? 'on' : 'a'}`,
+  yourRole: 'your role',
+} as const;

@@ -1,0 +1,12 @@
+import { common } from './common.js';
+import { auth } from './auth.js';
+import { home } from './home.js';
+import { criteria } from './criteria.js';
+import { vendors } from './vendors.js';
+import { weights } from './weights.js';
+import { scoring } from './scoring.js';
+import { ranking } from './ranking.js';
+import { overview } from './overview.js';
+
+/** Every user-facing string of the pages, by area; one place to translate. */
+export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview } as const;

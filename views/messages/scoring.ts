@@ -1,0 +1,1 @@
+export const scoring = {} as const;

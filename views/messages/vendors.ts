@@ -1,0 +1,1 @@
+export const vendors = {} as const;

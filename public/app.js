@@ -1,1 +1,101 @@
+// cxbench page behaviours. Plain script (the CSP allows only our own files, so no inline handlers).
+(function () {
+  'use strict';
 
+  // Weights: a slider and its number input mirror each other; each group shows its live sum.
+  function sumGroup(group) {
+    var inputs = document.querySelectorAll('input[type="number"][data-group="' + group + '"]');
+    var total = 0;
+    inputs.forEach(function (i) { total += parseFloat(String(i.value).replace(',', '.')) || 0; });
+    var out = document.querySelector('output[data-sum-of="' + group + '"]');
+    if (out) {
+      out.textContent = String(Math.round(total * 10) / 10);
+      var p = out.closest('.weight-sum');
+      if (p) p.classList.toggle('off', Math.abs(total - 100) > 0.2);
+    }
+  }
+  document.addEventListener('input', function (e) {
+    var t = e.target;
+    if (!(t instanceof HTMLInputElement)) return;
+    if (t.type === 'range' && t.dataset.sync) {
+      var num = document.getElementById(t.dataset.sync);
+      if (num) { num.value = t.value; sumGroup(num.dataset.group); }
+    } else if (t.type === 'number' && t.dataset.group) {
+      var range = document.querySelector('input[type="range"][data-sync="' + t.id + '"]');
+      if (range) range.value = t.value;
+      sumGroup(t.dataset.group);
+    }
+  });
+  document.querySelectorAll('output[data-sum-of]').forEach(function (o) { sumGroup(o.getAttribute('data-sum-of')); });
+
+  // Scoring grid: show the focused criterion's rubric and highlight the level of the current value.
+  function showRubric(input) {
+    var panel = document.getElementById('rubric-panel');
+    var head = document.getElementById('crit-' + input.dataset.criterion);
+    if (!panel || !head) return;
+    document.querySelectorAll('.score-grid th.highlight').forEach(function (h) { h.classList.remove('highlight'); });
+    head.classList.add('highlight');
+    var lines = [];
+    try { lines = JSON.parse(head.dataset.rubric || '[]'); } catch (_) { lines = []; }
+    var min = parseFloat(panel.dataset.scaleMin), max = parseFloat(panel.dataset.scaleMax);
+    var v = parseFloat(String(input.value).replace(',', '.'));
+    var current = isNaN(v) || max <= min ? -1 : Math.round(((v - min) / (max - min)) * (lines.length - 1));
+    var title = panel.querySelector('.rubric-title');
+    var body = panel.querySelector('.rubric-body');
+    title.textContent = head.dataset.name || '';
+    var list = document.createElement('ol');
+    lines.forEach(function (line, i) {
+      var li = document.createElement('li');
+      if (i === current) li.className = 'current';
+      var lvl = document.createElement('span');
+      lvl.className = 'level';
+      var value = lines.length > 1 ? min + (i * (max - min)) / (lines.length - 1) : min;
+      lvl.textContent = String(Math.round(value * 100) / 100);
+      li.appendChild(lvl);
+      li.appendChild(document.createTextNode(' ' + line));
+      list.appendChild(li);
+    });
+    var desc = document.createElement('p');
+    desc.className = 'muted small rubric-body';
+    desc.textContent = head.dataset.description || '';
+    body.replaceWith(desc);
+    var old = panel.querySelector('ol');
+    if (old) old.remove();
+    if (lines.length > 0) panel.appendChild(list);
+  }
+  document.addEventListener('focusin', function (e) {
+    var t = e.target;
+    if (t instanceof HTMLElement && t.classList.contains('score-input')) showRubric(t);
+  });
+  document.addEventListener('input', function (e) {
+    var t = e.target;
+    if (t instanceof HTMLElement && t.classList.contains('score-input')) showRubric(t);
+  });
+
+  // Scoring grid: Enter/↓ and Shift+Enter/↑ move between rows in the same column.
+  function move(input, dRow) {
+    var td = input.closest('td');
+    var tr = td && td.parentElement;
+    if (!td || !tr) return;
+    var col = Array.prototype.indexOf.call(tr.children, td);
+    var target = dRow > 0 ? tr.nextElementSibling : tr.previousElementSibling;
+    var next = target && target.children[col] && target.children[col].querySelector('.score-input');
+    if (next) { next.focus(); if (next.select) next.select(); }
+    else input.blur();
+  }
+  document.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (!(t instanceof HTMLElement) || !t.classList.contains('score-input')) return;
+    if (t.tagName === 'SELECT' && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) return;
+    if (e.key === 'Enter' || e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      move(t, e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey) ? -1 : 1);
+    }
+  });
+
+  // After htmx swaps a cell the old element is gone; keep the rubric in step with the new one if focused.
+  document.addEventListener('htmx:after:swap', function () {
+    var a = document.activeElement;
+    if (a instanceof HTMLElement && a.classList.contains('score-input')) showRubric(a);
+  });
+})();

@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { $ZodError } from 'zod/v4/core';
-import { badRequest, type FieldErrors } from './errors.js';
+import { AppError, badRequest, type FieldErrors } from './errors.js';
 
 /** zod issues → `{ "a.b": "message" }`, the `fields` of API.md's error shape (first message per field). */
 export function fieldErrors(error: z.ZodError | $ZodError): FieldErrors {
@@ -19,7 +19,16 @@ export function fieldErrors(error: z.ZodError | $ZodError): FieldErrors {
  * @example app.post('/x', apiValid('json', Schema), (c) => c.req.valid('json'))
  */
 export function apiValid<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  return zValidator(target, schema, (result) => {
+  const validate = zValidator(target, schema, (result) => {
     if (!result.success) throw badRequest('The request did not pass validation.', fieldErrors(result.error));
   });
+  if (target !== 'json') return validate;
+  // Hono's json validator reads any other content type as `{}`, which an all-optional schema (a PATCH) would accept.
+  const jsonOnly: typeof validate = async (c, next) => {
+    if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(c.req.header('content-type') ?? '')) {
+      throw new AppError(400, 'unsupported_content_type', 'Send the body as JSON, with Content-Type: application/json.');
+    }
+    return validate(c, next);
+  };
+  return jsonOnly;
 }

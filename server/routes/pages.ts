@@ -4,6 +4,12 @@ import { requirePageUser } from '../middleware/auth.js';
 import { authPages } from './pages-auth.js';
 import { homePages } from './pages-home.js';
 import { overviewPages } from './pages-overview.js';
+import { weightPages } from './pages-weights.js';
+import { scoringPages } from './pages-scoring.js';
+import { rankingPages } from './pages-ranking.js';
+import { exportRoutes } from './exports.js';
+import { criteriaPages } from './pages-criteria.js';
+import { vendorPages } from './pages-vendors.js';
 
 /** Every HTML page; each resource's pages live in their own module. */
 export const pages = new Hono<AppEnv>();
@@ -11,3 +17,9 @@ pages.route('/', authPages);
 pages.route('/', homePages);
 pages.use('/evaluations/*', requirePageUser);
 pages.route('/', overviewPages);
+pages.route('/', criteriaPages);
+pages.route('/', vendorPages);
+pages.route('/', weightPages);
+pages.route('/', scoringPages);
+pages.route('/', rankingPages);
+pages.route('/', exportRoutes);

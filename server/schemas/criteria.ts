@@ -14,5 +14,5 @@ export const NewCriterionSchema = z.object({
 export const CriterionPatchSchema = NewCriterionSchema.partial();
 
 export const WeightsSchema = z.object({
-  weights: z.record(z.string().regex(/^[1-9]\d{0,14}$/, { error: 'Keys are criterion ids.' }), z.number({ error: 'A number.' }).finite().min(0, { error: 'A weight must be ≥ 0.' })),
+  weights: z.record(z.string().regex(/^[1-9]\d{0,14}$/, { error: 'Keys are criterion ids.' }), z.number({ error: 'A number.' }).finite().min(0, { error: 'A weight must be ≥ 0.' }).max(1e9, { error: 'A weight must be at most 1,000,000,000.' })),
 });

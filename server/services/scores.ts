@@ -87,3 +87,20 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
     return { saved: items.length };
   });
 }
+
+/** Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate. */
+export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const existing = await scoreOf(trx, vendorId, criterionId, a.userId);
+    if (!existing) return;
+    if (version !== undefined && version !== existing.version) {
+      throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing.value ?? 'N/A'}). Reload to see it.`);
+    }
+    await trx.deleteFrom('scores').where('id', '=', existing.id).execute();
+    await refreshCell(trx, a.evaluation.id, vendorId, criterionId);
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'clear', entity: 'score', entityId: `${vendorId}:${criterionId}`,
+      before: { value: existing.value, comment: existing.comment },
+    });
+  });
+}

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { openSqlite, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp } from '../../server/app.js';
@@ -35,4 +36,52 @@ export async function api(app: TestApp, token: string | null, method: string, pa
   let json: any = undefined;
   try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
   return { status: res.status, json, text, headers: res.headers };
+}
+
+export type ApiResult = Awaited<ReturnType<typeof api>>;
+
+/**
+ * Asserts API.md's error shape exactly: `{"error": {code, message, fields?}}` and nothing else,
+ * with the given status (and code, when given). Returns the `error` object for further checks.
+ */
+export function expectApiError(res: ApiResult, status: number, code?: string): { code: string; message: string; fields?: Record<string, string> } {
+  expect(res.status, res.text).toBe(status);
+  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
+  expect(res.json).toBeTypeOf('object');
+  expect(Object.keys(res.json)).toEqual(['error']);
+  const err = res.json.error;
+  expect(err).toBeTypeOf('object');
+  for (const key of Object.keys(err)) expect(['code', 'message', 'fields']).toContain(key);
+  expect(err.code).toBeTypeOf('string');
+  expect(err.code).toMatch(/^[a-z][a-z0-9_]*$/);
+  expect(err.message).toBeTypeOf('string');
+  expect(err.message.length).toBeGreaterThan(0);
+  if ('fields' in err) {
+    expect(err.fields).toBeTypeOf('object');
+    expect(Object.keys(err.fields).length).toBeGreaterThan(0);
+    for (const v of Object.values(err.fields)) expect(v).toBeTypeOf('string');
+  }
+  if (code !== undefined) expect(err.code).toBe(code);
+  return err;
+}
+
+/** Creates an evaluation through the API and returns its id (asserting the 201). */
+export async function createEvaluation(app: TestApp, token: string, body: Record<string, unknown> = {}): Promise<string> {
+  const res = await api(app, token, 'POST', '/api/v1/evaluations', { name: 'Test evaluation', ...body });
+  if (res.status !== 201) throw new Error(`create evaluation failed: ${res.status} ${res.text}`);
+  return res.json.id as string;
+}
+
+/** Adds a criterion and returns its id (asserting the 201). */
+export async function addCriterion(app: TestApp, token: string, evaluationId: string, body: Record<string, unknown>): Promise<string> {
+  const res = await api(app, token, 'POST', `/api/v1/evaluations/${evaluationId}/criteria`, body);
+  if (res.status !== 201) throw new Error(`add criterion failed: ${res.status} ${res.text}`);
+  return res.json.id as string;
+}
+
+/** Adds a vendor and returns its id (asserting the 201). */
+export async function addVendor(app: TestApp, token: string, evaluationId: string, body: Record<string, unknown>): Promise<string> {
+  const res = await api(app, token, 'POST', `/api/v1/evaluations/${evaluationId}/vendors`, body);
+  if (res.status !== 201) throw new Error(`add vendor failed: ${res.status} ${res.text}`);
+  return res.json.id as string;
 }

@@ -1,1 +1,20 @@
-export const weights = {} as const;
+export const weights = {
+  title: 'Weights',
+  intro: 'How much each criterion counts towards a vendor’s total. Top-level weights share 100%; each criterion’s sub-criteria share their parent’s weight.',
+  topLevel: 'Top-level criteria',
+  splitOf: (name: string) => `Split of ${name}`,
+  sum: 'Sum',
+  sumHint: 'Values are scaled to 100% within each group when you save, so they need not add up exactly.',
+  save: 'Save as a new version',
+  version: (v: number) => `Version ${v}`,
+  inForce: 'in force',
+  history: 'Versions',
+  sources: { template: 'Template default', direct: 'Set directly', vote: 'Stakeholder vote' },
+  noCriteria: 'There are no criteria to weigh yet. Add criteria first; weights follow.',
+  mustHaveNote: 'Must-have criteria are pass/fail gates and carry no weight.',
+  percentOf: (name: string) => `Weight of ${name} in percent`,
+  allZero: 'At least one weight in this group must be above 0.',
+  notNumber: 'Enter a number of 0 or more.',
+  saved: (v: number) => `Saved. Version ${v} is now in force and the ranking uses it.`,
+  readOnly: 'Only the facilitator sets weights directly. Stakeholder voting comes in a later version.',
+} as const;

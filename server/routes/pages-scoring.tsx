@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { ScoringPage, type GridColumn, type MyScore } from '../../views/pages/scoring.js';
+import { ScoreCell, type CellProps } from '../../views/partials/score-cell.js';
+import { fragment, html } from '../../views/render.js';
+import { evaluationPage } from './page-access.js';
+import { criteriaOf, rubricOf } from '../../db/queries/criteria.js';
+import { scoreOf } from '../../db/queries/scores.js';
+import { clearScore, saveScore } from '../services/scores.js';
+import { formFields } from '../forms.js';
+import { can } from '../domain/permissions.js';
+import { parseId } from '../ids.js';
+import { AppError, badRequest, notFound } from '../errors.js';
+import { m } from '../../views/messages/index.js';
+
+const PAGE_SIZE = 25;
+
+/** Leaves that evaluators score (cost leaves take prices instead), in tree order. */
+async function gridColumns(db: AppEnv['Variables']['db'], evaluationId: number): Promise<{ columns: GridColumn[]; hasCost: boolean }> {
+  const rows = await criteriaOf(db, evaluationId);
+  const parents = new Set(rows.map((r) => r.parent_id));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = rows.filter((r) => r.parent_id === null).flatMap((top) => (parents.has(top.id) ? rows.filter((r) => r.parent_id === top.id) : [top]));
+  const leaves = ordered.filter((r) => !parents.has(r.id));
+  const columns = leaves
+    .filter((r): r is typeof r & { kind: 'scored' | 'must-have' } => r.kind !== 'cost')
+    .map((r) => ({ id: r.id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), parentName: r.parent_id === null ? null : (byId.get(r.parent_id)?.name ?? null) }));
+  return { columns, hasCost: leaves.some((r) => r.kind === 'cost') };
+}
+
+/** "3", "3,5", "N/A" or "" from a grid cell → a number, null (N/A), undefined (cleared) or an error. */
+function parseCellValue(raw: string): number | null | undefined | 'invalid' {
+  const s = raw.trim();
+  if (s === '') return undefined;
+  if (/^(n\/?a|-)$/i.test(s)) return null;
+  const n = Number(s.replace(',', '.'));
+  return Number.isFinite(n) ? n : 'invalid';
+}
+
+function respondCell(c: Context<AppEnv>, props: CellProps, status: 200 | 409 | 422) {
+  // Without JavaScript the form posts normally: send the person back to the grid.
+  if (!c.req.header('hx-request')) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);
+  return fragment(c, <ScoreCell {...props} />, status);
+}
+
+/** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria; POST …/scoring/cell saves one cell. */
+export const scoringPages = new Hono<AppEnv>()
+  .get('/evaluations/:id/scoring', async (c) => {
+    const p = await evaluationPage(c, 'scoring');
+    const canScore = can(p.role, 'score');
+    const { columns, hasCost } = await gridColumns(p.db, p.evaluation.id);
+    const total = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
+    const vendorCount = Number(total?.n ?? 0);
+    const pages = Math.max(1, Math.ceil(vendorCount / PAGE_SIZE));
+    const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
+    const vendors = await p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
+    const mineRows = vendors.length === 0 ? [] : await p.db.selectFrom('scores').select(['vendor_id', 'criterion_id', 'value', 'comment', 'version'])
+      .where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).where('vendor_id', 'in', vendors.map((v) => v.id)).execute();
+    const mine = new Map<string, MyScore>(mineRows.map((s) => [`${s.vendor_id}:${s.criterion_id}`, { value: s.value, comment: s.comment, version: s.version }]));
+    const columnIds = columns.map((col) => col.id);
+    const done = columnIds.length === 0 ? 0 : Number((await p.db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).where('criterion_id', 'in', columnIds).executeTakeFirst())?.n ?? 0);
+    return html(c, <ScoringPage user={p.user} nav={p.nav} scale={{ min: p.evaluation.scale_min, max: p.evaluation.scale_max }} columns={columns} vendors={vendors}
+      mine={mine} canScore={canScore} done={done} total={vendorCount * columns.length} page={page} pages={pages} hasCost={hasCost} />);
+  })
+  .post('/evaluations/:id/scoring/cell', async (c) => {
+    const p = await evaluationPage(c, 'scoring', 'score');
+    const f = await formFields(c);
+    const vendorId = parseId(f.vendorId);
+    const criterionId = parseId(f.criterionId);
+    if (vendorId === null || criterionId === null) throw badRequest('The cell is missing its vendor or criterion.');
+    const vendor = await p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).where('id', '=', vendorId).executeTakeFirst();
+    const { columns } = await gridColumns(p.db, p.evaluation.id);
+    const column = columns.find((col) => col.id === criterionId);
+    if (!vendor || !column) throw notFound('The cell');
+    const scale = { min: p.evaluation.scale_min, max: p.evaluation.scale_max };
+    const version = Number(f.version) || 0;
+    const comment = (f.comment ?? '').slice(0, 2000);
+    const base: CellProps = { evaluationId: p.evaluation.id, vendorId, vendorName: vendor.name, criterionId, criterionName: column.name, kind: column.kind, value: undefined, comment, version, scale };
+    const parsed = parseCellValue(f.value ?? '');
+    const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
+    try {
+      if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
+      if (parsed === undefined) {
+        await clearScore(p.db, p, vendorId, criterionId, version);
+        return respondCell(c, { ...base, version: 0, comment: '', state: 'saved' }, 200);
+      }
+      const saved = await saveScore(p.db, p, { vendorId, criterionId, value: parsed, comment, version });
+      return respondCell(c, { ...base, value: parsed, version: saved.version, state: 'saved' }, 200);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === 'stale_version') {
+        const now = await current();
+        return respondCell(c, { ...base, value: now ? now.value : undefined, comment: now?.comment ?? '', version: now?.version ?? 0, state: 'stale', message: m.scoring.stale }, 409);
+      }
+      if (err.status === 400) {
+        const message = parsed === 'invalid' || column.kind === 'scored' ? m.scoring.badValue(scale.min, scale.max) : err.message;
+        return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message }, 422);
+      }
+      throw err;
+    }
+  });

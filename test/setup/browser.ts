@@ -1,0 +1,35 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { openSqlite, type Db } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { createApp } from '../../server/app.js';
+import { parseEnv } from '../../server/env.js';
+
+/** Debian's Chromium with the flags this closed network needs (no background calls home). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** The real app on a loopback port over a fresh SQLite file; close() stops it. */
+export async function startServer(): Promise<{ base: string; db: Db; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cxbench-browser-'));
+  const db = openSqlite(join(dir, 'test.db'));
+  await migrateToLatest(db);
+  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    db,
+    close: () => new Promise<void>((resolve) => server.close(() => void db.destroy().then(() => resolve()))),
+  };
+}

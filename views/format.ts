@@ -1,0 +1,8 @@
+/** Points out of 100 with one decimal, the way totals are shown everywhere. */
+export const points = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
+
+/** A 0–1 share as a whole percentage, or with one decimal when small. */
+export const percent = (x: number): string => {
+  const p = x * 100;
+  return p > 0 && p < 10 ? `${(Math.round(p * 10) / 10).toFixed(1)}%` : `${Math.round(p)}%`;
+};

@@ -1,0 +1,46 @@
+import { m } from '../messages/index.js';
+
+export interface CellProps {
+  evaluationId: number; vendorId: number; vendorName: string; criterionId: number; criterionName: string;
+  kind: 'scored' | 'must-have'; value: number | null | undefined; comment: string; version: number;
+  scale: { min: number; max: number }; state?: 'saved' | 'error' | 'stale'; message?: string; raw?: string;
+}
+
+const display = (v: number | null | undefined) => (v === undefined ? '' : v === null ? m.scoring.na : String(v));
+
+/**
+ * One grid cell: a tiny form that htmx posts on change and swaps with the answer. The same
+ * partial renders the full grid and every htmx reply, so the two can never disagree.
+ */
+export function ScoreCell(p: CellProps) {
+  const id = `cell-${p.vendorId}-${p.criterionId}`;
+  const cls = ['cell', p.value !== undefined ? 'cell-filled' : '', p.state ? `cell-${p.state}` : ''].filter(Boolean).join(' ');
+  const label = m.scoring.scoreFor(p.vendorName, p.criterionName);
+  return (
+    <td class={cls} id={id}>
+      <form method="post" action={`/evaluations/${p.evaluationId}/scoring/cell`} class="cell-form"
+        hx-post={`/evaluations/${p.evaluationId}/scoring/cell`} hx-trigger="change" hx-target={`#${id}`} hx-swap="outerHTML">
+        <input type="hidden" name="vendorId" value={String(p.vendorId)} />
+        <input type="hidden" name="criterionId" value={String(p.criterionId)} />
+        <input type="hidden" name="version" value={String(p.version)} />
+        {p.kind === 'must-have' ? (
+          <select name="value" class="score-input" aria-label={label} data-criterion={String(p.criterionId)}>
+            <option value="" selected={p.value === undefined}>{m.scoring.notScored}</option>
+            <option value="1" selected={p.value === 1}>{m.scoring.pass}</option>
+            <option value="0" selected={p.value === 0}>{m.scoring.fail}</option>
+            <option value="n/a" selected={p.value === null}>{m.scoring.na}</option>
+          </select>
+        ) : (
+          <input name="value" class="score-input" aria-label={label} value={p.raw ?? display(p.value)} inputmode="decimal" autocomplete="off"
+            placeholder={m.scoring.placeholder} data-criterion={String(p.criterionId)} aria-invalid={p.state === 'error' ? 'true' : undefined} />
+        )}
+        <details class="cell-comment">
+          <summary title={m.scoring.comment} aria-label={m.scoring.commentFor(p.vendorName, p.criterionName)}>{p.comment ? '✎' : '+'}</summary>
+          <textarea name="comment" rows={3} maxlength={2000} aria-label={m.scoring.commentFor(p.vendorName, p.criterionName)}>{p.comment}</textarea>
+        </details>
+        {p.message ? <span class="cell-msg" role="alert">{p.message}</span> : null}
+        {p.state === 'saved' ? <span class="cell-saved" role="status">{m.scoring.saved}</span> : null}
+      </form>
+    </td>
+  );
+}

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ScoringPage, type GridColumn, type MyScore } from '../../views/pages/scoring.js';
-import { ScoreCell, type CellProps } from '../../views/partials/score-cell.js';
+import { ScoreCellForm, type CellProps } from '../../views/partials/score-cell.js';
 import { fragment, html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
 import { criteriaOf, rubricOf } from '../../db/queries/criteria.js';
@@ -41,7 +41,7 @@ function parseCellValue(raw: string): number | null | undefined | 'invalid' {
 function respondCell(c: Context<AppEnv>, props: CellProps, status: 200 | 409 | 422) {
   // Without JavaScript the form posts normally: send the person back to the grid.
   if (!c.req.header('hx-request')) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);
-  return fragment(c, <ScoreCell {...props} />, status);
+  return fragment(c, <ScoreCellForm {...props} />, status);
 }
 
 /** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria; POST …/scoring/cell saves one cell. */

@@ -8,18 +8,22 @@ export interface CellProps {
 
 const display = (v: number | null | undefined) => (v === undefined ? '' : v === null ? m.scoring.na : String(v));
 
-/**
- * One grid cell: a tiny form that htmx posts on change and swaps with the answer. The same
- * partial renders the full grid and every htmx reply, so the two can never disagree.
- */
+/** One grid cell; its form is what htmx swaps, since a bare <td> cannot be parsed outside a table. */
 export function ScoreCell(p: CellProps) {
+  return <td class="cell"><ScoreCellForm {...p} /></td>;
+}
+
+/**
+ * A cell's tiny form that htmx posts on change and replaces with the answer. The same partial
+ * renders the full grid and every htmx reply, so the two can never disagree.
+ */
+export function ScoreCellForm(p: CellProps) {
   const id = `cell-${p.vendorId}-${p.criterionId}`;
-  const cls = ['cell', p.value !== undefined ? 'cell-filled' : '', p.state ? `cell-${p.state}` : ''].filter(Boolean).join(' ');
+  const cls = ['cell-form', p.value !== undefined ? 'cell-filled' : '', p.state ? `state-${p.state}` : ''].filter(Boolean).join(' ');
   const label = m.scoring.scoreFor(p.vendorName, p.criterionName);
   return (
-    <td class={cls} id={id}>
-      <form method="post" action={`/evaluations/${p.evaluationId}/scoring/cell`} class="cell-form"
-        hx-post={`/evaluations/${p.evaluationId}/scoring/cell`} hx-trigger="change" hx-target={`#${id}`} hx-swap="outerHTML">
+      <form method="post" action={`/evaluations/${p.evaluationId}/scoring/cell`} class={cls} id={id}
+        hx-post={`/evaluations/${p.evaluationId}/scoring/cell`} hx-trigger="change" hx-target="this" hx-swap="outerHTML">
         <input type="hidden" name="vendorId" value={String(p.vendorId)} />
         <input type="hidden" name="criterionId" value={String(p.criterionId)} />
         <input type="hidden" name="version" value={String(p.version)} />
@@ -41,6 +45,5 @@ export function ScoreCell(p: CellProps) {
         {p.message ? <span class="cell-msg" role="alert">{p.message}</span> : null}
         {p.state === 'saved' ? <span class="cell-saved" role="status">{m.scoring.saved}</span> : null}
       </form>
-    </td>
   );
 }

@@ -6,6 +6,8 @@ import { NewEvaluationSchema } from '../schemas/evaluations.js';
 import { createEvaluation } from '../services/evaluations.js';
 import { accessEvaluation } from '../access.js';
 import { forbidden } from '../errors.js';
+import { NewMemberSchema } from '../schemas/members.js';
+import { addMember } from '../services/members.js';
 
 /** An evaluation as API.md shows it. */
 export const evaluationJson = (e: Evaluation) => ({
@@ -24,4 +26,10 @@ export const apiEvaluations = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const { evaluation } = await accessEvaluation(c, 'read');
     return c.json(evaluationJson(evaluation));
+  })
+  .post('/:id/members', apiValid('json', NewMemberSchema), async (c) => {
+    const a = await accessEvaluation(c, 'edit');
+    const body = c.req.valid('json');
+    const { userId } = await addMember(c.get('db'), a, body);
+    return c.json({ userId: String(userId), role: body.role, ...(body.group ? { group: body.group } : {}) }, 201);
   });

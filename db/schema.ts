@@ -18,6 +18,7 @@ export interface Database {
   scores: ScoresTable;
   score_cells: ScoreCellsTable;
   audit_entries: AuditEntriesTable;
+  invites: InvitesTable;
 }
 
 export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
@@ -64,6 +65,9 @@ export interface EvaluationsTable {
   disagreement_threshold: Generated<number>;
   hide_prices: Generated<number>;
   aggregation: Generated<string>;
+  vote_methods: Generated<string>;
+  ahp_mode: Generated<string>;
+  exclude_inconsistent: Generated<number>;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -179,6 +183,18 @@ export interface AuditEntriesTable {
   entity_id: string;
   before: string | null;
   after: string | null;
+}
+
+export interface InvitesTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  user_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
 }
 
 export type User = Selectable<UsersTable>;

@@ -28,6 +28,58 @@
   });
   document.querySelectorAll('output[data-sum-of]').forEach(function (o) { sumGroup(o.getAttribute('data-sum-of')); });
 
+  // Points vote: show how many of the 100 points are left as the person types or slides.
+  function pointsLeft() {
+    var out = document.querySelector('output[data-points-left]');
+    if (!out) return;
+    var used = 0;
+    document.querySelectorAll('input[type="number"][data-group="points"]').forEach(function (i) { used += parseFloat(String(i.value).replace(',', '.')) || 0; });
+    var left = Math.round((100 - used) * 100) / 100;
+    out.textContent = String(left);
+    var p = out.closest('.weight-sum');
+    if (p) p.classList.toggle('off', left !== 0);
+  }
+  document.addEventListener('input', pointsLeft);
+  pointsLeft();
+
+  // Rank vote: ↑/↓ reorder in place (without JavaScript they submit and the server reorders).
+  function renumber(list) {
+    Array.prototype.forEach.call(list.children, function (li, i) {
+      li.querySelector('.rank-pos').textContent = String(i + 1);
+      li.querySelector('input[type="hidden"]').value = String(i + 1);
+      var b = li.querySelectorAll('.rank-buttons button');
+      b[0].disabled = i === 0;
+      b[1].disabled = i === list.children.length - 1;
+    });
+  }
+  document.addEventListener('click', function (e) {
+    var t = e.target;
+    if (!(t instanceof HTMLElement)) return;
+    var btn = t.closest('.rank-buttons button');
+    if (btn) {
+      e.preventDefault();
+      var li = btn.closest('li');
+      var list = li.parentElement;
+      var up = btn.value.slice(-3) === ':up';
+      if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+      if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+      renumber(list);
+      var again = li.querySelector('.rank-buttons button[value$="' + (up ? ':up' : ':down') + '"]');
+      (again && !again.disabled ? again : li.querySelector('.rank-buttons button:not([disabled])')).focus();
+      return;
+    }
+    var copy = t.closest('button[data-copy]');
+    if (copy) {
+      var input = document.getElementById(copy.getAttribute('data-copy'));
+      if (input) {
+        input.select();
+        if (navigator.clipboard) navigator.clipboard.writeText(input.value).catch(function () { document.execCommand('copy'); });
+        else document.execCommand('copy');
+        copy.textContent = '✓';
+      }
+    }
+  });
+
   // Scoring grid: show the focused criterion's rubric and highlight the level of the current value.
   function showRubric(input) {
     var panel = document.getElementById('rubric-panel');

@@ -10,7 +10,7 @@ export interface EvaluationNav { id: number; name: string; status: EvaluationSta
 
 interface LayoutProps { title: string; user: CurrentUser | null; evaluation?: EvaluationNav; children?: Child; wide?: boolean }
 
-const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'weights', 'scoring', 'ranking'];
+const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'voting', 'weights', 'scoring', 'ranking'];
 const tabHref = (id: number, tab: Tab) => (tab === 'overview' ? `/evaluations/${id}` : `/evaluations/${id}/${tab}`);
 
 export function StatusBadge({ status }: { status: EvaluationStatus }) {

@@ -10,15 +10,21 @@ import { rankingPages } from './pages-ranking.js';
 import { exportRoutes } from './exports.js';
 import { criteriaPages } from './pages-criteria.js';
 import { vendorPages } from './pages-vendors.js';
+import { inviteLinks, votingPages } from './pages-voting.js';
+import { votePages } from './pages-vote.js';
 
 /** Every HTML page; each resource's pages live in their own module. */
 export const pages = new Hono<AppEnv>();
 pages.route('/', authPages);
 pages.route('/', homePages);
+// Personal voting links sign people in, so they sit outside the signed-in area.
+pages.route('/', inviteLinks);
 pages.use('/evaluations/*', requirePageUser);
 pages.route('/', overviewPages);
 pages.route('/', criteriaPages);
 pages.route('/', vendorPages);
+pages.route('/', votingPages);
+pages.route('/', votePages);
 pages.route('/', weightPages);
 pages.route('/', scoringPages);
 pages.route('/', rankingPages);

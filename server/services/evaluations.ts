@@ -6,6 +6,7 @@ import { nameKey } from '../../db/queries/vendors.js';
 import { CATALOGUE } from '../../seeds/catalogue.js';
 import { TEMPLATES, type TemplateName } from '../../seeds/templates.js';
 import { nowIso } from '../time.js';
+import { DEFAULT_GROUPS } from './stakeholders.js';
 
 export interface NewEvaluationInput { name: string; template: TemplateName; scale: { min: number; max: number } }
 
@@ -47,6 +48,8 @@ export async function createEvaluation(db: Db, actor: { id: number; teamId: numb
         .values(CATALOGUE.map((v) => ({ evaluation_id: evaluation.id, name: v.name, name_key: nameKey(v.name), website: v.website, category: v.category, description: v.description, price: null, screened_out: null, created_at: at, updated_at: at })))
         .execute();
     }
+    // The default stakeholder groups, equal weight; the facilitator can weigh or add others.
+    await trx.insertInto('stakeholder_groups').values(DEFAULT_GROUPS.map((name, position) => ({ evaluation_id: evaluation.id, name, weight: 1, position }))).execute();
     await insertWeightSet(trx, evaluation.id, local, { source: 'template', note: 'Equal shares from the template', createdBy: actor.id, at });
     await recordAudit(trx, {
       teamId: actor.teamId, evaluationId: evaluation.id, actorId: actor.id, action: 'create', entity: 'evaluation', entityId: evaluation.id,

@@ -7,6 +7,7 @@ import { weights } from './weights.js';
 import { scoring } from './scoring.js';
 import { ranking } from './ranking.js';
 import { overview } from './overview.js';
+import { voting } from './voting.js';
 
 /** Every user-facing string of the pages, by area; one place to translate. */
-export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview } as const;
+export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting } as const;

@@ -1,0 +1,56 @@
+import type { Db } from '../../db/client.js';
+import type { EvaluationStatus } from '../../db/schema.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { insertWeightSet } from '../../db/queries/weights.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { canMoveStatus, STATUSES } from '../domain/permissions.js';
+import { conflict } from '../errors.js';
+import { nowIso } from '../time.js';
+import { loadWeights } from './weights.js';
+import { voteAggregate } from './voting.js';
+
+type Actor = EvaluationAccess & { userId: number };
+
+/**
+ * Moves the evaluation along its lifecycle. Closing voting (voting → scoring) freezes the votes'
+ * aggregate into a new weight-set version in the same transaction, so the ranking uses it at once.
+ */
+export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus): Promise<{ status: EvaluationStatus; weightSetVersion: number | null }> {
+  const from = a.evaluation.status;
+  if (!canMoveStatus(from, to)) {
+    const next = STATUSES[STATUSES.indexOf(from) + 1];
+    throw conflict('invalid_transition', from === 'decided'
+      ? 'This evaluation is decided; its status never changes again.'
+      : `The status moves forward one step at a time: from ${from} the next step is ${next}.`);
+  }
+  return db.transaction().execute(async (trx) => {
+    let weightSetVersion: number | null = null;
+    let votes = 0;
+    if (from === 'voting' && to === 'scoring') {
+      const agg = await voteAggregate(trx, a.evaluation);
+      votes = agg.counted;
+      if (agg.counted > 0) {
+        const { resolved } = await loadWeights(trx, a.evaluation.id);
+        const local = new Map(resolved.local);
+        for (const [id, w] of Object.entries(agg.weights)) local.set(id, w);
+        const note = `Voting closed: ${agg.counted} vote${agg.counted === 1 ? '' : 's'}, ${agg.aggregation} within groups, ${agg.ahpMode.toUpperCase()} for AHP`;
+        weightSetVersion = (await insertWeightSet(trx, a.evaluation.id, local, { source: 'vote', note, createdBy: a.userId, at: nowIso() })).version;
+      }
+    }
+    await trx.updateTable('evaluations').set({ status: to, updated_at: nowIso() }).where('id', '=', a.evaluation.id).execute();
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'status', entity: 'evaluation', entityId: a.evaluation.id,
+      before: { status: from }, after: { status: to, ...(weightSetVersion !== null ? { weightSetVersion, votes } : {}) },
+    });
+    return { status: to, weightSetVersion };
+  });
+}
+
+/** Opens voting again after it was closed; recorded, and the frozen weight set stays in history. */
+export async function reopenVoting(db: Db, a: Actor): Promise<void> {
+  if (a.evaluation.status !== 'scoring') throw conflict('invalid_transition', 'Voting can be reopened only while the evaluation is in scoring.');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('evaluations').set({ status: 'voting', updated_at: nowIso() }).where('id', '=', a.evaluation.id).execute();
+    await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'reopen-voting', entity: 'evaluation', entityId: a.evaluation.id, before: { status: 'scoring' }, after: { status: 'voting' } });
+  });
+}

@@ -1,0 +1,131 @@
+import type { Db } from '../../db/client.js';
+import type { Evaluation } from '../../db/schema.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { groupsOf, votesWithGroups } from '../../db/queries/votes.js';
+import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import {
+  ahpToWeights, aggregateVotes, consensus, dispersion, geometricMeanMatrix, pointsToWeights, principalEigenvector, rankToWeights, ratingsToWeights,
+  type Aggregation,
+} from '../domain/voting/index.js';
+import { weightCarriers } from '../domain/weights.js';
+import type { VoteBody } from '../schemas/votes.js';
+import { badRequest, conflict } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+export type VoteMethod = 'points' | 'rating' | 'rank' | 'ahp';
+
+/** Consistency ratio above which an AHP vote is called inconsistent (Saaty's 10% rule). */
+export const CR_LIMIT = 0.1;
+
+export const allowedMethods = (e: Evaluation): VoteMethod[] => e.vote_methods.split(',').filter((m): m is VoteMethod => ['points', 'rating', 'rank', 'ahp'].includes(m));
+
+/** The top-level criteria a vote is about: those that carry weight (must-have gates are not voted on). */
+export async function votingCriteria(db: Db, evaluationId: number) {
+  const nodes = toNodes(await criteriaOf(db, evaluationId));
+  const carriers = weightCarriers(nodes);
+  return nodes.filter((n) => n.parentId === null && carriers.has(n.id));
+}
+
+export interface VoteResult { weights: Record<string, number>; consistencyRatio?: number; worstJudgement?: { row: string; col: string; a: number; implied: number } | null }
+
+/** Turns a vote body into weights (pure checks in the domain); throws a 400 naming each problem. */
+export function weighVote(body: VoteBody, ids: string[]): VoteResult {
+  const r =
+    body.method === 'points' ? pointsToWeights(body.points, ids)
+    : body.method === 'rating' ? ratingsToWeights(body.ratings, ids)
+    : body.method === 'rank' ? rankToWeights(body.order, ids)
+    : ahpToWeights(body.criteria, body.matrix, ids);
+  if (!r.ok) throw badRequest(Object.values(r.problems)[0] ?? 'The vote is not valid.', r.problems);
+  if (body.method !== 'ahp' || r.consistencyRatio === undefined) return { weights: r.weights };
+  const worst = r.worstJudgement ? { row: body.criteria[r.worstJudgement.row]!, col: body.criteria[r.worstJudgement.col]!, a: r.worstJudgement.a, implied: r.worstJudgement.implied } : null;
+  return { weights: r.weights, consistencyRatio: r.consistencyRatio, worstJudgement: worst };
+}
+
+/** Saves (or replaces) the caller's vote while voting is open. */
+export async function castVote(db: Db, a: Actor, body: VoteBody): Promise<VoteResult> {
+  if (a.evaluation.status !== 'voting') throw conflict('voting_closed', 'Voting is not open for this evaluation.');
+  if (!allowedMethods(a.evaluation).includes(body.method)) {
+    throw badRequest(`This evaluation accepts votes by: ${allowedMethods(a.evaluation).join(', ')}.`, { method: 'Not allowed here.' });
+  }
+  const ids = (await votingCriteria(db, a.evaluation.id)).map((c) => c.id);
+  const result = weighVote(body, ids);
+  await db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    const before = await trx.selectFrom('votes').select(['method', 'weights']).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', a.userId).executeTakeFirst();
+    const row = { method: body.method, payload: JSON.stringify(body), weights: JSON.stringify(result.weights), consistency_ratio: result.consistencyRatio ?? null, updated_at: at };
+    if (before) await trx.updateTable('votes').set(row).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', a.userId).execute();
+    else await trx.insertInto('votes').values({ ...row, evaluation_id: a.evaluation.id, user_id: a.userId, created_at: at }).execute();
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: before ? 'revote' : 'vote', entity: 'vote', entityId: a.userId,
+      before: before ? { method: before.method, weights: JSON.parse(before.weights) } : undefined,
+      after: { method: body.method, weights: result.weights, ...(result.consistencyRatio !== undefined ? { consistencyRatio: result.consistencyRatio } : {}) },
+    });
+  });
+  return result;
+}
+
+export interface StoredVote { userId: number; name: string; email: string; method: VoteMethod; groupId: string | null; weights: Record<string, number>; consistencyRatio: number | null; excluded: boolean; payload: VoteBody }
+
+export interface VoteAggregate {
+  criteria: { id: string; name: string }[];
+  weights: Record<string, number>;
+  votes: StoredVote[];
+  counted: number;
+  aggregation: Aggregation;
+  ahpMode: 'aip' | 'aij';
+  dispersion: ReturnType<typeof dispersion>;
+  consensus: ReturnType<typeof consensus>;
+  groups: { id: string; name: string; weight: number; weights: Record<string, number> | null; votes: number }[];
+}
+
+/** A vote's weights restricted to today's criteria (a criterion added after the vote counts 0), renormalised. */
+function onCriteria(weights: Record<string, number>, ids: string[]): Record<string, number> {
+  const sum = ids.reduce((s, id) => s + (weights[id] ?? 0), 0);
+  return Object.fromEntries(ids.map((id) => [id, sum > 0 ? (weights[id] ?? 0) / sum : 1 / ids.length]));
+}
+
+/** AIJ: a group's AHP judgements merged element-wise (geometric mean), then one eigenvector, counted once per AHP voter. */
+function aijVotes(votes: StoredVote[], ids: string[]): { weights: Record<string, number>; groupId: string | null }[] {
+  const ahp = votes.filter((v) => v.method === 'ahp' && v.payload.method === 'ahp' && ids.every((id) => (v.payload as { criteria: string[] }).criteria.includes(id)));
+  if (ahp.length === 0) return [];
+  const matrices = ahp.map((v) => {
+    const p = v.payload as { criteria: string[]; matrix: number[][] };
+    const idx = ids.map((id) => p.criteria.indexOf(id));
+    return idx.map((i) => idx.map((j) => p.matrix[i]?.[j] ?? 1));
+  });
+  const { vector } = principalEigenvector(geometricMeanMatrix(matrices));
+  const weights = Object.fromEntries(ids.map((id, i) => [id, vector[i] ?? 0]));
+  return ahp.map((v) => ({ weights, groupId: v.groupId }));
+}
+
+/** The team's aggregate of the votes under the evaluation's settings, per group and overall. */
+export async function voteAggregate(db: Db, evaluation: Evaluation): Promise<VoteAggregate> {
+  const [criteria, rows, groupRows] = await Promise.all([votingCriteria(db, evaluation.id), votesWithGroups(db, evaluation.id), groupsOf(db, evaluation.id)]);
+  const ids = criteria.map((c) => c.id);
+  const aggregation = (['mean', 'median', 'geometric'].includes(evaluation.aggregation) ? evaluation.aggregation : 'mean') as Aggregation;
+  const ahpMode = evaluation.ahp_mode === 'aij' ? 'aij' : 'aip';
+  const votes: StoredVote[] = rows.map((r) => ({
+    userId: r.user_id, name: r.name, email: r.email, method: r.method as VoteMethod, groupId: r.group_id === null ? null : String(r.group_id),
+    weights: onCriteria(JSON.parse(r.weights) as Record<string, number>, ids), consistencyRatio: r.consistency_ratio,
+    excluded: evaluation.exclude_inconsistent === 1 && r.method === 'ahp' && (r.consistency_ratio ?? 0) > CR_LIMIT,
+    payload: JSON.parse(r.payload) as VoteBody,
+  }));
+  const counted = votes.filter((v) => !v.excluded);
+  const inputs = ahpMode === 'aij'
+    ? [...counted.filter((v) => v.method !== 'ahp').map((v) => ({ weights: v.weights, groupId: v.groupId })), ...aijVotes(counted, ids)]
+    : counted.map((v) => ({ weights: v.weights, groupId: v.groupId }));
+  const groups = groupRows.map((g) => ({ id: String(g.id), weight: g.weight }));
+  const weights = ids.length === 0 ? {} : aggregateVotes(inputs, groups, aggregation, ids);
+  const perGroup = groupRows.map((g) => {
+    const mine = inputs.filter((v) => v.groupId === String(g.id));
+    return { id: String(g.id), name: g.name, weight: g.weight, votes: counted.filter((v) => v.groupId === String(g.id)).length, weights: mine.length > 0 ? aggregateVotes(mine, [{ id: String(g.id), weight: 1 }], aggregation, ids) : null };
+  });
+  return {
+    criteria: criteria.map((c) => ({ id: c.id, name: c.name })), weights, votes, counted: counted.length, aggregation, ahpMode,
+    dispersion: dispersion(counted.map((v) => ({ weights: v.weights, groupId: v.groupId })), ids),
+    consensus: consensus(counted.map((v) => ({ weights: v.weights, groupId: v.groupId })), ids),
+    groups: perGroup,
+  };
+}

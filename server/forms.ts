@@ -17,9 +17,18 @@ export function checkForm<T extends z.ZodType>(schema: T, fields: unknown): { ok
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
 }
 
+/**
+ * A plain decimal as people type it ("3", "-1.5", "2,5"); NaN for anything else. Number() alone
+ * would also accept "0x10", "1e3" or "Infinity", which no one means in a score or weight field.
+ */
+export function parseDecimal(s: string | undefined): number {
+  const t = (s ?? '').trim();
+  return /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t) ? Number(t.replace(',', '.')) : NaN;
+}
+
 /** An optional number from a text field: blank → undefined; anything unparsable stays a string so zod reports it. */
 export const numberOrBlank = (s: string | undefined): number | string | undefined => {
   if (s === undefined || s.trim() === '') return undefined;
-  const n = Number(s.trim().replace(',', '.'));
+  const n = parseDecimal(s);
   return Number.isFinite(n) ? n : s;
 };

@@ -43,7 +43,8 @@ export const requireApiUser = createMiddleware<AppEnv>(async (c, next) => {
 /** For pages: send the visitor to sign in, then back where they were going. */
 export const requirePageUser = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.get('user')) {
-    const back = encodeURIComponent(new URL(c.req.url).pathname);
+    const url = new URL(c.req.url);
+    const back = encodeURIComponent(url.pathname + url.search);
     return c.redirect(`/login?next=${back}`, 303);
   }
   return next();

@@ -12,7 +12,7 @@ import { AppError } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 
 // Only local paths: an open redirect through ?next= would lend our name to phishing.
-const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[\w\-/?=&%.]*$/.test(next) ? next : '/');
+const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[\w\-/?=&%.#]*$/.test(next) ? next : '/');
 
 function startSession(c: Context<AppEnv>, secret: string) {
   setCookie(c, SESSION_COOKIE, secret, {

@@ -8,7 +8,8 @@ import { evaluationPage } from './page-access.js';
 import { criteriaOf, rubricOf } from '../../db/queries/criteria.js';
 import { scoreOf } from '../../db/queries/scores.js';
 import { clearScore, saveScore } from '../services/scores.js';
-import { formFields } from '../forms.js';
+import { formFields, parseDecimal } from '../forms.js';
+import { renderErrorPage } from '../../views/pages/error.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, badRequest, notFound } from '../errors.js';
@@ -34,14 +35,15 @@ function parseCellValue(raw: string): number | null | undefined | 'invalid' {
   const s = raw.trim();
   if (s === '') return undefined;
   if (/^(n\/?a|-)$/i.test(s)) return null;
-  const n = Number(s.replace(',', '.'));
+  const n = parseDecimal(s);
   return Number.isFinite(n) ? n : 'invalid';
 }
 
 function respondCell(c: Context<AppEnv>, props: CellProps, status: 200 | 409 | 422) {
-  // Without JavaScript the form posts normally: send the person back to the grid.
-  if (!c.req.header('hx-request')) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);
-  return fragment(c, <ScoreCellForm {...props} />, status);
+  if (c.req.header('hx-request')) return fragment(c, <ScoreCellForm {...props} />, status);
+  // Without JavaScript the form posted normally: back to the grid when saved, otherwise say why it was not.
+  if (status === 200) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);
+  return c.html(renderErrorPage(c, status, `${props.vendorName} — ${props.criterionName}: ${props.message ?? ''} ${m.scoring.backToGrid}`), status);
 }
 
 /** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria; POST …/scoring/cell saves one cell. */
@@ -82,6 +84,9 @@ export const scoringPages = new Hono<AppEnv>()
     const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
     try {
       if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
+      if (parsed === undefined && comment.trim() !== '') {
+        return respondCell(c, { ...base, raw: '', state: 'error', message: m.scoring.commentNeedsValue }, 422);
+      }
       if (parsed === undefined) {
         await clearScore(p.db, p, vendorId, criterionId, version);
         return respondCell(c, { ...base, version: 0, comment: '', state: 'saved' }, 200);

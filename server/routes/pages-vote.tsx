@@ -8,7 +8,7 @@ import { allowedMethods, castVote, voteAggregate, votingCriteria, weighVote } fr
 import { myVote } from '../../db/queries/votes.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import type { VoteBody } from '../schemas/votes.js';
-import { formFields } from '../forms.js';
+import { formFields, parseDecimal } from '../forms.js';
 import { AppError } from '../errors.js';
 
 type Page = Awaited<ReturnType<typeof evaluationPage>>;
@@ -39,7 +39,7 @@ function valuesFromVote(body: VoteBody, ids: string[]): { values: Record<string,
 
 /** Builds the vote body the API would receive from the submitted form. */
 function bodyFromForm(method: Method, f: Record<string, string>, ids: string[]): VoteBody {
-  if (method === 'points') return { method, points: Object.fromEntries(ids.map((id) => [id, f[`p.${id}`]?.trim() ? Number(f[`p.${id}`]!.replace(',', '.')) : 0])) };
+  if (method === 'points') return { method, points: Object.fromEntries(ids.map((id) => [id, f[`p.${id}`]?.trim() ? parseDecimal(f[`p.${id}`]) : 0])) };
   if (method === 'rating') return { method, ratings: Object.fromEntries(ids.filter((id) => f[`r.${id}`] !== undefined).map((id) => [id, Number(f[`r.${id}`])])) };
   if (method === 'rank') return { method, order: orderFromForm(f, ids) };
   return { method, criteria: ids, matrix: ids.map((a, i) => ids.map((b, j) => (i === j ? 1 : i < j ? ratio(f[`a.${a}.${b}`] ?? '1') : 1 / ratio(f[`a.${b}.${a}`] ?? '1')))) };

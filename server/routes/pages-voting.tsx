@@ -13,7 +13,7 @@ import { createSession, SESSION_DAYS } from '../services/accounts.js';
 import { SESSION_COOKIE } from '../middleware/auth.js';
 import { InviteSchema } from '../schemas/votes.js';
 import { StatusSchema } from '../schemas/votes.js';
-import { checkForm, formFields } from '../forms.js';
+import { checkForm, formFields, parseDecimal } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, notFound } from '../errors.js';
@@ -98,8 +98,8 @@ export const votingPages = new Hono<AppEnv>()
     const weights: Record<string, number> = {};
     for (const [k, v] of Object.entries(f)) {
       if (!k.startsWith('g.')) continue;
-      const n = Number(v.replace(',', '.'));
-      if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1000) return render(c, p, { errors: { groupWeights: 'Group weights are numbers from 0 to 1000.' }, values: f }, 422);
+      const n = parseDecimal(v);
+      if (!Number.isFinite(n) || n < 0 || n > 1000) return render(c, p, { errors: { groupWeights: 'Group weights are numbers from 0 to 1000.' }, values: f }, 422);
       weights[k.slice(2)] = n;
     }
     await setGroupWeights(p.db, p, weights);

@@ -7,7 +7,7 @@ import { loadWeights, setWeights } from '../services/weights.js';
 import { weightCarriers, type ResolvedWeights } from '../domain/weights.js';
 import type { CriterionNode } from '../domain/types.js';
 import { weightHistory } from '../../db/queries/weight-history.js';
-import { formFields } from '../forms.js';
+import { formFields, parseDecimal } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { m } from '../../views/messages/index.js';
 
@@ -50,9 +50,8 @@ export const weightPages = new Hono<AppEnv>()
     for (const g of groups) {
       let sum = 0;
       for (const member of g.members) {
-        const raw = (fields[`w.${member.id}`] ?? '').trim().replace(',', '.');
-        const n = Number(raw);
-        if (raw === '' || !Number.isFinite(n) || n < 0) errors[`w.${member.id}`] = m.weights.notNumber;
+        const n = parseDecimal(fields[`w.${member.id}`]);
+        if (!Number.isFinite(n) || n < 0) errors[`w.${member.id}`] = m.weights.notNumber;
         else { update[member.id] = n; sum += n; }
       }
       if (sum === 0 && !g.members.some((x) => errors[`w.${x.id}`])) errors[`group.${g.key}`] = m.weights.allZero;

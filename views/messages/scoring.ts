@@ -24,4 +24,6 @@ export const scoring = {
   prev: 'Previous vendors',
   next: 'Next vendors',
   mustHave: 'must-have',
+  commentNeedsValue: 'Enter a score or N/A to keep a comment.',
+  backToGrid: 'Use your browser’s back button to return to the grid.',
 } as const;

@@ -38,3 +38,11 @@ export async function insertWeightSet(
   if (rows.length > 0) await db.insertInto('weight_entries').values(rows).execute();
   return { id: set.id, version };
 }
+
+/** One earlier version of an evaluation's weight set with its stored weights, or null. */
+export async function weightSetByVersion(db: Db, evaluationId: number, version: number) {
+  const set = await db.selectFrom('weight_sets').selectAll().where('evaluation_id', '=', evaluationId).where('version', '=', version).executeTakeFirst();
+  if (!set) return null;
+  const entries = await db.selectFrom('weight_entries').select(['criterion_id', 'weight']).where('weight_set_id', '=', set.id).execute();
+  return { set, local: new Map<string, number>(entries.map((e) => [String(e.criterion_id), e.weight])) };
+}

@@ -1,18 +1,31 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { RankingPage } from '../../views/pages/ranking.js';
+import type { WhoseColumn } from '../../views/partials/whose-weights.js';
 import { html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
-import { loadRanking } from '../services/ranking.js';
+import { loadRankingInputs, rankInputs } from '../services/ranking.js';
+import { voteAggregate } from '../services/voting.js';
+import { m } from '../../views/messages/index.js';
 
 const DEFAULT_LIMIT = 50;
+const WHOSE_TOP = 5;
 
-/** GET /evaluations/:id/ranking — the ranked vendors with their stacked contributions. */
+/** GET /evaluations/:id/ranking — the ranked vendors, their contributions, and whose weights would pick whom. */
 export const rankingPages = new Hono<AppEnv>().get('/evaluations/:id/ranking', async (c) => {
   const p = await evaluationPage(c, 'ranking');
-  const view = await loadRanking(p.db, p.evaluation);
+  const inputs = await loadRankingInputs(p.db, p.evaluation);
+  const view = rankInputs(inputs);
   const q = c.req.query('limit');
   const limit = q === 'all' ? Number.MAX_SAFE_INTEGER : Math.max(1, Number(q) || DEFAULT_LIMIT);
   const any = await p.db.selectFrom('score_cells').select('vendor_id').where('evaluation_id', '=', p.evaluation.id).where('n', '>', 0).limit(1).executeTakeFirst();
-  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={!!any} />);
+  const agg = await voteAggregate(p.db, p.evaluation);
+  const voted = agg.groups.filter((g) => g.weights !== null);
+  const whose: WhoseColumn[] | null = any && voted.length > 0
+    ? [
+        { title: m.voting.team, votes: null, top: view.result.rows.slice(0, WHOSE_TOP).map((r) => r.name) },
+        ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
+      ]
+    : null;
+  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={!!any} whose={whose} />);
 });

@@ -7,6 +7,9 @@ import { loadWeights, setWeights } from '../services/weights.js';
 import { weightCarriers, type ResolvedWeights } from '../domain/weights.js';
 import type { CriterionNode } from '../domain/types.js';
 import { weightHistory } from '../../db/queries/weight-history.js';
+import { weightSetByVersion } from '../../db/queries/weights.js';
+import { resolveWeights } from '../domain/weights.js';
+import { notFound } from '../errors.js';
 import { formFields, parseDecimal } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { m } from '../../views/messages/index.js';
@@ -34,11 +37,20 @@ function asPercentValues(groups: WeightGroup[], resolved: ResolvedWeights): Reco
 export const weightPages = new Hono<AppEnv>()
   .get('/evaluations/:id/weights', async (c) => {
     const p = await evaluationPage(c, 'weights');
-    const { nodes, resolved } = await loadWeights(p.db, p.evaluation.id);
+    const { nodes, resolved, version: current } = await loadWeights(p.db, p.evaluation.id);
     const groups = weightGroups(nodes);
     const saved = Number(c.req.query('saved')) || undefined;
+    const history = await weightHistory(p.db, p.evaluation.id);
+    const asked = Number(c.req.query('version')) || null;
+    if (asked !== null && asked !== current) {
+      // An earlier version, read-only, resolved against today's criteria (criteria added since get the mean share).
+      const old = await weightSetByVersion(p.db, p.evaluation.id, asked);
+      if (!old) throw notFound('That weight-set version');
+      return html(c, <WeightsPage user={p.user} nav={p.nav} groups={groups} values={asPercentValues(groups, resolveWeights(nodes, old.local))} canEdit={false}
+        history={history} viewing={{ version: asked, source: old.set.source, at: old.set.created_at }} hasMustHaves={nodes.some((n) => n.kind === 'must-have')} />);
+    }
     return html(c, <WeightsPage user={p.user} nav={p.nav} groups={groups} values={asPercentValues(groups, resolved)} canEdit={can(p.role, 'edit') && p.evaluation.status !== 'decided'}
-      history={await weightHistory(p.db, p.evaluation.id)} savedVersion={saved} hasMustHaves={nodes.some((n) => n.kind === 'must-have')} />);
+      history={history} savedVersion={saved} hasMustHaves={nodes.some((n) => n.kind === 'must-have')} />);
   })
   .post('/evaluations/:id/weights', async (c) => {
     const p = await evaluationPage(c, 'weights', 'edit');

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
 import { cellsOf } from '../../db/queries/scores.js';
+import { currentWeightSet } from '../../db/queries/weights.js';
+import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
 import { rankVendors, type RankingResult } from '../domain/ranking.js';
-import type { CriterionNode } from '../domain/types.js';
-import type { ResolvedWeights } from '../domain/weights.js';
-import { loadWeights } from './weights.js';
+import type { CellAggregate, CriterionNode, RankVendor, Scale } from '../domain/types.js';
+import { resolveWeights, type ResolvedWeights } from '../domain/weights.js';
 
 export interface RankingView {
   result: RankingResult;
@@ -15,23 +16,40 @@ export interface RankingView {
   columns: CriterionNode[];
 }
 
+/** Everything a ranking is computed from, loaded once so it can be ranked under several weightings. */
+export interface RankingInputs { nodes: CriterionNode[]; local: Map<string, number>; weightVersion: number | null; vendors: RankVendor[]; cells: CellAggregate[]; scale: Scale }
+
+export async function loadRankingInputs(db: Db, evaluation: Evaluation): Promise<RankingInputs> {
+  const [rows, current, vendors, cells] = await Promise.all([
+    criteriaOf(db, evaluation.id),
+    currentWeightSet(db, evaluation.id),
+    db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluation.id).where('screened_out', 'is', null).execute(),
+    cellsOf(db, evaluation.id),
+  ]);
+  return {
+    nodes: toNodes(rows), local: current.local, weightVersion: current.set?.version ?? null, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
+    vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: v.price })),
+    cells: cells.map((c) => ({ vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), count: c.n, sum: c.sum, pass: c.pass, fail: c.fail, consensus: c.consensus })),
+  };
+}
+
+/**
+ * Ranks the inputs, optionally with other top-level weights (a stakeholder group's, a what-if);
+ * sub-criterion splits stay those of the weight set in force.
+ */
+export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, number>): RankingView {
+  const local = new Map(inputs.local);
+  if (topLevel) for (const [id, w] of Object.entries(topLevel)) local.set(id, w);
+  const resolved = resolveWeights(inputs.nodes, local);
+  const result = rankVendors({ criteria: inputs.nodes, leafWeights: resolved.leaves, scale: inputs.scale, vendors: inputs.vendors, cells: inputs.cells });
+  const columns = inputs.nodes.filter((n) => n.parentId === null && (resolved.global.get(n.id) ?? 0) > 0);
+  return { result, nodes: inputs.nodes, resolved, weightVersion: inputs.weightVersion, columns };
+}
+
 /**
  * Ranks an evaluation's vendors from the cell aggregates and the weights in force. Derived on
  * every read and never stored, so it cannot drift from the scores it explains.
  */
 export async function loadRanking(db: Db, evaluation: Evaluation): Promise<RankingView> {
-  const [{ nodes, resolved, version }, vendors, cells] = await Promise.all([
-    loadWeights(db, evaluation.id),
-    db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluation.id).where('screened_out', 'is', null).execute(),
-    cellsOf(db, evaluation.id),
-  ]);
-  const result = rankVendors({
-    criteria: nodes,
-    leafWeights: resolved.leaves,
-    scale: { min: evaluation.scale_min, max: evaluation.scale_max },
-    vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: v.price })),
-    cells: cells.map((c) => ({ vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), count: c.n, sum: c.sum, pass: c.pass, fail: c.fail, consensus: c.consensus })),
-  });
-  const columns = nodes.filter((n) => n.parentId === null && (resolved.global.get(n.id) ?? 0) > 0);
-  return { result, nodes, resolved, weightVersion: version, columns };
+  return rankInputs(await loadRankingInputs(db, evaluation));
 }

@@ -70,7 +70,7 @@ describe('weights page', () => {
       for (const k of kids) expect(Number(values[`w.${k.id}`])).toBeCloseTo(100 / kids.length, 1);
     }
     expect(html).toContain(`<button type="submit" class="button button-primary">${esc(m.weights.save)}</button>`);
-    expect(html).toContain(`${esc(m.weights.version(1))}</strong> · ${esc(m.weights.sources.template)}`);
+    expect(html).toContain(`${esc(m.weights.version(1))}</strong></a> · ${esc(m.weights.sources.template)}`);
   });
 
   test('saving Omnichannel 50 and the rest 12.5 → 303 to ?saved=2; the API shows the new weights', async () => {
@@ -96,7 +96,21 @@ describe('weights page', () => {
     const values = inputValues(html);
     expect(values[`w.${omni.id}`]).toBe('50');
     expect(values[`w.${top.find((c) => c.name === 'Analytics')!.id}`]).toBe('12.5');
-    expect(html).toContain(`${esc(m.weights.version(2))}</strong> · ${esc(m.weights.sources.direct)}`);
+    expect(html).toContain(`${esc(m.weights.version(2))}</strong></a> · ${esc(m.weights.sources.direct)}`);
+  });
+
+  test('an earlier version stays viewable, read-only, with its own numbers', async () => {
+    const f = await facilitator();
+    const page = await (await pageGet(app, f.cookie, `${f.base}/weights`)).text();
+    const fields = inputValues(page);
+    const omni = (await criteriaJson(f.token, f.id)).find((c) => c.name === 'Omnichannel')!;
+    fields[`w.${omni.id}`] = '60';
+    expect((await pagePost(app, f.cookie, `${f.base}/weights`, fields)).status).toBe(303);
+    const old = await (await pageGet(app, f.cookie, `${f.base}/weights?version=1`)).text();
+    expect(old).toContain(esc(m.weights.viewing(1, m.weights.sources.template, '')).slice(0, 40));
+    expect(inputValues(old)[`w.${omni.id}`]).toBe('20');
+    expect(old).not.toContain(esc(m.weights.save));
+    expect((await pageGet(app, f.cookie, `${f.base}/weights?version=9`)).status).toBe(404);
   });
 
   test('a negative or non-numeric value → 422 with the message on that field; nothing saved', async () => {

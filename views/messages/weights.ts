@@ -16,5 +16,7 @@ export const weights = {
   allZero: 'At least one weight in this group must be above 0.',
   notNumber: 'Enter a number of 0 or more.',
   saved: (v: number) => `Saved. Version ${v} is now in force and the ranking uses it.`,
-  readOnly: 'Only the facilitator sets weights directly. Stakeholder voting comes in a later version.',
+  readOnly: 'Only the facilitator sets weights directly; stakeholders vote on the Voting tab.',
+  viewing: (v: number, source: string, at: string) => `You are looking at version ${v} (${source}, ${at} UTC), read-only.`,
+  backToCurrent: 'Back to the weights in force',
 } as const;

@@ -4,10 +4,11 @@ import { Layout, type EvaluationNav } from '../layout.js';
 import { Legend, StackedBar } from '../charts/stacked-bar.js';
 import { percent, points } from '../format.js';
 import { m } from '../messages/index.js';
+import { WhoseWeights, type WhoseColumn } from '../partials/whose-weights.js';
 
-interface Props { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean }
+interface Props { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null }
 
-export function RankingPage({ user, nav, view, limit, anyScores }: Props) {
+export function RankingPage({ user, nav, view, limit, anyScores, whose }: Props) {
   const { result, columns, nodes, resolved } = view;
   const rows = result.rows.slice(0, limit);
   const provisional = result.rows.filter((r) => r.provisional).length;
@@ -82,6 +83,7 @@ export function RankingPage({ user, nav, view, limit, anyScores }: Props) {
           <ul class="plain-list">{result.flags.map((f) => <li>{`${nodes.find((n) => n.id === f.criterionId)?.name ?? ''}: ${f.reason}`} — {result.rows.find((r) => r.vendorId === f.vendorId)?.name ?? ''}</li>)}</ul>
         </section>
       ) : null}
+      {whose ? <WhoseWeights columns={whose} /> : null}
       <details class="card explain">
         <summary><h2>{m.ranking.howTitle}</h2></summary>
         <ol>{m.ranking.how.map((line) => <li>{line}</li>)}</ol>

@@ -9,6 +9,7 @@ export interface WeightHistoryRow { version: number; source: 'template' | 'direc
 interface Props {
   user: CurrentUser; nav: EvaluationNav; groups: WeightGroup[]; values: Record<string, string>; canEdit: boolean;
   errors?: Record<string, string>; history: WeightHistoryRow[]; savedVersion?: number; hasMustHaves: boolean;
+  viewing?: { version: number; source: 'template' | 'direct' | 'vote'; at: string };
 }
 
 const pct = (s: string | undefined) => (s === undefined ? '' : s);
@@ -55,7 +56,9 @@ export function WeightsPage(p: Props) {
         <p class="muted">{m.weights.intro}</p>
       </div>
       {p.savedVersion ? <div class="alert alert-success" role="status">{m.weights.saved(p.savedVersion)}</div> : null}
-      {!p.canEdit ? <div class="alert">{m.weights.readOnly}</div> : null}
+      {p.viewing ? (
+        <div class="alert alert-warn">{m.weights.viewing(p.viewing.version, m.weights.sources[p.viewing.source], p.viewing.at.slice(0, 16).replace('T', ' '))} <a href={`/evaluations/${p.nav.id}/weights`}>{m.weights.backToCurrent}</a></div>
+      ) : !p.canEdit ? <div class="alert">{m.weights.readOnly}</div> : null}
       <FormErrors errors={p.errors} />
       {p.groups.length === 0 ? (
         <div class="empty"><p>{m.weights.noCriteria}</p></div>
@@ -73,7 +76,7 @@ export function WeightsPage(p: Props) {
           <ul class="history">
             {p.history.map((h, i) => (
               <li>
-                <strong>{m.weights.version(h.version)}</strong> · {m.weights.sources[h.source]}
+                <a href={`/evaluations/${p.nav.id}/weights${i === 0 ? '' : `?version=${h.version}`}`}><strong>{m.weights.version(h.version)}</strong></a> · {m.weights.sources[h.source]}
                 {h.by ? ` · ${h.by}` : ''} · <time datetime={h.created_at}>{h.created_at.slice(0, 16).replace('T', ' ')} UTC</time>
                 {i === 0 ? <span class="badge badge-ok">{m.weights.inForce}</span> : null}
               </li>

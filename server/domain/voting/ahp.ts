@@ -24,6 +24,9 @@ export interface Judgement {
   implied: number;
 }
 
+/** Log-deviations closer than this count as equal (and below it as no deviation at all). */
+const TIE = 1e-9;
+
 /**
  * Saaty's random index RI for n = 1..10 — the mean consistency index of random reciprocal matrices
  * (Saaty 1980). RI[n − 1] is the value for size n.
@@ -70,19 +73,21 @@ export function consistencyRatio(lambdaMax: number, n: number): number {
  * The upper-triangle judgement whose log-deviation |ln(a_ij · w_j / w_i)| from the priorities is
  * largest: the one comparison to revisit first when CR is too high. Null when n ≤ 2 (a 2×2
  * reciprocal matrix is always consistent) or when no judgement deviates by more than 1e-9 (a
- * consistent matrix has nothing to point at).
+ * consistent matrix has nothing to point at). Ties within 1e-9 go to the first in reading order —
+ * they are common: in a 3×3 all three judgements deviate equally, there being only one cycle.
  */
 export function worstJudgement(matrix: Matrix, w: readonly number[]): Judgement | null {
   const n = matrix.length;
   if (n <= 2) return null;
   let worst: Judgement | null = null;
-  let worstDeviation = 1e-9;
+  let worstDeviation = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const a = matrix[i]?.[j] ?? 1;
       const implied = (w[i] ?? 0) / (w[j] ?? 1);
       const deviation = Math.abs(Math.log(a / implied));
-      if (deviation > worstDeviation) {
+      // Strictly more by a margin, so rounding noise cannot make the choice among equal deviations.
+      if (deviation > worstDeviation + TIE) {
         worstDeviation = deviation;
         worst = { row: i, col: j, a, implied };
       }

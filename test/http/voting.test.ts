@@ -174,3 +174,26 @@ describe('personal voting links', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 });
+
+describe('the vote page', () => {
+  test('a points vote that does not add up re-renders with the message (422) and saves nothing', async () => {
+    const { app: app2, db: db2 } = await makeTestApp();
+    const fac = await signupUser(app2);
+    const evId = await createEvaluation(app2, fac.token, { template: 'cxm-core' });
+    await api(app2, fac.token, 'POST', `/api/v1/evaluations/${evId}/status`, { status: 'voting' });
+    const ids = (await api(app2, fac.token, 'GET', `/api/v1/evaluations/${evId}/criteria`)).json.criteria.filter((c: { parentId: string | null }) => c.parentId === null).map((c: { id: string }) => c.id);
+    const login = await app2.request('http://localhost/login', { method: 'POST', headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: fac.email, password: fac.password }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const form = new URLSearchParams({ method: 'points', ...Object.fromEntries(ids.map((id: string) => [`p.${id}`, '10'])) });
+    const res = await app2.request(`http://localhost/evaluations/${evId}/vote`, { method: 'POST', headers: { origin: 'http://localhost', cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('100');
+    expect(html).toContain('class="alert alert-error"');
+    expect(await db2.selectFrom('votes').selectAll().execute()).toEqual([]);
+    const ok = new URLSearchParams({ method: 'points', ...Object.fromEntries(ids.map((id: string) => [`p.${id}`, '20'])) });
+    const saved = await app2.request(`http://localhost/evaluations/${evId}/vote`, { method: 'POST', headers: { origin: 'http://localhost', cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: ok });
+    expect(saved.status).toBe(303);
+    expect((await db2.selectFrom('votes').select('method').execute()).map((v) => v.method)).toEqual(['points']);
+  });
+});

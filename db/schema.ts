@@ -19,6 +19,11 @@ export interface Database {
   score_cells: ScoreCellsTable;
   audit_entries: AuditEntriesTable;
   invites: InvitesTable;
+  declarations: DeclarationsTable;
+  submissions: SubmissionsTable;
+  evaluator_exclusions: EvaluatorExclusionsTable;
+  assignments: AssignmentsTable;
+  feedback: FeedbackTable;
 }
 
 export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
@@ -196,6 +201,12 @@ export interface InvitesTable {
   revoked_at: string | null;
   last_used_at: string | null;
 }
+
+export interface DeclarationsTable { evaluation_id: number; user_id: number; conflict: number; description: Generated<string>; declared_at: string }
+export interface SubmissionsTable { evaluation_id: number; user_id: number; submitted_at: string }
+export interface EvaluatorExclusionsTable { evaluation_id: number; user_id: number; vendor_id: number; reason: Generated<string>; created_by: number | null; created_at: string }
+export interface AssignmentsTable { id: Generated<number>; evaluation_id: number; user_id: number; vendor_id: number | null; criterion_id: number | null; created_at: string }
+export interface FeedbackTable { evaluation_id: number; vendor_id: number; user_id: number; nps: number; csat: number | null; ces: number | null; comment: Generated<string>; updated_at: string }
 
 export type User = Selectable<UsersTable>;
 export type Evaluation = Selectable<EvaluationsTable>;

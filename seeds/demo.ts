@@ -5,6 +5,7 @@ import { vendorsOf } from '../db/queries/vendors.js';
 import { createEvaluation } from '../server/services/evaluations.js';
 import { setWeights } from '../server/services/weights.js';
 import { saveBatch } from '../server/services/scores.js';
+import { declare } from '../server/services/panel.js';
 import { addEvaluationMember, createTeamMember, createUserWithTeam } from './factories.js';
 import { seededRandom } from './random.js';
 
@@ -43,6 +44,7 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_LOGIN | null> {
   const random = seededRandom(2026);
   for (const who of [userId, ...evaluators.map((e) => e.userId)]) {
     const access = (await evaluationForMember(db, evaluation.id, who))!;
+    await declare(db, { ...access, userId: who }, { conflict: false });
     // Vendors outside DEMO_STRENGTH stay unscored, so the demo also shows provisional rows.
     const items = vendors.flatMap((v) =>
       leaves.map((c) => ({ vendorId: v.id, criterionId: c.id, value: Math.max(0, Math.min(5, Math.round((DEMO_STRENGTH[v.name] ?? 3) + (random() - 0.5) * 2.4))) })),

@@ -13,6 +13,7 @@ import { apiCriteria } from './routes/api-criteria.js';
 import { apiVendors } from './routes/api-vendors.js';
 import { apiScores } from './routes/api-scores.js';
 import { apiVoting } from './routes/api-voting.js';
+import { apiAudit } from './routes/api-audit.js';
 import { staticFiles } from './routes/static.js';
 import { pages } from './routes/pages.js';
 import { renderErrorPage } from '../views/pages/error.js';
@@ -79,6 +80,7 @@ export function createApp({ db, env }: AppDeps) {
   app.route('/api/v1/evaluations', apiVendors);
   app.route('/api/v1/evaluations', apiScores);
   app.route('/api/v1/evaluations', apiVoting);
+  app.route('/api/v1/evaluations', apiAudit);
   app.route('/', pages);
 
   app.notFound((c) => {

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../server/context.js';
 import type { EvaluationStatus, MemberRole } from '../db/schema.js';
 import { m } from './messages/index.js';
+import { can } from '../server/domain/permissions.js';
 
 export type Tab = keyof typeof m.tabs;
 
@@ -10,7 +11,7 @@ export interface EvaluationNav { id: number; name: string; status: EvaluationSta
 
 interface LayoutProps { title: string; user: CurrentUser | null; evaluation?: EvaluationNav; children?: Child; wide?: boolean }
 
-const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'voting', 'weights', 'scoring', 'ranking'];
+const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'voting', 'weights', 'scoring', 'ranking', 'audit'];
 const tabHref = (id: number, tab: Tab) => (tab === 'overview' ? `/evaluations/${id}` : `/evaluations/${id}/${tab}`);
 
 export function StatusBadge({ status }: { status: EvaluationStatus }) {
@@ -60,7 +61,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
               <span class="muted small">{m.roles[evaluation.role]}</span>
             </div>
             <nav class="tabs" aria-label="Evaluation">
-              {TABS.map((tab) => (
+              {TABS.filter((tab) => tab !== 'audit' || can(evaluation.role, 'audit')).map((tab) => (
                 <a href={tabHref(evaluation.id, tab)} aria-current={tab === evaluation.active ? 'page' : undefined}>{m.tabs[tab]}</a>
               ))}
             </nav>

@@ -7,9 +7,15 @@ import { saveBatch, saveScore } from '../services/scores.js';
 import { scoresBy } from '../../db/queries/scores.js';
 import { loadRanking } from '../services/ranking.js';
 import { z } from 'zod';
+import { assertMayScore } from '../services/panel.js';
+import { DeclarationSchema } from '../schemas/panel.js';
+import { declare, submitScores } from '../services/panel.js';
 
-/** Facilitators and observers oversee the panel; everyone else sees only their own scores until review. */
-const seesAllScores = (role: string, status: string) => role === 'facilitator' || role === 'observer' || status === 'review' || status === 'decided';
+/**
+ * Blind scoring: until review only the facilitator, who runs the panel, sees everyone's scores;
+ * seeing others early makes panels converge out of politeness rather than evidence.
+ */
+const seesAllScores = (role: string, status: string) => role === 'facilitator' || status === 'review' || status === 'decided';
 
 const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional() });
 
@@ -17,11 +23,23 @@ const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'A
 export const apiScores = new Hono<AppEnv>()
   .put('/:id/scores', apiValid('json', ScoreSchema), async (c) => {
     const a = await accessEvaluation(c, 'score');
+    await assertMayScore(c.get('db'), a, [c.req.valid('json').vendorId]);
     return c.json(await saveScore(c.get('db'), a, c.req.valid('json')));
   })
   .post('/:id/scores/batch', apiValid('json', BatchSchema), async (c) => {
     const a = await accessEvaluation(c, 'score');
+    await assertMayScore(c.get('db'), a, c.req.valid('json').scores.map((s) => s.vendorId));
     return c.json(await saveBatch(c.get('db'), a, c.req.valid('json').scores));
+  })
+  .put('/:id/declarations/me', apiValid('json', DeclarationSchema), async (c) => {
+    const a = await accessEvaluation(c, 'read');
+    const body = c.req.valid('json');
+    await declare(c.get('db'), a, body);
+    return c.json(body);
+  })
+  .post('/:id/submissions/me', async (c) => {
+    const a = await accessEvaluation(c, 'score');
+    return c.json(await submitScores(c.get('db'), a));
   })
   .get('/:id/scores', apiValid('query', ScoresQuerySchema), async (c) => {
     const a = await accessEvaluation(c, 'read');

@@ -14,6 +14,8 @@ import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { m } from '../../views/messages/index.js';
+import { assertMayScore, declare, SCORING_OPEN, submitScores } from '../services/panel.js';
+import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
 
 const PAGE_SIZE = 25;
 
@@ -28,6 +30,33 @@ async function gridColumns(db: AppEnv['Variables']['db'], evaluationId: number):
     .filter((r): r is typeof r & { kind: 'scored' | 'must-have' } => r.kind !== 'cost')
     .map((r) => ({ id: r.id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), parentName: r.parent_id === null ? null : (byId.get(r.parent_id)?.name ?? null) }));
   return { columns, hasCost: leaves.some((r) => r.kind === 'cost') };
+}
+
+type Page = Awaited<ReturnType<typeof evaluationPage>>;
+
+/** The grid for the caller: their own scores only (blind), behind the declaration, locked once submitted or closed. */
+async function renderGrid(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 422 = 200) {
+  const canScore = can(p.role, 'score');
+  const { columns, hasCost } = await gridColumns(p.db, p.evaluation.id);
+  const total = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
+  const vendorCount = Number(total?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(vendorCount / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
+  const vendors = await p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
+  const mineRows = vendors.length === 0 ? [] : await p.db.selectFrom('scores').select(['vendor_id', 'criterion_id', 'value', 'comment', 'version', 'abstain_reason'])
+    .where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).where('vendor_id', 'in', vendors.map((v) => v.id)).execute();
+  const mine = new Map<string, MyScore>(mineRows.map((s) => [`${s.vendor_id}:${s.criterion_id}`, { value: s.value, comment: s.comment, version: s.version, abstained: s.abstain_reason !== null }]));
+  const columnIds = columns.map((col) => col.id);
+  const done = columnIds.length === 0 ? 0 : Number((await p.db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).where('criterion_id', 'in', columnIds).executeTakeFirst())?.n ?? 0);
+  const [declaration, submission, excluded] = await Promise.all([
+    declarationOf(p.db, p.evaluation.id, p.userId), submissionOf(p.db, p.evaluation.id, p.userId), excludedVendorIds(p.db, p.evaluation.id, p.userId),
+  ]);
+  const closedStatus = (SCORING_OPEN as readonly string[]).includes(p.evaluation.status) ? null : p.evaluation.status;
+  return html(c, <ScoringPage user={p.user} nav={p.nav} scale={{ min: p.evaluation.scale_min, max: p.evaluation.scale_max }} columns={columns} vendors={vendors}
+    mine={mine} canScore={canScore} done={done} total={vendorCount * columns.length} page={page} pages={pages} hasCost={hasCost}
+    declaration={declaration ? { conflict: declaration.conflict === 1, description: declaration.description } : null}
+    submittedAt={submission?.submitted_at ?? null} closedStatus={closedStatus} excluded={excluded} {...form} />, status);
 }
 
 /** "3", "3,5", "N/A" or "" from a grid cell → a number, null (N/A), undefined (cleared) or an error. */
@@ -48,23 +77,21 @@ function respondCell(c: Context<AppEnv>, props: CellProps, status: 200 | 409 | 4
 
 /** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria; POST …/scoring/cell saves one cell. */
 export const scoringPages = new Hono<AppEnv>()
-  .get('/evaluations/:id/scoring', async (c) => {
-    const p = await evaluationPage(c, 'scoring');
-    const canScore = can(p.role, 'score');
-    const { columns, hasCost } = await gridColumns(p.db, p.evaluation.id);
-    const total = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
-    const vendorCount = Number(total?.n ?? 0);
-    const pages = Math.max(1, Math.ceil(vendorCount / PAGE_SIZE));
-    const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
-    const vendors = await p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
-    const mineRows = vendors.length === 0 ? [] : await p.db.selectFrom('scores').select(['vendor_id', 'criterion_id', 'value', 'comment', 'version'])
-      .where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).where('vendor_id', 'in', vendors.map((v) => v.id)).execute();
-    const mine = new Map<string, MyScore>(mineRows.map((s) => [`${s.vendor_id}:${s.criterion_id}`, { value: s.value, comment: s.comment, version: s.version }]));
-    const columnIds = columns.map((col) => col.id);
-    const done = columnIds.length === 0 ? 0 : Number((await p.db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).where('criterion_id', 'in', columnIds).executeTakeFirst())?.n ?? 0);
-    return html(c, <ScoringPage user={p.user} nav={p.nav} scale={{ min: p.evaluation.scale_min, max: p.evaluation.scale_max }} columns={columns} vendors={vendors}
-      mine={mine} canScore={canScore} done={done} total={vendorCount * columns.length} page={page} pages={pages} hasCost={hasCost} />);
+  .get('/evaluations/:id/scoring', async (c) => renderGrid(c, await evaluationPage(c, 'scoring')))
+  .post('/evaluations/:id/declaration', async (c) => {
+    const p = await evaluationPage(c, 'scoring', 'score');
+    const f = await formFields(c);
+    const errors: Record<string, string> = {};
+    if (f.conflict !== 'yes' && f.conflict !== 'no') errors.conflict = m.scoring.declareMissing;
+    if (f.conflict === 'yes' && (f.description ?? '').trim().length < 3) errors.description = m.scoring.declareNeedsText;
+    if (Object.keys(errors).length > 0) return renderGrid(c, p, { errors, values: f }, 422);
+    await declare(p.db, p, f.conflict === 'yes' ? { conflict: true, description: (f.description ?? '').trim().slice(0, 2000) } : { conflict: false });
+    return c.redirect(`/evaluations/${p.evaluation.id}/scoring`, 303);
+  })
+  .post('/evaluations/:id/submission', async (c) => {
+    const p = await evaluationPage(c, 'scoring', 'score');
+    await submitScores(p.db, p);
+    return c.redirect(`/evaluations/${p.evaluation.id}/scoring`, 303);
   })
   .post('/evaluations/:id/scoring/cell', async (c) => {
     const p = await evaluationPage(c, 'scoring', 'score');
@@ -82,6 +109,13 @@ export const scoringPages = new Hono<AppEnv>()
     const base: CellProps = { evaluationId: p.evaluation.id, vendorId, vendorName: vendor.name, criterionId, criterionName: column.name, kind: column.kind, value: undefined, comment, version, scale };
     const parsed = parseCellValue(f.value ?? '');
     const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
+    try {
+      await assertMayScore(p.db, p, [vendorId]);
+    } catch (err) {
+      // Not declared, submitted, closed or excluded: the cell stays in place, read-only, and says why.
+      if (err instanceof AppError && (err.status === 403 || err.status === 409)) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: err.message, locked: true }, 409);
+      throw err;
+    }
     try {
       if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
       if (parsed === undefined && comment.trim() !== '') {

@@ -12,6 +12,7 @@ import { criteriaPages } from './pages-criteria.js';
 import { vendorPages } from './pages-vendors.js';
 import { inviteLinks, votingPages } from './pages-voting.js';
 import { votePages } from './pages-vote.js';
+import { auditPages } from './pages-audit.js';
 
 /** Every HTML page; each resource's pages live in their own module. */
 export const pages = new Hono<AppEnv>();
@@ -29,3 +30,4 @@ pages.route('/', weightPages);
 pages.route('/', scoringPages);
 pages.route('/', rankingPages);
 pages.route('/', exportRoutes);
+pages.route('/', auditPages);

@@ -64,6 +64,9 @@ test('sign up, create from the template, weigh, score, rank and export', async (
 
   // Scoring through htmx: the page is never reloaded (the marker on window survives).
   await page.getByRole('link', { name: 'Scoring', exact: true }).click();
+  // The grid opens only after a conflict-of-interest declaration.
+  await page.getByLabel('I have no conflict of interest with any vendor in this evaluation').check();
+  await page.getByRole('button', { name: 'Record my declaration and open the grid' }).click();
   await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
   expect(await scoreCell('Braze', 'Channel coverage', '5')).toBe(200);
   await expect.poll(() => page.locator('#rubric-panel').textContent()).toContain('Channel coverage');

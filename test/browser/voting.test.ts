@@ -49,6 +49,7 @@ test('stakeholders vote by points and by rank; closing voting re-ranks the vendo
     { vendorId: braze, criterionId: c.id, value: c.parentId === omni ? 5 : 1 },
     { vendorId: zendesk, criterionId: c.id, value: c.parentId === privacy ? 5 : 1 },
   ]);
+  expect((await json('PUT', `/api/v1/evaluations/${id}/declarations/me`, token, { conflict: false })).status).toBe(200);
   expect((await json('POST', `/api/v1/evaluations/${id}/scores/batch`, token, { scores })).status).toBe(200);
 
   const fac = await newPage();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { api, createEvaluation, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { api, createEvaluation, declareNoConflict, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 
 // POST /evaluations/:id/members and what each role may then do (API.md "Roles").
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
     expect(res.json.role).toBe(role);
   }
+  for (const who of [evaluator, stakeholder, observer]) await declareNoConflict(app, who.token, id);
 });
 
 describe('adding members', () => {

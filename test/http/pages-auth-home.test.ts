@@ -282,6 +282,7 @@ describe('GET /evaluations/:id (overview)', () => {
     // One score later the scoring step counts it and a leader appears.
     const leaf = leaves[0]!;
     const vendor = vendors[0]!;
+    expect((await api(app, u.token, 'PUT', `/api/v1/evaluations/${id}/declarations/me`, { conflict: false })).status).toBe(200);
     expect((await api(app, u.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: vendor.id, criterionId: leaf.id, value: 5 })).status).toBe(200);
     const after = await (await pageGet(app, cookie, base)).text();
     expect(after).toContain(`<li class="step step-done"><span>${esc(m.overview.stepScoring(1, 16 * vendors.length))}</span>`);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/client.js';
-import { api, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { api, makeTestApp, signupUser, type TestApp, declareNoConflict } from '../setup/app.js';
 
 const ORIGIN = 'http://localhost';
 const FORM = 'application/x-www-form-urlencoded';
@@ -43,6 +43,7 @@ async function facilitator(template: 'cxm-core' | 'blank' = 'cxm-core') {
   const u = await signupUser(app);
   const cookie = await login(u.email, u.password);
   const id = await createEvaluation(cookie, template);
+  await declareNoConflict(app, u.token, String(id));
   return { ...u, cookie, id, base: `/evaluations/${id}` };
 }
 

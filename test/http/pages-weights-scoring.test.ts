@@ -379,6 +379,8 @@ describe('scoring grid', () => {
 
     // Two people scoring the same cell each start from version 0: their rows are separate.
     const ev = await member(g, 'evaluator');
+    // The evaluator declares through the page, as they would before the grid opens.
+    expect((await pagePost(app, ev.cookie, `${g.base}/declaration`, { conflict: 'no' })).status).toBe(303);
     expect((await cellPost(g.cookie, g.base, { vendorId: g.vendor.id, criterionId: g.leaf.id, version: '0', value: '5' })).status).toBe(200);
     expect((await cellPost(ev.cookie, g.base, { vendorId: g.vendor.id, criterionId: g.leaf.id, version: '0', value: '1' })).status).toBe(200);
     const rows = await scoreRows(g.vendor.id, g.leaf.id);

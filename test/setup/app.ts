@@ -66,10 +66,21 @@ export function expectApiError(res: ApiResult, status: number, code?: string): {
 }
 
 /** Creates an evaluation through the API and returns its id (asserting the 201). */
-export async function createEvaluation(app: TestApp, token: string, body: Record<string, unknown> = {}): Promise<string> {
+/**
+ * Creates an evaluation as `token`'s user. Like a facilitator setting up, the creator then declares
+ * no conflict of interest, so tests about scoring can score; declaration tests pass `declare: false`.
+ */
+export async function createEvaluation(app: TestApp, token: string, body: Record<string, unknown> = {}, opts: { declare?: boolean } = {}): Promise<string> {
   const res = await api(app, token, 'POST', '/api/v1/evaluations', { name: 'Test evaluation', ...body });
   if (res.status !== 201) throw new Error(`create evaluation failed: ${res.status} ${res.text}`);
+  if (opts.declare !== false) await declareNoConflict(app, token, res.json.id as string);
   return res.json.id as string;
+}
+
+/** The member behind `token` declares no conflict of interest (required before scoring). */
+export async function declareNoConflict(app: TestApp, token: string, evaluationId: string): Promise<void> {
+  const res = await api(app, token, 'PUT', `/api/v1/evaluations/${evaluationId}/declarations/me`, { conflict: false });
+  if (res.status !== 200) throw new Error(`declaration failed: ${res.status} ${res.text}`);
 }
 
 /** Adds a criterion and returns its id (asserting the 201). */

@@ -8,6 +8,7 @@ import { scoring } from './scoring.js';
 import { ranking } from './ranking.js';
 import { overview } from './overview.js';
 import { voting } from './voting.js';
+import { audit } from './audit.js';
 
 /** Every user-facing string of the pages, by area; one place to translate. */
-export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting } as const;
+export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit } as const;

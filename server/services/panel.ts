@@ -1,0 +1,61 @@
+import type { Db } from '../../db/client.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { conflict, forbidden } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+
+/** Statuses in which evaluators may still change their own scores. */
+export const SCORING_OPEN = ['draft', 'voting', 'scoring'] as const;
+
+/**
+ * Everything that must hold before a member's score write is accepted, in one place: scoring is
+ * open, they have declared any conflict, they have not submitted, and they are not excluded from
+ * the vendor. Returns nothing; throws the 409/403 that explains what stands in the way.
+ */
+export async function assertMayScore(db: Db, a: Actor, vendorIds: readonly number[]): Promise<void> {
+  if (!(SCORING_OPEN as readonly string[]).includes(a.evaluation.status)) {
+    throw conflict('scoring_closed', `Scoring is closed: the evaluation is in ${a.evaluation.status}.`);
+  }
+  if (!(await declarationOf(db, a.evaluation.id, a.userId))) {
+    throw conflict('declaration_required', 'Declare whether you have a conflict of interest before scoring.');
+  }
+  if (await submissionOf(db, a.evaluation.id, a.userId)) {
+    throw conflict('scores_submitted', 'You have submitted your scores; they are locked.');
+  }
+  const excluded = await excludedVendorIds(db, a.evaluation.id, a.userId);
+  const hit = vendorIds.find((v) => excluded.has(v));
+  if (hit !== undefined) throw forbidden('You are excluded from scoring this vendor because of a declared conflict of interest.');
+}
+
+/** Records (or replaces) the caller's conflict-of-interest declaration. */
+export async function declare(db: Db, a: Actor, input: { conflict: boolean; description?: string }): Promise<void> {
+  if (a.evaluation.status === 'decided') throw conflict('evaluation_locked', 'This evaluation is decided and locked; nothing in it can change.');
+  await db.transaction().execute(async (trx) => {
+    const before = await declarationOf(trx, a.evaluation.id, a.userId);
+    const row = { conflict: input.conflict ? 1 : 0, description: input.conflict ? (input.description ?? '') : '', declared_at: nowIso() };
+    if (before) await trx.updateTable('declarations').set(row).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', a.userId).execute();
+    else await trx.insertInto('declarations').values({ ...row, evaluation_id: a.evaluation.id, user_id: a.userId }).execute();
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'declare', entity: 'declaration', entityId: a.userId,
+      before: before ? { conflict: before.conflict === 1, description: before.description } : undefined, after: { conflict: input.conflict, description: row.description },
+    });
+  });
+}
+
+/** Locks the caller's scores: they count as submitted and can no longer change. */
+export async function submitScores(db: Db, a: Actor): Promise<{ submittedAt: string; scores: number }> {
+  if (!(SCORING_OPEN as readonly string[]).includes(a.evaluation.status)) throw conflict('scoring_closed', `Scoring is closed: the evaluation is in ${a.evaluation.status}.`);
+  if (!(await declarationOf(db, a.evaluation.id, a.userId))) throw conflict('declaration_required', 'Declare whether you have a conflict of interest before submitting.');
+  return db.transaction().execute(async (trx) => {
+    const existing = await submissionOf(trx, a.evaluation.id, a.userId);
+    if (existing) throw conflict('scores_submitted', 'You have already submitted your scores.');
+    const at = nowIso();
+    await trx.insertInto('submissions').values({ evaluation_id: a.evaluation.id, user_id: a.userId, submitted_at: at }).execute();
+    const n = await trx.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', a.evaluation.id).where('evaluator_id', '=', a.userId).executeTakeFirst();
+    await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'submit', entity: 'submission', entityId: a.userId, after: { scores: Number(n?.n ?? 0) } });
+    return { submittedAt: at, scores: Number(n?.n ?? 0) };
+  });
+}

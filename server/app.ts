@@ -14,6 +14,8 @@ import { apiVendors } from './routes/api-vendors.js';
 import { apiScores } from './routes/api-scores.js';
 import { apiVoting } from './routes/api-voting.js';
 import { apiAudit } from './routes/api-audit.js';
+import { apiReview } from './routes/api-review.js';
+import { apiFeedback } from './routes/api-feedback.js';
 import { staticFiles } from './routes/static.js';
 import { pages } from './routes/pages.js';
 import { renderErrorPage } from '../views/pages/error.js';
@@ -81,6 +83,8 @@ export function createApp({ db, env }: AppDeps) {
   app.route('/api/v1/evaluations', apiScores);
   app.route('/api/v1/evaluations', apiVoting);
   app.route('/api/v1/evaluations', apiAudit);
+  app.route('/api/v1/evaluations', apiReview);
+  app.route('/api/v1/evaluations', apiFeedback);
   app.route('/', pages);
 
   app.notFound((c) => {

@@ -11,7 +11,7 @@ export interface EvaluationNav { id: number; name: string; status: EvaluationSta
 
 interface LayoutProps { title: string; user: CurrentUser | null; evaluation?: EvaluationNav; children?: Child; wide?: boolean }
 
-const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'voting', 'weights', 'scoring', 'ranking', 'audit'];
+const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'voting', 'weights', 'scoring', 'review', 'feedback', 'ranking', 'audit'];
 const tabHref = (id: number, tab: Tab) => (tab === 'overview' ? `/evaluations/${id}` : `/evaluations/${id}/${tab}`);
 
 export function StatusBadge({ status }: { status: EvaluationStatus }) {
@@ -67,7 +67,10 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
             </nav>
           </div>
         ) : null}
-        <main class={wide ? 'main main-wide' : 'main'}>{children}</main>
+        <main class={wide ? 'main main-wide' : 'main'}>
+          {evaluation?.status === 'decided' ? <div class="alert alert-locked" role="note">{m.locked}</div> : null}
+          {children}
+        </main>
       </body>
     </html>
   );

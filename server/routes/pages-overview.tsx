@@ -1,18 +1,44 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { OverviewPage } from '../../views/pages/overview.js';
 import { html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
 import { loadRanking } from '../services/ranking.js';
+import { changeStatus } from '../services/status.js';
+import { formFields } from '../forms.js';
+import { StatusSchema } from '../schemas/votes.js';
+import { can } from '../domain/permissions.js';
+import { AppError } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 
-/** GET /evaluations/:id — where the evaluation stands and what to do next. */
-export const overviewPages = new Hono<AppEnv>().get('/evaluations/:id', async (c) => {
-  const p = await evaluationPage(c, 'overview');
+type Page = Awaited<ReturnType<typeof evaluationPage>>;
+
+async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
   const { nodes, result, weightVersion } = await loadRanking(p.db, p.evaluation);
   const parents = new Set(nodes.map((n) => n.parentId));
   const leaves = nodes.filter((n) => !parents.has(n.id) && n.kind !== 'cost').length;
   const vendors = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
   const mine = await p.db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).executeTakeFirst();
   const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
-  return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} facts={{ criteria: nodes.length, leaves, vendors: Number(vendors?.n ?? 0), weightVersion, myCells: Number(mine?.n ?? 0), leader }} />);
-});
+  return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
+    facts={{ criteria: nodes.length, leaves, vendors: Number(vendors?.n ?? 0), weightVersion, myCells: Number(mine?.n ?? 0), leader }} />, status);
+}
+
+/** GET /evaluations/:id — where the evaluation stands; POST …/status moves it to its next stage. */
+export const overviewPages = new Hono<AppEnv>()
+  .get('/evaluations/:id', async (c) => render(c, await evaluationPage(c, 'overview')))
+  .post('/evaluations/:id/status', async (c) => {
+    const p = await evaluationPage(c, 'overview', 'edit');
+    const f = await formFields(c);
+    const parsed = StatusSchema.safeParse({ status: f.status });
+    if (!parsed.success) return render(c, p, { _: 'Unknown stage.' }, 422);
+    if (parsed.data.status === 'decided' && f.confirm !== 'yes') return render(c, p, { _: m.overview.decideNeedsCheck }, 422);
+    try {
+      await changeStatus(p.db, p, parsed.data.status);
+    } catch (err) {
+      if (err instanceof AppError && err.status === 409) return render(c, p, { _: err.message }, 409);
+      throw err;
+    }
+    return c.redirect(`/evaluations/${p.evaluation.id}`, 303);
+  });

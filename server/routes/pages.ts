@@ -13,6 +13,8 @@ import { vendorPages } from './pages-vendors.js';
 import { inviteLinks, votingPages } from './pages-voting.js';
 import { votePages } from './pages-vote.js';
 import { auditPages } from './pages-audit.js';
+import { reviewPages } from './pages-review.js';
+import { feedbackPages } from './pages-feedback.js';
 
 /** Every HTML page; each resource's pages live in their own module. */
 export const pages = new Hono<AppEnv>();
@@ -31,3 +33,5 @@ pages.route('/', scoringPages);
 pages.route('/', rankingPages);
 pages.route('/', exportRoutes);
 pages.route('/', auditPages);
+pages.route('/', reviewPages);
+pages.route('/', feedbackPages);

@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/client.js';
-import { apiAudit } from '../../server/routes/api-audit.js';
-import { auditPages } from '../../server/routes/pages-audit.js';
 import { auditChanges } from '../../views/pages/audit.js';
 import { audit as t } from '../../views/messages/audit.js';
 import { addCriterion, addVendor, api, createEvaluation, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
@@ -38,9 +36,6 @@ async function entriesOf(token: string, e: string, query = ''): Promise<Entry[]>
 
 beforeAll(async () => {
   ({ app, db } = await makeTestApp());
-  // Mounted here the way app.ts will mount them.
-  app.route('/api/v1/evaluations', apiAudit);
-  app.route('/', auditPages);
 
   [owner, evaluator, stakeholder, observer, outsider] = await Promise.all([signupUser(app), signupUser(app), signupUser(app), signupUser(app), signupUser(app)]);
   formulaFan = await signupUser(app, { name: '@SUM(1)' });

@@ -329,7 +329,7 @@ describe('access', () => {
     const f = await facilitator();
     await db.updateTable('evaluations').set({ status: 'decided' }).where('id', '=', f.id).execute();
     const html = await (await get(f.cookie, `${f.base}/criteria`)).text();
-    expect(html).toContain('This evaluation is decided and locked.');
+    expect(html).toContain('This evaluation is decided and locked: it can be read and exported, but nothing in it can change.');
     expect(html).not.toContain('id="add-criterion"');
     expect((await post(f.cookie, `${f.base}/criteria`, { name: 'Late', parentId: '', kind: 'scored' })).status).toBe(409);
     expect((await post(f.cookie, `${f.base}/vendors`, { name: 'Late vendor' })).status).toBe(409);

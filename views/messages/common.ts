@@ -3,7 +3,7 @@ export const common = {
   product: 'cxbench',
   tagline: 'Choose a customer-experience platform you can defend.',
   nav: { evaluations: 'Evaluations', signOut: 'Sign out', signIn: 'Sign in', signUp: 'Create account' },
-  tabs: { overview: 'Overview', criteria: 'Criteria', vendors: 'Vendors', voting: 'Voting', weights: 'Weights', scoring: 'Scoring', ranking: 'Ranking', audit: 'Audit log' },
+  tabs: { overview: 'Overview', criteria: 'Criteria', vendors: 'Vendors', voting: 'Voting', weights: 'Weights', scoring: 'Scoring', ranking: 'Ranking', review: 'Review', feedback: 'Feedback', audit: 'Audit log' },
   status: { draft: 'Draft', voting: 'Voting', scoring: 'Scoring', review: 'Review', decided: 'Decided' },
   roles: { facilitator: 'Facilitator', evaluator: 'Evaluator', stakeholder: 'Stakeholder', observer: 'Observer' },
   kinds: { scored: 'Scored', 'must-have': 'Must-have', cost: 'Cost' },
@@ -14,6 +14,6 @@ export const common = {
   delete: 'Delete',
   formHasErrors: 'Please correct the fields marked below.',
   readOnly: 'Your role lets you read this page but not change it.',
-  locked: 'This evaluation is decided and locked.',
+  locked: 'This evaluation is decided and locked: it can be read and exported, but nothing in it can change.',
   error: { title: 'Something is not right', back: 'Back to your evaluations', notFound: 'Not found' },
 } as const;

@@ -9,6 +9,8 @@ import { ranking } from './ranking.js';
 import { overview } from './overview.js';
 import { voting } from './voting.js';
 import { audit } from './audit.js';
+import { review } from './review.js';
+import { feedback } from './feedback.js';
 
 /** Every user-facing string of the pages, by area; one place to translate. */
-export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit } as const;
+export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback } as const;

@@ -8,4 +8,22 @@ export const overview = {
   stepScoring: (done: number, total: number) => (total === 0 ? 'Scoring opens once there are vendors and criteria.' : `${done} of ${total} cells scored by you.`),
   stepRanking: (leader: string | null) => (leader ? `Current leader: ${leader}.` : 'The ranking appears once scores come in.'),
   open: 'Open',
+  lifecycle: 'Stage',
+  stageHelp: {
+    draft: 'Set up criteria, vendors and weights.',
+    voting: 'Stakeholders vote on how much each criterion matters.',
+    scoring: 'Evaluators score the vendors, each on their own.',
+    review: 'The panel reconciles disagreements; consensus scores are recorded with reasons.',
+    decided: 'The decision is locked: nothing can change and the ranking stays reproducible.',
+  },
+  next: {
+    draft: 'Open voting',
+    voting: 'Close voting and start scoring',
+    scoring: 'Close scoring and start review',
+    review: 'Decide and lock the evaluation',
+  },
+  skipVoting: 'Skip voting and start scoring',
+  decideConfirm: 'Deciding locks the evaluation for good: no score, weight, criterion or vendor can change afterwards. The ranking and exports stay exactly as they are now.',
+  decideCheck: 'I understand that the evaluation will be locked',
+  decideNeedsCheck: 'Tick the box to confirm that the evaluation will be locked.',
 } as const;

@@ -1,11 +1,43 @@
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
-import { Layout, type EvaluationNav } from '../layout.js';
+import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
+import { STATUSES } from '../../server/domain/permissions.js';
 import { m } from '../messages/index.js';
 
 export interface OverviewFacts { criteria: number; leaves: number; vendors: number; weightVersion: number | null; myCells: number; leader: string | null }
 
-export function OverviewPage({ user, nav, evaluation, facts }: { user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; facts: OverviewFacts }) {
+/** The five stages with the current one marked, and the facilitator's way to the next. */
+function Lifecycle({ evaluation, canManage, errors }: { evaluation: Evaluation; canManage: boolean; errors?: Record<string, string> }) {
+  const current = STATUSES.indexOf(evaluation.status);
+  const action = `/evaluations/${evaluation.id}/status`;
+  const next = evaluation.status === 'decided' ? null : STATUSES[current + 1]!;
+  return (
+    <section class="card">
+      <h2>{m.overview.lifecycle}</h2>
+      <ol class="stages">
+        {STATUSES.map((s, i) => <li class={i < current ? 'stage stage-done' : i === current ? 'stage stage-current' : 'stage'} aria-current={i === current ? 'step' : undefined}>{m.status[s]}</li>)}
+      </ol>
+      <p class="muted">{m.overview.stageHelp[evaluation.status]}</p>
+      <FormErrors errors={errors} />
+      {canManage && next && evaluation.status !== 'review' ? (
+        <div class="row">
+          <form method="post" action={action} class="inline"><input type="hidden" name="status" value={next} /><button type="submit" class="button button-primary">{m.overview.next[evaluation.status as 'draft' | 'voting' | 'scoring']}</button></form>
+          {evaluation.status === 'draft' ? <form method="post" action={action} class="inline"><input type="hidden" name="status" value="scoring" /><button type="submit" class="button">{m.overview.skipVoting}</button></form> : null}
+        </div>
+      ) : null}
+      {canManage && evaluation.status === 'review' ? (
+        <form method="post" action={action} class="stack decide-form">
+          <input type="hidden" name="status" value="decided" />
+          <p>{m.overview.decideConfirm}</p>
+          <label class="choice"><input type="checkbox" name="confirm" value="yes" /> {m.overview.decideCheck}</label>
+          <button type="submit" class="button button-danger">{m.overview.next.review}</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+export function OverviewPage({ user, nav, evaluation, facts, canManage, errors }: { user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; facts: OverviewFacts; canManage: boolean; errors?: Record<string, string> }) {
   const base = `/evaluations/${evaluation.id}`;
   const steps: [string, string, boolean][] = [
     [m.overview.stepCriteria(facts.criteria), `${base}/criteria`, facts.criteria > 0],
@@ -20,6 +52,7 @@ export function OverviewPage({ user, nav, evaluation, facts }: { user: CurrentUs
         <h1>{evaluation.name}</h1>
         <p class="muted">{m.overview.scale(evaluation.scale_min, evaluation.scale_max)}</p>
       </div>
+      <Lifecycle evaluation={evaluation} canManage={canManage} errors={errors} />
       <section class="card">
         <h2>{m.overview.steps}</h2>
         <ol class="steps">

@@ -1,0 +1,94 @@
+import type { Db } from '../../db/client.js';
+import type { Evaluation } from '../../db/schema.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { disagreements, kendallW, type Disagreement } from '../domain/agreement.js';
+import { scoreValueProblem } from '../domain/score-values.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+
+/** Leaves of the evaluation by id (parents are never scored). */
+async function leaves(db: Db, evaluationId: number) {
+  const rows = await criteriaOf(db, evaluationId);
+  const parents = new Set(rows.map((r) => r.parent_id));
+  return new Map(rows.filter((r) => !parents.has(r.id)).map((r) => [r.id, r]));
+}
+
+/**
+ * Sets (or with value null, removes) the consensus score of a cell during review, with its
+ * rationale. The evaluators' own scores are left untouched beside it.
+ */
+export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; criterionId: number; value: number | null; rationale: string }): Promise<void> {
+  if (a.evaluation.status !== 'review') throw conflict('not_in_review', 'Consensus scores are set while the evaluation is in review.');
+  await db.transaction().execute(async (trx) => {
+    const leaf = (await leaves(trx, a.evaluation.id)).get(input.criterionId);
+    if (!leaf) throw notFound('The criterion (a leaf of this evaluation)');
+    const vendor = await trx.selectFrom('vendors').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.vendorId).executeTakeFirst();
+    if (!vendor) throw notFound('The vendor');
+    if (input.value !== null) {
+      const problem = scoreValueProblem(leaf.kind, { min: a.evaluation.scale_min, max: a.evaluation.scale_max }, input.value);
+      if (problem) throw badRequest(problem, { value: problem });
+    }
+    const before = await trx.selectFrom('score_cells').select(['consensus', 'consensus_rationale']).where('vendor_id', '=', input.vendorId).where('criterion_id', '=', input.criterionId).executeTakeFirst();
+    const at = nowIso();
+    const set = { consensus: input.value, consensus_rationale: input.rationale, consensus_by: a.userId, consensus_at: at };
+    await trx
+      .insertInto('score_cells')
+      .values({ evaluation_id: a.evaluation.id, vendor_id: input.vendorId, criterion_id: input.criterionId, min: null, max: null, ...set })
+      .onConflict((oc) => oc.columns(['vendor_id', 'criterion_id']).doUpdateSet(set))
+      .execute();
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: input.value === null ? 'clear-consensus' : 'consensus', entity: 'score-cell',
+      entityId: `${input.vendorId}:${input.criterionId}`,
+      before: before && before.consensus !== null ? { value: before.consensus, rationale: before.consensus_rationale } : undefined,
+      after: { value: input.value, rationale: input.rationale },
+    });
+  });
+}
+
+export async function setDisagreementThreshold(db: Db, a: Actor, threshold: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('evaluations').set({ disagreement_threshold: threshold, updated_at: nowIso() }).where('id', '=', a.evaluation.id).execute();
+    await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'set', entity: 'disagreement-threshold', entityId: a.evaluation.id, before: { threshold: a.evaluation.disagreement_threshold }, after: { threshold } });
+  });
+}
+
+export interface AgreementReport { kendallW: Record<string, number | null>; disagreements: Disagreement[] }
+
+/**
+ * Evaluator agreement: Kendall's W per leaf criterion over the vendors every evaluator of that
+ * criterion scored, and the cells whose spread reaches the evaluation's threshold.
+ */
+export async function agreementReport(db: Db, evaluation: Evaluation): Promise<AgreementReport> {
+  const leafMap = await leaves(db, evaluation.id);
+  const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');
+  const [cells, scores] = await Promise.all([
+    db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail']).where('evaluation_id', '=', evaluation.id).execute(),
+    db.selectFrom('scores').select(['vendor_id', 'criterion_id', 'evaluator_id', 'value']).where('evaluation_id', '=', evaluation.id).where('value', 'is not', null).execute(),
+  ]);
+  const w: Record<string, number | null> = {};
+  for (const leaf of scored) {
+    const byEvaluator = new Map<number, Map<number, number>>();
+    for (const s of scores) {
+      if (s.criterion_id !== leaf.id || s.value === null) continue;
+      const row = byEvaluator.get(s.evaluator_id) ?? new Map<number, number>();
+      row.set(s.vendor_id, s.value);
+      byEvaluator.set(s.evaluator_id, row);
+    }
+    const rows = [...byEvaluator.values()];
+    const common = rows.length === 0 ? [] : [...rows[0]!.keys()].filter((v) => rows.every((r) => r.has(v)));
+    w[String(leaf.id)] = kendallW(rows.map((r) => common.map((v) => r.get(v)!)));
+  }
+  const kindOf = (id: number) => leafMap.get(id)?.kind;
+  const found = disagreements(
+    cells.filter((c) => kindOf(c.criterion_id) === 'scored' || kindOf(c.criterion_id) === 'must-have').map((c) => ({
+      vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), min: c.min, max: c.max, pass: c.pass, fail: c.fail, kind: kindOf(c.criterion_id) as 'scored' | 'must-have',
+    })),
+    { min: evaluation.scale_min, max: evaluation.scale_max },
+    evaluation.disagreement_threshold,
+  );
+  return { kendallW: w, disagreements: found };
+}

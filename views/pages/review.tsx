@@ -1,0 +1,109 @@
+import type { CurrentUser } from '../../server/context.js';
+import type { Evaluation } from '../../db/schema.js';
+import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
+import { m } from '../messages/index.js';
+
+export interface ReviewRow {
+  vendorId: string; vendorName: string; criterionId: string; criterionName: string; kind: 'scored' | 'must-have'; spread: number; mean: number | null;
+  scores: { name: string; value: number | null; comment: string }[];
+  consensus: { value: number | null; rationale: string; by: string; at: string } | null;
+}
+
+interface Props {
+  user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; isFacilitator: boolean; rows: ReviewRow[];
+  kendall: { id: string; name: string; w: number | null }[]; errors?: Record<string, string>; values?: Record<string, string>;
+}
+
+const fmt = (v: number | null, kind: 'scored' | 'must-have') => (v === null ? m.review.na : kind === 'must-have' ? (v >= 1 ? m.scoring.pass : m.scoring.fail) : String(Math.round(v * 100) / 100));
+
+function ConsensusForm({ row, evaluationId, errors, values }: { row: ReviewRow; evaluationId: number; errors?: Record<string, string>; values?: Record<string, string> }) {
+  const key = `${row.vendorId}:${row.criterionId}`;
+  const mine = values?.cell === key;
+  return (
+    <form method="post" action={`/evaluations/${evaluationId}/review/consensus`} class="stack consensus-form">
+      <input type="hidden" name="cell" value={key} />
+      {row.kind === 'must-have' ? (
+        <select name="value" aria-label={`${m.review.consensusValue}: ${row.vendorName} — ${row.criterionName}`}>
+          <option value="">—</option>
+          <option value="1" selected={row.consensus?.value === 1}>{m.scoring.pass}</option>
+          <option value="0" selected={row.consensus?.value === 0}>{m.scoring.fail}</option>
+        </select>
+      ) : (
+        <input name="value" inputmode="decimal" class="input-short" aria-label={`${m.review.consensusValue}: ${row.vendorName} — ${row.criterionName}`}
+          value={mine ? values?.value ?? '' : row.consensus?.value !== null && row.consensus?.value !== undefined ? String(row.consensus.value) : ''} />
+      )}
+      <textarea name="rationale" rows={2} maxlength={4000} placeholder={m.review.rationaleHint} aria-label={`${m.review.rationale}: ${row.vendorName} — ${row.criterionName}`}>{mine ? values?.rationale ?? '' : row.consensus?.rationale ?? ''}</textarea>
+      {mine && errors ? Object.values(errors).map((e) => <p class="error-text" role="alert">{e}</p>) : null}
+      <button type="submit" class="button button-small button-primary">{m.review.saveConsensus}</button>
+    </form>
+  );
+}
+
+export function ReviewPage(p: Props) {
+  const inReview = p.evaluation.status === 'review';
+  const canSet = p.isFacilitator && inReview;
+  return (
+    <Layout title={m.review.title} user={p.user} evaluation={p.nav} wide>
+      <div class="page-head">
+        <h1>{m.review.title}</h1>
+        <p class="muted">{m.review.intro}</p>
+      </div>
+      {p.isFacilitator && !inReview && p.evaluation.status !== 'decided' ? (
+        <div class="alert">
+          <p>{m.review.previewForFacilitator}</p>
+          {p.evaluation.status === 'scoring' ? (
+            <form method="post" action={`/evaluations/${p.nav.id}/status`} class="inline"><input type="hidden" name="status" value="review" /><button type="submit" class="button">{m.review.moveToReview}</button></form>
+          ) : null}
+        </div>
+      ) : null}
+      {p.isFacilitator ? (
+        <form method="post" action={`/evaluations/${p.nav.id}/review/threshold`} class="row threshold-form">
+          <label for="f-threshold" class="inline-label">{m.review.threshold}
+            <input id="f-threshold" name="threshold" inputmode="decimal" class="input-short" value={p.values?.threshold ?? String(Math.round(p.evaluation.disagreement_threshold * 100))} /> {m.review.thresholdUnit}
+          </label>
+          <button type="submit" class="button button-small">{m.review.saveThreshold}</button>
+          {p.errors?.threshold ? <p class="error-text" role="alert">{p.errors.threshold}</p> : null}
+        </form>
+      ) : null}
+      <FormErrors errors={p.errors?._ ? p.errors : undefined} />
+      {p.rows.length === 0 ? (
+        <div class="empty"><p>{m.review.none}</p></div>
+      ) : (
+        <div class="table-wrap">
+          <table class="table review-table">
+            <thead><tr><th scope="col">{m.review.vendor}</th><th scope="col">{m.review.criterion}</th><th scope="col">{m.review.scores}</th><th scope="col" class="num">{m.review.spread}</th><th scope="col">{m.review.consensus}</th></tr></thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr id={`cell-${r.vendorId}-${r.criterionId}`}>
+                  <th scope="row">{r.vendorName}</th>
+                  <td>{r.criterionName}</td>
+                  <td>
+                    <ul class="plain-list compact-list">
+                      {r.scores.map((s) => <li><strong>{fmt(s.value, r.kind)}</strong> — {s.name}{s.comment ? <span class="muted">: “{s.comment}”</span> : null}</li>)}
+                    </ul>
+                    {r.mean !== null && r.kind === 'scored' ? <p class="muted small">{m.review.mean}: {fmt(r.mean, r.kind)}</p> : null}
+                  </td>
+                  <td class="num">{fmt(r.spread, 'scored')}</td>
+                  <td class="consensus-cell">
+                    {r.consensus && !canSet ? (
+                      <p><strong>{fmt(r.consensus.value, r.kind)}</strong> — {r.consensus.rationale}<br /><span class="muted small">{m.review.setBy(r.consensus.by, r.consensus.at.slice(0, 16).replace('T', ' '))}</span></p>
+                    ) : null}
+                    {canSet ? <ConsensusForm row={r} evaluationId={p.nav.id} errors={p.errors} values={p.values} /> : null}
+                    {r.consensus && canSet ? <p class="muted small">{m.review.setBy(r.consensus.by, r.consensus.at.slice(0, 16).replace('T', ' '))}</p> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section class="card">
+        <h2>{m.review.kendallTitle}</h2>
+        <p class="muted small">{m.review.kendallIntro}</p>
+        <table class="table compact">
+          <tbody>{p.kendall.map((k) => <tr><th scope="row">{k.name}</th><td class="num">{k.w === null ? '—' : k.w.toFixed(2)}</td><td class="muted">{m.review.kendallWords(k.w)}</td></tr>)}</tbody>
+        </table>
+      </section>
+    </Layout>
+  );
+}

@@ -16,6 +16,7 @@ import { apiVoting } from './routes/api-voting.js';
 import { apiAudit } from './routes/api-audit.js';
 import { apiReview } from './routes/api-review.js';
 import { apiFeedback } from './routes/api-feedback.js';
+import { apiPanel } from './routes/api-panel.js';
 import { staticFiles } from './routes/static.js';
 import { pages } from './routes/pages.js';
 import { renderErrorPage } from '../views/pages/error.js';
@@ -85,6 +86,7 @@ export function createApp({ db, env }: AppDeps) {
   app.route('/api/v1/evaluations', apiAudit);
   app.route('/api/v1/evaluations', apiReview);
   app.route('/api/v1/evaluations', apiFeedback);
+  app.route('/api/v1/evaluations', apiPanel);
   app.route('/', pages);
 
   app.notFound((c) => {

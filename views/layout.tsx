@@ -11,8 +11,8 @@ export interface EvaluationNav { id: number; name: string; status: EvaluationSta
 
 interface LayoutProps { title: string; user: CurrentUser | null; evaluation?: EvaluationNav; children?: Child; wide?: boolean }
 
-const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'voting', 'weights', 'scoring', 'review', 'feedback', 'ranking', 'audit'];
-const tabHref = (id: number, tab: Tab) => (tab === 'overview' ? `/evaluations/${id}` : `/evaluations/${id}/${tab}`);
+const TABS: readonly Tab[] = ['overview', 'criteria', 'vendors', 'panel', 'voting', 'weights', 'scoring', 'review', 'feedback', 'ranking', 'audit'];
+const tabHref = (id: number, tab: Tab) => (tab === 'overview' ? `/evaluations/${id}` : tab === 'panel' ? `/evaluations/${id}/members` : `/evaluations/${id}/${tab}`);
 
 export function StatusBadge({ status }: { status: EvaluationStatus }) {
   return <span class={`badge badge-${status}`}>{m.status[status]}</span>;
@@ -61,7 +61,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
               <span class="muted small">{m.roles[evaluation.role]}</span>
             </div>
             <nav class="tabs" aria-label="Evaluation">
-              {TABS.filter((tab) => tab !== 'audit' || can(evaluation.role, 'audit')).map((tab) => (
+              {TABS.filter((tab) => (tab !== 'audit' && tab !== 'panel') || can(evaluation.role, 'audit')).map((tab) => (
                 <a href={tabHref(evaluation.id, tab)} aria-current={tab === evaluation.active ? 'page' : undefined}>{m.tabs[tab]}</a>
               ))}
             </nav>

@@ -16,6 +16,7 @@ import { AppError, badRequest, notFound } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 import { assertMayScore, declare, SCORING_OPEN, submitScores } from '../services/panel.js';
 import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
+import { scopeOf } from '../services/panel-admin.js';
 
 const PAGE_SIZE = 25;
 
@@ -37,12 +38,19 @@ type Page = Awaited<ReturnType<typeof evaluationPage>>;
 /** The grid for the caller: their own scores only (blind), behind the declaration, locked once submitted or closed. */
 async function renderGrid(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 422 = 200) {
   const canScore = can(p.role, 'score');
-  const { columns, hasCost } = await gridColumns(p.db, p.evaluation.id);
-  const total = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
+  // Assignments narrow the grid to what this evaluator was asked to score.
+  const scope = await scopeOf(p.db, p.evaluation.id, p.userId);
+  const all = await gridColumns(p.db, p.evaluation.id);
+  const columns = scope.leaves ? all.columns.filter((col) => scope.leaves!.has(col.id)) : all.columns;
+  const hasCost = all.hasCost;
+  const inScope = scope.vendors ? [...scope.vendors] : null;
+  let vendorQuery = p.db.selectFrom('vendors').where('evaluation_id', '=', p.evaluation.id);
+  if (inScope) vendorQuery = vendorQuery.where('id', 'in', inScope.length > 0 ? inScope : [0]);
+  const total = await vendorQuery.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const vendorCount = Number(total?.n ?? 0);
   const pages = Math.max(1, Math.ceil(vendorCount / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
-  const vendors = await p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
+  const vendors = await vendorQuery.select(['id', 'name']).orderBy('name_key').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
   const mineRows = vendors.length === 0 ? [] : await p.db.selectFrom('scores').select(['vendor_id', 'criterion_id', 'value', 'comment', 'version', 'abstain_reason'])
     .where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).where('vendor_id', 'in', vendors.map((v) => v.id)).execute();
   const mine = new Map<string, MyScore>(mineRows.map((s) => [`${s.vendor_id}:${s.criterion_id}`, { value: s.value, comment: s.comment, version: s.version, abstained: s.abstain_reason !== null }]));

@@ -15,6 +15,7 @@ import { votePages } from './pages-vote.js';
 import { auditPages } from './pages-audit.js';
 import { reviewPages } from './pages-review.js';
 import { feedbackPages } from './pages-feedback.js';
+import { panelPages } from './pages-panel.js';
 
 /** Every HTML page; each resource's pages live in their own module. */
 export const pages = new Hono<AppEnv>();
@@ -35,3 +36,4 @@ pages.route('/', exportRoutes);
 pages.route('/', auditPages);
 pages.route('/', reviewPages);
 pages.route('/', feedbackPages);
+pages.route('/', panelPages);

@@ -3,7 +3,7 @@ export const common = {
   product: 'cxbench',
   tagline: 'Choose a customer-experience platform you can defend.',
   nav: { evaluations: 'Evaluations', signOut: 'Sign out', signIn: 'Sign in', signUp: 'Create account' },
-  tabs: { overview: 'Overview', criteria: 'Criteria', vendors: 'Vendors', voting: 'Voting', weights: 'Weights', scoring: 'Scoring', ranking: 'Ranking', review: 'Review', feedback: 'Feedback', audit: 'Audit log' },
+  tabs: { overview: 'Overview', criteria: 'Criteria', vendors: 'Vendors', panel: 'Panel', voting: 'Voting', weights: 'Weights', scoring: 'Scoring', ranking: 'Ranking', review: 'Review', feedback: 'Feedback', audit: 'Audit log' },
   status: { draft: 'Draft', voting: 'Voting', scoring: 'Scoring', review: 'Review', decided: 'Decided' },
   roles: { facilitator: 'Facilitator', evaluator: 'Evaluator', stakeholder: 'Stakeholder', observer: 'Observer' },
   kinds: { scored: 'Scored', 'must-have': 'Must-have', cost: 'Cost' },

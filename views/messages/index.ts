@@ -11,6 +11,7 @@ import { voting } from './voting.js';
 import { audit } from './audit.js';
 import { review } from './review.js';
 import { feedback } from './feedback.js';
+import { panel } from './panel.js';
 
 /** Every user-facing string of the pages, by area; one place to translate. */
-export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback } as const;
+export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel } as const;

@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { PanelPage } from '../../views/pages/panel.js';
+import { PanelProgress } from '../../views/partials/panel-progress.js';
+import { fragment, html } from '../../views/render.js';
+import { evaluationPage } from './page-access.js';
+import { addAssignment, excludeEvaluator, liftExclusion, panelProgress, removeAssignment, removeMember } from '../services/panel-admin.js';
+import { addMember } from '../services/members.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
+import { NewMemberSchema } from '../schemas/members.js';
+import { checkForm, formFields } from '../forms.js';
+import { can } from '../domain/permissions.js';
+import { parseId } from '../ids.js';
+import { AppError, forbidden } from '../errors.js';
+
+type Page = Awaited<ReturnType<typeof evaluationPage>>;
+
+async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
+  const p = await evaluationPage(c, 'panel', action);
+  if (!can(p.role, 'audit')) throw forbidden('Only the facilitator and observers see the panel.');
+  return p;
+}
+
+async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 404 | 409 | 422 = 200) {
+  const [rows, vendors, criteria, assignments] = await Promise.all([
+    panelProgress(p.db, p.evaluation.id),
+    p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').execute(),
+    criteriaOf(p.db, p.evaluation.id),
+    p.db.selectFrom('assignments as a').innerJoin('users as u', 'u.id', 'a.user_id').leftJoin('vendors as v', 'v.id', 'a.vendor_id').leftJoin('criteria as c', 'c.id', 'a.criterion_id')
+      .select(['a.id', 'u.name as user_name', 'v.name as vendor_name', 'c.name as criterion_name']).where('a.evaluation_id', '=', p.evaluation.id).orderBy('a.id').execute(),
+  ]);
+  const names = new Map(criteria.map((x) => [x.id, x.name]));
+  return html(c, <PanelPage user={p.user} nav={p.nav} rows={rows} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'}
+    vendors={vendors} criteria={criteria.filter((x) => x.kind !== 'cost').map((x) => ({ id: x.id, name: x.name, parent: x.parent_id === null ? null : names.get(x.parent_id) ?? null }))}
+    assignments={assignments} {...form} />, status);
+}
+
+/** Runs a panel change; a refused one re-renders the page with the reason instead of an error page. */
+async function attempt(c: Context<AppEnv>, p: Page, work: () => Promise<unknown>, values?: Record<string, string>) {
+  try {
+    await work();
+  } catch (err) {
+    if (err instanceof AppError && [400, 404, 409].includes(err.status)) return render(c, p, { errors: { _: err.message, ...(err.fields ?? {}) }, ...(values ? { values } : {}) }, err.status === 400 ? 422 : (err.status as 404 | 409));
+    throw err;
+  }
+  return c.redirect(`/evaluations/${p.evaluation.id}/members`, 303);
+}
+
+const ids = (f: Record<string, string>, key: string) => parseId(f[key]) ?? undefined;
+
+/** /evaluations/:id/members — the panel: members, declarations, progress, exclusions, assignments. */
+export const panelPages = new Hono<AppEnv>()
+  .get('/evaluations/:id/members', async (c) => render(c, await panelPage(c)))
+  .get('/evaluations/:id/members/progress', async (c) => {
+    const p = await panelPage(c);
+    return fragment(c, <PanelProgress evaluationId={p.evaluation.id} rows={await panelProgress(p.db, p.evaluation.id)} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'} />);
+  })
+  .post('/evaluations/:id/members', async (c) => {
+    const p = await panelPage(c, 'edit');
+    const f = await formFields(c);
+    const form = checkForm(NewMemberSchema, { email: f.email, role: f.role });
+    if (!form.ok) return render(c, p, { errors: form.errors, values: f }, 422);
+    return attempt(c, p, () => addMember(p.db, p, form.data), f);
+  })
+  .post('/evaluations/:id/members/:userId/remove', async (c) => {
+    const p = await panelPage(c, 'edit');
+    return attempt(c, p, () => removeMember(p.db, p, parseId(c.req.param('userId')) ?? 0));
+  })
+  .post('/evaluations/:id/members/exclusions', async (c) => {
+    const p = await panelPage(c, 'edit');
+    const f = await formFields(c);
+    return attempt(c, p, () => excludeEvaluator(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: ids(f, 'vendorId') ?? 0, reason: (f.reason ?? '').trim().slice(0, 1000) }));
+  })
+  .post('/evaluations/:id/members/exclusions/:userId/:vendorId/lift', async (c) => {
+    const p = await panelPage(c, 'edit');
+    return attempt(c, p, () => liftExclusion(p.db, p, parseId(c.req.param('userId')) ?? 0, parseId(c.req.param('vendorId')) ?? 0));
+  })
+  .post('/evaluations/:id/members/assignments', async (c) => {
+    const p = await panelPage(c, 'edit');
+    const f = await formFields(c);
+    return attempt(c, p, () => addAssignment(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: ids(f, 'vendorId'), criterionId: ids(f, 'criterionId') }));
+  })
+  .post('/evaluations/:id/members/assignments/:assignmentId/remove', async (c) => {
+    const p = await panelPage(c, 'edit');
+    return attempt(c, p, () => removeAssignment(p.db, p, parseId(c.req.param('assignmentId')) ?? 0));
+  });

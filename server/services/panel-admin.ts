@@ -1,0 +1,124 @@
+import type { Db } from '../../db/client.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
+  recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
+
+async function memberOf(db: Db, evaluationId: number, userId: number) {
+  return db.selectFrom('evaluation_members').selectAll().where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).where('removed_at', 'is', null).executeTakeFirst();
+}
+
+/**
+ * Removes a member. The row is only marked: the scores they gave, their declaration and their vote
+ * stay on record, because a decision must remain explainable after people leave the panel.
+ */
+export async function removeMember(db: Db, a: Actor, userId: number): Promise<void> {
+  if (userId === a.userId) throw conflict('cannot_remove_self', 'You cannot remove yourself; ask another facilitator.');
+  await db.transaction().execute(async (trx) => {
+    const m = await memberOf(trx, a.evaluation.id, userId);
+    if (!m) throw notFound('The member');
+    await trx.updateTable('evaluation_members').set({ removed_at: nowIso() }).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', userId).execute();
+    await trx.updateTable('invites').set({ revoked_at: nowIso() }).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await audit(trx, a, 'remove', 'member', userId, { role: m.role, groupId: m.group_id }, { removed: true });
+  });
+}
+
+/** Keeps an evaluator away from one vendor (a declared conflict); their scores for it stop counting. */
+export async function excludeEvaluator(db: Db, a: Actor, input: { userId: number; vendorId: number; reason: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const m = await memberOf(trx, a.evaluation.id, input.userId);
+    if (!m) throw notFound('The member');
+    const vendor = await trx.selectFrom('vendors').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.vendorId).executeTakeFirst();
+    if (!vendor) throw notFound('The vendor');
+    const existing = await trx.selectFrom('evaluator_exclusions').select('user_id').where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', input.userId).where('vendor_id', '=', input.vendorId).executeTakeFirst();
+    if (existing) throw conflict('already_excluded', 'That evaluator is already excluded from this vendor.');
+    await trx.insertInto('evaluator_exclusions').values({ evaluation_id: a.evaluation.id, user_id: input.userId, vendor_id: input.vendorId, reason: input.reason, created_by: a.userId, created_at: nowIso() }).execute();
+    await audit(trx, a, 'exclude', 'member', input.userId, undefined, { vendorId: input.vendorId, reason: input.reason });
+  });
+}
+
+export async function liftExclusion(db: Db, a: Actor, userId: number, vendorId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const res = await trx.deleteFrom('evaluator_exclusions').where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', userId).where('vendor_id', '=', vendorId).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw notFound('The exclusion');
+    await audit(trx, a, 'lift-exclusion', 'member', userId, { vendorId }, undefined);
+  });
+}
+
+/** Assigns an evaluator to a vendor, a criterion (a top-level one covers its sub-criteria), or both. */
+export async function addAssignment(db: Db, a: Actor, input: { userId: number; vendorId?: number | undefined; criterionId?: number | undefined }): Promise<number> {
+  if (input.vendorId === undefined && input.criterionId === undefined) throw badRequest('Choose a vendor, a criterion, or both.', { vendorId: 'Choose a vendor or a criterion.' });
+  return db.transaction().execute(async (trx) => {
+    const m = await memberOf(trx, a.evaluation.id, input.userId);
+    if (!m || (m.role !== 'evaluator' && m.role !== 'facilitator')) throw notFound('The evaluator');
+    if (input.vendorId !== undefined && !(await trx.selectFrom('vendors').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.vendorId).executeTakeFirst())) throw notFound('The vendor');
+    if (input.criterionId !== undefined && !(await trx.selectFrom('criteria').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.criterionId).executeTakeFirst())) throw notFound('The criterion');
+    const row = await trx.insertInto('assignments').values({ evaluation_id: a.evaluation.id, user_id: input.userId, vendor_id: input.vendorId ?? null, criterion_id: input.criterionId ?? null, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, a, 'assign', 'member', input.userId, undefined, { vendorId: input.vendorId ?? null, criterionId: input.criterionId ?? null });
+    return row.id;
+  });
+}
+
+export async function removeAssignment(db: Db, a: Actor, assignmentId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('assignments').selectAll().where('evaluation_id', '=', a.evaluation.id).where('id', '=', assignmentId).executeTakeFirst();
+    if (!row) throw notFound('The assignment');
+    await trx.deleteFrom('assignments').where('id', '=', assignmentId).execute();
+    await audit(trx, a, 'unassign', 'member', row.user_id, { vendorId: row.vendor_id, criterionId: row.criterion_id }, undefined);
+  });
+}
+
+/** What an evaluator is asked to score: vendor ids and leaf ids, or null for "all". */
+export interface Scope { vendors: Set<number> | null; leaves: Set<number> | null }
+
+/**
+ * An evaluator's scope from their assignments: the vendors named (all, if any assignment names
+ * none) × the leaves under the criteria named (all, likewise). No assignments → everything.
+ */
+export async function scopeOf(db: Db, evaluationId: number, userId: number): Promise<Scope> {
+  const rows = await db.selectFrom('assignments').select(['vendor_id', 'criterion_id']).where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).execute();
+  if (rows.length === 0) return { vendors: null, leaves: null };
+  const vendors = rows.some((r) => r.vendor_id === null) ? null : new Set(rows.map((r) => r.vendor_id!));
+  if (rows.some((r) => r.criterion_id === null)) return { vendors, leaves: null };
+  const criteria = await criteriaOf(db, evaluationId);
+  const named = new Set(rows.map((r) => r.criterion_id!));
+  const parents = new Set(criteria.map((c) => c.parent_id));
+  const leaves = criteria.filter((c) => !parents.has(c.id) && (named.has(c.id) || (c.parent_id !== null && named.has(c.parent_id))));
+  return { vendors, leaves: new Set(leaves.map((c) => c.id)) };
+}
+
+/** Each scorer's declaration, submission and progress (cells scored / cells in scope). */
+export async function panelProgress(db: Db, evaluationId: number) {
+  const [members, criteria, vendorRows, declarations, submissions, exclusions, counts] = await Promise.all([
+    db.selectFrom('evaluation_members as m').innerJoin('users as u', 'u.id', 'm.user_id').leftJoin('stakeholder_groups as g', 'g.id', 'm.group_id')
+      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.added_at', 'g.name as group_name']).where('m.evaluation_id', '=', evaluationId).where('m.removed_at', 'is', null).orderBy('m.role').orderBy('u.name').execute(),
+    criteriaOf(db, evaluationId),
+    db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).execute(),
+    db.selectFrom('declarations').selectAll().where('evaluation_id', '=', evaluationId).execute(),
+    db.selectFrom('submissions').selectAll().where('evaluation_id', '=', evaluationId).execute(),
+    db.selectFrom('evaluator_exclusions as x').innerJoin('vendors as v', 'v.id', 'x.vendor_id').select(['x.user_id', 'x.vendor_id', 'x.reason', 'v.name as vendor_name']).where('x.evaluation_id', '=', evaluationId).execute(),
+    db.selectFrom('scores').select(['evaluator_id', (eb) => eb.fn.countAll<number>().as('n')]).where('evaluation_id', '=', evaluationId).groupBy('evaluator_id').execute(),
+  ]);
+  const parents = new Set(criteria.map((c) => c.parent_id));
+  const leafCount = criteria.filter((c) => !parents.has(c.id) && c.kind !== 'cost').length;
+  const scored = new Map(counts.map((c) => [c.evaluator_id, Number(c.n)]));
+  const out = [];
+  for (const m of members) {
+    const scorer = m.role === 'evaluator' || m.role === 'facilitator';
+    const scope = scorer ? await scopeOf(db, evaluationId, m.id) : null;
+    const assigned = scope ? (scope.vendors?.size ?? vendorRows.length) * (scope.leaves?.size ?? leafCount) : 0;
+    const d = declarations.find((x) => x.user_id === m.id);
+    out.push({
+      ...m, scorer, assigned, scored: scored.get(m.id) ?? 0,
+      declaration: d ? { conflict: d.conflict === 1, description: d.description } : null,
+      submittedAt: submissions.find((x) => x.user_id === m.id)?.submitted_at ?? null,
+      exclusions: exclusions.filter((x) => x.user_id === m.id),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { formLogin, pageGet, pagePost } from '../setup/pages.js';
+
+// The panel: members and their declarations, progress, exclusions after a conflict, assignments.
+
+let app: TestApp;
+let db: Awaited<ReturnType<typeof makeTestApp>>['db'];
+let owner: Awaited<ReturnType<typeof signupUser>>;
+let eva: Awaited<ReturnType<typeof signupUser>>;
+let olli: Awaited<ReturnType<typeof signupUser>>;
+let id: string;
+let c1: string;
+let c2: string;
+let acme: string;
+let zeta: string;
+let cookie: string;
+const path = (p = '') => `/api/v1/evaluations/${id}${p}`;
+
+beforeAll(async () => {
+  ({ app, db } = await makeTestApp());
+  [owner, eva, olli] = await Promise.all([signupUser(app), signupUser(app), signupUser(app)]);
+  id = await createEvaluation(app, owner.token, { template: 'blank' });
+  c1 = await addCriterion(app, owner.token, id, { name: 'Channels' });
+  c2 = await addCriterion(app, owner.token, id, { name: 'APIs' });
+  acme = await addVendor(app, owner.token, id, { name: 'Acme CX' });
+  zeta = await addVendor(app, owner.token, id, { name: 'Zeta' });
+  cookie = await formLogin(app, owner.email, owner.password);
+  // Members added through the page form.
+  expect((await pagePost(app, cookie, `/evaluations/${id}/members`, { email: eva.email, role: 'evaluator' })).status).toBe(303);
+  expect((await pagePost(app, cookie, `/evaluations/${id}/members`, { email: olli.email, role: 'observer' })).status).toBe(303);
+});
+
+describe('the panel page and progress', () => {
+  test('an unknown email re-renders the form with the reason (404), nothing added', async () => {
+    const res = await pagePost(app, cookie, `/evaluations/${id}/members`, { email: 'nobody@example.test', role: 'evaluator' });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('A user with that email was not found.');
+    expect(await db.selectFrom('evaluation_members').selectAll().where('evaluation_id', '=', Number(id)).execute()).toHaveLength(3);
+  });
+
+  test('progress counts cells scored of cells in scope; declarations show', async () => {
+    await declareNoConflict(app, eva.token, id);
+    await api(app, eva.token, 'PUT', path('/scores'), { vendorId: acme, criterionId: c1, value: 3 });
+    const panel = (await api(app, owner.token, 'GET', path('/panel'))).json.members;
+    const row = panel.find((r: { userId: string }) => r.userId === eva.userId);
+    expect(row).toMatchObject({ role: 'evaluator', declared: true, conflict: false, scored: 1, assigned: 4, submittedAt: null });
+    expect((await api(app, olli.token, 'GET', path('/panel'))).status).toBe(200);
+    expect((await api(app, eva.token, 'GET', path('/panel'))).status).toBe(403);
+    const html = await (await pageGet(app, cookie, `/evaluations/${id}/members`)).text();
+    expect(html).toContain('1 of 4');
+    expect(html).toContain('hx-trigger="every 5s"');
+  });
+});
+
+describe('exclusions', () => {
+  test('an excluded evaluator cannot score that vendor (403) and the grid shows the cell as excluded', async () => {
+    expect((await api(app, owner.token, 'POST', path('/exclusions'), { userId: eva.userId, vendorId: zeta, reason: 'Former Zeta employee' })).status).toBe(201);
+    expect((await api(app, owner.token, 'POST', path('/exclusions'), { userId: eva.userId, vendorId: zeta })).status).toBe(409);
+    expect((await api(app, eva.token, 'PUT', path('/scores'), { vendorId: zeta, criterionId: c1, value: 5 })).status).toBe(403);
+    expect((await api(app, eva.token, 'PUT', path('/scores'), { vendorId: acme, criterionId: c2, value: 5 })).status).toBe(200);
+    const evaCookie = await formLogin(app, eva.email, eva.password);
+    const grid = await (await pageGet(app, evaCookie, `/evaluations/${id}/scoring`)).text();
+    expect(grid.match(/class="cell cell-excluded"/g)?.length).toBe(2);
+    expect((await api(app, owner.token, 'DELETE', path(`/exclusions/${eva.userId}/${zeta}`))).status).toBe(204);
+    expect((await api(app, eva.token, 'PUT', path('/scores'), { vendorId: zeta, criterionId: c1, value: 5 })).status).toBe(200);
+  });
+});
+
+describe('assignments', () => {
+  test('an evaluator assigned one criterion sees only that column; scope sets the progress total', async () => {
+    expect((await api(app, owner.token, 'POST', path('/assignments'), { userId: eva.userId })).status).toBe(400);
+    const res = await api(app, owner.token, 'POST', path('/assignments'), { userId: eva.userId, criterionId: c2 });
+    expect(res.status).toBe(201);
+    const evaCookie = await formLogin(app, eva.email, eva.password);
+    const grid = await (await pageGet(app, evaCookie, `/evaluations/${id}/scoring`)).text();
+    expect(grid).toContain(`id="crit-${c2}"`);
+    expect(grid).not.toContain(`id="crit-${c1}"`);
+    const row = (await api(app, owner.token, 'GET', path('/panel'))).json.members.find((r: { userId: string }) => r.userId === eva.userId);
+    expect(row.assigned).toBe(2);
+    expect((await api(app, owner.token, 'DELETE', path(`/assignments/${res.json.id}`))).status).toBe(204);
+  });
+});
+
+describe('removal', () => {
+  test('removing an evaluator keeps the scores they gave; they lose access (404)', async () => {
+    const before = await db.selectFrom('scores').select('value').where('evaluator_id', '=', Number(eva.userId)).execute();
+    expect(before.length).toBeGreaterThan(0);
+    expect((await pagePost(app, cookie, `/evaluations/${id}/members/${eva.userId}/remove`, {})).status).toBe(303);
+    expect(await db.selectFrom('scores').select('value').where('evaluator_id', '=', Number(eva.userId)).execute()).toEqual(before);
+    expect((await api(app, eva.token, 'GET', path())).status).toBe(404);
+    const audit = await db.selectFrom('audit_entries').select('action').where('entity', '=', 'member').where('action', '=', 'remove').execute();
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -6,7 +6,8 @@ import type { Db } from '../db/client.js';
 import type { AppEnv } from './context.js';
 import type { Env } from './env.js';
 import { AppError, describeError } from './errors.js';
-import { identify, requireApiUser } from './middleware/auth.js';
+import { getCookie } from 'hono/cookie';
+import { identify, requireApiUser, SESSION_COOKIE } from './middleware/auth.js';
 import { apiAuth } from './routes/api-auth.js';
 import { apiEvaluations } from './routes/api-evaluations.js';
 import { apiCriteria } from './routes/api-criteria.js';
@@ -17,6 +18,7 @@ import { apiAudit } from './routes/api-audit.js';
 import { apiReview } from './routes/api-review.js';
 import { apiFeedback } from './routes/api-feedback.js';
 import { apiPanel } from './routes/api-panel.js';
+import { apiImport } from './routes/api-import.js';
 import { staticFiles } from './routes/static.js';
 import { pages } from './routes/pages.js';
 import { renderErrorPage } from '../views/pages/error.js';
@@ -62,8 +64,14 @@ export function createApp({ db, env }: AppDeps) {
   // Forms and htmx posts must come from our own pages; JSON and CSV bodies cannot be sent cross-site without CORS.
   const csrfCheck = csrf();
   // A Bearer request cannot be forged cross-site (a browser never attaches Authorization on its own),
-  // so only cookie-carrying requests need the origin check; API scripts may send bodiless DELETEs.
-  app.use('*', (c, next) => (c.req.header('authorization') !== undefined ? next() : csrfCheck(c, next)));
+  // and an API request without a session cookie has no credentials to abuse: both skip the origin
+  // check, so scripts may send bodiless DELETEs and anonymous calls get 401, not 403. Pages keep it
+  // always (a forged sign-in form is an attack too).
+  app.use('*', (c, next) => {
+    const api = c.req.path.startsWith('/api/');
+    const skip = c.req.header('authorization') !== undefined || (api && !getCookie(c, SESSION_COOKIE));
+    return skip ? next() : csrfCheck(c, next);
+  });
   app.use(
     '/api/*',
     bodyLimit({
@@ -87,6 +95,7 @@ export function createApp({ db, env }: AppDeps) {
   app.route('/api/v1/evaluations', apiReview);
   app.route('/api/v1/evaluations', apiFeedback);
   app.route('/api/v1/evaluations', apiPanel);
+  app.route('/api/v1/evaluations', apiImport);
   app.route('/', pages);
 
   app.notFound((c) => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../client.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
 
@@ -28,4 +29,85 @@ export async function scoresBy(db: Db, evaluationId: number, evaluatorId: number
 /** Every cell aggregate of an evaluation: one row per scored vendor × criterion. */
 export async function cellsOf(db: Db, evaluationId: number) {
   return db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'n', 'sum', 'pass', 'fail', 'consensus']).where('evaluation_id', '=', evaluationId).execute();
+}
+
+/** One evaluator's latest value for a cell in a batch, and how many of the batch's items wrote it. */
+export interface ScoreWrite { vendorId: number; criterionId: number; value: number | null; writes: number }
+
+// 8 bound values per row; 1,000 rows stay well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const UPSERT_CHUNK = 1000;
+// Cells per aggregate refresh: each costs ~1 parameter and a scan of that cell's few score rows.
+const REFRESH_CHUNK = 4000;
+
+/**
+ * Upserts many of one evaluator's scores with multi-row `INSERT … ON CONFLICT DO UPDATE`, in the
+ * caller's transaction. A new row starts at version `writes`; an existing one moves up by `writes`
+ * and keeps its comment, exactly as `writes` single saves would leave it.
+ */
+export async function upsertScores(db: Db, evaluationId: number, evaluatorId: number, rows: readonly ScoreWrite[], at: string): Promise<void> {
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    await db
+      .insertInto('scores')
+      .values(rows.slice(i, i + UPSERT_CHUNK).map((r) => ({
+        evaluation_id: evaluationId, vendor_id: r.vendorId, criterion_id: r.criterionId, evaluator_id: evaluatorId,
+        value: r.value, comment: '', abstain_reason: null, version: r.writes, updated_at: at,
+      })))
+      .onConflict((oc) =>
+        oc.columns(['vendor_id', 'criterion_id', 'evaluator_id']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          version: eb(eb.ref('scores.version'), '+', eb.ref('excluded.version')),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Recomputes the aggregates of many cells set-wise: one `INSERT … SELECT … GROUP BY … ON CONFLICT
+ * DO UPDATE` per chunk, the same figures `refreshCell` computes, consensus columns untouched. Cells
+ * are selected per criterion (`criterion_id = ? AND vendor_id IN (…)`), which both SQLite and
+ * PostgreSQL answer from the (vendor, criterion, evaluator) index.
+ *
+ * Only cells that still have at least one score row are written; after deleting scores, use
+ * `refreshCell`, which also zeroes a cell left empty.
+ */
+export async function refreshCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<void> {
+  for (let i = 0; i < cells.length; i += REFRESH_CHUNK) {
+    const byCriterion = new Map<number, number[]>();
+    for (const cell of cells.slice(i, i + REFRESH_CHUNK)) {
+      const list = byCriterion.get(cell.criterionId);
+      if (list) list.push(cell.vendorId);
+      else byCriterion.set(cell.criterionId, [cell.vendorId]);
+    }
+    await db
+      .insertInto('score_cells')
+      .columns(['evaluation_id', 'vendor_id', 'criterion_id', 'n', 'sum', 'min', 'max', 'pass', 'fail', 'na'])
+      .expression((eb) =>
+        eb
+          .selectFrom('scores')
+          .select([
+            'evaluation_id', 'vendor_id', 'criterion_id',
+            sql<number>`count(value)`.as('n'),
+            sql<number>`coalesce(sum(value), 0)`.as('sum'),
+            sql<number | null>`min(value)`.as('min'),
+            sql<number | null>`max(value)`.as('max'),
+            sql<number>`sum(case when value = 1 then 1 else 0 end)`.as('pass'),
+            sql<number>`sum(case when value = 0 then 1 else 0 end)`.as('fail'),
+            sql<number>`sum(case when value is null then 1 else 0 end)`.as('na'),
+          ])
+          // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
+          // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
+          .where(sql<number>`+evaluation_id`, '=', evaluationId)
+          .where((w) => w.or([...byCriterion].map(([criterionId, vendorIds]) => w.and([w('criterion_id', '=', criterionId), w('vendor_id', 'in', vendorIds)]))))
+          .groupBy(['evaluation_id', 'vendor_id', 'criterion_id']),
+      )
+      .onConflict((oc) =>
+        oc.columns(['vendor_id', 'criterion_id']).doUpdateSet((eb) => ({
+          n: eb.ref('excluded.n'), sum: eb.ref('excluded.sum'), min: eb.ref('excluded.min'), max: eb.ref('excluded.max'),
+          pass: eb.ref('excluded.pass'), fail: eb.ref('excluded.fail'), na: eb.ref('excluded.na'),
+        })),
+      )
+      .execute();
+  }
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { assertMayScore } from '../services/panel.js';
 import { DeclarationSchema } from '../schemas/panel.js';
 import { declare, submitScores } from '../services/panel.js';
+import { pricesHiddenFor } from '../services/envelopes.js';
 
 /**
  * Blind scoring: until review only the facilitator, who runs the panel, sees everyone's scores;
@@ -50,9 +51,9 @@ export const apiScores = new Hono<AppEnv>()
     });
   })
   .get('/:id/ranking', apiValid('query', LimitSchema), async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'read');
+    const a = await accessEvaluation(c, 'read');
     const { limit } = c.req.valid('query');
-    const { result, resolved } = await loadRanking(c.get('db'), evaluation);
+    const { result, resolved } = await loadRanking(c.get('db'), a.evaluation, { withoutCost: await pricesHiddenFor(c.get('db'), a) });
     return c.json({
       rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
       excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),

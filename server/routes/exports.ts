@@ -4,14 +4,16 @@ import type { AppEnv } from '../context.js';
 import { accessEvaluation } from '../access.js';
 import { loadRanking } from '../services/ranking.js';
 import { shortlistLines } from '../domain/shortlist.js';
+import { pricesHiddenFor } from '../services/envelopes.js';
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'evaluation'}-shortlist.${ext}`;
 
 /** GET /evaluations/:id/shortlist.{csv,json} — the ranked shortlist a board can file. */
 export const exportRoutes = new Hono<AppEnv>()
   .get('/evaluations/:id/shortlist.csv', async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'read');
-    const { result, columns } = await loadRanking(c.get('db'), evaluation);
+    const a = await accessEvaluation(c, 'read');
+    const evaluation = a.evaluation;
+    const { result, columns } = await loadRanking(c.get('db'), evaluation, { withoutCost: await pricesHiddenFor(c.get('db'), a) });
     const lines = shortlistLines(result, columns);
     const header = ['rank', 'vendor', 'total', 'coverage', ...columns.map((col) => col.name), 'status', 'reason'];
     const body = stringify([header, ...lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), l.status, l.reason])], {
@@ -24,8 +26,9 @@ export const exportRoutes = new Hono<AppEnv>()
     });
   })
   .get('/evaluations/:id/shortlist.json', async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'read');
-    const { result, columns, weightVersion } = await loadRanking(c.get('db'), evaluation);
+    const a = await accessEvaluation(c, 'read');
+    const evaluation = a.evaluation;
+    const { result, columns, weightVersion } = await loadRanking(c.get('db'), evaluation, { withoutCost: await pricesHiddenFor(c.get('db'), a) });
     const body = {
       evaluation: { id: String(evaluation.id), name: evaluation.name, status: evaluation.status, scale: { min: evaluation.scale_min, max: evaluation.scale_max } },
       weightSetVersion: weightVersion,

@@ -7,6 +7,7 @@ import { evaluationPage } from './page-access.js';
 import { loadRankingInputs, rankInputs } from '../services/ranking.js';
 import { voteAggregate } from '../services/voting.js';
 import { m } from '../../views/messages/index.js';
+import { pricesHiddenFor } from '../services/envelopes.js';
 
 const DEFAULT_LIMIT = 50;
 const WHOSE_TOP = 5;
@@ -15,7 +16,8 @@ const WHOSE_TOP = 5;
 export const rankingPages = new Hono<AppEnv>().get('/evaluations/:id/ranking', async (c) => {
   const p = await evaluationPage(c, 'ranking');
   const inputs = await loadRankingInputs(p.db, p.evaluation);
-  const view = rankInputs(inputs);
+  const hidden = await pricesHiddenFor(p.db, p);
+  const view = rankInputs(inputs, undefined, { withoutCost: hidden });
   const q = c.req.query('limit');
   const limit = q === 'all' ? Number.MAX_SAFE_INTEGER : Math.max(1, Number(q) || DEFAULT_LIMIT);
   const any = await p.db.selectFrom('score_cells').select('vendor_id').where('evaluation_id', '=', p.evaluation.id).where('n', '>', 0).limit(1).executeTakeFirst();
@@ -24,8 +26,8 @@ export const rankingPages = new Hono<AppEnv>().get('/evaluations/:id/ranking', a
   const whose: WhoseColumn[] | null = any && voted.length > 0
     ? [
         { title: m.voting.team, votes: null, top: view.result.rows.slice(0, WHOSE_TOP).map((r) => r.name) },
-        ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
+        ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!, { withoutCost: hidden }).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
       ]
     : null;
-  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={!!any} whose={whose} />);
+  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={!!any} whose={whose} pricesHidden={hidden} />);
 });

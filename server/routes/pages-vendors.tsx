@@ -12,6 +12,7 @@ import { checkForm, formFields, numberOrBlank } from '../forms.js';
 import { NewVendorSchema } from '../schemas/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
 import { can } from '../domain/permissions.js';
+import { pricesHiddenFor, setHidePrices } from '../services/envelopes.js';
 import { AppError, notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
 import { evaluationPage } from './page-access.js';
@@ -55,7 +56,8 @@ const storedValues = (v: Vendor): VendorFormValues => ({
 });
 
 async function renderList(c: Context<AppEnv>, p: Page, q: string, form?: { errors: FieldErrors; values: VendorFormValues }) {
-  const all = await vendorsOf(p.db, p.evaluation.id);
+  const hide = await pricesHiddenFor(p.db, p);
+  const all = (await vendorsOf(p.db, p.evaluation.id)).map((v) => (hide ? { ...v, price: null } : v));
   const shown = matchVendors(all, q);
   const base = `/evaluations/${p.evaluation.id}/vendors`;
   c.header('Vary', 'HX-Request');
@@ -71,6 +73,12 @@ async function renderList(c: Context<AppEnv>, p: Page, q: string, form?: { error
 
 /** The vendor pages: the longlist with search, add, edit and remove (with a confirmation), all plain forms with PRG. */
 export const vendorPages = new Hono<AppEnv>()
+  .post('/evaluations/:id/vendors/envelopes', async (c) => {
+    const p = await evaluationPage(c, 'vendors', 'edit');
+    const fields = await formFields(c);
+    await setHidePrices(p.db, p, fields.hidePrices === '1');
+    return c.redirect(`/evaluations/${p.evaluation.id}/vendors`, 303);
+  })
   .get('/evaluations/:id/vendors', async (c) => {
     const p = await evaluationPage(c, 'vendors');
     return renderList(c, p, (c.req.query('q') ?? '').slice(0, 160));

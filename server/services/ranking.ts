@@ -45,7 +45,11 @@ export async function loadRankingInputs(db: Db, evaluation: Evaluation): Promise
  * Ranks the inputs, optionally with other top-level weights (a stakeholder group's, a what-if);
  * sub-criterion splits stay those of the weight set in force.
  */
-export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, number>): RankingView {
+export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, number>, opts: { withoutCost?: boolean } = {}): RankingView {
+  if (opts.withoutCost) {
+    // Two envelopes: without prices the cost leaves drop out and their siblings share the weight.
+    inputs = { ...inputs, nodes: inputs.nodes.filter((n) => n.kind !== 'cost') };
+  }
   const local = new Map(inputs.local);
   if (topLevel) for (const [id, w] of Object.entries(topLevel)) local.set(id, w);
   const resolved = resolveWeights(inputs.nodes, local);
@@ -65,6 +69,6 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
  * Ranks an evaluation's vendors from the cell aggregates and the weights in force. Derived on
  * every read and never stored, so it cannot drift from the scores it explains.
  */
-export async function loadRanking(db: Db, evaluation: Evaluation): Promise<RankingView> {
-  return rankInputs(await loadRankingInputs(db, evaluation));
+export async function loadRanking(db: Db, evaluation: Evaluation, opts: { withoutCost?: boolean } = {}): Promise<RankingView> {
+  return rankInputs(await loadRankingInputs(db, evaluation), undefined, opts);
 }

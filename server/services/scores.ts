@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { refreshCell, scoreOf } from '../../db/queries/scores.js';
+import { refreshCell, refreshCells, scoreOf, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
@@ -19,10 +19,10 @@ async function leafIndex(db: Db, evaluationId: number) {
 
 async function vendorIds(db: Db, evaluationId: number, ids: readonly number[]): Promise<Set<number>> {
   const found = new Set<number>();
+  const unique = [...new Set(ids)];
   // Chunked so a 10,000-item batch stays under SQLite's bound-parameter limit.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = [...new Set(ids.slice(i, i + 500))];
-    const rows = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).where('id', 'in', chunk).execute();
+  for (let i = 0; i < unique.length; i += 5000) {
+    const rows = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).where('id', 'in', unique.slice(i, i + 5000)).execute();
     for (const r of rows) found.add(r.id);
   }
   return found;
@@ -66,7 +66,11 @@ export async function saveScore(db: Db, a: Actor, s: ScoreInput): Promise<{ vers
   });
 }
 
-/** Many scores, all or nothing: every item is checked before anything is written. */
+/**
+ * Many scores, all or nothing: every item is checked before anything is written. The writes are
+ * set-wise, a handful of statements however long the batch: multi-row upserts of the scores, then
+ * one aggregate refresh per chunk of touched cells (`refreshCells`), all in one transaction.
+ */
 export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]): Promise<{ saved: number }> {
   return db.transaction().execute(async (trx) => {
     const leaves = await leafIndex(trx, a.evaluation.id);
@@ -78,8 +82,17 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
       const problem = scoreValueProblem(leaf.kind, scale(a), s.value);
       if (problem) throw badRequest(`Item ${i}: ${problem}`, { [`scores.${i}.value`]: problem });
     });
-    const at = nowIso();
-    for (const s of items) await writeScore(trx, a, { ...s, version: undefined }, at);
+    // One row per cell: the last item wins and the version moves up once per item, as single saves would.
+    const writes = new Map<string, ScoreWrite>();
+    for (const s of items) {
+      const key = `${s.vendorId}:${s.criterionId}`;
+      const w = writes.get(key);
+      if (w) { w.value = s.value; w.writes += 1; }
+      else writes.set(key, { vendorId: s.vendorId, criterionId: s.criterionId, value: s.value, writes: 1 });
+    }
+    const rows = [...writes.values()];
+    await upsertScores(trx, a.evaluation.id, a.userId, rows, nowIso());
+    await refreshCells(trx, a.evaluation.id, rows);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'score-batch', entity: 'score', entityId: `batch:${items.length}`,
       after: items.map((s) => [s.vendorId, s.criterionId, s.value]),

@@ -15,6 +15,7 @@ export const ranking = {
   excluded: 'Excluded vendors',
   excludedIntro: 'These vendors failed a must-have criterion and are not ranked.',
   flags: 'Needs review',
+  pricesHidden: 'Prices are sealed until you submit your quality scores (two envelopes), so this ranking leaves the cost criteria out.',
   exportCsv: 'Download CSV',
   exportJson: 'Download JSON',
   showing: (shown: number, total: number) => (shown < total ? `Showing the top ${shown} of ${total} vendors.` : `${total} vendors ranked.`),

@@ -38,4 +38,8 @@ export const vendors = {
   removeAudit: 'The audit log keeps a record of what was removed.',
   removeButton: 'Remove vendor',
   duplicateName: (name: string) => `A vendor called “${name}” is already on this longlist.`,
+  envelopesTitle: 'Two envelopes',
+  envelopesHint: 'Public-procurement practice: evaluators judge quality without knowing prices. When on, evaluators see prices (and cost criteria in the ranking) only after submitting their scores; stakeholders once review starts.',
+  envelopesLabel: 'Seal prices from evaluators until they submit their quality scores',
+  envelopesSave: 'Save',
 } as const;

@@ -6,9 +6,9 @@ import { percent, points } from '../format.js';
 import { m } from '../messages/index.js';
 import { WhoseWeights, type WhoseColumn } from '../partials/whose-weights.js';
 
-interface Props { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null }
+interface Props { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean }
 
-export function RankingPage({ user, nav, view, limit, anyScores, whose }: Props) {
+export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden }: Props) {
   const { result, columns, nodes, resolved } = view;
   const rows = result.rows.slice(0, limit);
   const provisional = result.rows.filter((r) => r.provisional).length;
@@ -31,6 +31,7 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose }: Props)
         <div class="empty"><p>{m.ranking.empty}</p></div>
       ) : (
         <>
+          {pricesHidden ? <div class="alert">{m.ranking.pricesHidden}</div> : null}
           {!anyScores ? <div class="alert">{m.ranking.noScores} <a href={`${base}/scoring`}>{m.tabs.scoring}</a></div> : null}
           {anyScores && provisional > 0 ? <div class="alert alert-warn">{m.ranking.anyProvisional(provisional)}</div> : null}
           <Legend items={columns.map((c, i) => ({ label: `${c.name} (${percent(resolved.global.get(c.id) ?? 0)})`, series: i }))} />

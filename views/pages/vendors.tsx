@@ -58,6 +58,14 @@ export function VendorsPage({ user, nav, evaluation, vendors, total, q, canEdit,
           <VendorForm action={base} submitLabel={m.vendors.addButton} values={values} errors={errors} />
         </section>
       ) : null}
+      {canEdit ? (
+        <form method="post" action={`${base}/envelopes`} class="card stack" id="envelopes">
+          <h2>{m.vendors.envelopesTitle}</h2>
+          <p class="hint">{m.vendors.envelopesHint}</p>
+          <label class="choice"><input type="checkbox" name="hidePrices" value="1" checked={evaluation.hide_prices === 1} /> {m.vendors.envelopesLabel}</label>
+          <button type="submit" class="button">{m.vendors.envelopesSave}</button>
+        </form>
+      ) : null}
     </Layout>
   );
 }

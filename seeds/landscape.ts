@@ -1,0 +1,199 @@
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { openSqlite, type Db } from '../db/client.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { evaluationForMember } from '../db/queries/evaluations.js';
+import { findUserByEmail } from '../db/queries/users.js';
+import { createEvaluation } from '../server/services/evaluations.js';
+import { setWeights } from '../server/services/weights.js';
+import { saveBatch } from '../server/services/scores.js';
+import { importLonglist } from '../server/services/vendor-import.js';
+import { nowIso } from '../server/time.js';
+import { CATALOGUE } from './catalogue.js';
+import { CXM_CORE } from './templates.js';
+import { addEvaluationMember, createTeamMember, createUserWithTeam } from './factories.js';
+import { seededRandom } from './random.js';
+
+/**
+ * The whole MarTech landscape as one evaluation (issue 6): thousands of vendors imported from a
+ * generated longlist CSV, a two-level criteria tree, a panel of evaluators who each score every
+ * vendor on every leaf through the batch path. Deterministic for the same options.
+ *
+ *   npm run seed:landscape -- --vendors 14000 --criteria 25 --evaluators 15 [--db data/landscape.db]
+ */
+
+export interface LandscapeOptions { vendors: number; criteria: number; evaluators: number; seed: number }
+
+export const LANDSCAPE_LOGIN = { email: 'landscape@cxbench.test', password: 'cxbench-landscape-2026' } as const;
+const evaluatorEmail = (i: number) => `landscape-evaluator-${String(i + 1).padStart(2, '0')}@cxbench.test`;
+
+/** The evaluation's name says its size, so a later run (or the bench) can find and reuse it. */
+export const landscapeName = (o: Pick<LandscapeOptions, 'vendors' | 'criteria' | 'evaluators'>) =>
+  `MarTech landscape: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators`;
+
+// The six categories of the marketing-technology landscape the seed documents talk about.
+const CATEGORIES = ['Advertising & Promotion', 'Content & Experience', 'Social & Relationships', 'Commerce & Sales', 'Data', 'Management'];
+const SYLLABLES = ['ad', 'bri', 'cx', 'dat', 'en', 'flo', 'gra', 'hub', 'io', 'jet', 'ka', 'lum', 'mio', 'nex', 'om', 'pul', 'qua', 'ro', 'sy', 'tra', 'ul', 'vox', 'wav', 'xen', 'yo', 'zen'];
+const SUFFIXES = ['', '', ' Cloud', ' CX', ' Labs', ' AI', ' Suite', ' Analytics', ' Engage', ' Data'];
+
+const csvCell = (s: string) => (/[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * A longlist CSV of `count` vendors: the seeded CXM catalogue first, then invented names. Used by
+ * the seed and by the import benchmark, so both read the same file.
+ * @example landscapeCsv(3, 1).split('\n')[0] // 'name,website,category,description,price'
+ */
+export function landscapeCsv(count: number, seed = 1): string {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const lines = ['name,website,category,description,price'];
+  const taken = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const known = CATALOGUE[i];
+    let name: string;
+    if (known) name = known.name;
+    else {
+      const base = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
+      name = `${base[0]!.toUpperCase()}${base.slice(1)}${pick(SUFFIXES)}`;
+      // Invented names collide now and then; a number keeps every line a distinct vendor.
+      if (taken.has(name.toLowerCase())) name = `${name} ${i}`;
+    }
+    taken.add(name.toLowerCase());
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    const category = known?.category || pick(CATEGORIES);
+    const description = known?.description || `${category} platform; one of the landscape's ${count} logos.`;
+    const price = Math.round(5_000 + random() * 495_000);
+    lines.push([name, known?.website || `https://${slug}.example`, category, description, String(price)].map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Leaf names: the CXM template's sub-criteria first, then numbered ones, spread over five areas. */
+function criteriaTree(leaves: number): { name: string; children: string[] }[] {
+  const tops = CXM_CORE.map((t) => ({ name: t.name, children: [] as string[], spare: t.children.map((c) => c.name) }));
+  for (let i = 0; i < leaves; i++) {
+    const top = tops[i % tops.length]!;
+    top.children.push(top.spare.shift() ?? `${top.name} ${top.children.length + 1}`);
+  }
+  return tops.filter((t) => t.children.length > 0).map(({ name, children }) => ({ name, children }));
+}
+
+async function userId(db: Db, email: string, make: () => Promise<{ userId: number }>): Promise<number> {
+  const existing = await findUserByEmail(db, email);
+  return existing ? existing.id : (await make()).userId;
+}
+
+/** The evaluation of this size if an earlier run finished building it (every score written). */
+export async function findLandscape(db: Db, o: LandscapeOptions): Promise<{ evaluationId: number; facilitatorId: number } | undefined> {
+  const row = await db
+    .selectFrom('evaluations')
+    .select(['id', 'created_by'])
+    .where('name', '=', landscapeName(o))
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row || row.created_by === null) return undefined;
+  const scores = await db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', row.id).executeTakeFirstOrThrow();
+  return Number(scores.n) === o.vendors * o.criteria * o.evaluators ? { evaluationId: row.id, facilitatorId: row.created_by } : undefined;
+}
+
+/**
+ * Builds the landscape evaluation; `log` gets one line per stage. Returns its id and the facilitator.
+ * Scores go through `saveBatch` (the API's all-or-nothing batch path), 10,000 items at a time.
+ */
+export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: string) => void = () => {}): Promise<{ evaluationId: number; facilitatorId: number }> {
+  const started = performance.now();
+  const facilitatorId = await userId(db, LANDSCAPE_LOGIN.email, () => createUserWithTeam(db, { ...LANDSCAPE_LOGIN, name: 'Lee Landscape', teamName: 'Landscape Procurement' }));
+  const team = await db.selectFrom('team_members').select('team_id').where('user_id', '=', facilitatorId).executeTakeFirstOrThrow();
+  const evaluators: number[] = [];
+  for (let i = 0; i < o.evaluators; i++) {
+    evaluators.push(await userId(db, evaluatorEmail(i), () => createTeamMember(db, team.team_id, { email: evaluatorEmail(i), name: `Evaluator ${i + 1}`, password: LANDSCAPE_LOGIN.password })));
+  }
+
+  const evaluation = await createEvaluation(db, { id: facilitatorId, teamId: team.team_id }, { name: landscapeName(o), template: 'blank', scale: { min: 0, max: 5 } });
+  const at = nowIso();
+  const leaves: number[] = [];
+  const tops: number[] = [];
+  let position = 0;
+  for (const top of criteriaTree(o.criteria)) {
+    const parent = await db.insertInto('criteria').values({ evaluation_id: evaluation.id, parent_id: null, name: top.name, kind: 'scored', position: position++, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    tops.push(parent.id);
+    for (const name of top.children) {
+      leaves.push((await db.insertInto('criteria').values({ evaluation_id: evaluation.id, parent_id: parent.id, name, kind: 'scored', position: position++, created_at: at }).returning('id').executeTakeFirstOrThrow()).id);
+    }
+  }
+  for (const e of evaluators) await addEvaluationMember(db, evaluation.id, e, 'evaluator');
+  await db.updateTable('evaluations').set({ status: 'scoring', updated_at: at }).where('id', '=', evaluation.id).execute();
+  const facilitator = { ...(await evaluationForMember(db, evaluation.id, facilitatorId))!, userId: facilitatorId };
+  await setWeights(db, facilitator, Object.fromEntries(tops.map((id, i) => [String(id), [30, 20, 25, 10, 15][i] ?? 20])));
+
+  const imported = await importLonglist(db, facilitator, landscapeCsv(o.vendors, o.seed));
+  log(`vendors: ${imported.created} imported, ${imported.rejected.length} rejected (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const vendors = (await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluation.id).orderBy('id').execute()).map((v) => v.id);
+
+  // A vendor's strength plus each evaluator's bias and noise, rounded to the scale's whole steps.
+  const random = seededRandom(o.seed + 1);
+  const strength = vendors.map(() => 1 + random() * 3);
+  const bias = evaluators.map(() => (random() - 0.5) * 0.8);
+  const perBatch = Math.max(1, Math.floor(10_000 / leaves.length));
+  let written = 0;
+  // Vendor slices outside, evaluators inside: each slice's index pages stay warm while all evaluators write it.
+  for (let from = 0; from < vendors.length; from += perBatch) {
+    const slice = vendors.slice(from, from + perBatch);
+    for (const [k, e] of evaluators.entries()) {
+      const items = slice.flatMap((vendorId, i) => leaves.map((criterionId) => ({
+        vendorId, criterionId, value: Math.max(0, Math.min(5, Math.round(strength[from + i]! + bias[k]! + (random() - 0.5) * 2))),
+      })));
+      const access = { ...(await evaluationForMember(db, evaluation.id, e))!, userId: e };
+      written += (await saveBatch(db, access, items)).saved;
+    }
+    if ((from / perBatch) % 5 === 4 || from + perBatch >= vendors.length) {
+      log(`scores: ${written.toLocaleString('en')} of ${(vendors.length * leaves.length * evaluators.length).toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  }
+  // Planner statistics: with them SQLite picks the narrow indexes on tables of millions of rows.
+  await sql`analyze`.execute(db);
+  return { evaluationId: evaluation.id, facilitatorId };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      vendors: { type: 'string', default: '14000' },
+      criteria: { type: 'string', default: '25' },
+      evaluators: { type: 'string', default: '15' },
+      seed: { type: 'string', default: '1' },
+      db: { type: 'string' },
+      reuse: { type: 'boolean', default: false },
+    },
+  });
+  const int = (name: string, raw: string, min: number, max: number): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+    return n;
+  };
+  const o: LandscapeOptions = {
+    vendors: int('vendors', values.vendors, 1, 100_000),
+    criteria: int('criteria', values.criteria, 1, 200),
+    evaluators: int('evaluators', values.evaluators, 1, 99),
+    seed: int('seed', values.seed, 0, 2 ** 31),
+  };
+  const path = values.db ?? process.env.DATABASE_PATH ?? 'data/cxbench.db';
+  const db = openSqlite(path);
+  // A bigger page cache for the bulk load only (this connection); the app keeps its own settings.
+  await sql`pragma cache_size = -262144`.execute(db);
+  await migrateToLatest(db);
+  const found = values.reuse ? await findLandscape(db, o) : undefined;
+  const t = performance.now();
+  const { evaluationId } = found ?? (await seedLandscape(db, o, (line) => console.log(line)));
+  console.log(`${found ? 'Reused' : 'Built'} evaluation ${evaluationId} "${landscapeName(o)}" in ${path} (${((performance.now() - t) / 1000).toFixed(1)} s).`);
+  console.log(`Sign in as ${LANDSCAPE_LOGIN.email} with password ${LANDSCAPE_LOGIN.password}`);
+  await db.destroy();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

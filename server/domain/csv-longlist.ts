@@ -1,0 +1,244 @@
+import { parse } from 'csv-parse/sync';
+
+/**
+ * A longlist CSV → vendor records and per-line rejections. Pure: no I/O; the service decides what
+ * is new, changed or unchanged against the database.
+ */
+
+/** The vendor fields a longlist column can fill. */
+export type LonglistField = 'name' | 'website' | 'category' | 'description' | 'price';
+
+/** One accepted line. A field is absent when the file has no such column (or the row stops early): it is then left as it is. */
+export interface LonglistRecord {
+  /** 1-based line in the file where the record starts. */
+  line: number;
+  name: string;
+  website?: string;
+  category?: string;
+  description?: string;
+  price?: number | null;
+}
+
+export interface LonglistRejection { line: number; error: string }
+
+export interface ParsedLonglist {
+  /** The vendor fields the header maps, in column order. */
+  fields: LonglistField[];
+  separator: ',' | ';' | '\t';
+  records: LonglistRecord[];
+  rejected: LonglistRejection[];
+}
+
+/** The file as a whole cannot be read (no header, no name column, broken quoting): nothing is imported. */
+export class LonglistFormatError extends Error {
+  constructor(message: string, readonly field: string = 'file') {
+    super(message);
+    this.name = 'LonglistFormatError';
+  }
+}
+
+// Column titles as spreadsheets and landscape exports write them; matched after trimming and lower-casing.
+const ALIASES: Record<string, LonglistField> = {
+  name: 'name', vendor: 'name', 'vendor name': 'name', company: 'name', 'company name': 'name',
+  website: 'website', url: 'website', homepage: 'website', 'web site': 'website', web: 'website',
+  category: 'category', description: 'description', price: 'price',
+};
+
+/** Limits match the vendor API's schema, so an imported vendor could also have been typed in. */
+const MAX = { name: 160, website: 300, category: 80, description: 2000 } as const;
+
+/** The separator the header line uses most: `,` by default, `;` as European spreadsheets write, or a tab. */
+export function detectSeparator(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+/** Header titles → the vendor field of each column (undefined for columns that are ignored). */
+export function mapHeader(titles: readonly string[]): (LonglistField | undefined)[] {
+  const seen = new Set<LonglistField>();
+  return titles.map((t) => {
+    const f = ALIASES[t.trim().toLowerCase().replace(/\s+/g, ' ')];
+    if (!f) return undefined;
+    if (seen.has(f)) throw new LonglistFormatError(`The header has more than one "${f}" column; keep one.`, 'header');
+    seen.add(f);
+    return f;
+  });
+}
+
+/**
+ * A price as people type it: `1200`, `1200.50`, `1,200.50`, `1.200,50`, `€ 1 200`, `1200 EUR`.
+ * A lone comma is a decimal mark in `;`-separated (European) files and a thousands mark otherwise.
+ * Returns null for an empty cell and undefined for something that is not a price.
+ */
+export function parsePrice(raw: string, separator: string): number | null | undefined {
+  let s = raw.trim();
+  if (s === '') return null;
+  // The common case, plain digits with an optional decimal point, skips the general rules below.
+  if (/^\d{1,13}(?:\.\d+)?$/.test(s)) return Number(s);
+  s = s.replace(/^(?:[€$£]|[A-Z]{3}\s)\s*/, '').replace(/\s*(?:[€$£]|\s[A-Z]{3})$/, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return undefined;
+  const dot = s.lastIndexOf('.');
+  const comma = s.lastIndexOf(',');
+  let normal: string;
+  if (dot >= 0 && comma >= 0) {
+    // Both present: the later one is the decimal mark, the other groups thousands.
+    const [group, decimal] = dot > comma ? [',', '.'] : ['.', ','];
+    const [int, frac, ...rest] = s.split(decimal);
+    if (rest.length > 0 || frac === undefined || !/^\d{1,3}(?:[.,]\d{3})*$/.test(int ?? '') || int?.includes(decimal)) return undefined;
+    normal = `${(int ?? '').split(group).join('')}.${frac}`;
+  } else if (comma >= 0) {
+    if (separator === ';' && s.indexOf(',') === comma) normal = s.replace(',', '.');
+    else if (/^\d{1,3}(?:,\d{3})+$/.test(s)) normal = s.replace(/,/g, '');
+    else return undefined;
+  } else if (dot >= 0 && s.indexOf('.') !== dot) {
+    if (!/^\d{1,3}(?:\.\d{3})+$/.test(s)) return undefined;
+    normal = s.replace(/\./g, '');
+  } else {
+    normal = s;
+  }
+  const n = Number(normal);
+  return Number.isFinite(n) && n <= 1e13 ? n : undefined;
+}
+
+/** A web address, or undefined when it is not one. A bare domain (`acme.io`) gets `https://`. */
+export function parseWebsite(raw: string): string | undefined {
+  const s = raw.trim();
+  if (s === '') return '';
+  // Only web addresses: a javascript: or data: URL would become a live link on our pages.
+  if (/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(s)) return s;
+  if (/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i.test(s)) return `https://${s}`;
+  return undefined;
+}
+
+/** Lines a record occupies in the file: one, plus each newline inside its (quoted) cells. */
+function lineSpan(record: readonly string[]): number {
+  let n = 1;
+  for (const cell of record) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Where the quoted cell that never closes begins (only called once csv-parse has said so). */
+function unclosedQuoteLine(text: string, separator: string): number {
+  let line = 1;
+  let openedAt = 1;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else { quoted = false; fieldStart = false; }
+      } else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '"' && fieldStart) { quoted = true; openedAt = line; continue; }
+    if (ch === '\n') line++;
+    fieldStart = ch === separator || ch === '\n';
+  }
+  return openedAt;
+}
+
+/** Checks one row's cells; returns the record or the reason the line is rejected. */
+function readRow(cells: readonly string[], columns: readonly (LonglistField | undefined)[], line: number, separator: string): LonglistRecord | string {
+  const extra = cells.slice(columns.length).filter((c) => c.trim() !== '');
+  if (extra.length > 0) return `The line has ${cells.length} fields but the header has ${columns.length}.`;
+  const rec: LonglistRecord = { line, name: '' };
+  for (let i = 0; i < columns.length; i++) {
+    const field = columns[i];
+    const raw = cells[i];
+    // A row that stops early leaves the missing fields as they are.
+    if (field === undefined || raw === undefined) continue;
+    // Cells are kept as text as written: "=1+1" is a name, never a formula. Only a description keeps
+    // its line breaks; in a one-line field any run of whitespace (a quoted newline too) is one space.
+    const trimmed = raw.trim();
+    const value = field === 'description' || !/[^\S ]|\s\s/.test(trimmed) ? trimmed : trimmed.replace(/\s+/g, ' ');
+    if (field === 'price') {
+      const price = parsePrice(value, separator);
+      if (price === undefined) return `The price "${value.slice(0, 40)}" is not a number ≥ 0.`;
+      rec.price = price;
+    } else if (field === 'website') {
+      const website = parseWebsite(value);
+      if (website === undefined) return `The website "${value.slice(0, 60)}" is not a web address (http:// or https://).`;
+      if (website.length > MAX.website) return `The website is longer than ${MAX.website} characters.`;
+      rec.website = website;
+    } else {
+      if (value.length > MAX[field]) return `The ${field} is longer than ${MAX[field]} characters.`;
+      rec[field] = value;
+    }
+  }
+  if (rec.name === '') return 'The name is missing.';
+  return rec;
+}
+
+/**
+ * Parses a longlist. The header row needs a `name` column (case-insensitive); `website`,
+ * `category`, `description` and `price` are optional and other columns are ignored. Lines that
+ * cannot become a vendor are rejected with their 1-based line number; a later line with the same
+ * name key as an earlier one is rejected as a duplicate.
+ * @example parseLonglist('name;price\nAcme;1200,50\n').records // [{ line: 2, name: 'Acme', price: 1200.5 }]
+ */
+export function parseLonglist(input: string, key: (name: string) => string = (n) => n.trim().toLowerCase()): ParsedLonglist {
+  // One newline convention first: csv-parse counts a quoted CR LF as two lines, and descriptions keep plain \n.
+  const unmarked = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
+  if (text.trim() === '') throw new LonglistFormatError('The file is empty; it needs a header row with at least a "name" column.');
+  const separator = detectSeparator(text);
+  let rows: string[][];
+  try {
+    // Blank lines stay in as records so that every record's line number can be counted (csv-parse's
+    // own line info costs as much as the parse itself); they are skipped below.
+    rows = parse(text, { delimiter: separator, relax_quotes: true, relax_column_count: true });
+  } catch (e) {
+    const err = e as { code?: string; message?: string; lines?: number };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new LonglistFormatError(`Line ${unclosedQuoteLine(text, separator)} opens a quoted cell that is never closed; nothing was imported.`);
+    }
+    const where = typeof err.lines === 'number' ? `Line ${err.lines}: ` : '';
+    throw new LonglistFormatError(`${where}the file is not valid CSV (${String(err.message ?? 'unreadable').slice(0, 200)}); nothing was imported.`);
+  }
+  // Blank lines above the header are skipped, but they still count as lines.
+  let start = 0;
+  let next = 1;
+  while (start < rows.length && rows[start]!.every((c) => c.trim() === '')) next += lineSpan(rows[start++]!);
+  const header = rows[start];
+  if (!header) throw new LonglistFormatError('The file has no header row.');
+  const body = rows.slice(start + 1);
+  const columns = mapHeader(header);
+  if (!columns.includes('name')) throw new LonglistFormatError('The header row needs a "name" column.', 'header');
+
+  const records: LonglistRecord[] = [];
+  const rejected: LonglistRejection[] = [];
+  const firstLine = new Map<string, number>();
+  // Newlines are \n by now, so a record spans one line plus one per newline inside its quoted cells.
+  next += lineSpan(header);
+  for (const record of body) {
+    const line = next;
+    next += lineSpan(record);
+    // A blank line, or a row of empty cells (";;;" as spreadsheets pad), is not an error.
+    if (record.every((c) => c.trim() === '')) continue;
+    const row = readRow(record, columns, line, separator);
+    if (typeof row === 'string') {
+      rejected.push({ line, error: row });
+      continue;
+    }
+    const k = key(row.name);
+    const first = firstLine.get(k);
+    if (first !== undefined) {
+      rejected.push({ line, error: `Duplicate name "${row.name}" (first on line ${first}).` });
+      continue;
+    }
+    firstLine.set(k, line);
+    records.push(row);
+  }
+  return { fields: columns.filter((c): c is LonglistField => c !== undefined), separator, records, rejected };
+}

@@ -1,0 +1,102 @@
+import type { Db } from '../../db/client.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { nameKey } from '../../db/queries/vendors.js';
+import { recordAudit } from '../../db/queries/audit.js';
+import { LonglistFormatError, parseLonglist, type LonglistField, type LonglistRecord, type LonglistRejection } from '../domain/csv-longlist.js';
+import { badRequest } from '../errors.js';
+import { nowIso } from '../time.js';
+
+type Actor = EvaluationAccess & { userId: number };
+
+export interface ImportResult { created: number; updated: number; rejected: LonglistRejection[] }
+
+type Existing = { id: number; name: string; website: string; category: string; description: string; price: number | null };
+type Changes = Partial<Omit<Existing, 'id'>>;
+
+// 11 bound values per vendor row: 1,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const INSERT_CHUNK = 1000;
+
+/** The fields a record would change on an existing vendor; empty when the vendor already says the same. */
+function changesFor(v: Existing, r: LonglistRecord): Changes {
+  const out: Changes = {};
+  if (r.name !== v.name) out.name = r.name;
+  for (const f of ['website', 'category', 'description'] as const) {
+    const value = r[f];
+    if (value !== undefined && value !== v[f]) out[f] = value;
+  }
+  if (r.price !== undefined && r.price !== v.price) out.price = r.price;
+  return out;
+}
+
+/**
+ * Imports a longlist CSV into an evaluation, in one transaction. New names are created, existing
+ * ones (matched by name key) are updated where the file says something different, and lines that
+ * cannot become a vendor are reported and skipped. Importing the same file twice changes nothing.
+ */
+export async function importLonglist(db: Db, a: Actor, text: string): Promise<ImportResult> {
+  let parsed;
+  try {
+    parsed = parseLonglist(text, nameKey);
+  } catch (e) {
+    if (e instanceof LonglistFormatError) throw badRequest(e.message, { [e.field]: e.message });
+    throw e;
+  }
+  const { records, rejected, fields } = parsed;
+  const evaluationId = a.evaluation.id;
+
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('vendors')
+      .select(['id', 'name', 'name_key', 'website', 'category', 'description', 'price'])
+      .where('evaluation_id', '=', evaluationId)
+      .execute();
+    const byKey = new Map(rows.map((r) => [r.name_key, r]));
+
+    const fresh: LonglistRecord[] = [];
+    const changed: { v: Existing; changes: Changes }[] = [];
+    for (const r of records) {
+      const v = byKey.get(nameKey(r.name));
+      if (!v) fresh.push(r);
+      else {
+        const changes = changesFor(v, r);
+        if (Object.keys(changes).length > 0) changed.push({ v, changes });
+      }
+    }
+
+    const at = nowIso();
+    let created = 0;
+    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+      const values = fresh.slice(i, i + INSERT_CHUNK).map((r) => ({
+        evaluation_id: evaluationId, name: r.name, name_key: nameKey(r.name), website: r.website ?? '', category: r.category ?? '',
+        description: r.description ?? '', price: r.price ?? null, screened_out: null, created_at: at, updated_at: at,
+      }));
+      // A concurrent import may have added the same name since we read: skip it rather than fail the file.
+      const inserted = await trx
+        .insertInto('vendors')
+        .values(values)
+        .onConflict((oc) => oc.columns(['evaluation_id', 'name_key']).doNothing())
+        .executeTakeFirst();
+      created += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+    }
+    for (const { v, changes } of changed) {
+      await trx
+        .updateTable('vendors')
+        .set({ ...changes, ...(changes.name !== undefined ? { name_key: nameKey(changes.name) } : {}), updated_at: at })
+        .where('evaluation_id', '=', evaluationId)
+        .where('id', '=', v.id)
+        .execute();
+    }
+
+    const unchanged = records.length - fresh.length - changed.length;
+    const before = changed.map(({ v, changes }) => ({
+      id: v.id, ...Object.fromEntries((Object.keys(changes) as (keyof Changes)[]).map((k) => [k, v[k]])),
+    }));
+    await recordAudit(trx, {
+      teamId: a.evaluation.team_id, evaluationId, actorId: a.userId, action: 'import', entity: 'vendor', entityId: `import:${records.length + rejected.length}`,
+      // The counts, plus the previous values of whatever the import overwrote so the audit can explain it.
+      before: before.length > 0 ? { updated: before } : undefined,
+      after: { columns: fields satisfies LonglistField[], created, updated: changed.length, unchanged, rejected: rejected.length },
+    });
+    return { created, updated: changed.length, rejected };
+  });
+}

@@ -2,9 +2,16 @@ import { sql } from 'kysely';
 import type { Db } from '../client.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
 
-/** Recomputes one cell's aggregate from its (at most a few dozen) scores, in the caller's transaction. */
+/**
+ * Recomputes one cell's aggregate from its (at most a few dozen) scores, in the caller's
+ * transaction. Scores of an evaluator excluded from the vendor (a conflict of interest) are kept
+ * but do not count.
+ */
 export async function refreshCell(db: Db, evaluationId: number, vendorId: number, criterionId: number): Promise<void> {
-  const rows = await db.selectFrom('scores').select('value').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).execute();
+  const rows = await db.selectFrom('scores').select('value').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
+      .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
+    .execute();
   const agg = aggregateCell(rows.map((r) => r.value));
   await db
     .insertInto('score_cells')
@@ -99,6 +106,8 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
           // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
           // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
           .where(sql<number>`+evaluation_id`, '=', evaluationId)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
+            .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
           .where((w) => w.or([...byCriterion].map(([criterionId, vendorIds]) => w.and([w('criterion_id', '=', criterionId), w('vendor_id', 'in', vendorIds)]))))
           .groupBy(['evaluation_id', 'vendor_id', 'criterion_id']),
       )
@@ -110,4 +119,10 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
       )
       .execute();
   }
+}
+
+/** Recomputes every cell of one vendor (after an exclusion changes whose scores count). */
+export async function refreshVendorCells(db: Db, evaluationId: number, vendorId: number): Promise<void> {
+  const cells = await db.selectFrom('score_cells').select('criterion_id').where('vendor_id', '=', vendorId).execute();
+  for (const c of cells) await refreshCell(db, evaluationId, vendorId, c.criterion_id);
 }

@@ -47,7 +47,7 @@ export const apiScores = new Hono<AppEnv>()
     const all = seesAllScores(a.role, a.evaluation.status);
     const rows = await scoresBy(c.get('db'), a.evaluation.id, all ? null : a.userId, c.req.valid('query'));
     return c.json({
-      scores: rows.map((s) => ({ vendorId: String(s.vendor_id), criterionId: String(s.criterion_id), evaluatorId: String(s.evaluator_id), value: s.value, comment: s.comment, version: s.version })),
+      scores: rows.map((s) => ({ vendorId: String(s.vendor_id), criterionId: String(s.criterion_id), evaluatorId: String(s.evaluator_id), value: s.value, comment: s.comment, version: s.version, ...(s.abstain_reason !== null ? { abstainReason: s.abstain_reason } : {}) })),
     });
   })
   .get('/:id/ranking', apiValid('query', LimitSchema), async (c) => {

@@ -67,10 +67,11 @@ async function renderGrid(c: Context<AppEnv>, p: Page, form: { errors?: Record<s
     submittedAt={submission?.submitted_at ?? null} closedStatus={closedStatus} excluded={excluded} {...form} />, status);
 }
 
-/** "3", "3,5", "N/A" or "" from a grid cell → a number, null (N/A), undefined (cleared) or an error. */
-function parseCellValue(raw: string): number | null | undefined | 'invalid' {
+/** "3", "3,5", "N/A", "abstain" or "" from a grid cell → a number, null (N/A), undefined (cleared) or an error. */
+function parseCellValue(raw: string): number | null | undefined | 'invalid' | 'abstain' {
   const s = raw.trim();
   if (s === '') return undefined;
+  if (/^abstain$/i.test(s)) return 'abstain';
   if (/^(n\/?a|-)$/i.test(s)) return null;
   const n = parseDecimal(s);
   return Number.isFinite(n) ? n : 'invalid';
@@ -126,6 +127,11 @@ export const scoringPages = new Hono<AppEnv>()
     }
     try {
       if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
+      if (parsed === 'abstain') {
+        if (comment.trim().length < 3) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: m.scoring.abstainNeedsReason }, 422);
+        const saved = await saveScore(p.db, p, { vendorId, criterionId, value: null, comment, version, abstainReason: comment.trim() });
+        return respondCell(c, { ...base, value: null, abstained: true, version: saved.version, state: 'saved' }, 200);
+      }
       if (parsed === undefined && comment.trim() !== '') {
         return respondCell(c, { ...base, raw: '', state: 'error', message: m.scoring.commentNeedsValue }, 422);
       }

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { IdSchema, OptionalText } from './common.js';
 
-export const ScoreSchema = z.object({
-  vendorId: IdSchema,
-  criterionId: IdSchema,
-  value: z.number({ error: 'A number, or null for N/A.' }).finite().nullable(),
-  comment: OptionalText(2000).optional(),
-  version: z.number().int().min(0).optional(),
-});
+export const ScoreSchema = z
+  .object({
+    vendorId: IdSchema,
+    criterionId: IdSchema,
+    value: z.number({ error: 'A number, or null for N/A.' }).finite().nullable(),
+    comment: OptionalText(2000).optional(),
+    version: z.number().int().min(0).optional(),
+    /** Abstaining from a cell: the reason why (the value must then be null). */
+    abstain: z.string().trim().min(3, { error: 'Give the reason for abstaining.' }).max(1000).optional(),
+  })
+  .refine((s) => s.abstain === undefined || s.value === null, { error: 'An abstention has no value: send value null.', path: ['value'] })
+  .transform(({ abstain, ...rest }) => ({ ...rest, abstainReason: abstain }));
 
 export const BatchSchema = z.object({
   scores: z

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
+import { refreshVendorCells } from '../../db/queries/scores.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 
@@ -38,6 +39,7 @@ export async function excludeEvaluator(db: Db, a: Actor, input: { userId: number
     const existing = await trx.selectFrom('evaluator_exclusions').select('user_id').where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', input.userId).where('vendor_id', '=', input.vendorId).executeTakeFirst();
     if (existing) throw conflict('already_excluded', 'That evaluator is already excluded from this vendor.');
     await trx.insertInto('evaluator_exclusions').values({ evaluation_id: a.evaluation.id, user_id: input.userId, vendor_id: input.vendorId, reason: input.reason, created_by: a.userId, created_at: nowIso() }).execute();
+    await refreshVendorCells(trx, a.evaluation.id, input.vendorId);
     await audit(trx, a, 'exclude', 'member', input.userId, undefined, { vendorId: input.vendorId, reason: input.reason });
   });
 }
@@ -46,6 +48,7 @@ export async function liftExclusion(db: Db, a: Actor, userId: number, vendorId: 
   await db.transaction().execute(async (trx) => {
     const res = await trx.deleteFrom('evaluator_exclusions').where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', userId).where('vendor_id', '=', vendorId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound('The exclusion');
+    await refreshVendorCells(trx, a.evaluation.id, vendorId);
     await audit(trx, a, 'lift-exclusion', 'member', userId, { vendorId }, undefined);
   });
 }

@@ -8,7 +8,11 @@ import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 
 type Actor = EvaluationAccess & { userId: number };
-export interface ScoreInput { vendorId: number; criterionId: number; value: number | null; comment?: string | undefined; version?: number | undefined }
+export interface ScoreInput {
+  vendorId: number; criterionId: number; value: number | null; comment?: string | undefined; version?: number | undefined;
+  /** Set when the evaluator abstains from the cell: the value is then N/A and the reason is kept. */
+  abstainReason?: string | undefined;
+}
 
 /** Leaves of the evaluation by id, with the facts a score write checks. */
 async function leafIndex(db: Db, evaluationId: number) {
@@ -36,11 +40,11 @@ async function writeScore(db: Db, a: Actor, s: ScoreInput, at: string): Promise<
   }
   const version = (existing?.version ?? 0) + 1;
   if (existing) {
-    await db.updateTable('scores').set({ value: s.value, comment: s.comment ?? existing.comment, version, updated_at: at }).where('id', '=', existing.id).execute();
+    await db.updateTable('scores').set({ value: s.value, comment: s.comment ?? existing.comment, abstain_reason: s.abstainReason ?? null, version, updated_at: at }).where('id', '=', existing.id).execute();
   } else {
     await db
       .insertInto('scores')
-      .values({ evaluation_id: a.evaluation.id, vendor_id: s.vendorId, criterion_id: s.criterionId, evaluator_id: a.userId, value: s.value, comment: s.comment ?? '', abstain_reason: null, version, updated_at: at })
+      .values({ evaluation_id: a.evaluation.id, vendor_id: s.vendorId, criterion_id: s.criterionId, evaluator_id: a.userId, value: s.value, comment: s.comment ?? '', abstain_reason: s.abstainReason ?? null, version, updated_at: at })
       .execute();
   }
   await refreshCell(db, a.evaluation.id, s.vendorId, s.criterionId);

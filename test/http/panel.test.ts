@@ -67,6 +67,48 @@ describe('exclusions', () => {
   });
 });
 
+describe('exclusions and the aggregates', () => {
+  test('scores an evaluator gave before being excluded stop counting, and count again when lifted', async () => {
+    const { app: a2 } = await makeTestApp();
+    const [fac, ev] = await Promise.all([signupUser(a2), signupUser(a2)]);
+    const eid = await createEvaluation(a2, fac.token, { template: 'blank' });
+    const crit = await addCriterion(a2, fac.token, eid, { name: 'Quality' });
+    const vendor = await addVendor(a2, fac.token, eid, { name: 'Solo' });
+    await api(a2, fac.token, 'POST', `/api/v1/evaluations/${eid}/members`, { email: ev.email, role: 'evaluator' });
+    await declareNoConflict(a2, ev.token, eid);
+    await api(a2, fac.token, 'PUT', `/api/v1/evaluations/${eid}/scores`, { vendorId: vendor, criterionId: crit, value: 5 });
+    await api(a2, ev.token, 'PUT', `/api/v1/evaluations/${eid}/scores`, { vendorId: vendor, criterionId: crit, value: 1 });
+    const total = async () => (await api(a2, fac.token, 'GET', `/api/v1/evaluations/${eid}/ranking`)).json.rows[0].total;
+    expect(await total()).toBeCloseTo(60, 9); // mean 3 of 5 → 60
+    await api(a2, fac.token, 'POST', `/api/v1/evaluations/${eid}/exclusions`, { userId: ev.userId, vendorId: vendor, reason: 'Shareholder' });
+    expect(await total()).toBeCloseTo(100, 9); // only the facilitator's 5 counts
+    expect((await api(a2, fac.token, 'GET', `/api/v1/evaluations/${eid}/scores`)).json.scores).toHaveLength(2); // kept on record
+    await api(a2, fac.token, 'DELETE', `/api/v1/evaluations/${eid}/exclusions/${ev.userId}/${vendor}`);
+    expect(await total()).toBeCloseTo(60, 9);
+  });
+});
+
+describe('abstaining', () => {
+  test('an abstention is N/A with its reason kept; a value with an abstention is 400; the grid takes "abstain" with a comment', async () => {
+    const { app: a2 } = await makeTestApp();
+    const fac = await signupUser(a2);
+    const eid = await createEvaluation(a2, fac.token, { template: 'blank' });
+    const crit = await addCriterion(a2, fac.token, eid, { name: 'Quality' });
+    const vendor = await addVendor(a2, fac.token, eid, { name: 'Solo' });
+    const p = (s: string) => `/api/v1/evaluations/${eid}${s}`;
+    expect((await api(a2, fac.token, 'PUT', p('/scores'), { vendorId: vendor, criterionId: crit, value: 3, abstain: 'No demo seen' })).status).toBe(400);
+    expect((await api(a2, fac.token, 'PUT', p('/scores'), { vendorId: vendor, criterionId: crit, value: null, abstain: 'No demo seen' })).status).toBe(200);
+    expect((await api(a2, fac.token, 'GET', p('/scores'))).json.scores[0]).toMatchObject({ value: null, abstainReason: 'No demo seen' });
+    const ck = await formLogin(a2, fac.email, fac.password);
+    const noReason = await pagePost(a2, ck, `/evaluations/${eid}/scoring/cell`, { vendorId: vendor, criterionId: crit, version: '1', value: 'abstain', comment: '' }, { 'hx-request': 'true' });
+    expect(noReason.status).toBe(422);
+    const ok = await pagePost(a2, ck, `/evaluations/${eid}/scoring/cell`, { vendorId: vendor, criterionId: crit, version: '1', value: 'abstain', comment: 'Conflict with the demo date' }, { 'hx-request': 'true' });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('value="abstain"');
+    expect((await api(a2, fac.token, 'GET', p('/scores'))).json.scores[0].abstainReason).toBe('Conflict with the demo date');
+  });
+});
+
 describe('assignments', () => {
   test('an evaluator assigned one criterion sees only that column; scope sets the progress total', async () => {
     expect((await api(app, owner.token, 'POST', path('/assignments'), { userId: eva.userId })).status).toBe(400);

@@ -73,7 +73,7 @@ export function ScoringPage(p: Props) {
       <div class="page-head">
         <h1>{m.scoring.title}</h1>
         <p class="muted">{m.scoring.intro(p.scale.min, p.scale.max)}</p>
-        <p class="muted small">{m.scoring.keys}</p>
+        <p class="muted small">{m.scoring.keys} {m.scoring.abstainHint}</p>
         {p.declaration ? <p class="muted small">{p.declaration.conflict ? m.scoring.declaredSome(p.declaration.description) : m.scoring.declaredNone}</p> : null}
       </div>
       {p.submittedAt ? <div class="alert alert-success" role="status">{m.scoring.submitted(p.submittedAt.slice(0, 16).replace('T', ' '))}</div> : null}

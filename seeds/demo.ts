@@ -6,6 +6,7 @@ import { createEvaluation } from '../server/services/evaluations.js';
 import { setWeights } from '../server/services/weights.js';
 import { saveBatch } from '../server/services/scores.js';
 import { declare } from '../server/services/panel.js';
+import { changeStatus } from '../server/services/status.js';
 import { addEvaluationMember, createTeamMember, createUserWithTeam } from './factories.js';
 import { seededRandom } from './random.js';
 
@@ -47,9 +48,12 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_LOGIN | null> {
     await declare(db, { ...access, userId: who }, { conflict: false });
     // Vendors outside DEMO_STRENGTH stay unscored, so the demo also shows provisional rows.
     const items = vendors.flatMap((v) =>
-      leaves.map((c) => ({ vendorId: v.id, criterionId: c.id, value: Math.max(0, Math.min(5, Math.round((DEMO_STRENGTH[v.name] ?? 3) + (random() - 0.5) * 2.4))) })),
+      leaves.map((c) => ({ vendorId: v.id, criterionId: c.id, value: Math.max(0, Math.min(5, Math.round((DEMO_STRENGTH[v.name] ?? 3) + (random() - 0.5) * 1.6))) })),
     );
     await saveBatch(db, { ...access, userId: who }, items);
   }
+  // Weights were set directly, so the demo skips voting and sits in scoring, as a live project would.
+  const fresh = (await evaluationForMember(db, evaluation.id, userId))!;
+  await changeStatus(db, { ...fresh, userId }, 'scoring');
   return DEMO_LOGIN;
 }

@@ -14,8 +14,12 @@ import { m } from '../../views/messages/index.js';
 type Page = Awaited<ReturnType<typeof evaluationPage>>;
 
 /** The disagreement rows with every evaluator's score and comment, and the consensus set so far. */
-async function reviewRows(p: Page): Promise<{ rows: ReviewRow[]; kendall: { id: string; name: string; w: number | null }[] }> {
-  const report = await agreementReport(p.db, p.evaluation);
+const PAGE_SIZE = 50;
+
+async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; total: number; kendall: { id: string; name: string; w: number | null }[] }> {
+  const full = await agreementReport(p.db, p.evaluation);
+  // Widest disagreements first, one page at a time: a landscape-sized evaluation can have thousands.
+  const report = { ...full, disagreements: full.disagreements.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
   const criteria = await criteriaOf(p.db, p.evaluation.id);
   const names = new Map(criteria.map((c) => [String(c.id), c]));
   const vendorIds = [...new Set(report.disagreements.map((d) => Number(d.vendorId)))];
@@ -38,7 +42,7 @@ async function reviewRows(p: Page): Promise<{ rows: ReviewRow[]; kendall: { id: 
     };
   });
   const kendall = Object.entries(report.kendallW).map(([id, w]) => ({ id, name: names.get(id)?.name ?? id, w }));
-  return { rows, kendall };
+  return { rows, total: full.disagreements.length, kendall };
 }
 
 async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
@@ -46,8 +50,10 @@ async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<strin
   if (!isFacilitator && p.evaluation.status !== 'review' && p.evaluation.status !== 'decided') {
     return html(c, <Layout title={m.review.title} user={p.user} evaluation={p.nav}><div class="page-head"><h1>{m.review.title}</h1></div><div class="empty"><p>{m.review.notYet}</p></div></Layout>);
   }
-  const { rows, kendall } = await reviewRows(p);
-  return html(c, <ReviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} isFacilitator={isFacilitator} rows={rows} kendall={kendall} {...form} />, status);
+  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const { rows, total, kendall } = await reviewRows(p, page);
+  return html(c, <ReviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} isFacilitator={isFacilitator} rows={rows} kendall={kendall}
+    paging={{ page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total }} {...form} />, status);
 }
 
 /** GET /evaluations/:id/review — disagreements, consensus, agreement; POSTs record consensus and the threshold. */

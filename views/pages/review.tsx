@@ -12,6 +12,7 @@ export interface ReviewRow {
 interface Props {
   user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; isFacilitator: boolean; rows: ReviewRow[];
   kendall: { id: string; name: string; w: number | null }[]; errors?: Record<string, string>; values?: Record<string, string>;
+  paging: { page: number; pages: number; total: number };
 }
 
 const fmt = (v: number | null, kind: 'scored' | 'must-have') => (v === null ? m.review.na : kind === 'must-have' ? (v >= 1 ? m.scoring.pass : m.scoring.fail) : String(Math.round(v * 100) / 100));
@@ -66,6 +67,7 @@ export function ReviewPage(p: Props) {
         </form>
       ) : null}
       <FormErrors errors={p.errors?._ ? p.errors : undefined} />
+      {p.paging.total > 0 ? <h2>{m.review.count(p.paging.total)}</h2> : null}
       {p.rows.length === 0 ? (
         <div class="empty"><p>{m.review.none}</p></div>
       ) : (
@@ -97,6 +99,13 @@ export function ReviewPage(p: Props) {
           </table>
         </div>
       )}
+      {p.paging.pages > 1 ? (
+        <nav class="pager" aria-label="Disagreement pages">
+          {p.paging.page > 1 ? <a class="button button-small" href={`/evaluations/${p.nav.id}/review?page=${p.paging.page - 1}`}>{m.review.prev}</a> : <span />}
+          <span class="muted">{m.scoring.page(p.paging.page, p.paging.pages)}</span>
+          {p.paging.page < p.paging.pages ? <a class="button button-small" href={`/evaluations/${p.nav.id}/review?page=${p.paging.page + 1}`}>{m.review.next}</a> : <span />}
+        </nav>
+      ) : null}
       <section class="card">
         <h2>{m.review.kendallTitle}</h2>
         <p class="muted small">{m.review.kendallIntro}</p>

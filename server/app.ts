@@ -19,6 +19,7 @@ import { apiReview } from './routes/api-review.js';
 import { apiFeedback } from './routes/api-feedback.js';
 import { apiPanel } from './routes/api-panel.js';
 import { apiImport } from './routes/api-import.js';
+import { apiSensitivity } from './routes/api-sensitivity.js';
 import { staticFiles } from './routes/static.js';
 import { pages } from './routes/pages.js';
 import { renderErrorPage } from '../views/pages/error.js';
@@ -96,6 +97,7 @@ export function createApp({ db, env }: AppDeps) {
   app.route('/api/v1/evaluations', apiFeedback);
   app.route('/api/v1/evaluations', apiPanel);
   app.route('/api/v1/evaluations', apiImport);
+  app.route('/api/v1/evaluations', apiSensitivity);
   app.route('/', pages);
 
   app.notFound((c) => {

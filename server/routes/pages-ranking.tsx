@@ -8,12 +8,23 @@ import { loadRankingInputs, rankInputs } from '../services/ranking.js';
 import { voteAggregate } from '../services/voting.js';
 import { m } from '../../views/messages/index.js';
 import { pricesHiddenFor } from '../services/envelopes.js';
+import { sensitivityReport } from '../services/sensitivity.js';
+import { Robustness } from '../../views/partials/robustness.js';
+import { fragment } from '../../views/render.js';
+import { Layout } from '../../views/layout.js';
 
 const DEFAULT_LIMIT = 50;
 const WHOSE_TOP = 5;
 
 /** GET /evaluations/:id/ranking — the ranked vendors, their contributions, and whose weights would pick whom. */
-export const rankingPages = new Hono<AppEnv>().get('/evaluations/:id/ranking', async (c) => {
+export const rankingPages = new Hono<AppEnv>()
+  .get('/evaluations/:id/ranking/robustness', async (c) => {
+    const p = await evaluationPage(c, 'ranking');
+    const report = await sensitivityReport(p.db, p.evaluation, { samples: 1000, withoutCost: await pricesHiddenFor(p.db, p) });
+    if (c.req.header('hx-request')) return fragment(c, <Robustness report={report} />);
+    return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><Robustness report={report} /></Layout>);
+  })
+  .get('/evaluations/:id/ranking', async (c) => {
   const p = await evaluationPage(c, 'ranking');
   const inputs = await loadRankingInputs(p.db, p.evaluation);
   const hidden = await pricesHiddenFor(p.db, p);

@@ -84,6 +84,12 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHi
           <ul class="plain-list">{result.flags.map((f) => <li>{`${nodes.find((n) => n.id === f.criterionId)?.name ?? ''}: ${f.reason}`} — {result.rows.find((r) => r.vendorId === f.vendorId)?.name ?? ''}</li>)}</ul>
         </section>
       ) : null}
+      {anyScores ? (
+        <section class="card" id="robustness" hx-get={`${base}/ranking/robustness`} hx-trigger="load" hx-swap="outerHTML">
+          <h2>{m.robustness.title}</h2>
+          <p class="muted">{m.robustness.loading} <a href={`${base}/ranking/robustness`}>{m.robustness.show}</a></p>
+        </section>
+      ) : null}
       {whose ? <WhoseWeights columns={whose} /> : null}
       <details class="card explain">
         <summary><h2>{m.ranking.howTitle}</h2></summary>

@@ -15,5 +15,5 @@ export const robustness = {
   first: 'Ranked first',
   top3: 'In the top three',
   none: 'Nothing to analyse until vendors have scores.',
-  verdict: (p: number) => (p >= 0.9 ? 'The leader wins under almost any weighting the stakeholders would accept.' : p >= 0.6 ? 'The leader wins under most weightings, but not all: check the ranges above.' : 'The leader depends on the weights: small changes in priorities would pick another vendor.'),
+  verdict: (p: number) => (p >= 0.9 ? 'The leader wins under almost every weighting sampled.' : p >= 0.6 ? 'The leader wins under most weightings sampled, but not all: check the ranges above.' : 'The leader depends on the weights: small changes in priorities would pick another vendor.'),
 } as const;

@@ -17,6 +17,7 @@ export interface Database {
   votes: VotesTable;
   scores: ScoresTable;
   score_cells: ScoreCellsTable;
+  score_counts: ScoreCountsTable;
   audit_entries: AuditEntriesTable;
   invites: InvitesTable;
   declarations: DeclarationsTable;
@@ -73,6 +74,8 @@ export interface EvaluationsTable {
   vote_methods: Generated<string>;
   ahp_mode: Generated<string>;
   exclude_inconsistent: Generated<number>;
+  /** Bumped by every write that changes this evaluation's score_cells (migration 005, ADR 008). */
+  cells_version: Generated<number>;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -175,7 +178,12 @@ export interface ScoreCellsTable {
   consensus_rationale: string | null;
   consensus_by: number | null;
   consensus_at: string | null;
+  /** The evaluation's cells_version when this cell was last written (migration 005). */
+  seq: Generated<number>;
 }
+
+/** Score rows per evaluator and criterion, kept by triggers on scores (migration 005). */
+export interface ScoreCountsTable { evaluation_id: number; evaluator_id: number; criterion_id: number; n: Generated<number> }
 
 export interface AuditEntriesTable {
   id: Generated<number>;

@@ -150,4 +150,57 @@
     var a = document.activeElement;
     if (a instanceof HTMLElement && a.classList.contains('score-input')) showRubric(a);
   });
+
+  // ── Vendors: longlist import and screening (issue 6) ──────────────────────────────────────────
+  // The import step follows the server's progress stream (Server-Sent Events) and, at the end,
+  // fetches the report partial in place of the bar. Without JavaScript the page says to reload.
+  function followImport(box) {
+    if (!window.EventSource || box.getAttribute('data-following')) return;
+    box.setAttribute('data-following', '1');
+    var bar = box.querySelector('progress');
+    var text = box.querySelector('[data-import-text]');
+    var source = new EventSource(box.getAttribute('data-import-events'));
+    var finished = false;
+    function finish() {
+      if (finished) return;
+      finished = true;
+      source.close();
+      var url = location.pathname + location.search;
+      if (window.htmx && htmx.ajax) {
+        htmx.ajax('GET', url, { target: '#import-run', swap: 'outerHTML' }).catch(function () { location.reload(); });
+      } else {
+        location.reload();
+      }
+    }
+    source.addEventListener('progress', function (e) {
+      var p;
+      try { p = JSON.parse(e.data); } catch (_) { return; }
+      if (bar && p.total > 0) { bar.max = p.total; bar.value = p.done; }
+      if (text && p.label) text.textContent = p.label;
+    });
+    source.addEventListener('result', finish);
+    source.addEventListener('failed', finish);
+    // A stream the server ended for good (not a dropped connection EventSource retries) ends the wait too.
+    source.addEventListener('error', function () { if (source.readyState === EventSource.CLOSED) finish(); });
+  }
+  function followImports() {
+    document.querySelectorAll('[data-import-events]').forEach(followImport);
+  }
+  followImports();
+  document.addEventListener('htmx:after:swap', followImports);
+
+  // A screen-out reason popover: open one at a time, focus its reason, close on Escape.
+  document.addEventListener('toggle', function (e) {
+    var d = e.target;
+    if (!(d instanceof HTMLDetailsElement) || !d.classList.contains('screen-menu') || !d.open) return;
+    document.querySelectorAll('details.screen-menu[open]').forEach(function (o) { if (o !== d) o.open = false; });
+    var input = d.querySelector('input[name="reason"]');
+    if (input) input.focus();
+  }, true);
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    var open = document.querySelector('details.screen-menu[open]');
+    if (open) { open.open = false; var s = open.querySelector('summary'); if (s) s.focus(); }
+  });
+  // ── end vendors ───────────────────────────────────────────────────────────────────────────────
 })();

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_voting.js';
 import * as m004 from './004_defensible.js';
+import * as m005 from './005_read_paths.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_voting': m002,
   '004_defensible': m004,
+  '005_read_paths': m005,
 };

@@ -3,16 +3,30 @@ import type { Db } from '../client.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
 
 /**
+ * Moves the evaluation's `cells_version` up by one and returns it, in the caller's transaction.
+ * Every write that changes the evaluation's `score_cells` calls it and stamps the cells it writes
+ * with the result (`seq`), so a cached copy of the cells knows it is stale and can reload only
+ * what changed (ADR 008). The row lock also orders concurrent writers of one evaluation, so the
+ * stamps follow commit order.
+ */
+export async function nextCellsVersion(db: Db, evaluationId: number): Promise<number> {
+  const row = await db.updateTable('evaluations').set((eb) => ({ cells_version: eb(eb.ref('cells_version'), '+', 1) }))
+    .where('id', '=', evaluationId).returning('cells_version').executeTakeFirst();
+  return row?.cells_version ?? 0;
+}
+
+/**
  * Recomputes one cell's aggregate from its (at most a few dozen) scores, in the caller's
  * transaction. Scores of an evaluator excluded from the vendor (a conflict of interest) are kept
- * but do not count.
+ * but do not count. `seq` is the stamp from `nextCellsVersion`; without it the cell takes a new one.
  */
-export async function refreshCell(db: Db, evaluationId: number, vendorId: number, criterionId: number): Promise<void> {
+export async function refreshCell(db: Db, evaluationId: number, vendorId: number, criterionId: number, seq?: number): Promise<void> {
   const rows = await db.selectFrom('scores').select('value').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
       .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
     .execute();
-  const agg = aggregateCell(rows.map((r) => r.value));
+  const stamp = seq ?? (await nextCellsVersion(db, evaluationId));
+  const agg = { ...aggregateCell(rows.map((r) => r.value)), seq: stamp };
   await db
     .insertInto('score_cells')
     .values({ evaluation_id: evaluationId, vendor_id: vendorId, criterion_id: criterionId, ...agg, consensus: null, consensus_rationale: null, consensus_by: null, consensus_at: null })
@@ -80,6 +94,8 @@ export async function upsertScores(db: Db, evaluationId: number, evaluatorId: nu
  * `refreshCell`, which also zeroes a cell left empty.
  */
 export async function refreshCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<void> {
+  if (cells.length === 0) return;
+  const seq = await nextCellsVersion(db, evaluationId);
   for (let i = 0; i < cells.length; i += REFRESH_CHUNK) {
     const byCriterion = new Map<number, number[]>();
     for (const cell of cells.slice(i, i + REFRESH_CHUNK)) {
@@ -89,7 +105,7 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
     }
     await db
       .insertInto('score_cells')
-      .columns(['evaluation_id', 'vendor_id', 'criterion_id', 'n', 'sum', 'min', 'max', 'pass', 'fail', 'na'])
+      .columns(['evaluation_id', 'vendor_id', 'criterion_id', 'n', 'sum', 'min', 'max', 'pass', 'fail', 'na', 'seq'])
       .expression((eb) =>
         eb
           .selectFrom('scores')
@@ -102,6 +118,7 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
             sql<number>`sum(case when value = 1 then 1 else 0 end)`.as('pass'),
             sql<number>`sum(case when value = 0 then 1 else 0 end)`.as('fail'),
             sql<number>`sum(case when value is null then 1 else 0 end)`.as('na'),
+            sql<number>`${seq}`.as('seq'),
           ])
           // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
           // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
@@ -114,7 +131,7 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
       .onConflict((oc) =>
         oc.columns(['vendor_id', 'criterion_id']).doUpdateSet((eb) => ({
           n: eb.ref('excluded.n'), sum: eb.ref('excluded.sum'), min: eb.ref('excluded.min'), max: eb.ref('excluded.max'),
-          pass: eb.ref('excluded.pass'), fail: eb.ref('excluded.fail'), na: eb.ref('excluded.na'),
+          pass: eb.ref('excluded.pass'), fail: eb.ref('excluded.fail'), na: eb.ref('excluded.na'), seq: eb.ref('excluded.seq'),
         })),
       )
       .execute();
@@ -124,5 +141,29 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
 /** Recomputes every cell of one vendor (after an exclusion changes whose scores count). */
 export async function refreshVendorCells(db: Db, evaluationId: number, vendorId: number): Promise<void> {
   const cells = await db.selectFrom('score_cells').select('criterion_id').where('vendor_id', '=', vendorId).execute();
-  for (const c of cells) await refreshCell(db, evaluationId, vendorId, c.criterion_id);
+  if (cells.length === 0) return;
+  const seq = await nextCellsVersion(db, evaluationId);
+  for (const c of cells) await refreshCell(db, evaluationId, vendorId, c.criterion_id, seq);
+}
+
+/** The evaluation's `cells_version` now (0 for an unknown evaluation). */
+export async function cellsVersionOf(db: Db, evaluationId: number): Promise<number> {
+  const row = await db.selectFrom('evaluations').select('cells_version').where('id', '=', evaluationId).executeTakeFirst();
+  return row?.cells_version ?? 0;
+}
+
+/** The figures the ranking cache keeps of a cell. */
+const CACHED_CELL = ['vendor_id', 'criterion_id', 'n', 'sum', 'pass', 'fail', 'consensus', 'consensus_rationale'] as const;
+
+/** Every cell of one criterion (one column of the ranking cache), from the criterion index. */
+export async function cellsOfCriterion(db: Db, criterionId: number) {
+  return db.selectFrom('score_cells').select(CACHED_CELL).where('criterion_id', '=', criterionId).execute();
+}
+
+/**
+ * The cells of an evaluation written after stamp `seq` (ADR 008), at most `limit` of them, from the
+ * (evaluation_id, seq) index.
+ */
+export async function cellsChangedSince(db: Db, evaluationId: number, seq: number, limit: number) {
+  return db.selectFrom('score_cells').select(CACHED_CELL).where('evaluation_id', '=', evaluationId).where('seq', '>', seq).limit(limit).execute();
 }

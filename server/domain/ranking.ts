@@ -31,16 +31,16 @@ export interface ReviewFlag { vendorId: string; criterionId: string; reason: str
 export interface RankingResult { rows: RankRow[]; excluded: ExcludedVendor[]; flags: ReviewFlag[] }
 
 // Totals are sums of float products; rounding before comparing keeps noise from splitting real ties.
-const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
-const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
-const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number => {
+export const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number => {
   const x = a.name.toLowerCase();
   const y = b.name.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 };
 
 /** Depth-first by position so "first failed must-have" matches the order users see the tree in. */
-function treeOrder(criteria: readonly CriterionNode[]): CriterionNode[] {
+export function treeOrder(criteria: readonly CriterionNode[]): CriterionNode[] {
   const byPos = (a: CriterionNode, b: CriterionNode): number =>
     a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const ids = new Set(criteria.map((c) => c.id));
@@ -81,9 +81,13 @@ function scoredValue(cell: CellAggregate | undefined): number | undefined {
   return v !== undefined && Number.isFinite(v) ? v : undefined;
 }
 
-const validPrice = (p: number | null): p is number => p !== null && Number.isFinite(p) && p >= 0;
+export const validPrice = (p: number | null): p is number => p !== null && Number.isFinite(p) && p >= 0;
 
-/** Rank vendors by weighted normalised score after must-have gating. O(vendors × criteria). */
+/**
+ * Rank vendors by weighted normalised score after must-have gating. O(vendors × criteria).
+ * The reference for the maths: `rankMatrix` (ranking-matrix.ts), which the app uses over its cell
+ * cache, must return exactly what this returns (test/unit/ranking-matrix.property.test.ts).
+ */
 export function rankVendors(input: RankingInput): RankingResult {
   const { scale, vendors } = input;
   const ordered = treeOrder(input.criteria);

@@ -53,7 +53,7 @@ export const apiScores = new Hono<AppEnv>()
   .get('/:id/ranking', apiValid('query', LimitSchema), async (c) => {
     const a = await accessEvaluation(c, 'read');
     const { limit } = c.req.valid('query');
-    const { result, resolved } = await loadRanking(c.get('db'), a.evaluation, { withoutCost: await pricesHiddenFor(c.get('db'), a) });
+    const { result, resolved } = await loadRanking(c.get('db'), a.evaluation, { withoutCost: await pricesHiddenFor(c.get('db'), a), limit });
     return c.json({
       rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
       excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),

@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import type { Vendor } from '../../db/schema.js';
-import { VendorDeletePage, VendorEditPage, VendorsPage } from '../../views/pages/vendors.js';
-import { VendorList } from '../../views/partials/vendors-table.js';
+import { VendorDeletePage, VendorEditPage, VendorsPage, type ScreeningNotice } from '../../views/pages/vendors.js';
+import { VendorList, type VendorListView } from '../../views/partials/vendors-table.js';
+import { listHref } from '../../views/partials/vendors-filters.js';
 import type { VendorFormValues } from '../../views/partials/vendors-form.js';
 import { m } from '../../views/messages/index.js';
 import { fragment, html } from '../../views/render.js';
-import { vendorIn, vendorsOf } from '../../db/queries/vendors.js';
+import { vendorIn } from '../../db/queries/vendors.js';
+import { countMatching, vendorFacets, vendorPage, type VendorFilter } from '../../db/queries/vendor-search.js';
 import { scoresBy } from '../../db/queries/scores.js';
 import { checkForm, formFields, numberOrBlank } from '../forms.js';
 import { NewVendorSchema } from '../schemas/vendors.js';
@@ -16,17 +18,13 @@ import { pricesHiddenFor, setHidePrices } from '../services/envelopes.js';
 import { AppError, notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
 import { evaluationPage } from './page-access.js';
+import { parsePage, parseVendorFilter, VENDOR_PAGE_SIZE } from './vendor-filter.js';
+import { screeningPages } from './pages-screening.js';
+import { importPages } from './pages-import.js';
 
 type Page = Awaited<ReturnType<typeof evaluationPage>>;
 
 const canEdit = (p: Page) => can(p.role, 'edit') && p.evaluation.status !== 'decided';
-
-/** Case-insensitive match on name or category; the longlist is filtered in memory, it is one evaluation's vendors. */
-export function matchVendors(vendors: readonly Vendor[], q: string): Vendor[] {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return [...vendors];
-  return vendors.filter((v) => v.name.toLowerCase().includes(needle) || v.category.toLowerCase().includes(needle));
-}
 
 /** Form strings → the service's input; a blank price means "unknown" (null), a blank website none. */
 const formInput = (fields: Record<string, string>) => ({
@@ -55,24 +53,60 @@ const storedValues = (v: Vendor): VendorFormValues => ({
   name: v.name, website: v.website, category: v.category, description: v.description, price: v.price === null ? '' : String(v.price),
 });
 
-async function renderList(c: Context<AppEnv>, p: Page, q: string, form?: { errors: FieldErrors; values: VendorFormValues }) {
-  const hide = await pricesHiddenFor(p.db, p);
-  const all = (await vendorsOf(p.db, p.evaluation.id)).map((v) => (hide ? { ...v, price: null } : v));
-  const shown = matchVendors(all, q);
+/** One page of the longlist for a filter: the rows, the counts around them, prices sealed when the envelopes say so. */
+async function listView(p: Page, filter: VendorFilter, requested: number) {
+  const [facets, matching, hide] = await Promise.all([
+    vendorFacets(p.db, p.evaluation.id),
+    countMatching(p.db, p.evaluation.id, filter),
+    pricesHiddenFor(p.db, p),
+  ]);
+  const count = filter.status === 'in' ? matching.in : filter.status === 'out' ? matching.out : matching.in + matching.out;
+  const pages = Math.max(1, Math.ceil(count / VENDOR_PAGE_SIZE));
+  const page = Math.min(requested, pages);
+  const rows = count === 0 ? [] : await vendorPage(p.db, p.evaluation.id, filter, { limit: VENDOR_PAGE_SIZE, offset: (page - 1) * VENDOR_PAGE_SIZE });
+  const view: VendorListView = {
+    rows: hide ? rows.map((v) => ({ ...v, price: null })) : rows,
+    filter, page, pages, pageSize: VENDOR_PAGE_SIZE, count, matching, total: facets.total,
+  };
+  return { view, facets };
+}
+
+/** The notice a bulk screening's redirect asks for (`?screened=n` or `?restored=n`). */
+function noticeOf(c: Context<AppEnv>): ScreeningNotice {
+  for (const [param, kind] of [['screened', 'out'], ['restored', 'in']] as const) {
+    const raw = c.req.query(param);
+    if (raw !== undefined && /^\d{1,7}$/.test(raw)) return { kind, count: Number(raw) };
+  }
+  return null;
+}
+
+async function renderList(c: Context<AppEnv>, p: Page, form?: { errors: FieldErrors; values: VendorFormValues }) {
+  const filter = form ? parseVendorFilter(() => undefined) : parseVendorFilter((k) => c.req.query(k));
+  const view = await listView(p, filter, form ? 1 : parsePage(c.req.query('page')));
   const base = `/evaluations/${p.evaluation.id}/vendors`;
   c.header('Vary', 'HX-Request');
-  // The live search swaps just the list; a full load or a history restore gets the whole page.
+  // The live search and the pager swap just the list; a full load or a history restore gets the whole page.
   if (!form && c.req.header('hx-request') === 'true' && c.req.header('hx-request-type') !== 'full' && !c.req.header('hx-history-restore-request')) {
-    return fragment(c, <VendorList vendors={shown} total={all.length} q={q} base={base} canEdit={canEdit(p)} />);
+    // The address bar gets the tidy form of the list's URL (no blank fields, the page actually shown):
+    // typing in the search box replaces the entry, the other controls and the pager add one.
+    const source = c.req.header('hx-source');
+    if (source) c.header(source === 'input#vendor-q' ? 'HX-Replace-Url' : 'HX-Push-Url', listHref(base, filter, view.view.page));
+    return fragment(c, <VendorList view={view.view} base={base} canEdit={canEdit(p)} />);
   }
   const page = (
-    <VendorsPage user={p.user} nav={p.nav} evaluation={p.evaluation} vendors={shown} total={all.length} q={q} canEdit={canEdit(p)} errors={form?.errors} values={form?.values} />
+    <VendorsPage user={p.user} nav={p.nav} evaluation={p.evaluation} view={view.view} facets={view.facets} canEdit={canEdit(p)} notice={form ? null : noticeOf(c)} errors={form?.errors} values={form?.values} />
   );
   return html(c, page, form ? 422 : 200);
 }
 
-/** The vendor pages: the longlist with search, add, edit and remove (with a confirmation), all plain forms with PRG. */
+/**
+ * The vendor pages: the longlist a page at a time with its filters, add, edit and remove (with a
+ * confirmation), all plain forms with PRG. Import and screening are mounted first, so their
+ * fixed paths (`/vendors/import`, `/vendors/screen`) win over `/vendors/:vid`.
+ */
 export const vendorPages = new Hono<AppEnv>()
+  .route('/', importPages)
+  .route('/', screeningPages)
   .post('/evaluations/:id/vendors/envelopes', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');
     const fields = await formFields(c);
@@ -81,7 +115,7 @@ export const vendorPages = new Hono<AppEnv>()
   })
   .get('/evaluations/:id/vendors', async (c) => {
     const p = await evaluationPage(c, 'vendors');
-    return renderList(c, p, (c.req.query('q') ?? '').slice(0, 160));
+    return renderList(c, p);
   })
   .post('/evaluations/:id/vendors', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');
@@ -98,7 +132,7 @@ export const vendorPages = new Hono<AppEnv>()
     } else {
       errors = form.errors;
     }
-    return renderList(c, p, '', { errors, values: fields });
+    return renderList(c, p, { errors, values: fields });
   })
   .get('/evaluations/:id/vendors/:vid/edit', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');

@@ -1,14 +1,18 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
-import { cellsOf } from '../../db/queries/scores.js';
+import { cellsChangedSince, cellsOfCriterion, cellsVersionOf } from '../../db/queries/scores.js';
 import { currentWeightSet } from '../../db/queries/weights.js';
 import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
-import { rankVendors, type RankingResult } from '../domain/ranking.js';
-import type { CellAggregate, CriterionNode, RankVendor, Scale } from '../domain/types.js';
+import type { RankingResult } from '../domain/ranking.js';
+import { CellMatrixBuilder, rankMatrix, type CellMatrix } from '../domain/ranking-matrix.js';
+import type { CriterionNode, RankVendor, Scale } from '../domain/types.js';
 import { resolveWeights, type ResolvedWeights } from '../domain/weights.js';
 
 export interface RankingView {
+  /** The ranking; `rows` holds the best `limit` vendors when a limit was asked for, else all of them. */
   result: RankingResult;
+  /** How many vendors were ranked (`result.rows` may be cut to the limit). */
+  ranked: number;
   nodes: CriterionNode[];
   resolved: ResolvedWeights;
   weightVersion: number | null;
@@ -18,57 +22,165 @@ export interface RankingView {
 
 /** Everything a ranking is computed from, loaded once so it can be ranked under several weightings. */
 export interface RankingInputs {
-  nodes: CriterionNode[]; local: Map<string, number>; weightVersion: number | null; vendors: RankVendor[]; cells: CellAggregate[]; scale: Scale;
-  /** Consensus rationales of must-have cells ("vendorId:criterionId"), so a knock-out says why. */
-  rationales: Map<string, string>;
+  nodes: CriterionNode[]; local: Map<string, number>; weightVersion: number | null; vendors: RankVendor[]; scale: Scale;
+  /** The evaluation's cell aggregates (a cached snapshot that never changes under its reader). */
+  matrix: CellMatrix;
+  /** Consensus rationales of cells ("vendorId:criterionId"), so a must-have knock-out says why. */
+  rationales: ReadonlyMap<string, string>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The cell cache (ADR 008). Each process keeps, per database handle and evaluation, the cells as a
+// typed-array matrix stamped with the evaluation's cells_version. Every read checks the stamp (one
+// primary-key lookup); when another request or another process has written cells since, only the
+// cells stamped later are read and applied to a copy. Vendors, criteria and weights are read fresh
+// on every ranking, so renames, prices, screening and deletions need no stamp: cells of a deleted
+// vendor or criterion stay in the copy but nothing asks for them, and ids are never reused.
+
+interface CachedCells { version: number; matrix: CellMatrix; rationales: ReadonlyMap<string, string> }
+interface DbCache { entries: Map<number, CachedCells>; loading: Map<number, Promise<CachedCells>> }
+
+const caches = new WeakMap<Db, DbCache>();
+/** About 25 bytes a cell: the landscape's 350,000 cells are 9 MB; this bounds a process at ~50 MB. */
+const MAX_CACHED_CELLS = 2_000_000;
+/** A longer list of changes than this is read as a full reload (bounded memory per read). */
+const DELTA_LIMIT = 20_000;
+
+type CellRow = Awaited<ReturnType<typeof cellsOfCriterion>>[number];
+
+function apply(b: CellMatrixBuilder, rationales: Map<string, string>, r: CellRow): void {
+  const vendorId = String(r.vendor_id);
+  const criterionId = String(r.criterion_id);
+  b.put(vendorId, criterionId, r.n, r.sum, r.pass, r.fail, r.consensus);
+  const key = `${vendorId}:${criterionId}`;
+  if (r.consensus_rationale) rationales.set(key, r.consensus_rationale);
+  else if (rationales.size > 0) rationales.delete(key);
+}
+
+/** Every cell of the evaluation, one criterion (column) at a time so no big row list is ever held. */
+async function loadAll(db: Db, evaluationId: number, version: number): Promise<CachedCells> {
+  const [criteria, vendors] = await Promise.all([
+    db.selectFrom('criteria').select(['id', 'parent_id']).where('evaluation_id', '=', evaluationId).execute(),
+    db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirst(),
+  ]);
+  const parents = new Set(criteria.map((c) => c.parent_id));
+  const leaves = criteria.filter((c) => !parents.has(c.id)).length;
+  const b = new CellMatrixBuilder(undefined, { rows: Number(vendors?.n ?? 0), cols: leaves });
+  const rationales = new Map<string, string>();
+  for (const c of criteria) for (const r of await cellsOfCriterion(db, c.id)) apply(b, rationales, r);
+  return { version, matrix: b.build(), rationales };
+}
+
+/** The cached cells with what was written since applied, on a copy; a full reload when that is a lot. */
+async function loadChanges(db: Db, evaluationId: number, version: number, cached: CachedCells): Promise<CachedCells> {
+  const changed = await cellsChangedSince(db, evaluationId, cached.version, DELTA_LIMIT);
+  if (changed.length >= DELTA_LIMIT) return loadAll(db, evaluationId, version);
+  const b = new CellMatrixBuilder(cached.matrix);
+  const rationales = new Map(cached.rationales);
+  for (const r of changed) apply(b, rationales, r);
+  return { version, matrix: b.build(), rationales };
+}
+
+function cacheOf(db: Db): DbCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = { entries: new Map(), loading: new Map() }));
+  return c;
+}
+
+function store(cache: DbCache, evaluationId: number, entry: CachedCells): void {
+  const current = cache.entries.get(evaluationId);
+  // Two loads may finish out of order; the newer stamp wins.
+  if (current && current.version > entry.version) return;
+  cache.entries.delete(evaluationId);
+  cache.entries.set(evaluationId, entry);
+  let cells = 0;
+  for (const e of cache.entries.values()) cells += e.matrix.rows.size * e.matrix.stride;
+  for (const [id, e] of cache.entries) {
+    if (cells <= MAX_CACHED_CELLS || cache.entries.size <= 1) break;
+    cells -= e.matrix.rows.size * e.matrix.stride;
+    cache.entries.delete(id);
+  }
+}
+
+/**
+ * The evaluation's cells as of now or later: the stamp is read first, so what is returned holds
+ * at least every write committed before the call. Concurrent callers share one load.
+ */
+export async function cachedCells(db: Db, evaluationId: number): Promise<CachedCells> {
+  const cache = cacheOf(db);
+  let version = await cellsVersionOf(db, evaluationId);
+  for (let attempt = 0; ; attempt++) {
+    const cached = cache.entries.get(evaluationId);
+    if (cached && cached.version === version) {
+      cache.entries.delete(evaluationId);
+      cache.entries.set(evaluationId, cached);
+      return cached;
+    }
+    if (cached && cached.version > version && attempt === 0) {
+      // Another request loaded a newer stamp meanwhile, or the database went back in time: ask again.
+      version = await cellsVersionOf(db, evaluationId);
+      continue;
+    }
+    const pending = cache.loading.get(evaluationId);
+    if (pending) {
+      const done = await pending.catch(() => undefined);
+      if (done && done.version >= version) return done;
+      continue;
+    }
+    const load = (cached && cached.version < version ? loadChanges(db, evaluationId, version, cached) : loadAll(db, evaluationId, version))
+      .then((entry) => { store(cache, evaluationId, entry); return entry; })
+      .finally(() => cache.loading.delete(evaluationId));
+    cache.loading.set(evaluationId, load);
+    return load;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
 export async function loadRankingInputs(db: Db, evaluation: Evaluation): Promise<RankingInputs> {
-  const [rows, current, vendors, cells, rationales] = await Promise.all([
+  const [rows, current, vendors, cells] = await Promise.all([
     criteriaOf(db, evaluation.id),
     currentWeightSet(db, evaluation.id),
     db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluation.id).where('screened_out', 'is', null).execute(),
-    cellsOf(db, evaluation.id),
-    db.selectFrom('score_cells').innerJoin('criteria', 'criteria.id', 'score_cells.criterion_id')
-      .select(['score_cells.vendor_id', 'score_cells.criterion_id', 'score_cells.consensus_rationale'])
-      .where('score_cells.evaluation_id', '=', evaluation.id).where('criteria.kind', '=', 'must-have').where('score_cells.consensus_rationale', 'is not', null).execute(),
+    cachedCells(db, evaluation.id),
   ]);
   return {
-    rationales: new Map(rationales.map((r) => [`${r.vendor_id}:${r.criterion_id}`, r.consensus_rationale ?? ''])),
     nodes: toNodes(rows), local: current.local, weightVersion: current.set?.version ?? null, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
     vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: v.price })),
-    cells: cells.map((c) => ({ vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), count: c.n, sum: c.sum, pass: c.pass, fail: c.fail, consensus: c.consensus })),
+    matrix: cells.matrix, rationales: cells.rationales,
   };
 }
 
 /**
  * Ranks the inputs, optionally with other top-level weights (a stakeholder group's, a what-if);
- * sub-criterion splits stay those of the weight set in force.
+ * sub-criterion splits stay those of the weight set in force. With `limit`, row objects are made
+ * for the best `limit` vendors only (ranks still count everyone).
  */
-export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, number>, opts: { withoutCost?: boolean } = {}): RankingView {
-  if (opts.withoutCost) {
-    // Two envelopes: without prices the cost leaves drop out and their siblings share the weight.
-    inputs = { ...inputs, nodes: inputs.nodes.filter((n) => n.kind !== 'cost') };
-  }
+export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, number>, opts: { withoutCost?: boolean; limit?: number | undefined } = {}): RankingView {
+  let nodes = inputs.nodes;
+  // Two envelopes: without prices the cost leaves drop out and their siblings share the weight.
+  if (opts.withoutCost) nodes = nodes.filter((n) => n.kind !== 'cost');
   const local = new Map(inputs.local);
   if (topLevel) for (const [id, w] of Object.entries(topLevel)) local.set(id, w);
-  const resolved = resolveWeights(inputs.nodes, local);
-  const ranked = rankVendors({ criteria: inputs.nodes, leafWeights: resolved.leaves, scale: inputs.scale, vendors: inputs.vendors, cells: inputs.cells });
-  const result = {
-    ...ranked,
+  const resolved = resolveWeights(nodes, local);
+  const ranked = rankMatrix({ criteria: nodes, leafWeights: resolved.leaves, scale: inputs.scale, vendors: inputs.vendors, matrix: inputs.matrix, limit: opts.limit });
+  const result: RankingResult = {
+    rows: ranked.rows,
+    flags: ranked.flags,
     excluded: ranked.excluded.map((x) => {
       const why = inputs.rationales.get(`${x.vendorId}:${x.criterionId}`);
       return why ? { ...x, reason: `${x.reason}: ${why}` } : x;
     }),
   };
-  const columns = inputs.nodes.filter((n) => n.parentId === null && (resolved.global.get(n.id) ?? 0) > 0);
-  return { result, nodes: inputs.nodes, resolved, weightVersion: inputs.weightVersion, columns };
+  const columns = nodes.filter((n) => n.parentId === null && (resolved.global.get(n.id) ?? 0) > 0);
+  return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns };
 }
 
 /**
  * Ranks an evaluation's vendors from the cell aggregates and the weights in force. Derived on
- * every read and never stored, so it cannot drift from the scores it explains.
+ * every read and never stored, so it cannot drift from the scores it explains; the cells come
+ * from the per-process cache, checked against the evaluation's stamp on every call.
  */
-export async function loadRanking(db: Db, evaluation: Evaluation, opts: { withoutCost?: boolean } = {}): Promise<RankingView> {
+export async function loadRanking(db: Db, evaluation: Evaluation, opts: { withoutCost?: boolean; limit?: number | undefined } = {}): Promise<RankingView> {
   return rankInputs(await loadRankingInputs(db, evaluation), undefined, opts);
 }

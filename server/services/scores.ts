@@ -53,12 +53,30 @@ async function writeScore(db: Db, a: Actor, s: ScoreInput, at: string): Promise<
 
 const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.scale_max });
 
+/**
+ * What a single write checks, in one query: the criterion's kind if it is a leaf of the evaluation
+ * (parents are never scored), and whether the vendor is part of it. (`leafIndex` loads the whole
+ * tree, which a batch needs once but a single write on the hot path does not.)
+ */
+async function cellTarget(db: Db, evaluationId: number, vendorId: number, criterionId: number) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('criteria as c').select('c.kind').where('c.id', '=', criterionId).where('c.evaluation_id', '=', evaluationId)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('criteria as d').select('d.id').whereRef('d.parent_id', '=', 'c.id'))))
+        .as('kind'),
+      eb.selectFrom('vendors').select('vendors.id').where('vendors.id', '=', vendorId).where('vendors.evaluation_id', '=', evaluationId).as('vendor'),
+    ])
+    .executeTakeFirst();
+  return { kind: row?.kind ?? null, vendor: row?.vendor != null };
+}
+
 /** One score, with optimistic concurrency on `version` (the version the client last saw; 0 for none). */
 export async function saveScore(db: Db, a: Actor, s: ScoreInput): Promise<{ version: number }> {
   return db.transaction().execute(async (trx) => {
-    const leaf = (await leafIndex(trx, a.evaluation.id)).get(s.criterionId);
+    const target = await cellTarget(trx, a.evaluation.id, s.vendorId, s.criterionId);
+    const leaf = target.kind === null ? undefined : { kind: target.kind };
     if (!leaf) throw notFound('The criterion (a leaf of this evaluation)');
-    if ((await vendorIds(trx, a.evaluation.id, [s.vendorId])).size === 0) throw notFound('The vendor');
+    if (!target.vendor) throw notFound('The vendor');
     const problem = scoreValueProblem(leaf.kind, scale(a), s.value);
     if (problem) throw badRequest(problem, { value: problem });
     const { version, before } = await writeScore(trx, a, s, nowIso());

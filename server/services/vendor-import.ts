@@ -10,11 +10,27 @@ type Actor = EvaluationAccess & { userId: number };
 
 export interface ImportResult { created: number; updated: number; rejected: LonglistRejection[] }
 
+/**
+ * How far an import has got: `done` of `total` accepted records are written (unchanged ones count
+ * as done at once); `rejected` lines are already known when writing starts.
+ */
+export interface ImportProgress { phase: 'writing' | 'written'; done: number; total: number; rejected: number }
+
+export interface ImportOptions {
+  /**
+   * Called as the import advances (after each chunk of writes) inside its transaction; awaited, so
+   * a caller streaming progress can let the event loop flush between chunks.
+   */
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+}
+
 type Existing = { id: number; name: string; website: string; category: string; description: string; price: number | null };
 type Changes = Partial<Omit<Existing, 'id'>>;
 
 // 11 bound values per vendor row: 1,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const INSERT_CHUNK = 1000;
+// Updates are one statement each; progress is reported after every so many.
+const UPDATE_REPORT = 500;
 
 /** The fields a record would change on an existing vendor; empty when the vendor already says the same. */
 function changesFor(v: Existing, r: LonglistRecord): Changes {
@@ -33,7 +49,8 @@ function changesFor(v: Existing, r: LonglistRecord): Changes {
  * ones (matched by name key) are updated where the file says something different, and lines that
  * cannot become a vendor are reported and skipped. Importing the same file twice changes nothing.
  */
-export async function importLonglist(db: Db, a: Actor, text: string): Promise<ImportResult> {
+export async function importLonglist(db: Db, a: Actor, text: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const { onProgress } = opts;
   let parsed;
   try {
     parsed = parseLonglist(text, nameKey);
@@ -64,9 +81,13 @@ export async function importLonglist(db: Db, a: Actor, text: string): Promise<Im
     }
 
     const at = nowIso();
+    const total = records.length;
+    let done = total - fresh.length - changed.length;
+    if (onProgress) await onProgress({ phase: 'writing', done, total, rejected: rejected.length });
     let created = 0;
     for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
-      const values = fresh.slice(i, i + INSERT_CHUNK).map((r) => ({
+      const chunk = fresh.slice(i, i + INSERT_CHUNK);
+      const values = chunk.map((r) => ({
         evaluation_id: evaluationId, name: r.name, name_key: nameKey(r.name), website: r.website ?? '', category: r.category ?? '',
         description: r.description ?? '', price: r.price ?? null, screened_out: null, created_at: at, updated_at: at,
       }));
@@ -77,14 +98,18 @@ export async function importLonglist(db: Db, a: Actor, text: string): Promise<Im
         .onConflict((oc) => oc.columns(['evaluation_id', 'name_key']).doNothing())
         .executeTakeFirst();
       created += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+      done += chunk.length;
+      if (onProgress) await onProgress({ phase: 'writing', done, total, rejected: rejected.length });
     }
-    for (const { v, changes } of changed) {
+    for (const [i, { v, changes }] of changed.entries()) {
       await trx
         .updateTable('vendors')
         .set({ ...changes, ...(changes.name !== undefined ? { name_key: nameKey(changes.name) } : {}), updated_at: at })
         .where('evaluation_id', '=', evaluationId)
         .where('id', '=', v.id)
         .execute();
+      done += 1;
+      if (onProgress && ((i + 1) % UPDATE_REPORT === 0 || i === changed.length - 1)) await onProgress({ phase: 'writing', done, total, rejected: rejected.length });
     }
 
     const unchanged = records.length - fresh.length - changed.length;
@@ -97,6 +122,7 @@ export async function importLonglist(db: Db, a: Actor, text: string): Promise<Im
       before: before.length > 0 ? { updated: before } : undefined,
       after: { columns: fields satisfies LonglistField[], created, updated: changed.length, unchanged, rejected: rejected.length },
     });
+    if (onProgress) await onProgress({ phase: 'written', done: total, total, rejected: rejected.length });
     return { created, updated: changed.length, rejected };
   });
 }

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdirSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { openSqlite, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { createApiToken } from '../../server/services/accounts.js';
+import autocannon from 'autocannon';
+import { createApiToken, createSession } from '../../server/services/accounts.js';
 import { createApp } from '../../server/app.js';
 import { parseEnv } from '../../server/env.js';
 import { nameKey } from '../../db/queries/vendors.js';
@@ -23,10 +25,16 @@ import { findLandscape, landscapeCsv, landscapeName, seedLandscape, type Landsca
  *   npm run bench                                   # 14,000 × 25 × 15 in a temp file, reused next time
  *   npm run bench -- --vendors 2000 --evaluators 3  # a quick look (targets still apply)
  *   npm run bench -- --db path/to/landscape.db      # a database built by `npm run seed:landscape`
+ *   npm run bench -- --only write,grid --seconds 10 # the HTTP figures (autocannon, 10 s a side)
+ *
+ * The HTTP figures (write_*, grid_*) run a real @hono/node-server on 127.0.0.1 in a child process
+ * (test/bench/load-server.ts), with autocannon here; they write into the big evaluation's scores
+ * (random values of the first seeded evaluator), which the later runs rank as they find them.
  */
 
 type App = ReturnType<typeof createApp>;
-interface Figure { name: string; value: number; unit: string; baseline: number; target?: { ratio?: number; value?: number } }
+/** target.ratio: value/baseline at most this; target.minRatio: at least this (throughputs); target.value: an absolute ceiling. */
+interface Figure { name: string; value: number; unit: string; baseline: number; target?: { ratio?: number; minRatio?: number; value?: number }; note?: string }
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,7 +74,7 @@ async function rssChild(path: string, evaluationId: number, token: string): Prom
   await db.destroy();
 }
 
-interface Ctx { app: App; token: string; raw: SQLite.Database; evaluationId: number; runs: number; o: LandscapeOptions; path: string }
+interface Ctx { app: App; db: Db; token: string; raw: SQLite.Database; evaluationId: number; runs: number; o: LandscapeOptions; path: string; seconds: number }
 
 /**
  * Ranking, its floor, and re-ranking after a weight change. The baseline is the raw GROUP BY over
@@ -179,6 +187,136 @@ function benchRss({ path, evaluationId, token }: Ctx): Figure {
   return { name: 'rss_ranked', value: mb(Math.max(rss.peak, rss.now)), unit: 'MB', baseline: mb(rss.idle), target: { value: 300 } };
 }
 
+// ---------------------------------------------------------------------------------------------
+// HTTP figures: a real @hono/node-server on 127.0.0.1 in a child process (test/bench/load-server.ts)
+// and autocannon in this process, so each has a core. The figure and its baseline are measured in
+// alternating rounds, so load from elsewhere on the machine hits both alike.
+
+interface Server { port: number; stop: () => Promise<void> }
+
+async function startServer(mode: 'app' | 'baseline', { path, evaluationId }: Ctx, evaluatorId: number): Promise<Server> {
+  const file = fileURLToPath(new URL('./load-server.ts', import.meta.url));
+  const child = spawn(process.execPath, [...process.execArgv, file, '--mode', mode, '--db', path, '--evaluation', String(evaluationId), '--evaluator', String(evaluatorId)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+  });
+  return { port, stop: async () => { child.kill('SIGTERM'); await exited; } };
+}
+
+interface Load { ok: number; seconds: number; latencies: number[]; failed: number; statuses: Record<string, number> }
+
+/** One autocannon run; latencies of the 2xx responses, everything else counted as failed. */
+async function cannon(url: string, connections: number, seconds: number, request: Parameters<typeof autocannon>[0]['requests'] & object): Promise<Load> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const instance = autocannon({ url, connections, duration: seconds, timeout: 30, requests: request });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
+  // Let the server finish what was in flight, so it is idle when the other side's run starts.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return { ok: latencies.length, seconds: result.duration, latencies, failed: result.errors + result.timeouts + result.non2xx, statuses };
+}
+
+const percentile = (xs: number[], p: number): number => {
+  const s = Float64Array.from(xs).sort();
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
+};
+
+/** Alternating rounds of the baseline and the figure (after a warm-up of each); totals per side. */
+async function alternate(rounds: number, seconds: number, warm: number, baseline: (s: number) => Promise<Load>, figure: (s: number) => Promise<Load>) {
+  await baseline(warm);
+  await figure(warm);
+  const total = (): Load => ({ ok: 0, seconds: 0, latencies: [], failed: 0, statuses: {} });
+  const sides = { baseline: total(), figure: total() };
+  for (let i = 0; i < rounds; i++) {
+    for (const [side, run] of [['baseline', baseline], ['figure', figure]] as const) {
+      const r = await run(seconds / rounds);
+      const t = sides[side];
+      t.ok += r.ok; t.seconds += r.seconds; t.failed += r.failed; t.latencies.push(...r.latencies);
+      for (const [k, n] of Object.entries(r.statuses)) t.statuses[k] = (t.statuses[k] ?? 0) + n;
+    }
+  }
+  for (const [side, t] of Object.entries(sides)) {
+    if (t.failed > 0 || t.ok === 0) throw new Error(`${side}: ${t.failed} failed requests (${JSON.stringify(t.statuses)})`);
+  }
+  return sides;
+}
+
+/** The seeded evaluator the HTTP figures act as, declared (no conflict) through the API. */
+async function benchEvaluator(ctx: Ctx): Promise<{ id: number; token: string }> {
+  const member = await ctx.db.selectFrom('evaluation_members').select('user_id').where('evaluation_id', '=', ctx.evaluationId).where('role', '=', 'evaluator').orderBy('user_id').executeTakeFirstOrThrow();
+  const { token } = await createApiToken(ctx.db, member.user_id, 'bench-load');
+  await call(ctx.app, token, 'PUT', `/api/v1/evaluations/${ctx.evaluationId}/declarations/me`, JSON.stringify({ conflict: false }));
+  return { id: member.user_id, token };
+}
+
+/**
+ * Single score writes under 64 concurrent clients: PUT /scores as a declared evaluator, each
+ * request a random vendor × scored leaf × value, against a bare Hono route doing one INSERT.
+ */
+async function benchWrites(ctx: Ctx, servers: { app: Server; baseline: Server }, evaluator: { id: number; token: string }): Promise<Figure[]> {
+  const vendors = (ctx.raw.prepare('select id from vendors where evaluation_id = ?').all(ctx.evaluationId) as { id: number }[]).map((v) => v.id);
+  const criteria = ctx.raw.prepare('select id, parent_id, kind from criteria where evaluation_id = ?').all(ctx.evaluationId) as { id: number; parent_id: number | null; kind: string }[];
+  const parents = new Set(criteria.map((c) => c.parent_id));
+  const leaves = criteria.filter((c) => !parents.has(c.id) && c.kind === 'scored').map((c) => c.id);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+  const body = () => JSON.stringify({ vendorId: pick(vendors), criterionId: pick(leaves), value: Math.floor(Math.random() * 6) });
+  const put = (path: string) => [{ method: 'PUT', path, headers: { authorization: `Bearer ${evaluator.token}`, 'content-type': 'application/json' }, setupRequest: (r: object) => ({ ...r, body: body() }) }];
+  const sides = await alternate(2, ctx.seconds, 2, 
+    (s) => cannon(`http://127.0.0.1:${servers.baseline.port}`, 64, s, put('/write')),
+    (s) => cannon(`http://127.0.0.1:${servers.app.port}`, 64, s, put(`/api/v1/evaluations/${ctx.evaluationId}/scores`)));
+  const rate = (l: Load) => l.ok / l.seconds;
+  return [
+    { name: 'write_throughput_64', value: rate(sides.figure), unit: 'req/s', baseline: rate(sides.baseline), target: { minRatio: 0.5 } },
+    { name: 'write_p99_64', value: percentile(sides.figure.latencies, 0.99), unit: 'ms', baseline: percentile(sides.baseline.latencies, 0.99), target: { ratio: 3 } },
+  ];
+}
+
+/** One page of the scoring grid (50 vendors × 25 criteria) with the session cookie, against template strings from one raw query. */
+async function benchGrid(ctx: Ctx, servers: { app: Server; baseline: Server }, evaluator: { id: number }): Promise<Figure> {
+  const cookie = `cxb_session=${await createSession(ctx.db, evaluator.id)}`;
+  const pages = Math.ceil((ctx.raw.prepare('select count(*) n from vendors where evaluation_id = ?').get(ctx.evaluationId) as { n: number }).n / 50);
+  const page = () => 1 + Math.floor(Math.random() * pages);
+  const app = `http://127.0.0.1:${servers.app.port}`;
+  const base = `http://127.0.0.1:${servers.baseline.port}`;
+  // Both render the same cells: 50 rows × the scored and must-have leaves.
+  const cells = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(url, { headers });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
+    return { rows: text.split('<th scope="row"').length - 1, cells: text.split('<td class="cell"').length - 1 };
+  };
+  const ours = await cells(`${app}/evaluations/${ctx.evaluationId}/scoring?page=2`, { cookie });
+  const theirs = await cells(`${base}/grid?page=2`);
+  if (ours.rows !== 50 || ours.cells !== theirs.cells || ours.rows !== theirs.rows) throw new Error(`grid pages differ: ${JSON.stringify({ ours, theirs })}`);
+  const get = (path: () => string, headers: Record<string, string> = {}) => [{ method: 'GET', headers, setupRequest: (r: object) => ({ ...r, path: path() }) }];
+  const sides = await alternate(2, ctx.seconds, 2,
+    (s) => cannon(base, 8, s, get(() => `/grid?page=${page()}`)),
+    (s) => cannon(app, 8, s, get(() => `/evaluations/${ctx.evaluationId}/scoring?page=${page()}`, { cookie })));
+  const rate = (l: Load) => l.ok / l.seconds;
+  return { name: 'grid_page_50x25', value: rate(sides.figure), unit: 'req/s', baseline: rate(sides.baseline), target: { minRatio: 0.5 }, note: `${ours.cells} cells a page` };
+}
+
+async function benchHttp(ctx: Ctx, wanted: (name: string) => boolean): Promise<Figure[]> {
+  const evaluator = await benchEvaluator(ctx);
+  const servers = { app: await startServer('app', ctx, evaluator.id), baseline: await startServer('baseline', ctx, evaluator.id) };
+  try {
+    const figures: Figure[] = [];
+    if (wanted('write')) figures.push(...(await benchWrites(ctx, servers, evaluator)));
+    if (wanted('grid')) figures.push(await benchGrid(ctx, servers, evaluator));
+    return figures;
+  } finally {
+    await servers.app.stop();
+    await servers.baseline.stop();
+    ctx.raw.exec('drop table if exists bench_writes');
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -186,6 +324,7 @@ async function main(): Promise<void> {
       criteria: { type: 'string', default: '25' },
       evaluators: { type: 'string', default: '15' },
       runs: { type: 'string', default: '7' },
+      seconds: { type: 'string', default: '10' },
       only: { type: 'string' },
       db: { type: 'string' },
       'rss-child': { type: 'boolean', default: false },
@@ -225,12 +364,13 @@ async function main(): Promise<void> {
   console.log(`evaluation ${evaluationId}: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators = ${scoreCount.toLocaleString('en')} scores; median of ${runs} runs\n`);
 
   const figures: Figure[] = [];
-  // --only ranking,rerank,import,rss runs a subset while working on one figure.
+  // --only ranking,rerank,import,rss,write,grid runs a subset while working on one figure.
   const wanted = (name: string) => !values.only || values.only.split(',').some((w) => name.startsWith(w.trim()));
-  const ctx: Ctx = { app, token, raw, evaluationId, runs, o, path };
+  const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(benchRss(ctx));
+  if (wanted('write') || wanted('grid')) figures.push(...(await benchHttp(ctx, wanted)));
 
   let missed = 0;
   for (const f of figures) {
@@ -239,13 +379,17 @@ async function main(): Promise<void> {
     if (f.target?.ratio !== undefined) {
       const ok = ratio <= f.target.ratio;
       if (!ok) missed++;
-      verdict = ` target ratio ≤ ${f.target.ratio}: ${ok ? 'ok' : `MISSED by ${(ratio / f.target.ratio).toFixed(1)}×`}`;
+      verdict = ` target ratio ≤ ${f.target.ratio}: ${ok ? 'ok' : `MISSED by ${(ratio / f.target.ratio).toFixed(2)}×`}`;
+    } else if (f.target?.minRatio !== undefined) {
+      const ok = ratio >= f.target.minRatio;
+      if (!ok) missed++;
+      verdict = ` target ratio ≥ ${f.target.minRatio}: ${ok ? 'ok' : `MISSED by ${(f.target.minRatio / ratio).toFixed(2)}×`}`;
     } else if (f.target?.value !== undefined) {
       const ok = f.value <= f.target.value;
       if (!ok) missed++;
       verdict = ` target ≤ ${f.target.value} ${f.unit}: ${ok ? 'ok' : `MISSED by ${(f.value / f.target.value).toFixed(1)}×`}`;
     } else verdict = ' (information)';
-    console.log(`${f.name}: ${fmt(f.value, f.unit)} (baseline: ${fmt(f.baseline, f.unit)}, ratio: ${ratio < 10 ? ratio.toFixed(3) : ratio.toFixed(0)})${verdict}`);
+    console.log(`${f.name}: ${fmt(f.value, f.unit)} (baseline: ${fmt(f.baseline, f.unit)}, ratio: ${ratio < 10 ? ratio.toFixed(3) : ratio.toFixed(0)})${verdict}${f.note ? ` [${f.note}]` : ''}`);
   }
   await db.destroy();
   raw.close();

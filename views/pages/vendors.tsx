@@ -1,55 +1,76 @@
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation, Vendor } from '../../db/schema.js';
+import type { VendorFacets } from '../../db/queries/vendor-search.js';
 import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
-import { VendorList } from '../partials/vendors-table.js';
+import { VendorList, type VendorListView } from '../partials/vendors-table.js';
+import { listHref, VendorFilters } from '../partials/vendors-filters.js';
 import { VendorForm, type VendorFormValues } from '../partials/vendors-form.js';
 
 type Errors = Record<string, string> | undefined;
+
+/** What the last bulk screening did, shown once after its redirect. */
+export type ScreeningNotice = { kind: 'out' | 'in'; count: number } | null;
 
 interface VendorsPageProps {
   user: CurrentUser;
   nav: EvaluationNav;
   evaluation: Evaluation;
-  /** The vendors to list: all of them, or those matching `q`. */
-  vendors: readonly Vendor[];
-  total: number;
-  q: string;
+  /** The page of vendors to list, with its filter and counts. */
+  view: VendorListView;
+  facets: VendorFacets;
   canEdit: boolean;
+  notice?: ScreeningNotice;
   errors?: Errors;
   values?: VendorFormValues;
 }
 
-/** The search box: a plain GET form, which htmx upgrades to search as you type. */
-function SearchBox({ base, q }: { base: string; q: string }) {
+/** The facilitator's screening summary: how many are in and out, and the must-have knock-out. */
+function ScreeningCard({ base, facets }: { base: string; facets: VendorFacets }) {
   return (
-    <form method="get" action={base} class="search row" role="search">
-      <label for="vendor-q" class="visually-hidden">{m.vendors.searchLabel}</label>
-      <input
-        id="vendor-q" type="search" name="q" value={q} placeholder={m.vendors.searchPlaceholder} autocomplete="off"
-        hx-get={base} hx-trigger="input changed delay:300ms, search" hx-target="#vendor-list" hx-swap="outerHTML" hx-replace-url="true"
-      />
-      <button type="submit" class="button">{m.vendors.searchButton}</button>
-    </form>
+    <section class="card screening-card" aria-labelledby="screening-title">
+      <div class="screening-text">
+        <h2 id="screening-title">{m.vendors.screeningTitle}</h2>
+        <p class="muted small">{m.vendors.screeningIntro(facets.in, facets.out)}</p>
+      </div>
+      <div class="actions">
+        <a href={`${base}/screen-must-haves`} class="button button-small">{m.vendors.screenMustHavesLink}</a>
+        {facets.out > 0 ? <a href={listHref(base, { q: '', category: null, status: 'out' })} class="button button-small">{m.vendors.showScreenedLink(facets.out)}</a> : null}
+      </div>
+    </section>
   );
 }
 
-/** GET /evaluations/:id/vendors — the longlist, its search, and the add form for the facilitator. */
-export function VendorsPage({ user, nav, evaluation, vendors, total, q, canEdit, errors, values }: VendorsPageProps) {
+/** GET /evaluations/:id/vendors — the longlist a page at a time, its filters, screening, and the add form for the facilitator. */
+export function VendorsPage({ user, nav, evaluation, view, facets, canEdit, notice, errors, values }: VendorsPageProps) {
   const base = `/evaluations/${evaluation.id}/vendors`;
   return (
     <Layout title={m.vendors.title} user={user} evaluation={nav} wide>
-      <div class="page-head">
-        <h1>{m.vendors.heading(total)}</h1>
-        <p class="muted">{m.vendors.intro}</p>
+      <div class="page-head page-head-split">
+        <div>
+          <h1>{m.vendors.heading(facets.total)}</h1>
+          <p class="muted">{m.vendors.intro}</p>
+        </div>
+        {canEdit ? (
+          <div class="actions">
+            <a href={`${base}/import`} class="button button-primary">{m.vendors.importLink}</a>
+            <a href="#add-vendor" class="button">{m.vendors.addLink}</a>
+          </div>
+        ) : null}
       </div>
       {canEdit ? null : <p class="alert alert-info">{evaluation.status === 'decided' ? m.locked : m.vendors.readOnly}</p>}
-      {total === 0 ? (
+      {notice ? (
+        <p class="alert alert-success" role="status">
+          {notice.count === 0 ? m.vendors.noticeNone : notice.kind === 'out' ? m.vendors.noticeOut(notice.count) : m.vendors.noticeIn(notice.count)}
+        </p>
+      ) : null}
+      {facets.total === 0 ? (
         <div class="empty"><p>{canEdit ? m.vendors.empty : m.vendors.emptyReadOnly}</p></div>
       ) : (
         <>
-          <SearchBox base={base} q={q} />
-          <VendorList vendors={vendors} total={total} q={q} base={base} canEdit={canEdit} />
+          {canEdit ? <ScreeningCard base={base} facets={facets} /> : null}
+          <VendorFilters base={base} filter={view.filter} facets={facets} />
+          <VendorList view={view} base={base} canEdit={canEdit} />
         </>
       )}
       {canEdit ? (

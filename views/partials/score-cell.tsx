@@ -1,3 +1,4 @@
+import { html, raw } from 'hono/html';
 import { m } from '../messages/index.js';
 
 export interface CellProps {
@@ -25,32 +26,14 @@ export function ExcludedCell() {
  * renders the full grid and every htmx reply, so the two can never disagree.
  */
 export function ScoreCellForm(p: CellProps) {
-  const id = `cell-${p.vendorId}-${p.criterionId}`;
   const cls = ['cell-form', p.value !== undefined ? 'cell-filled' : '', p.state ? `state-${p.state}` : ''].filter(Boolean).join(' ');
   const label = m.scoring.scoreFor(p.vendorName, p.criterionName);
-  const live = p.locked ? {} : { 'hx-post': `/evaluations/${p.evaluationId}/scoring/cell`, 'hx-trigger': 'change', 'hx-target': 'this', 'hx-swap': 'outerHTML' };
-  return (
-      <form method="post" action={`/evaluations/${p.evaluationId}/scoring/cell`} class={cls} id={id} {...live}>
-        <input type="hidden" name="vendorId" value={String(p.vendorId)} />
-        <input type="hidden" name="criterionId" value={String(p.criterionId)} />
-        <input type="hidden" name="version" value={String(p.version)} />
-        {p.kind === 'must-have' ? (
-          <select name="value" class="score-input" aria-label={label} data-criterion={String(p.criterionId)} disabled={p.locked}>
-            <option value="" selected={p.value === undefined}>{m.scoring.notScored}</option>
-            <option value="1" selected={p.value === 1}>{m.scoring.pass}</option>
-            <option value="0" selected={p.value === 0}>{m.scoring.fail}</option>
-            <option value="n/a" selected={p.value === null}>{m.scoring.na}</option>
-          </select>
-        ) : (
-          <input name="value" class="score-input" aria-label={label} value={p.raw ?? display(p.value, p.abstained)} inputmode="decimal" autocomplete="off" readonly={p.locked}
-            placeholder={m.scoring.placeholder} data-criterion={String(p.criterionId)} aria-invalid={p.state === 'error' ? 'true' : undefined} />
-        )}
-        <details class="cell-comment">
-          <summary title={m.scoring.comment} aria-label={m.scoring.commentFor(p.vendorName, p.criterionName)}>{p.comment ? '✎' : '+'}</summary>
-          <textarea name="comment" rows={3} maxlength={2000} aria-label={m.scoring.commentFor(p.vendorName, p.criterionName)} readonly={p.locked}>{p.comment}</textarea>
-        </details>
-        {p.message ? <span class="cell-msg" role="alert">{p.message}</span> : null}
-        {p.state === 'saved' ? <span class="cell-saved" role="status">{m.scoring.saved}</span> : null}
-      </form>
-  );
+  const commentLabel = m.scoring.commentFor(p.vendorName, p.criterionName);
+  const action = `/evaluations/${p.evaluationId}/scoring/cell`;
+  const live = p.locked ? '' : raw(` hx-post="${escapeAttr(action)}" hx-trigger="change" hx-target="this" hx-swap="outerHTML"`);
+  const input = p.kind === 'must-have'
+    ? html`<select name="value" class="score-input" aria-label="${label}" data-criterion="${String(p.criterionId)}"${p.locked ? raw(' disabled=""') : ''}><option value=""${p.value === undefined ? raw(' selected=""') : ''}>${m.scoring.notScored}</option><option value="1"${p.value === 1 ? raw(' selected=""') : ''}>${m.scoring.pass}</option><option value="0"${p.value === 0 ? raw(' selected=""') : ''}>${m.scoring.fail}</option><option value="n/a"${p.value === null ? raw(' selected=""') : ''}>${m.scoring.na}</option></select>`
+    : html`<input name="value" class="score-input" aria-label="${label}" value="${p.raw ?? display(p.value, p.abstained)}" inputmode="decimal" autocomplete="off"${p.locked ? raw(' readonly=""') : ''} placeholder="${m.scoring.placeholder}" data-criterion="${String(p.criterionId)}"${p.state === 'error' ? raw(' aria-invalid="true"') : ''}/>`;
+  return html`<form method="post" action="${action}" class="${cls}" id="cell-${String(p.vendorId)}-${String(p.criterionId)}"${live}><input type="hidden" name="vendorId" value="${String(p.vendorId)}"/><input type="hidden" name="criterionId" value="${String(p.criterionId)}"/><input type="hidden" name="version" value="${String(p.version)}"/>${input}<details class="cell-comment"><summary title="${m.scoring.comment}" aria-label="${commentLabel}">${p.comment ? '✎' : '+'}</summary><textarea name="comment" rows="3" maxlength="2000" aria-label="${commentLabel}"${p.locked ? raw(' readonly=""') : ''}>${p.comment}</textarea></details>${p.message ? html`<span class="cell-msg" role="alert">${p.message}</span>` : ''}${p.state === 'saved' ? html`<span class="cell-saved" role="status">${m.scoring.saved}</span>` : ''}</form>`;
 }
+const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '"' ? '&quot;' : '&#39;'));

@@ -1,32 +1,100 @@
 import type { Vendor } from '../../db/schema.js';
+import type { VendorFilter } from '../../db/queries/vendor-search.js';
 import { m } from '../messages/index.js';
+import { VendorRow } from './vendors-row.js';
+import { listHref } from './vendors-filters.js';
 
-const money = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+export { formatPrice } from './vendors-row.js';
 
-/** A price as the table shows it: grouped digits, blank when unknown. */
-export const formatPrice = (price: number | null): string => (price === null ? '' : money.format(price));
-
-interface Props {
-  vendors: readonly Vendor[];
+/** One page of the longlist and what the page needs to say about it. */
+export interface VendorListView {
+  /** This page's vendors, at most one page of them. */
+  rows: readonly Vendor[];
+  filter: VendorFilter;
+  page: number;
+  pages: number;
+  pageSize: number;
+  /** Vendors matching the whole filter (all pages). */
+  count: number;
+  /** Vendors matching the text and category, on each side of the screening (for the bulk actions). */
+  matching: { in: number; out: number };
+  /** Every vendor of the evaluation. */
   total: number;
-  q: string;
-  base: string;
-  canEdit: boolean;
+}
+
+interface Props { view: VendorListView; base: string; canEdit: boolean }
+
+const pageLink = (base: string, f: VendorFilter, page: number, label: string, rel?: string) => (
+  <a href={listHref(base, f, page)} hx-get={listHref(base, f, page)} hx-target="#vendor-list" hx-swap="outerHTML show:top showTarget:#vendor-list" hx-push-url="true" class="button button-small" rel={rel}>{label}</a>
+);
+
+/** Previous/next and first/last around "Page x of y"; dead ends are left out rather than disabled. */
+function Pager({ view, base }: { view: VendorListView; base: string }) {
+  const { page, pages, filter: f, count, pageSize } = view;
+  if (pages <= 1) return null;
+  const from = (page - 1) * pageSize + 1;
+  const to = Math.min(count, page * pageSize);
+  return (
+    <nav class="pager vendor-pager" aria-label={m.vendors.pagerLabel}>
+      <span class="pager-side">
+        {page > 1 ? pageLink(base, f, 1, m.vendors.first) : null}
+        {page > 1 ? pageLink(base, f, page - 1, m.vendors.prev, 'prev') : null}
+      </span>
+      <span class="muted small pager-where">{m.vendors.pageOf(page, pages)} · {m.vendors.rowsOf(from, to, count)}</span>
+      <span class="pager-side">
+        {page < pages ? pageLink(base, f, page + 1, m.vendors.next, 'next') : null}
+        {page < pages ? pageLink(base, f, pages, m.vendors.last) : null}
+      </span>
+    </nav>
+  );
+}
+
+/** Screen out (or bring back) everything the filter matches, through a confirmation page. */
+function BulkActions({ view, base }: { view: VendorListView; base: string }) {
+  const f = view.filter;
+  const narrowed = f.q.trim() !== '' || f.category !== null;
+  const out = narrowed && f.status !== 'out' && view.matching.in > 0;
+  const back = f.status === 'out' && view.matching.out > 0;
+  if (!out && !back) return null;
+  return (
+    <div class={out ? 'bulk-bar' : 'bulk-bar bulk-bar-in'}>
+      {out ? (
+        <>
+          <span class="small muted">{m.vendors.bulkOutHint}</span>
+          <a href={listHref(`${base}/screen`, { ...f, status: 'all' })} class="button button-small button-danger">{m.vendors.bulkOut(view.matching.in)}</a>
+        </>
+      ) : null}
+      {back ? (
+        <>
+          <span class="small muted">{m.vendors.bulkInHint}</span>
+          <a href={listHref(`${base}/screen-in`, { ...f, status: 'all' })} class="button button-small">{m.vendors.bulkIn(view.matching.out)}</a>
+        </>
+      ) : null}
+    </div>
+  );
 }
 
 /**
- * The longlist table with the search result line. It is also the htmx swap target of the search
- * box (id `vendor-list`), so the full page and the live search render the same markup.
+ * One page of the longlist with its result line, bulk actions and pager. It is also the htmx swap
+ * target of the filters and the pager (id `vendor-list`), so the full page and the live search
+ * render the same markup.
  */
-export function VendorList({ vendors, total, q, base, canEdit }: Props) {
+export function VendorList({ view, base, canEdit }: Props) {
+  const f = view.filter;
+  const filtered = f.q.trim() !== '' || f.category !== null || f.status !== 'all';
+  const q = f.q.trim();
   return (
     <div id="vendor-list">
-      {q ? (
-        <p class="muted" role="status">
-          {vendors.length === 0 ? m.vendors.noMatches(q) : m.vendors.matches(vendors.length, total, q)} <a href={base}>{m.vendors.clearSearch}</a>
+      {filtered ? (
+        <p class="muted result-line" role="status">
+          {view.count === 0
+            ? q && f.category === null && f.status === 'all' ? m.vendors.noMatches(q) : m.vendors.noneFiltered
+            : q && f.category === null && f.status === 'all' ? m.vendors.matches(view.count, view.total, q) : m.vendors.filtered(view.count, view.total)}{' '}
+          <a href={base}>{m.vendors.clearSearch}</a>
         </p>
       ) : null}
-      {vendors.length === 0 ? null : (
+      {canEdit ? <BulkActions view={view} base={base} /> : null}
+      {view.rows.length === 0 ? null : (
         <div class="table-wrap">
           <table class="table vendor-table">
             <thead>
@@ -35,30 +103,17 @@ export function VendorList({ vendors, total, q, base, canEdit }: Props) {
                 <th scope="col">{m.vendors.columns.category}</th>
                 <th scope="col">{m.vendors.columns.description}</th>
                 <th scope="col" class="num">{m.vendors.columns.price}</th>
+                <th scope="col">{m.vendors.columns.screening}</th>
                 {canEdit ? <th scope="col"><span class="visually-hidden">{m.vendors.columns.actions}</span></th> : null}
               </tr>
             </thead>
             <tbody>
-              {vendors.map((v) => (
-                <tr id={`vendor-${v.id}`}>
-                  <th scope="row">
-                    {v.website ? <a href={v.website} rel="noopener noreferrer" target="_blank">{v.name}</a> : v.name}
-                  </th>
-                  <td>{v.category}</td>
-                  <td class="small">{v.description}</td>
-                  <td class="num">{formatPrice(v.price)}</td>
-                  {canEdit ? (
-                    <td class="actions">
-                      <a href={`${base}/${v.id}/edit`} class="button button-small" aria-label={m.vendors.editLabel(v.name)}>{m.edit}</a>
-                      <a href={`${base}/${v.id}/delete`} class="button button-small button-danger" aria-label={m.vendors.removeLabel(v.name)}>{m.remove}</a>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
+              {view.rows.map((v) => <VendorRow vendor={v} base={base} canEdit={canEdit} />)}
             </tbody>
           </table>
         </div>
       )}
+      <Pager view={view} base={base} />
     </div>
   );
 }

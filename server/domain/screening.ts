@@ -1,0 +1,88 @@
+import type { CellAggregate, CriterionNode } from './types.js';
+
+/**
+ * Screening a longlist by its must-haves, with the very gate the ranking applies (server/domain/
+ * ranking.ts): a vendor fails a leaf must-have when the facilitator's consensus says 0, or, without
+ * a consensus, when more evaluators said fail than pass. A tie fails no one. The first failed
+ * must-have in tree order names the reason, worded as the ranking words it, so a vendor screened
+ * out here carries the same explanation the ranking's "excluded" list would have shown.
+ * test/unit/screening.test.ts holds this equal to rankVendors' excluded list.
+ */
+
+export interface MustHaveFailure { vendorId: string; name: string; criterionId: string; reason: string }
+
+const byPosition = (a: CriterionNode, b: CriterionNode): number => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Depth-first by position (an orphan counts as top-level), as the ranking and the criteria page order them. */
+function treeOrder(criteria: readonly CriterionNode[]): CriterionNode[] {
+  const ids = new Set(criteria.map((c) => c.id));
+  const children = new Map<string | null, CriterionNode[]>();
+  for (const c of criteria) {
+    const key = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
+    const list = children.get(key);
+    if (list) list.push(c);
+    else children.set(key, [c]);
+  }
+  const out: CriterionNode[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string | null): void => {
+    for (const c of (children.get(key) ?? []).sort(byPosition)) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(c);
+      visit(c.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+/** Why one cell fails its must-have (the ranking's wording), or undefined when it does not. */
+export function mustHaveVerdict(cell: Pick<CellAggregate, 'pass' | 'fail' | 'consensus'>): string | undefined {
+  if (cell.consensus !== null) return cell.consensus === 0 ? ' (consensus)' : undefined;
+  return cell.fail > cell.pass ? ` (${cell.fail} of ${cell.pass + cell.fail} evaluators)` : undefined;
+}
+
+/**
+ * The vendors a must-have gate knocks out, each with its first failed must-have, sorted by name
+ * (then id) as the ranking sorts its excluded list. Cells of other criteria are ignored.
+ * @example mustHaveFailures([{ id: 'gdpr', parentId: null, name: 'GDPR', kind: 'must-have', position: 0 }],
+ *   [{ id: '7', name: 'Acme' }], [{ vendorId: '7', criterionId: 'gdpr', count: 0, sum: 0, pass: 0, fail: 0, consensus: 0 }])
+ * // [{ vendorId: '7', name: 'Acme', criterionId: 'gdpr', reason: 'Failed must-have "GDPR" (consensus)' }]
+ */
+export function mustHaveFailures(
+  criteria: readonly CriterionNode[],
+  vendors: readonly { id: string; name: string }[],
+  cells: readonly CellAggregate[],
+): MustHaveFailure[] {
+  const ordered = treeOrder(criteria);
+  const parents = new Set(ordered.map((c) => c.parentId));
+  const mustHaves = ordered.filter((c) => !parents.has(c.id) && c.kind === 'must-have');
+  if (mustHaves.length === 0) return [];
+  const gate = new Set(mustHaves.map((c) => c.id));
+  const byVendor = new Map<string, Map<string, CellAggregate>>();
+  for (const cell of cells) {
+    if (!gate.has(cell.criterionId)) continue;
+    let row = byVendor.get(cell.vendorId);
+    if (!row) byVendor.set(cell.vendorId, (row = new Map()));
+    row.set(cell.criterionId, cell);
+  }
+  const out: MustHaveFailure[] = [];
+  for (const v of vendors) {
+    const row = byVendor.get(v.id);
+    if (!row) continue;
+    for (const c of mustHaves) {
+      const cell = row.get(c.id);
+      const why = cell ? mustHaveVerdict(cell) : undefined;
+      if (why !== undefined) {
+        out.push({ vendorId: v.id, name: v.name, criterionId: c.id, reason: `Failed must-have "${c.name}"${why}` });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => {
+    const x = a.name.toLowerCase();
+    const y = b.name.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0;
+  });
+}

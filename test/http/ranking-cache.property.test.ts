@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite, type Db } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { evaluationForMember } from '../../db/queries/evaluations.js';
+import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
+import { cellsOf } from '../../db/queries/scores.js';
+import { currentWeightSet } from '../../db/queries/weights.js';
+import { rankVendors } from '../../server/domain/ranking.js';
+import { resolveWeights } from '../../server/domain/weights.js';
+import { loadRanking } from '../../server/services/ranking.js';
+import { clearScore, saveBatch, saveScore } from '../../server/services/scores.js';
+import { setConsensus } from '../../server/services/review.js';
+import { excludeEvaluator, liftExclusion } from '../../server/services/panel-admin.js';
+import { addVendor, removeVendor, updateVendor } from '../../server/services/vendors.js';
+import { addCriterion, deleteCriterion } from '../../server/services/criteria.js';
+import { setWeights } from '../../server/services/weights.js';
+import { createEvaluation } from '../../server/services/evaluations.js';
+import { addEvaluationMember, createTeamMember, createUserWithTeam } from '../../seeds/factories.js';
+import { nowIso } from '../../server/time.js';
+
+// Property (issue 6, ADR 008): whatever writes happen — single and batch scores, clears, consensus,
+// exclusions and lifts, vendors added, renamed, repriced and deleted, criteria added and deleted,
+// new weights — the ranking served from the per-process cell cache equals the reference: the
+// domain's rankVendors over a fresh read of every cell. Two database handles on one file stand in
+// for two app processes: writes through one must show in the other's next ranking. The grid's
+// per-evaluator counts (score_counts, kept by triggers) must match the scores throughout.
+
+const EVALUATORS = 3;
+
+let dir: string;
+let a: Db; // "process" A
+let b: Db; // "process" B, same file
+let owner: number;
+let teamId: number;
+const people: number[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cxbench-rank-cache-'));
+  const file = join(dir, 'two-processes.db');
+  a = openSqlite(file);
+  await migrateToLatest(a);
+  b = openSqlite(file);
+  const o = await createUserWithTeam(a, { email: 'cache-owner@example.test', name: 'Owner', password: 'correct horse battery', teamName: 'Cache' });
+  owner = Number(o.userId);
+  teamId = Number(o.teamId);
+  people.push(owner);
+  for (let i = 1; i < EVALUATORS; i++) people.push((await createTeamMember(a, teamId, { email: `cache-e${i}@example.test`, name: `E${i}`, password: 'correct horse battery' })).userId);
+});
+
+afterAll(async () => {
+  await a?.destroy();
+  await b?.destroy();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The ranking as it was computed before the cache: every cell read afresh, then rankVendors. */
+async function reference(db: Db, evaluationId: number) {
+  const evaluation = await db.selectFrom('evaluations').selectAll().where('id', '=', evaluationId).executeTakeFirstOrThrow();
+  const [rows, current, vendors, cells, rationales] = await Promise.all([
+    criteriaOf(db, evaluationId), currentWeightSet(db, evaluationId),
+    db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluationId).where('screened_out', 'is', null).execute(),
+    cellsOf(db, evaluationId),
+    db.selectFrom('score_cells').innerJoin('criteria', 'criteria.id', 'score_cells.criterion_id').select(['score_cells.vendor_id', 'score_cells.criterion_id', 'score_cells.consensus_rationale'])
+      .where('score_cells.evaluation_id', '=', evaluationId).where('criteria.kind', '=', 'must-have').where('score_cells.consensus_rationale', 'is not', null).execute(),
+  ]);
+  const nodes = toNodes(rows);
+  const resolved = resolveWeights(nodes, current.local);
+  const why = new Map(rationales.map((r) => [`${r.vendor_id}:${r.criterion_id}`, r.consensus_rationale ?? '']));
+  const ranked = rankVendors({
+    criteria: nodes, leafWeights: resolved.leaves, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
+    vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: v.price })),
+    cells: cells.map((c) => ({ vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), count: c.n, sum: c.sum, pass: c.pass, fail: c.fail, consensus: c.consensus })),
+  });
+  return {
+    evaluation,
+    result: { ...ranked, excluded: ranked.excluded.map((x) => (why.get(`${x.vendorId}:${x.criterionId}`) ? { ...x, reason: `${x.reason}: ${why.get(`${x.vendorId}:${x.criterionId}`)}` } : x)) },
+  };
+}
+
+type Op =
+  | { t: 'single'; who: number; v: number; c: number; value: number | null }
+  | { t: 'batch'; who: number; items: { v: number; c: number; value: number | null }[] }
+  | { t: 'clear'; who: number; v: number; c: number }
+  | { t: 'consensus'; v: number; c: number; value: number | null; rationale: string }
+  | { t: 'exclude' | 'lift'; who: number; v: number }
+  | { t: 'add-vendor'; price: number | null }
+  | { t: 'reprice' | 'remove-vendor'; v: number; price: number | null }
+  | { t: 'add-criterion'; kind: 'scored' | 'must-have' }
+  | { t: 'remove-criterion'; c: number }
+  | { t: 'weights'; w: number[] }
+  | { t: 'rank'; via: 'a' | 'b'; limit: number | undefined };
+
+const who = fc.nat(EVALUATORS - 1);
+const v = fc.nat(7);
+const c = fc.nat(6);
+const value = fc.constantFrom(0, 1, 2, 3.5, 5, null);
+const price = fc.constantFrom(null, 0, 1000, 2500, 40_000);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ t: fc.constant('single' as const), who, v, c, value }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('batch' as const), who, items: fc.array(fc.record({ v, c, value }), { minLength: 1, maxLength: 12 }) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('clear' as const), who, v, c }) },
+  // Consensus mostly on the must-have (leaf 2), where a knock-out quotes its rationale.
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('consensus' as const), v, c: fc.oneof(fc.constant(2), c), value: fc.constantFrom(0, 1, 4, null), rationale: fc.constantFrom('agreed in review', '') }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constantFrom('exclude' as const, 'lift' as const), who, v }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('add-vendor' as const), price }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constantFrom('reprice' as const, 'remove-vendor' as const), v, price }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('add-criterion' as const), kind: fc.constantFrom('scored' as const, 'must-have' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('remove-criterion' as const), c }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('weights' as const), w: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 4, maxLength: 4 }) }) },
+  { weight: 5, arbitrary: fc.record({ t: fc.constant('rank' as const), via: fc.constantFrom('a' as const, 'b' as const), limit: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }) },
+);
+
+let run = 0;
+
+/** An evaluation with a small tree (a scored, a must-have and a cost leaf under tops), vendors and a panel. */
+async function freshEvaluation() {
+  run++;
+  const evaluation = await createEvaluation(a, { id: owner, teamId }, { name: `Cache ${run}`, template: 'blank', scale: { min: 0, max: 5 } });
+  const at = nowIso();
+  const top = async (name: string, kind: 'scored' | 'cost' = 'scored') => (await a.insertInto('criteria').values({ evaluation_id: evaluation.id, parent_id: null, name, kind, position: 0, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  const q = await top('Quality');
+  const child = async (name: string, kind: 'scored' | 'must-have', position: number) => (await a.insertInto('criteria').values({ evaluation_id: evaluation.id, parent_id: q, name, kind, position, created_at: at }).returning('id').executeTakeFirst())!.id;
+  const leaves = [await child('Q1', 'scored', 0), await child('Q2', 'scored', 1), await child('Gate', 'must-have', 2), await top('Fit'), await top('Cost', 'cost')];
+  const vendors: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    vendors.push((await a.insertInto('vendors').values({ evaluation_id: evaluation.id, name: ['Acme', 'acme', 'Beta', 'Zed', 'beta'][i]!, name_key: `k${run}-${i}`, price: [null, 0, 1000, 1000, 5000][i]!, screened_out: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id);
+  }
+  for (const p of people.slice(1)) await addEvaluationMember(a, evaluation.id, p, 'evaluator');
+  return { id: evaluation.id, leaves, vendors, tops: [q, leaves[3]!, leaves[4]!] };
+}
+
+const actor = async (db: Db, evaluationId: number, userId: number) => ({ ...(await evaluationForMember(db, evaluationId, userId))!, userId });
+/** Services refuse some random ops (unknown vendor, cost leaf, already excluded…): that is fine here. */
+const tolerate = async (p: Promise<unknown>) => { try { await p; } catch (e) { if (!(e instanceof Error) || !('status' in e)) throw e; } };
+
+test('the cached ranking equals rankVendors over a fresh read, across writes from two handles', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40, size: 'max' }), async (ops) => {
+      const e = await freshEvaluation();
+      const vendorAt = (i: number) => e.vendors[i % e.vendors.length]!;
+      const leafAt = (i: number) => e.leaves[i % e.leaves.length]!;
+      let nth = 0;
+      for (const o of ops) {
+        // Writes alternate between the two handles, as two processes behind one load balancer would.
+        const db = nth++ % 2 === 0 ? a : b;
+        const me = 'who' in o ? people[o.who]! : owner;
+        const act = await actor(db, e.id, me);
+        switch (o.t) {
+          case 'single': await tolerate(saveScore(db, act, { vendorId: vendorAt(o.v), criterionId: leafAt(o.c), value: o.value })); break;
+          case 'batch': await tolerate(saveBatch(db, act, o.items.map((i) => ({ vendorId: vendorAt(i.v), criterionId: leafAt(i.c), value: i.value })))); break;
+          case 'clear': await tolerate(clearScore(db, act, vendorAt(o.v), leafAt(o.c), undefined)); break;
+          case 'consensus': await tolerate(setConsensus(db, { ...act, evaluation: { ...act.evaluation, status: 'review' } }, { vendorId: vendorAt(o.v), criterionId: leafAt(o.c), value: o.value, rationale: o.rationale })); break;
+          case 'exclude': await tolerate(excludeEvaluator(db, await actor(db, e.id, owner), { userId: me, vendorId: vendorAt(o.v), reason: 'conflict' })); break;
+          case 'lift': await tolerate(liftExclusion(db, await actor(db, e.id, owner), me, vendorAt(o.v))); break;
+          case 'add-vendor': e.vendors.push(await addVendor(db, act, { name: `New ${e.vendors.length}`, price: o.price })); break;
+          case 'reprice': await tolerate(updateVendor(db, act, vendorAt(o.v), { price: o.price, name: `Renamed ${o.v}` })); break;
+          case 'remove-vendor': await tolerate(removeVendor(db, act, vendorAt(o.v))); break;
+          case 'add-criterion': e.leaves.push(await addCriterion(db, act, { name: `Extra ${e.leaves.length}`, kind: o.kind, parentId: e.tops[0]! })); break;
+          case 'remove-criterion': await tolerate(deleteCriterion(db, act, leafAt(o.c))); break;
+          case 'weights': await tolerate(setWeights(db, act, Object.fromEntries(e.tops.map((t, i) => [String(t), o.w[i] ?? 1])))); break;
+          case 'rank': {
+            const reader = o.via === 'a' ? a : b;
+            const want = await reference(reader, e.id);
+            const got = await loadRanking(reader, want.evaluation, { limit: o.limit });
+            expect(got.result).toStrictEqual({ ...want.result, rows: o.limit === undefined ? want.result.rows : want.result.rows.slice(0, o.limit) });
+            expect(got.ranked).toBe(want.result.rows.length);
+          }
+        }
+      }
+      // And at the end, through both handles.
+      for (const reader of [a, b]) {
+        const want = await reference(reader, e.id);
+        expect((await loadRanking(reader, want.evaluation)).result).toStrictEqual(want.result);
+      }
+      // The triggers' per-evaluator counts (the grid's progress) match a count of the scores, deletions by cascade included.
+      const counted = await a.selectFrom('scores').select(['evaluator_id', 'criterion_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('evaluation_id', '=', e.id).groupBy(['evaluator_id', 'criterion_id']).orderBy('evaluator_id').orderBy('criterion_id').execute();
+      const kept = await a.selectFrom('score_counts').select(['evaluator_id', 'criterion_id', 'n']).where('evaluation_id', '=', e.id).where('n', '<>', 0)
+        .orderBy('evaluator_id').orderBy('criterion_id').execute();
+      expect(kept).toEqual(counted.map((r) => ({ ...r, n: Number(r.n) })));
+    }),
+    { numRuns: 40 },
+  );
+}, 240_000);
+
+test('a write stamps the evaluation and the cells it touched', async () => {
+  const e = await freshEvaluation();
+  const before = (await a.selectFrom('evaluations').select('cells_version').where('id', '=', e.id).executeTakeFirstOrThrow()).cells_version;
+  await saveScore(a, await actor(a, e.id, owner), { vendorId: e.vendors[0]!, criterionId: e.leaves[0]!, value: 4 });
+  const after = await a.selectFrom('evaluations').select('cells_version').where('id', '=', e.id).executeTakeFirstOrThrow();
+  const cell = await a.selectFrom('score_cells').select('seq').where('vendor_id', '=', e.vendors[0]!).where('criterion_id', '=', e.leaves[0]!).executeTakeFirstOrThrow();
+  expect(after.cells_version).toBe(before + 1);
+  expect(cell.seq).toBe(after.cells_version);
+  // A ranking read in between (filling B's cache) does not hide the next write from B.
+  const ev = await b.selectFrom('evaluations').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow();
+  const first = await loadRanking(b, ev);
+  await saveScore(a, await actor(a, e.id, owner), { vendorId: e.vendors[0]!, criterionId: e.leaves[0]!, value: 0 });
+  const second = await loadRanking(b, ev);
+  expect(second.result.rows.find((r) => r.vendorId === String(e.vendors[0]))!.total).toBeLessThan(first.result.rows.find((r) => r.vendorId === String(e.vendors[0]))!.total);
+});

@@ -1,4 +1,5 @@
 import type { CellAggregate, CriterionNode } from './types.js';
+import { treeOrder } from './ranking.js';
 
 /**
  * Screening a longlist by its must-haves, with the very gate the ranking applies (server/domain/
@@ -10,32 +11,6 @@ import type { CellAggregate, CriterionNode } from './types.js';
  */
 
 export interface MustHaveFailure { vendorId: string; name: string; criterionId: string; reason: string }
-
-const byPosition = (a: CriterionNode, b: CriterionNode): number => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Depth-first by position (an orphan counts as top-level), as the ranking and the criteria page order them. */
-function treeOrder(criteria: readonly CriterionNode[]): CriterionNode[] {
-  const ids = new Set(criteria.map((c) => c.id));
-  const children = new Map<string | null, CriterionNode[]>();
-  for (const c of criteria) {
-    const key = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
-    const list = children.get(key);
-    if (list) list.push(c);
-    else children.set(key, [c]);
-  }
-  const out: CriterionNode[] = [];
-  const seen = new Set<string>();
-  const visit = (key: string | null): void => {
-    for (const c of (children.get(key) ?? []).sort(byPosition)) {
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      out.push(c);
-      visit(c.id);
-    }
-  };
-  visit(null);
-  return out;
-}
 
 /** Why one cell fails its must-have (the ranking's wording), or undefined when it does not. */
 export function mustHaveVerdict(cell: Pick<CellAggregate, 'pass' | 'fail' | 'consensus'>): string | undefined {

@@ -1,6 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
-import { clamp01, round9, treeOrder, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag } from './ranking.js';
-import { weightCarriers } from './weights.js';
+import { clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag } from './ranking.js';
 
 /**
  * An evaluation's cell aggregates as typed arrays, vendor-major: the cell of vendor row `r` and
@@ -152,29 +151,7 @@ export interface MatrixRankingResult extends RankingResult { ranked: number }
 export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
   const { scale, vendors, matrix } = input;
   const { stride } = matrix;
-  const ordered = treeOrder(input.criteria);
-  const byId = new Map(ordered.map((c) => [c.id, c]));
-  const parents = new Set(ordered.map((c) => c.parentId));
-  const leaves = ordered.filter((c) => !parents.has(c.id));
-  const topOf = (c: CriterionNode): string => {
-    let node = c;
-    for (let i = 0; i < ordered.length; i++) {
-      const parent = node.parentId === null ? undefined : byId.get(node.parentId);
-      if (!parent) break;
-      node = parent;
-    }
-    return node.id;
-  };
-  const weighted = leaves.flatMap((c) => {
-    const w = input.leafWeights.get(c.id) ?? 0;
-    return c.kind !== 'must-have' && Number.isFinite(w) && w > 0 ? [{ c, w, top: topOf(c) }] : [];
-  });
-  const mustHaves = leaves.filter((c) => c.kind === 'must-have');
-  const carriers = weightCarriers(input.criteria);
-  const topKeys = [...new Set([
-    ...ordered.filter((c) => c.parentId === null && carriers.has(c.id)).map((c) => c.id),
-    ...weighted.map((x) => x.top),
-  ])];
+  const { weighted, mustHaves, topKeys } = rankingPlan(input.criteria, input.leafWeights);
   const T = topKeys.length;
   const topIndex = new Map(topKeys.map((k, i) => [k, i]));
 

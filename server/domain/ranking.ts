@@ -84,13 +84,11 @@ function scoredValue(cell: CellAggregate | undefined): number | undefined {
 export const validPrice = (p: number | null): p is number => p !== null && Number.isFinite(p) && p >= 0;
 
 /**
- * Rank vendors by weighted normalised score after must-have gating. O(vendors × criteria).
- * The reference for the maths: `rankMatrix` (ranking-matrix.ts), which the app uses over its cell
- * cache, must return exactly what this returns (test/unit/ranking-matrix.property.test.ts).
+ * What both rankers need from the criteria tree: the weighted leaves (with their weight and
+ * top-level criterion), the must-have leaves in tree order, and the breakdown's top-level keys.
  */
-export function rankVendors(input: RankingInput): RankingResult {
-  const { scale, vendors } = input;
-  const ordered = treeOrder(input.criteria);
+export function rankingPlan(criteria: readonly CriterionNode[], leafWeights: ReadonlyMap<string, number>) {
+  const ordered = treeOrder(criteria);
   const byId = new Map(ordered.map((c) => [c.id, c]));
   const parents = new Set(ordered.map((c) => c.parentId));
   const leaves = ordered.filter((c) => !parents.has(c.id));
@@ -106,15 +104,26 @@ export function rankVendors(input: RankingInput): RankingResult {
   };
 
   const weighted = leaves.flatMap((c) => {
-    const w = input.leafWeights.get(c.id) ?? 0;
+    const w = leafWeights.get(c.id) ?? 0;
     return c.kind !== 'must-have' && Number.isFinite(w) && w > 0 ? [{ c, w, top: topOf(c) }] : [];
   });
   const mustHaves = leaves.filter((c) => c.kind === 'must-have');
-  const carriers = weightCarriers(input.criteria);
+  const carriers = weightCarriers(criteria);
   const topKeys = [...new Set([
     ...ordered.filter((c) => c.parentId === null && carriers.has(c.id)).map((c) => c.id),
     ...weighted.map((x) => x.top),
   ])];
+  return { weighted, mustHaves, topKeys };
+}
+
+/**
+ * Rank vendors by weighted normalised score after must-have gating. O(vendors × criteria).
+ * The reference for the maths: `rankMatrix` (ranking-matrix.ts), which the app uses over its cell
+ * cache, must return exactly what this returns (test/unit/ranking-matrix.property.test.ts).
+ */
+export function rankVendors(input: RankingInput): RankingResult {
+  const { scale, vendors } = input;
+  const { weighted, mustHaves, topKeys } = rankingPlan(input.criteria, input.leafWeights);
 
   const cells = indexCells(input.cells);
   const none = new Map<string, CellAggregate>();

@@ -6,6 +6,33 @@ import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+// The better-sqlite3 handle under each Kysely instance that openSqlite made, for the few hot
+// paths that run prepared statements directly (ADR 009). Keyed weakly: a closed Db goes away.
+const handles = new WeakMap<Db, SQLite.Database>();
+
+// Statements kept per handle. The app's queries are a fixed set of shapes, so this stays small;
+// the bound only guards against SQL built from data (an `in (…)` list of varying length).
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and preparing costs more than running a
+ * short indexed lookup. This keeps the prepared statement for each distinct SQL text instead.
+ * Safe because one SQLite connection runs one statement at a time (Kysely's connection mutex),
+ * and nothing here iterates a statement lazily.
+ */
+function cachingPrepare(sqlite: SQLite.Database): SQLite.Database['prepare'] {
+  const cache = new Map<string, SQLite.Statement>();
+  return ((source: string) => {
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      statement = sqlite.prepare(source);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as SQLite.Database['prepare'];
+}
+
 /**
  * Opens the embedded SQLite database. WAL lets readers run beside the one writer; busy_timeout
  * makes a second process wait for the lock instead of failing at once.
@@ -18,5 +45,17 @@ export function openSqlite(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const database = { prepare: cachingPrepare(sqlite), close: () => sqlite.close() };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  handles.set(db, sqlite);
+  return db;
+}
+
+/**
+ * The better-sqlite3 handle under `db`, or undefined for a Db that openSqlite did not make (a
+ * transaction, another dialect). Only use it while holding the connection
+ * (`db.connection().execute(…)`), so nothing of Kysely's runs in between.
+ */
+export function sqliteOf(db: Db): SQLite.Database | undefined {
+  return handles.get(db);
 }

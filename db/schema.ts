@@ -18,6 +18,7 @@ export interface Database {
   scores: ScoresTable;
   score_cells: ScoreCellsTable;
   score_counts: ScoreCountsTable;
+  score_cell_changes: ScoreCellChangesTable;
   audit_entries: AuditEntriesTable;
   invites: InvitesTable;
   declarations: DeclarationsTable;
@@ -150,8 +151,8 @@ export interface VotesTable {
   updated_at: string;
 }
 
+/** Keyed by cell and evaluator, (vendor_id, criterion_id, evaluator_id); no id (migration 006). */
 export interface ScoresTable {
-  id: Generated<number>;
   evaluation_id: number;
   vendor_id: number;
   criterion_id: number;
@@ -178,9 +179,10 @@ export interface ScoreCellsTable {
   consensus_rationale: string | null;
   consensus_by: number | null;
   consensus_at: string | null;
-  /** The evaluation's cells_version when this cell was last written (migration 005). */
-  seq: Generated<number>;
 }
+
+/** Which cells each cells_version changed, newest versions only (migration 006, ADR 009). */
+export interface ScoreCellChangesTable { evaluation_id: number; seq: number; vendor_id: number; criterion_id: number }
 
 /** Score rows per evaluator and criterion, kept by triggers on scores (migration 005). */
 export interface ScoreCountsTable { evaluation_id: number; evaluator_id: number; criterion_id: number; n: Generated<number> }

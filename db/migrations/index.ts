@@ -3,6 +3,7 @@ import * as m001 from './001_initial.js';
 import * as m002 from './002_voting.js';
 import * as m004 from './004_defensible.js';
 import * as m005 from './005_read_paths.js';
+import * as m006 from './006_write_paths.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002_voting': m002,
   '004_defensible': m004,
   '005_read_paths': m005,
+  '006_write_paths': m006,
 };

@@ -1,20 +1,22 @@
 import type { Db } from '../client.js';
+import { precompiled } from '../precompiled.js';
 import type { Evaluation, MemberRole } from '../schema.js';
 
 /** An evaluation together with the caller's role in it. */
 export interface EvaluationAccess { evaluation: Evaluation; role: MemberRole }
 
+const memberEvaluation = precompiled((db, evaluationId: number, userId: number) => db
+  .selectFrom('evaluations')
+  .innerJoin('evaluation_members as m', 'm.evaluation_id', 'evaluations.id')
+  .selectAll('evaluations')
+  .select('m.role')
+  .where('evaluations.id', '=', evaluationId)
+  .where('m.user_id', '=', userId)
+  .where('m.removed_at', 'is', null));
+
 /** The evaluation if `userId` is a current member of it; undefined otherwise (absent and hidden look the same). */
 export async function evaluationForMember(db: Db, evaluationId: number, userId: number): Promise<EvaluationAccess | undefined> {
-  const row = await db
-    .selectFrom('evaluations')
-    .innerJoin('evaluation_members as m', 'm.evaluation_id', 'evaluations.id')
-    .selectAll('evaluations')
-    .select('m.role')
-    .where('evaluations.id', '=', evaluationId)
-    .where('m.user_id', '=', userId)
-    .where('m.removed_at', 'is', null)
-    .executeTakeFirst();
+  const row = (await memberEvaluation(db, evaluationId, userId))[0];
   if (!row) return undefined;
   const { role, ...evaluation } = row;
   return { evaluation, role };

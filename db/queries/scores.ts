@@ -4,29 +4,50 @@ import { aggregateCell } from '../../server/domain/score-values.js';
 
 /**
  * Moves the evaluation's `cells_version` up by one and returns it, in the caller's transaction.
- * Every write that changes the evaluation's `score_cells` calls it and stamps the cells it writes
- * with the result (`seq`), so a cached copy of the cells knows it is stale and can reload only
- * what changed (ADR 008). The row lock also orders concurrent writers of one evaluation, so the
- * stamps follow commit order.
+ * The row lock also orders concurrent writers of one evaluation, so versions follow commit order.
  */
-export async function nextCellsVersion(db: Db, evaluationId: number): Promise<number> {
+async function nextCellsVersion(db: Db, evaluationId: number): Promise<number> {
   const row = await db.updateTable('evaluations').set((eb) => ({ cells_version: eb(eb.ref('cells_version'), '+', 1) }))
     .where('id', '=', evaluationId).returning('cells_version').executeTakeFirst();
   return row?.cells_version ?? 0;
 }
 
+/** Versions of the change log kept per evaluation; a cache further behind reloads in full. */
+export const CHANGE_LOG_VERSIONS = 100;
+/** A change of more cells than this is logged as one "everything" row (vendor and criterion 0). */
+export const CHANGE_LOG_CELLS = 2000;
+
+/**
+ * Every write that changes an evaluation's `score_cells` calls this once, in its transaction: it
+ * takes the next `cells_version` and appends the cells it changes to `score_cell_changes`, so a
+ * cached copy of the cells knows it is stale and reloads only those (ADR 008, ADR 009). Returns
+ * the version.
+ */
+export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<number> {
+  const seq = await nextCellsVersion(db, evaluationId);
+  const rows = cells.length > CHANGE_LOG_CELLS
+    ? [{ evaluation_id: evaluationId, seq, vendor_id: 0, criterion_id: 0 }]
+    : cells.map((c) => ({ evaluation_id: evaluationId, seq, vendor_id: c.vendorId, criterion_id: c.criterionId }));
+  // 4 bound values a row: 1,000 rows stay under both databases' parameter limits.
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insertInto('score_cell_changes').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.doNothing()).execute();
+  }
+  await db.deleteFrom('score_cell_changes').where('evaluation_id', '=', evaluationId).where('seq', '<=', seq - CHANGE_LOG_VERSIONS).execute();
+  return seq;
+}
+
 /**
  * Recomputes one cell's aggregate from its (at most a few dozen) scores, in the caller's
  * transaction. Scores of an evaluator excluded from the vendor (a conflict of interest) are kept
- * but do not count. `seq` is the stamp from `nextCellsVersion`; without it the cell takes a new one.
+ * but do not count. Pass `stamped` when the caller has already stamped the cell (`stampCells`).
  */
-export async function refreshCell(db: Db, evaluationId: number, vendorId: number, criterionId: number, seq?: number): Promise<void> {
+export async function refreshCell(db: Db, evaluationId: number, vendorId: number, criterionId: number, stamped = false): Promise<void> {
   const rows = await db.selectFrom('scores').select('value').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
       .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
     .execute();
-  const stamp = seq ?? (await nextCellsVersion(db, evaluationId));
-  const agg = { ...aggregateCell(rows.map((r) => r.value)), seq: stamp };
+  if (!stamped) await stampCells(db, evaluationId, [{ vendorId, criterionId }]);
+  const agg = aggregateCell(rows.map((r) => r.value));
   await db
     .insertInto('score_cells')
     .values({ evaluation_id: evaluationId, vendor_id: vendorId, criterion_id: criterionId, ...agg, consensus: null, consensus_rationale: null, consensus_by: null, consensus_at: null })
@@ -95,7 +116,7 @@ export async function upsertScores(db: Db, evaluationId: number, evaluatorId: nu
  */
 export async function refreshCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<void> {
   if (cells.length === 0) return;
-  const seq = await nextCellsVersion(db, evaluationId);
+  await stampCells(db, evaluationId, cells);
   for (let i = 0; i < cells.length; i += REFRESH_CHUNK) {
     const byCriterion = new Map<number, number[]>();
     for (const cell of cells.slice(i, i + REFRESH_CHUNK)) {
@@ -105,7 +126,7 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
     }
     await db
       .insertInto('score_cells')
-      .columns(['evaluation_id', 'vendor_id', 'criterion_id', 'n', 'sum', 'min', 'max', 'pass', 'fail', 'na', 'seq'])
+      .columns(['evaluation_id', 'vendor_id', 'criterion_id', 'n', 'sum', 'min', 'max', 'pass', 'fail', 'na'])
       .expression((eb) =>
         eb
           .selectFrom('scores')
@@ -118,7 +139,6 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
             sql<number>`sum(case when value = 1 then 1 else 0 end)`.as('pass'),
             sql<number>`sum(case when value = 0 then 1 else 0 end)`.as('fail'),
             sql<number>`sum(case when value is null then 1 else 0 end)`.as('na'),
-            sql<number>`${seq}`.as('seq'),
           ])
           // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
           // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
@@ -131,7 +151,7 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
       .onConflict((oc) =>
         oc.columns(['vendor_id', 'criterion_id']).doUpdateSet((eb) => ({
           n: eb.ref('excluded.n'), sum: eb.ref('excluded.sum'), min: eb.ref('excluded.min'), max: eb.ref('excluded.max'),
-          pass: eb.ref('excluded.pass'), fail: eb.ref('excluded.fail'), na: eb.ref('excluded.na'), seq: eb.ref('excluded.seq'),
+          pass: eb.ref('excluded.pass'), fail: eb.ref('excluded.fail'), na: eb.ref('excluded.na'),
         })),
       )
       .execute();
@@ -142,8 +162,8 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
 export async function refreshVendorCells(db: Db, evaluationId: number, vendorId: number): Promise<void> {
   const cells = await db.selectFrom('score_cells').select('criterion_id').where('vendor_id', '=', vendorId).execute();
   if (cells.length === 0) return;
-  const seq = await nextCellsVersion(db, evaluationId);
-  for (const c of cells) await refreshCell(db, evaluationId, vendorId, c.criterion_id, seq);
+  await stampCells(db, evaluationId, cells.map((c) => ({ vendorId, criterionId: c.criterion_id })));
+  for (const c of cells) await refreshCell(db, evaluationId, vendorId, c.criterion_id, true);
 }
 
 /** The evaluation's `cells_version` now (0 for an unknown evaluation). */
@@ -161,9 +181,24 @@ export async function cellsOfCriterion(db: Db, criterionId: number) {
 }
 
 /**
- * The cells of an evaluation written after stamp `seq` (ADR 008), at most `limit` of them, from the
- * (evaluation_id, seq) index.
+ * The cells of an evaluation changed after version `seq`, from the change log (ADR 009), or null
+ * when the log cannot say: it no longer reaches back to `seq`, a change was logged as
+ * "everything", or more than `limit` cells changed. The caller then reloads in full.
  */
 export async function cellsChangedSince(db: Db, evaluationId: number, seq: number, limit: number) {
-  return db.selectFrom('score_cells').select(CACHED_CELL).where('evaluation_id', '=', evaluationId).where('seq', '>', seq).limit(limit).execute();
+  const first = await db.selectFrom('score_cell_changes').select('seq').where('evaluation_id', '=', evaluationId).orderBy('seq').limit(1).executeTakeFirst();
+  if (!first || first.seq > seq + 1) return null;
+  const rows = await db
+    .selectFrom('score_cell_changes as ch')
+    .leftJoin('score_cells as c', (j) => j.onRef('c.vendor_id', '=', 'ch.vendor_id').onRef('c.criterion_id', '=', 'ch.criterion_id'))
+    .select(['ch.vendor_id as changed', ...CACHED_CELL.map((k) => `c.${k}` as const)])
+    .where('ch.evaluation_id', '=', evaluationId)
+    .where('ch.seq', '>', seq)
+    .limit(limit)
+    .execute();
+  if (rows.length >= limit || rows.some((r) => r.changed === 0)) return null;
+  // A cell gone since (its vendor or criterion deleted) has no row left: nothing asks for it any more.
+  return rows.filter((r): r is typeof r & CellRow => r.vendor_id !== null);
 }
+
+type CellRow = Awaited<ReturnType<typeof cellsOfCriterion>>[number];

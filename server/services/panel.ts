@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { conflict, forbidden } from '../errors.js';
+import { conflict, forbidden, type AppError } from '../errors.js';
 import { nowIso } from '../time.js';
 
 type Actor = EvaluationAccess & { userId: number };
@@ -10,24 +10,32 @@ type Actor = EvaluationAccess & { userId: number };
 /** Statuses in which evaluators may still change their own scores. */
 export const SCORING_OPEN = ['draft', 'voting', 'scoring'] as const;
 
+/** What the may-score rules look at, however it was read. */
+export interface ScoringFacts { status: string; declared: boolean; submitted: boolean; excluded: boolean }
+
 /**
  * Everything that must hold before a member's score write is accepted, in one place: scoring is
  * open, they have declared any conflict, they have not submitted, and they are not excluded from
- * the vendor. Returns nothing; throws the 409/403 that explains what stands in the way.
+ * the vendor. Returns the 409/403 that explains what stands in the way, or null.
  */
+export function mayScoreProblem(f: ScoringFacts): AppError | null {
+  if (!(SCORING_OPEN as readonly string[]).includes(f.status)) return conflict('scoring_closed', `Scoring is closed: the evaluation is in ${f.status}.`);
+  if (!f.declared) return conflict('declaration_required', 'Declare whether you have a conflict of interest before scoring.');
+  if (f.submitted) return conflict('scores_submitted', 'You have submitted your scores; they are locked.');
+  if (f.excluded) return forbidden('You are excluded from scoring this vendor because of a declared conflict of interest.');
+  return null;
+}
+
+/** The may-score rules for a write to `vendorIds`; throws what stands in the way. */
 export async function assertMayScore(db: Db, a: Actor, vendorIds: readonly number[]): Promise<void> {
-  if (!(SCORING_OPEN as readonly string[]).includes(a.evaluation.status)) {
-    throw conflict('scoring_closed', `Scoring is closed: the evaluation is in ${a.evaluation.status}.`);
-  }
-  if (!(await declarationOf(db, a.evaluation.id, a.userId))) {
-    throw conflict('declaration_required', 'Declare whether you have a conflict of interest before scoring.');
-  }
-  if (await submissionOf(db, a.evaluation.id, a.userId)) {
-    throw conflict('scores_submitted', 'You have submitted your scores; they are locked.');
-  }
   const excluded = await excludedVendorIds(db, a.evaluation.id, a.userId);
-  const hit = vendorIds.find((v) => excluded.has(v));
-  if (hit !== undefined) throw forbidden('You are excluded from scoring this vendor because of a declared conflict of interest.');
+  const problem = mayScoreProblem({
+    status: a.evaluation.status,
+    declared: (await declarationOf(db, a.evaluation.id, a.userId)) !== undefined,
+    submitted: (await submissionOf(db, a.evaluation.id, a.userId)) !== undefined,
+    excluded: vendorIds.some((v) => excluded.has(v)),
+  });
+  if (problem) throw problem;
 }
 
 /** Records (or replaces) the caller's conflict-of-interest declaration. */

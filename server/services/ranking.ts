@@ -74,7 +74,7 @@ async function loadAll(db: Db, evaluationId: number, version: number): Promise<C
 /** The cached cells with what was written since applied, on a copy; a full reload when that is a lot. */
 async function loadChanges(db: Db, evaluationId: number, version: number, cached: CachedCells): Promise<CachedCells> {
   const changed = await cellsChangedSince(db, evaluationId, cached.version, DELTA_LIMIT);
-  if (changed.length >= DELTA_LIMIT) return loadAll(db, evaluationId, version);
+  if (changed === null) return loadAll(db, evaluationId, version);
   const b = new CellMatrixBuilder(cached.matrix);
   const rationales = new Map(cached.rationales);
   for (const r of changed) apply(b, rationales, r);

@@ -3,7 +3,7 @@ import type { Evaluation } from '../../db/schema.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { nextCellsVersion } from '../../db/queries/scores.js';
+import { stampCells } from '../../db/queries/scores.js';
 import { disagreements, kendallW, type Disagreement } from '../domain/agreement.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
@@ -36,8 +36,8 @@ export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; 
     const before = await trx.selectFrom('score_cells').select(['consensus', 'consensus_rationale']).where('vendor_id', '=', input.vendorId).where('criterion_id', '=', input.criterionId).executeTakeFirst();
     const at = nowIso();
     // The cell changes, so cached rankings of this evaluation must see it (ADR 008).
-    const seq = await nextCellsVersion(trx, a.evaluation.id);
-    const set = { consensus: input.value, consensus_rationale: input.rationale, consensus_by: a.userId, consensus_at: at, seq };
+    await stampCells(trx, a.evaluation.id, [{ vendorId: input.vendorId, criterionId: input.criterionId }]);
+    const set = { consensus: input.value, consensus_rationale: input.rationale, consensus_by: a.userId, consensus_at: at };
     await trx
       .insertInto('score_cells')
       .values({ evaluation_id: a.evaluation.id, vendor_id: input.vendorId, criterion_id: input.criterionId, min: null, max: null, ...set })

@@ -6,13 +6,12 @@ import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { ScoreInput } from './score-writer.js';
+
+// Single writes go through the group-commit writer (ADR 009).
+export { saveScore, type ScoreInput } from './score-writer.js';
 
 type Actor = EvaluationAccess & { userId: number };
-export interface ScoreInput {
-  vendorId: number; criterionId: number; value: number | null; comment?: string | undefined; version?: number | undefined;
-  /** Set when the evaluator abstains from the cell: the value is then N/A and the reason is kept. */
-  abstainReason?: string | undefined;
-}
 
 /** Leaves of the evaluation by id, with the facts a score write checks. */
 async function leafIndex(db: Db, evaluationId: number) {
@@ -32,61 +31,7 @@ async function vendorIds(db: Db, evaluationId: number, ids: readonly number[]): 
   return found;
 }
 
-/** Upserts the caller's own score and refreshes the cell aggregate; returns the new version. */
-async function writeScore(db: Db, a: Actor, s: ScoreInput, at: string): Promise<{ version: number; before: number | null | undefined }> {
-  const existing = await scoreOf(db, s.vendorId, s.criterionId, a.userId);
-  if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
-    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
-  }
-  const version = (existing?.version ?? 0) + 1;
-  if (existing) {
-    await db.updateTable('scores').set({ value: s.value, comment: s.comment ?? existing.comment, abstain_reason: s.abstainReason ?? null, version, updated_at: at }).where('id', '=', existing.id).execute();
-  } else {
-    await db
-      .insertInto('scores')
-      .values({ evaluation_id: a.evaluation.id, vendor_id: s.vendorId, criterion_id: s.criterionId, evaluator_id: a.userId, value: s.value, comment: s.comment ?? '', abstain_reason: s.abstainReason ?? null, version, updated_at: at })
-      .execute();
-  }
-  await refreshCell(db, a.evaluation.id, s.vendorId, s.criterionId);
-  return { version, before: existing?.value };
-}
-
 const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.scale_max });
-
-/**
- * What a single write checks, in one query: the criterion's kind if it is a leaf of the evaluation
- * (parents are never scored), and whether the vendor is part of it. (`leafIndex` loads the whole
- * tree, which a batch needs once but a single write on the hot path does not.)
- */
-async function cellTarget(db: Db, evaluationId: number, vendorId: number, criterionId: number) {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('criteria as c').select('c.kind').where('c.id', '=', criterionId).where('c.evaluation_id', '=', evaluationId)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('criteria as d').select('d.id').whereRef('d.parent_id', '=', 'c.id'))))
-        .as('kind'),
-      eb.selectFrom('vendors').select('vendors.id').where('vendors.id', '=', vendorId).where('vendors.evaluation_id', '=', evaluationId).as('vendor'),
-    ])
-    .executeTakeFirst();
-  return { kind: row?.kind ?? null, vendor: row?.vendor != null };
-}
-
-/** One score, with optimistic concurrency on `version` (the version the client last saw; 0 for none). */
-export async function saveScore(db: Db, a: Actor, s: ScoreInput): Promise<{ version: number }> {
-  return db.transaction().execute(async (trx) => {
-    const target = await cellTarget(trx, a.evaluation.id, s.vendorId, s.criterionId);
-    const leaf = target.kind === null ? undefined : { kind: target.kind };
-    if (!leaf) throw notFound('The criterion (a leaf of this evaluation)');
-    if (!target.vendor) throw notFound('The vendor');
-    const problem = scoreValueProblem(leaf.kind, scale(a), s.value);
-    if (problem) throw badRequest(problem, { value: problem });
-    const { version, before } = await writeScore(trx, a, s, nowIso());
-    await recordAudit(trx, {
-      teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'score', entity: 'score', entityId: `${s.vendorId}:${s.criterionId}`,
-      before: before === undefined ? undefined : { value: before }, after: { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) },
-    });
-    return { version };
-  });
-}
 
 /**
  * Many scores, all or nothing: every item is checked before anything is written. The writes are
@@ -131,7 +76,7 @@ export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId
     if (version !== undefined && version !== existing.version) {
       throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing.value ?? 'N/A'}). Reload to see it.`);
     }
-    await trx.deleteFrom('scores').where('id', '=', existing.id).execute();
+    await trx.deleteFrom('scores').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', a.userId).execute();
     await refreshCell(trx, a.evaluation.id, vendorId, criterionId);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'clear', entity: 'score', entityId: `${vendorId}:${criterionId}`,

@@ -7,7 +7,7 @@ import { openSqlite, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { evaluationForMember } from '../../db/queries/evaluations.js';
 import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
-import { cellsOf } from '../../db/queries/scores.js';
+import { CHANGE_LOG_CELLS, CHANGE_LOG_VERSIONS, cellsOf } from '../../db/queries/scores.js';
 import { currentWeightSet } from '../../db/queries/weights.js';
 import { rankVendors } from '../../server/domain/ranking.js';
 import { resolveWeights } from '../../server/domain/weights.js';
@@ -130,6 +130,8 @@ async function freshEvaluation() {
     vendors.push((await a.insertInto('vendors').values({ evaluation_id: evaluation.id, name: ['Acme', 'acme', 'Beta', 'Zed', 'beta'][i]!, name_key: `k${run}-${i}`, price: [null, 0, 1000, 1000, 5000][i]!, screened_out: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id);
   }
   for (const p of people.slice(1)) await addEvaluationMember(a, evaluation.id, p, 'evaluator');
+  // Everyone declares up front: score writes refuse members who have not (issue 5).
+  await a.insertInto('declarations').values(people.map((p) => ({ evaluation_id: evaluation.id, user_id: p, conflict: 0, description: '', declared_at: at }))).execute();
   return { id: evaluation.id, leaves, vendors, tops: [q, leaves[3]!, leaves[4]!] };
 }
 
@@ -192,9 +194,9 @@ test('a write stamps the evaluation and the cells it touched', async () => {
   const before = (await a.selectFrom('evaluations').select('cells_version').where('id', '=', e.id).executeTakeFirstOrThrow()).cells_version;
   await saveScore(a, await actor(a, e.id, owner), { vendorId: e.vendors[0]!, criterionId: e.leaves[0]!, value: 4 });
   const after = await a.selectFrom('evaluations').select('cells_version').where('id', '=', e.id).executeTakeFirstOrThrow();
-  const cell = await a.selectFrom('score_cells').select('seq').where('vendor_id', '=', e.vendors[0]!).where('criterion_id', '=', e.leaves[0]!).executeTakeFirstOrThrow();
+  const logged = await a.selectFrom('score_cell_changes').select(['vendor_id', 'criterion_id']).where('evaluation_id', '=', e.id).where('seq', '=', after.cells_version).execute();
   expect(after.cells_version).toBe(before + 1);
-  expect(cell.seq).toBe(after.cells_version);
+  expect(logged).toEqual([{ vendor_id: e.vendors[0]!, criterion_id: e.leaves[0]! }]);
   // A ranking read in between (filling B's cache) does not hide the next write from B.
   const ev = await b.selectFrom('evaluations').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow();
   const first = await loadRanking(b, ev);
@@ -202,3 +204,39 @@ test('a write stamps the evaluation and the cells it touched', async () => {
   const second = await loadRanking(b, ev);
   expect(second.result.rows.find((r) => r.vendorId === String(e.vendors[0]))!.total).toBeLessThan(first.result.rows.find((r) => r.vendorId === String(e.vendors[0]))!.total);
 });
+
+test('a cache further behind than the change log keeps, or behind an "everything" change, reloads in full and is right', async () => {
+  const e = await freshEvaluation();
+  const me = await actor(a, e.id, owner);
+  const ev = async () => a.selectFrom('evaluations').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow();
+  const total = async (db: Db) => (await loadRanking(db, await ev())).result.rows.find((r) => r.vendorId === String(e.vendors[2]))!.total;
+  await saveScore(a, me, { vendorId: e.vendors[2]!, criterionId: e.leaves[0]!, value: 1 });
+  const warm = await total(b); // B caches this version
+  // The vendor moves up, then more versions than the log keeps follow on another cell: the move
+  // itself is pruned from the log, so only a full reload can show it.
+  await saveScore(a, me, { vendorId: e.vendors[2]!, criterionId: e.leaves[0]!, value: 5, version: 1 });
+  for (let i = 0; i < CHANGE_LOG_VERSIONS + 5; i++) await saveScore(a, me, { vendorId: e.vendors[3]!, criterionId: e.leaves[0]!, value: i % 5 });
+  const oldest = await a.selectFrom('score_cell_changes').select((eb) => eb.fn.min('seq').as('seq')).where('evaluation_id', '=', e.id).executeTakeFirstOrThrow();
+  const stamp = (await ev()).cells_version;
+  expect(Number(oldest.seq)).toBe(stamp - CHANGE_LOG_VERSIONS + 1); // pruned: the log no longer reaches B's version
+  const want = await reference(b, e.id);
+  expect((await loadRanking(b, want.evaluation)).result).toStrictEqual(want.result);
+  expect(await total(b)).toBeGreaterThan(warm);
+
+  // A batch of more cells than the log takes one by one is logged as one "everything" row.
+  const wide = await freshEvaluation();
+  const mine = await actor(a, wide.id, owner);
+  await a.insertInto('vendors').values(Array.from({ length: 700 }, (_, i) => ({ evaluation_id: wide.id, name: `Bulk ${i}`, name_key: `bulk-${run}-${i}`, price: null, screened_out: null, created_at: nowIso(), updated_at: nowIso() }))).execute();
+  const all = (await a.selectFrom('vendors').select('id').where('evaluation_id', '=', wide.id).execute()).map((r) => r.id);
+  const cached = await loadRanking(b, await a.selectFrom('evaluations').selectAll().where('id', '=', wide.id).executeTakeFirstOrThrow());
+  const bulk = (r: { result: { rows: { name: string; total: number }[] } }) => r.result.rows.find((x) => x.name === 'Bulk 0')!.total;
+  const items = all.flatMap((vendorId) => [wide.leaves[0]!, wide.leaves[1]!, wide.leaves[3]!].map((criterionId) => ({ vendorId, criterionId, value: 4 })));
+  expect(items.length).toBeGreaterThan(CHANGE_LOG_CELLS);
+  await saveBatch(a, mine, items);
+  const logged = await a.selectFrom('score_cell_changes').select(['vendor_id', 'criterion_id']).where('evaluation_id', '=', wide.id).execute();
+  expect(logged).toEqual([{ vendor_id: 0, criterion_id: 0 }]);
+  const fresh = await reference(b, wide.id);
+  const after = await loadRanking(b, fresh.evaluation);
+  expect(after.result).toStrictEqual(fresh.result);
+  expect(bulk(after)).toBeGreaterThan(bulk(cached));
+}, 60_000);

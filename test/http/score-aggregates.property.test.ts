@@ -68,6 +68,8 @@ async function freshEvaluation() {
     vendors.push((await db.insertInto('vendors').values({ evaluation_id: evaluation.id, name: `V${i}`, name_key: `v${i}`, price: null, screened_out: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id);
   }
   for (const p of people.slice(1)) await addEvaluationMember(db, evaluation.id, p, 'evaluator');
+  // Everyone declares up front: score writes refuse members who have not (issue 5).
+  await db.insertInto('declarations').values(people.map((p) => ({ evaluation_id: evaluation.id, user_id: p, conflict: 0, description: '', declared_at: at }))).execute();
   const actors = [];
   for (const p of people) actors.push({ ...(await evaluationForMember(db, evaluation.id, p))!, userId: p });
   return { evaluation, criteria, vendors, actors };

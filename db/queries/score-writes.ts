@@ -1,0 +1,74 @@
+import type SQLite from 'better-sqlite3';
+import type { CriterionKindColumn } from '../schema.js';
+
+/**
+ * The prepared statements of the single-score write path (ADR 009). Hand-written SQL rather than
+ * Kysely: this path runs once per grid keystroke under a whole panel, and building and compiling
+ * eight queries per write cost more than running them. Everything else stays on Kysely.
+ */
+
+/** What one write checks, read in one statement (undefined when the evaluation is gone). */
+export interface WriteFacts {
+  status: string;
+  team_id: number;
+  scale_min: number;
+  scale_max: number;
+  declared: 0 | 1;
+  submitted: 0 | 1;
+  excluded: 0 | 1;
+  /** The criterion's kind if it is a leaf of this evaluation, null otherwise. */
+  kind: CriterionKindColumn | null;
+  vendor: 0 | 1;
+}
+
+export interface ExistingScore { value: number | null; comment: string; version: number }
+
+const SQL = {
+  facts: `select e.status, e.team_id, e.scale_min, e.scale_max,
+      exists (select 1 from declarations where evaluation_id = e.id and user_id = @user) as declared,
+      exists (select 1 from submissions where evaluation_id = e.id and user_id = @user) as submitted,
+      exists (select 1 from evaluator_exclusions where evaluation_id = e.id and user_id = @user and vendor_id = @vendor) as excluded,
+      (select c.kind from criteria c where c.id = @criterion and c.evaluation_id = e.id
+         and not exists (select 1 from criteria d where d.parent_id = c.id)) as kind,
+      exists (select 1 from vendors where id = @vendor and evaluation_id = e.id) as vendor
+    from evaluations e where e.id = @evaluation`,
+  // scores is keyed by (vendor, criterion, evaluator) (migration 006): these three and cellValues read one page.
+  existing: 'select value, comment, version from scores where vendor_id = ? and criterion_id = ? and evaluator_id = ?',
+  update: 'update scores set value = ?, comment = ?, abstain_reason = ?, version = ?, updated_at = ? where vendor_id = ? and criterion_id = ? and evaluator_id = ?',
+  insert: `insert into scores (evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // As refreshCell: scores of an evaluator excluded from the vendor are kept but do not count.
+  cellValues: `select value from scores where vendor_id = ? and criterion_id = ?
+    and not exists (select 1 from evaluator_exclusions x
+      where x.evaluation_id = scores.evaluation_id and x.user_id = scores.evaluator_id and x.vendor_id = scores.vendor_id)`,
+  bumpVersion: 'update evaluations set cells_version = cells_version + 1 where id = ? returning cells_version',
+  upsertCell: `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
+    values (@evaluation, @vendor, @criterion, @n, @sum, @min, @max, @pass, @fail, @na)
+    on conflict (vendor_id, criterion_id) do update set n = excluded.n, sum = excluded.sum, min = excluded.min,
+      max = excluded.max, pass = excluded.pass, fail = excluded.fail, na = excluded.na`,
+  // As stampCells: the batch's cells go to the change log under the batch's version.
+  logChange: 'insert into score_cell_changes (evaluation_id, seq, vendor_id, criterion_id) values (?, ?, ?, ?) on conflict do nothing',
+  pruneChanges: 'delete from score_cell_changes where evaluation_id = ? and seq <= ?',
+  begin: 'begin immediate',
+  savepoint: 'savepoint score_write',
+  release: 'release score_write',
+  rollbackTo: 'rollback to score_write',
+  commit: 'commit',
+  rollback: 'rollback',
+  audit: `insert into audit_entries (team_id, evaluation_id, actor_id, at, action, entity, entity_id, before, after)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+} as const;
+
+export type ScoreWriteStatements = { [K in keyof typeof SQL]: SQLite.Statement };
+
+const prepared = new WeakMap<SQLite.Database, ScoreWriteStatements>();
+
+/** The statements, prepared once per connection. */
+export function scoreWriteStatements(sqlite: SQLite.Database): ScoreWriteStatements {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = Object.fromEntries(Object.entries(SQL).map(([k, source]) => [k, sqlite.prepare(source)])) as ScoreWriteStatements;
+    prepared.set(sqlite, s);
+  }
+  return s;
+}

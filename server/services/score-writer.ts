@@ -1,0 +1,127 @@
+import type SQLite from 'better-sqlite3';
+import { sqliteOf, type Db } from '../../db/client.js';
+import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { CHANGE_LOG_VERSIONS } from '../../db/queries/scores.js';
+import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, type WriteFacts } from '../../db/queries/score-writes.js';
+import { aggregateCell, scoreValueProblem } from '../domain/score-values.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { nowIso } from '../time.js';
+import { mayScoreProblem } from './panel.js';
+
+type Actor = EvaluationAccess & { userId: number };
+
+/** One cell of the caller's own scores; `version` is the version the client last saw (0 for none). */
+export interface ScoreInput {
+  vendorId: number; criterionId: number; value: number | null; comment?: string | undefined; version?: number | undefined;
+  /** Set when the evaluator abstains from the cell: the value is then N/A and the reason is kept. */
+  abstainReason?: string | undefined;
+}
+
+interface Pending { actor: Actor; input: ScoreInput; resolve: (r: { version: number }) => void; reject: (e: unknown) => void }
+
+/**
+ * Group commit for single score writes (ADR 009). A panel scoring at once sends many small writes;
+ * one SQLite transaction each would spend most of its time committing. Writes that arrive in the
+ * same turn of the event loop are queued and committed together in one transaction, each inside
+ * its own savepoint: a write that fails its checks rolls back alone and answers its own error,
+ * and nobody's answer goes out before the commit that made it durable.
+ */
+const queues = new WeakMap<Db, Pending[]>();
+
+/** Saves one score (checks, write, cell aggregate, audit entry) and resolves once it is committed. */
+export function saveScore(db: Db, actor: Actor, input: ScoreInput): Promise<{ version: number }> {
+  const sqlite = sqliteOf(db);
+  if (!sqlite) return Promise.reject(new Error('Score writes need the SQLite Db from openSqlite (ADR 009).'));
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(db);
+    if (!queue) {
+      const batch: Pending[] = (queue = []);
+      queues.set(db, batch);
+      // setImmediate runs after this poll phase: every request read in it has joined the batch.
+      setImmediate(() => {
+        queues.delete(db);
+        void flush(db, sqlite, batch);
+      });
+    }
+    queue.push({ actor, input, resolve, reject });
+  });
+}
+
+async function flush(db: Db, sqlite: SQLite.Database, batch: readonly Pending[]): Promise<void> {
+  let outcomes: Outcome[];
+  try {
+    // Holding Kysely's one connection keeps its queries (and transactions) out while this runs.
+    outcomes = await db.connection().execute(async () => commitBatch(sqlite, batch));
+  } catch (err) {
+    for (const p of batch) p.reject(err);
+    return;
+  }
+  outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve({ version: o.version }) : batch[i]!.reject(o.error)));
+}
+
+type Outcome = { ok: true; version: number } | { ok: false; error: unknown };
+
+function commitBatch(sqlite: SQLite.Database, batch: readonly Pending[]): Outcome[] {
+  const st = scoreWriteStatements(sqlite);
+  const at = nowIso();
+  // One cells_version stamp per evaluation per batch, taken by its first successful write.
+  const stamps = new Map<number, number>();
+  const outcomes: Outcome[] = [];
+  // IMMEDIATE takes the write lock up front, so another process cannot make this transaction fail halfway.
+  st.begin.run();
+  try {
+    for (const p of batch) {
+      const stamped = stamps.has(p.actor.evaluation.id);
+      st.savepoint.run();
+      try {
+        outcomes.push({ ok: true, version: writeOne(st, p.actor, p.input, stamps, at) });
+        st.release.run();
+      } catch (error) {
+        st.rollbackTo.run();
+        st.release.run();
+        if (!stamped) stamps.delete(p.actor.evaluation.id);
+        outcomes.push({ ok: false, error });
+      }
+    }
+    st.commit.run();
+  } catch (err) {
+    if (sqlite.inTransaction) st.rollback.run();
+    throw err;
+  }
+  return outcomes;
+}
+
+/** Checks and writes one score inside the batch's transaction; throws the 4xx that stops it. */
+function writeOne(st: ScoreWriteStatements, a: Actor, s: ScoreInput, stamps: Map<number, number>, at: string): number {
+  const evaluationId = a.evaluation.id;
+  const f = st.facts.get({ evaluation: evaluationId, user: a.userId, vendor: s.vendorId, criterion: s.criterionId }) as WriteFacts | undefined;
+  if (!f) throw notFound('The evaluation');
+  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1 });
+  if (problem) throw problem;
+  if (f.kind === null) throw notFound('The criterion (a leaf of this evaluation)');
+  if (f.vendor !== 1) throw notFound('The vendor');
+  const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
+  if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });
+
+  const existing = st.existing.get(s.vendorId, s.criterionId, a.userId) as ExistingScore | undefined;
+  if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
+    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
+  }
+  const version = (existing?.version ?? 0) + 1;
+  if (existing) st.update.run(s.value, s.comment ?? existing.comment, s.abstainReason ?? null, version, at, s.vendorId, s.criterionId, a.userId);
+  else st.insert.run(evaluationId, s.vendorId, s.criterionId, a.userId, s.value, s.comment ?? '', s.abstainReason ?? null, version, at);
+
+  let seq = stamps.get(evaluationId);
+  if (seq === undefined) {
+    seq = (st.bumpVersion.get(evaluationId) as { cells_version: number }).cells_version;
+    st.pruneChanges.run(evaluationId, seq - CHANGE_LOG_VERSIONS);
+    stamps.set(evaluationId, seq);
+  }
+  st.logChange.run(evaluationId, seq, s.vendorId, s.criterionId);
+  const values = (st.cellValues.all(s.vendorId, s.criterionId) as { value: number | null }[]).map((r) => r.value);
+  st.upsertCell.run({ evaluation: evaluationId, vendor: s.vendorId, criterion: s.criterionId, ...aggregateCell(values) });
+  const after = { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
+  st.audit.run(f.team_id, evaluationId, a.userId, at, 'score', 'score', `${s.vendorId}:${s.criterionId}`,
+    existing ? JSON.stringify({ value: existing.value }) : null, JSON.stringify(after));
+  return version;
+}

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './checkpointer.js';
 
 export type Db = Kysely<Database>;
 
@@ -45,7 +46,15 @@ export function openSqlite(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const database = { prepare: cachingPrepare(sqlite), close: () => sqlite.close() };
+  // Checkpoints run on a worker thread, not inside whichever commit fills the WAL (ADR 009).
+  const checkpointer = path === ':memory:' ? null : startCheckpointer(sqlite, path);
+  const database = {
+    prepare: cachingPrepare(sqlite),
+    close: () => {
+      void checkpointer?.stop();
+      sqlite.close();
+    },
+  };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   handles.set(db, sqlite);
   return db;

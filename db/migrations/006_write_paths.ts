@@ -3,9 +3,13 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // Frozen in time: what makes a single score write touch few pages (issue 6, ADR 009).
 //
 // 1. scores is keyed by its cell, (vendor_id, criterion_id, evaluator_id), instead of a rowid
-//    with a unique index beside it. On SQLite that is a WITHOUT ROWID table, so a cell's scores sit
-//    together on one page: reading the old score, writing the new one and recounting the cell
-//    touch that page and no other (with a rowid they were an index page plus one page per score).
+//    with a unique index beside it, and score_cells by (vendor_id, criterion_id). On SQLite both are
+//    WITHOUT ROWID tables, so a cell's scores sit together on one page: reading the old score,
+//    writing the new one and recounting the cell touch that page and no other (with a rowid they
+//    were an index page plus one page per score), and its aggregate is one more page, not two.
+//    scores_criterion becomes (criterion_id, evaluator_id): on a WITHOUT ROWID table an index
+//    carries the key after its own columns, and (criterion_id, vendor_id) looked to the planner as
+//    good as the key itself for a cell's scores, at the price of a second lookup per row.
 // 2. The ranking cache learns what changed from an append-only log, score_cell_changes, instead
 //    of an index on score_cells.seq. Moving a cell's entry in that index on every write dirtied a
 //    page at a random place in it; appending to the log writes where the last write did.
@@ -46,9 +50,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`drop table scores`.execute(db);
     await sql`alter table scores_by_cell rename to scores`.execute(db);
     await db.schema.createIndex('scores_evaluation_evaluator').on('scores').columns(['evaluation_id', 'evaluator_id']).execute();
-    await db.schema.createIndex('scores_criterion').on('scores').column('criterion_id').execute();
+    await db.schema.createIndex('scores_criterion').on('scores').columns(['criterion_id', 'evaluator_id']).execute();
     await sql`create trigger score_counts_insert after insert on scores begin ${counts.bump}; end`.execute(db);
     await sql`create trigger score_counts_delete after delete on scores begin ${counts.drop}; end`.execute(db);
+
+    await sql`create table score_cells_by_cell (
+      evaluation_id integer not null references evaluations (id) on delete cascade,
+      vendor_id integer not null references vendors (id) on delete cascade,
+      criterion_id integer not null references criteria (id) on delete cascade,
+      n integer not null default 0,
+      sum double precision not null default 0,
+      min double precision,
+      max double precision,
+      pass integer not null default 0,
+      fail integer not null default 0,
+      na integer not null default 0,
+      consensus double precision,
+      consensus_rationale text,
+      consensus_by integer references users (id),
+      consensus_at text,
+      primary key (vendor_id, criterion_id)
+    ) without rowid`.execute(db);
+    await sql`insert into score_cells_by_cell (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na, consensus, consensus_rationale, consensus_by, consensus_at)
+      select evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na, consensus, consensus_rationale, consensus_by, consensus_at from score_cells
+      order by vendor_id, criterion_id`.execute(db);
+    await sql`drop table score_cells`.execute(db);
+    await sql`alter table score_cells_by_cell rename to score_cells`.execute(db);
+    await db.schema.createIndex('score_cells_evaluation').on('score_cells').column('evaluation_id').execute();
+    await db.schema.createIndex('score_cells_criterion').on('score_cells').column('criterion_id').execute();
   }
 
   await db.schema
@@ -60,8 +89,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('score_cell_changes_pk', ['evaluation_id', 'seq', 'vendor_id', 'criterion_id'])
     .$call((t) => (pg ? t : t.modifyEnd(sql`without rowid`)))
     .execute();
-  await db.schema.dropIndex('score_cells_evaluation_seq').execute();
-  await db.schema.alterTable('score_cells').dropColumn('seq').execute();
+  if (pg) {
+    await db.schema.dropIndex('score_cells_evaluation_seq').execute();
+    await db.schema.alterTable('score_cells').dropColumn('seq').execute();
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -19,9 +19,21 @@ export interface WriteFacts {
   /** The criterion's kind if it is a leaf of this evaluation, null otherwise. */
   kind: CriterionKindColumn | null;
   vendor: 0 | 1;
+  /** Whether anyone in the evaluation is excluded from this vendor. */
+  vendor_exclusions: 0 | 1;
 }
 
 export interface ExistingScore { value: number | null; comment: string; version: number }
+
+function refreshCellSql(counted: string): string {
+  return `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
+    select evaluation_id, vendor_id, criterion_id, count(value), coalesce(sum(value), 0), min(value), max(value),
+      sum(case when value = 1 then 1 else 0 end), sum(case when value = 0 then 1 else 0 end), sum(case when value is null then 1 else 0 end)
+    from scores where vendor_id = ? and criterion_id = ? ${counted}
+    group by vendor_id, criterion_id
+    on conflict (vendor_id, criterion_id) do update set n = excluded.n, sum = excluded.sum, min = excluded.min,
+      max = excluded.max, pass = excluded.pass, fail = excluded.fail, na = excluded.na`;
+}
 
 const SQL = {
   facts: `select e.status, e.team_id, e.scale_min, e.scale_max,
@@ -30,22 +42,21 @@ const SQL = {
       exists (select 1 from evaluator_exclusions where evaluation_id = e.id and user_id = @user and vendor_id = @vendor) as excluded,
       (select c.kind from criteria c where c.id = @criterion and c.evaluation_id = e.id
          and not exists (select 1 from criteria d where d.parent_id = c.id)) as kind,
-      exists (select 1 from vendors where id = @vendor and evaluation_id = e.id) as vendor
+      exists (select 1 from vendors where id = @vendor and evaluation_id = e.id) as vendor,
+      exists (select 1 from evaluator_exclusions where evaluation_id = e.id and vendor_id = @vendor) as vendor_exclusions
     from evaluations e where e.id = @evaluation`,
-  // scores is keyed by (vendor, criterion, evaluator) (migration 006): these three and cellValues read one page.
+  // scores is keyed by (vendor, criterion, evaluator) (migration 006): these and refreshCell read one page.
   existing: 'select value, comment, version from scores where vendor_id = ? and criterion_id = ? and evaluator_id = ?',
   update: 'update scores set value = ?, comment = ?, abstain_reason = ?, version = ?, updated_at = ? where vendor_id = ? and criterion_id = ? and evaluator_id = ?',
   insert: `insert into scores (evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  // As refreshCell: scores of an evaluator excluded from the vendor are kept but do not count.
-  cellValues: `select value from scores where vendor_id = ? and criterion_id = ?
-    and not exists (select 1 from evaluator_exclusions x
-      where x.evaluation_id = scores.evaluation_id and x.user_id = scores.evaluator_id and x.vendor_id = scores.vendor_id)`,
+  // The cell's aggregates recounted from its scores and written in one statement, the figures
+  // aggregateCell and refreshCells compute. Scores of an evaluator excluded from the vendor are kept
+  // but do not count; most vendors have no exclusions, and for them the probe per score is skipped.
+  refreshCell: refreshCellSql(''),
+  refreshCellCounted: refreshCellSql(`and not exists (select 1 from evaluator_exclusions x
+      where x.evaluation_id = scores.evaluation_id and x.user_id = scores.evaluator_id and x.vendor_id = scores.vendor_id)`),
   bumpVersion: 'update evaluations set cells_version = cells_version + 1 where id = ? returning cells_version',
-  upsertCell: `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
-    values (@evaluation, @vendor, @criterion, @n, @sum, @min, @max, @pass, @fail, @na)
-    on conflict (vendor_id, criterion_id) do update set n = excluded.n, sum = excluded.sum, min = excluded.min,
-      max = excluded.max, pass = excluded.pass, fail = excluded.fail, na = excluded.na`,
   // As stampCells: the batch's cells go to the change log under the batch's version.
   logChange: 'insert into score_cell_changes (evaluation_id, seq, vendor_id, criterion_id) values (?, ?, ?, ?) on conflict do nothing',
   pruneChanges: 'delete from score_cell_changes where evaluation_id = ? and seq <= ?',

@@ -3,7 +3,7 @@ import { sqliteOf, type Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { CHANGE_LOG_VERSIONS } from '../../db/queries/scores.js';
 import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, type WriteFacts } from '../../db/queries/score-writes.js';
-import { aggregateCell, scoreValueProblem } from '../domain/score-values.js';
+import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import { mayScoreProblem } from './panel.js';
@@ -118,8 +118,7 @@ function writeOne(st: ScoreWriteStatements, a: Actor, s: ScoreInput, stamps: Map
     stamps.set(evaluationId, seq);
   }
   st.logChange.run(evaluationId, seq, s.vendorId, s.criterionId);
-  const values = (st.cellValues.all(s.vendorId, s.criterionId) as { value: number | null }[]).map((r) => r.value);
-  st.upsertCell.run({ evaluation: evaluationId, vendor: s.vendorId, criterion: s.criterionId, ...aggregateCell(values) });
+  (f.vendor_exclusions ? st.refreshCellCounted : st.refreshCell).run(s.vendorId, s.criterionId);
   const after = { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
   st.audit.run(f.team_id, evaluationId, a.userId, at, 'score', 'score', `${s.vendorId}:${s.criterionId}`,
     existing ? JSON.stringify({ value: existing.value }) : null, JSON.stringify(after));

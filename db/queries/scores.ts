@@ -202,3 +202,15 @@ export async function cellsChangedSince(db: Db, evaluationId: number, seq: numbe
 }
 
 type CellRow = Awaited<ReturnType<typeof cellsOfCriterion>>[number];
+
+/** How many score rows each evaluator has in the evaluation: score_counts' few rows, not a count of the scores (migration 005). */
+export async function scoreCountsByEvaluator(db: Db, evaluationId: number): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('score_counts').select(['evaluator_id', (eb) => eb.fn.sum<number>('n').as('n')]).where('evaluation_id', '=', evaluationId).groupBy('evaluator_id').execute();
+  return new Map(rows.map((r) => [r.evaluator_id, Number(r.n)]));
+}
+
+/** How many score rows one evaluator has in the evaluation (see scoreCountsByEvaluator). */
+export async function scoreCountOf(db: Db, evaluationId: number, evaluatorId: number): Promise<number> {
+  const row = await db.selectFrom('score_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('evaluation_id', '=', evaluationId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
+import { scoreCountOf } from '../../db/queries/scores.js';
 import { OverviewPage } from '../../views/pages/overview.js';
 import { html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
@@ -19,10 +20,10 @@ async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, strin
   const parents = new Set(nodes.map((n) => n.parentId));
   const leaves = nodes.filter((n) => !parents.has(n.id) && n.kind !== 'cost').length;
   const vendors = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
-  const mine = await p.db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).where('evaluator_id', '=', p.userId).executeTakeFirst();
+  const mine = await scoreCountOf(p.db, p.evaluation.id, p.userId);
   const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
   return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
-    facts={{ criteria: nodes.length, leaves, vendors: Number(vendors?.n ?? 0), weightVersion, myCells: Number(mine?.n ?? 0), leader }} />, status);
+    facts={{ criteria: nodes.length, leaves, vendors: Number(vendors?.n ?? 0), weightVersion, myCells: mine, leader }} />, status);
 }
 
 /** GET /evaluations/:id — where the evaluation stands; POST …/status moves it to its next stage. */

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { refreshVendorCells } from '../../db/queries/scores.js';
+import { refreshVendorCells, scoreCountsByEvaluator } from '../../db/queries/scores.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 
@@ -105,11 +105,11 @@ export async function panelProgress(db: Db, evaluationId: number) {
     db.selectFrom('declarations').selectAll().where('evaluation_id', '=', evaluationId).execute(),
     db.selectFrom('submissions').selectAll().where('evaluation_id', '=', evaluationId).execute(),
     db.selectFrom('evaluator_exclusions as x').innerJoin('vendors as v', 'v.id', 'x.vendor_id').select(['x.user_id', 'x.vendor_id', 'x.reason', 'v.name as vendor_name']).where('x.evaluation_id', '=', evaluationId).execute(),
-    db.selectFrom('scores').select(['evaluator_id', (eb) => eb.fn.countAll<number>().as('n')]).where('evaluation_id', '=', evaluationId).groupBy('evaluator_id').execute(),
+    scoreCountsByEvaluator(db, evaluationId),
   ]);
   const parents = new Set(criteria.map((c) => c.parent_id));
   const leafCount = criteria.filter((c) => !parents.has(c.id) && c.kind !== 'cost').length;
-  const scored = new Map(counts.map((c) => [c.evaluator_id, Number(c.n)]));
+  const scored = counts;
   const out = [];
   for (const m of members) {
     const scorer = m.role === 'evaluator' || m.role === 'facilitator';

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { scoreCountOf } from '../../db/queries/scores.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
 import { recordAudit } from '../../db/queries/audit.js';
@@ -62,8 +63,8 @@ export async function submitScores(db: Db, a: Actor): Promise<{ submittedAt: str
     if (existing) throw conflict('scores_submitted', 'You have already submitted your scores.');
     const at = nowIso();
     await trx.insertInto('submissions').values({ evaluation_id: a.evaluation.id, user_id: a.userId, submitted_at: at }).execute();
-    const n = await trx.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', a.evaluation.id).where('evaluator_id', '=', a.userId).executeTakeFirst();
-    await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'submit', entity: 'submission', entityId: a.userId, after: { scores: Number(n?.n ?? 0) } });
-    return { submittedAt: at, scores: Number(n?.n ?? 0) };
+    const n = await scoreCountOf(trx, a.evaluation.id, a.userId);
+    await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'submit', entity: 'submission', entityId: a.userId, after: { scores: n } });
+    return { submittedAt: at, scores: n };
   });
 }

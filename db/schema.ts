@@ -77,6 +77,8 @@ export interface EvaluationsTable {
   exclude_inconsistent: Generated<number>;
   /** Bumped by every write that changes this evaluation's score_cells (migration 005, ADR 008). */
   cells_version: Generated<number>;
+  /** Bumped by every write of scores, not of consensus (migration 006). */
+  scores_version: Generated<number>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

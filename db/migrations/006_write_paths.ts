@@ -14,6 +14,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 //    of an index on score_cells.seq. Moving a cell's entry in that index on every write dirtied a
 //    page at a random place in it; appending to the log writes where the last write did.
 //    Only the newest versions are kept; a cache older than the log reloads in full.
+// 3. evaluations.scores_version moves with every write of scores (not of consensus), so what is
+//    computed from all the scores (Kendall's W) can be kept until a score changes.
 
 const counts = {
   bump: sql`insert into score_counts (evaluation_id, evaluator_id, criterion_id, n) values (new.evaluation_id, new.evaluator_id, new.criterion_id, 1)
@@ -80,6 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.createIndex('score_cells_criterion').on('score_cells').column('criterion_id').execute();
   }
 
+  await db.schema.alterTable('evaluations').addColumn('scores_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema
     .createTable('score_cell_changes')
     .addColumn('evaluation_id', 'integer', (c) => c.notNull().references('evaluations.id').onDelete('cascade'))
@@ -100,6 +103,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('score_cells').addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.createIndex('score_cells_evaluation_seq').on('score_cells').columns(['evaluation_id', 'seq']).execute();
   await db.schema.dropTable('score_cell_changes').execute();
+  await db.schema.alterTable('evaluations').dropColumn('scores_version').execute();
   if (pg) {
     await sql`alter table scores drop constraint scores_pk`.execute(db);
     await sql`alter table scores add column id serial primary key`.execute(db);

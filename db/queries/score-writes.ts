@@ -56,7 +56,7 @@ const SQL = {
   refreshCell: refreshCellSql(''),
   refreshCellCounted: refreshCellSql(`and not exists (select 1 from evaluator_exclusions x
       where x.evaluation_id = scores.evaluation_id and x.user_id = scores.evaluator_id and x.vendor_id = scores.vendor_id)`),
-  bumpVersion: 'update evaluations set cells_version = cells_version + 1 where id = ? returning cells_version',
+  bumpVersion: 'update evaluations set cells_version = cells_version + 1, scores_version = scores_version + 1 where id = ? returning cells_version',
   // As stampCells: the batch's cells go to the change log under the batch's version.
   logChange: 'insert into score_cell_changes (evaluation_id, seq, vendor_id, criterion_id) values (?, ?, ?, ?) on conflict do nothing',
   pruneChanges: 'delete from score_cell_changes where evaluation_id = ? and seq <= ?',

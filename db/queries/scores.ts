@@ -3,11 +3,13 @@ import type { Db } from '../client.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
 
 /**
- * Moves the evaluation's `cells_version` up by one and returns it, in the caller's transaction.
- * The row lock also orders concurrent writers of one evaluation, so versions follow commit order.
+ * Moves the evaluation's `cells_version` up by one (and `scores_version` when scores changed) and
+ * returns the cells version, in the caller's transaction. The row lock also orders concurrent
+ * writers of one evaluation, so versions follow commit order.
  */
-async function nextCellsVersion(db: Db, evaluationId: number): Promise<number> {
-  const row = await db.updateTable('evaluations').set((eb) => ({ cells_version: eb(eb.ref('cells_version'), '+', 1) }))
+async function nextCellsVersion(db: Db, evaluationId: number, scores: boolean): Promise<number> {
+  const row = await db.updateTable('evaluations')
+    .set((eb) => ({ cells_version: eb(eb.ref('cells_version'), '+', 1), ...(scores ? { scores_version: eb(eb.ref('scores_version'), '+', 1) } : {}) }))
     .where('id', '=', evaluationId).returning('cells_version').executeTakeFirst();
   return row?.cells_version ?? 0;
 }
@@ -21,10 +23,10 @@ export const CHANGE_LOG_CELLS = 2000;
  * Every write that changes an evaluation's `score_cells` calls this once, in its transaction: it
  * takes the next `cells_version` and appends the cells it changes to `score_cell_changes`, so a
  * cached copy of the cells knows it is stale and reloads only those (ADR 008, ADR 009). Returns
- * the version.
+ * the version. `scores: false` when only consensus changed, not any evaluator's score.
  */
-export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<number> {
-  const seq = await nextCellsVersion(db, evaluationId);
+export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[], opts: { scores?: boolean } = {}): Promise<number> {
+  const seq = await nextCellsVersion(db, evaluationId, opts.scores ?? true);
   const rows = cells.length > CHANGE_LOG_CELLS
     ? [{ evaluation_id: evaluationId, seq, vendor_id: 0, criterion_id: 0 }]
     : cells.map((c) => ({ evaluation_id: evaluationId, seq, vendor_id: c.vendorId, criterion_id: c.criterionId }));

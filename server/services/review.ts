@@ -4,6 +4,7 @@ import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { stampCells } from '../../db/queries/scores.js';
+import { forEachScoreValue } from '../../db/queries/score-stream.js';
 import { disagreements, kendallW, type Disagreement } from '../domain/agreement.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
@@ -36,7 +37,7 @@ export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; 
     const before = await trx.selectFrom('score_cells').select(['consensus', 'consensus_rationale']).where('vendor_id', '=', input.vendorId).where('criterion_id', '=', input.criterionId).executeTakeFirst();
     const at = nowIso();
     // The cell changes, so cached rankings of this evaluation must see it (ADR 008).
-    await stampCells(trx, a.evaluation.id, [{ vendorId: input.vendorId, criterionId: input.criterionId }]);
+    await stampCells(trx, a.evaluation.id, [{ vendorId: input.vendorId, criterionId: input.criterionId }], { scores: false });
     const set = { consensus: input.value, consensus_rationale: input.rationale, consensus_by: a.userId, consensus_at: at };
     await trx
       .insertInto('score_cells')
@@ -59,6 +60,49 @@ export async function setDisagreementThreshold(db: Db, a: Actor, threshold: numb
   });
 }
 
+// Kendall's W reads every score of the evaluation: 5 million for the landscape, seconds of work.
+// It depends on the scores alone, so it is kept per database handle until scores_version or the
+// number of scores (a deleted vendor or criterion) or the set of leaves says otherwise.
+const kendallCache = new WeakMap<Db, Map<number, { key: string; w: Record<string, number | null> }>>();
+
+/** Kendall's W per leaf, over the vendors every evaluator of that leaf gave a value. */
+async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly number[]): Promise<Record<string, number | null>> {
+  const [version, count] = await Promise.all([
+    db.selectFrom('evaluations').select('scores_version').where('id', '=', evaluationId).executeTakeFirst(),
+    db.selectFrom('score_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirst(),
+  ]);
+  const key = `${version?.scores_version}:${count?.n}:${leafIds.join(',')}`;
+  let cache = kendallCache.get(db);
+  if (!cache) kendallCache.set(db, (cache = new Map()));
+  const hit = cache.get(evaluationId);
+  if (hit?.key === key) return hit.w;
+
+  // Each leaf's values as one Float64Array per evaluator (NaN: no value), filled in one pass
+  // over raw rows: made into row objects, the landscape's scores took seconds and gigabytes.
+  const vendors = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).execute();
+  const vendorIndex = new Map(vendors.map((v, i) => [v.id, i]));
+  const leafIndex = new Map(leafIds.map((id, i) => [id, i]));
+  const evaluatorIndex = new Map<number, number>();
+  const grid: Float64Array[][] = leafIds.map(() => []);
+  await forEachScoreValue(db, evaluationId, (vendorId, criterionId, evaluatorId, value) => {
+    const l = leafIndex.get(criterionId);
+    const v = vendorIndex.get(vendorId);
+    if (l === undefined || v === undefined) return;
+    let e = evaluatorIndex.get(evaluatorId);
+    if (e === undefined) evaluatorIndex.set(evaluatorId, (e = evaluatorIndex.size));
+    (grid[l]![e] ??= new Float64Array(vendors.length).fill(NaN))[v] = value;
+  });
+  const w: Record<string, number | null> = {};
+  leafIds.forEach((id, l) => {
+    const rows = grid[l]!.filter((r) => r !== undefined);
+    const common: number[] = [];
+    for (let v = 0; v < vendors.length; v++) if (rows.length > 0 && rows.every((r) => !Number.isNaN(r[v]!))) common.push(v);
+    w[String(id)] = kendallW(rows.map((r) => common.map((v) => r[v]!)));
+  });
+  cache.set(evaluationId, { key, w });
+  return w;
+}
+
 export interface AgreementReport { kendallW: Record<string, number | null>; disagreements: Disagreement[] }
 
 /**
@@ -68,23 +112,8 @@ export interface AgreementReport { kendallW: Record<string, number | null>; disa
 export async function agreementReport(db: Db, evaluation: Evaluation): Promise<AgreementReport> {
   const leafMap = await leaves(db, evaluation.id);
   const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');
-  const [cells, scores] = await Promise.all([
-    db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail']).where('evaluation_id', '=', evaluation.id).execute(),
-    db.selectFrom('scores').select(['vendor_id', 'criterion_id', 'evaluator_id', 'value']).where('evaluation_id', '=', evaluation.id).where('value', 'is not', null).execute(),
-  ]);
-  const w: Record<string, number | null> = {};
-  for (const leaf of scored) {
-    const byEvaluator = new Map<number, Map<number, number>>();
-    for (const s of scores) {
-      if (s.criterion_id !== leaf.id || s.value === null) continue;
-      const row = byEvaluator.get(s.evaluator_id) ?? new Map<number, number>();
-      row.set(s.vendor_id, s.value);
-      byEvaluator.set(s.evaluator_id, row);
-    }
-    const rows = [...byEvaluator.values()];
-    const common = rows.length === 0 ? [] : [...rows[0]!.keys()].filter((v) => rows.every((r) => r.has(v)));
-    w[String(leaf.id)] = kendallW(rows.map((r) => common.map((v) => r.get(v)!)));
-  }
+  const cells = await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail']).where('evaluation_id', '=', evaluation.id).execute();
+  const w = await kendallByLeaf(db, evaluation.id, scored.map((l) => l.id));
   const kindOf = (id: number) => leafMap.get(id)?.kind;
   const found = disagreements(
     cells.filter((c) => kindOf(c.criterion_id) === 'scored' || kindOf(c.criterion_id) === 'must-have').map((c) => ({

@@ -1,0 +1,28 @@
+import type SQLite from 'better-sqlite3';
+import { sqliteOf, type Db } from '../client.js';
+
+// Whole-evaluation reads of the scores, for the statistics that need every evaluator's value
+// (Kendall's W). A landscape-sized evaluation has millions of scores: made into row objects they
+// took seconds and gigabytes, so these are read as raw rows, vendor by vendor along the key.
+
+const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+/**
+ * Calls `each(vendorId, criterionId, evaluatorId, value)` for every score of the evaluation that
+ * has a value (N/A and abstentions left out), holding the connection while it reads.
+ */
+export async function forEachScoreValue(db: Db, evaluationId: number, each: (vendorId: number, criterionId: number, evaluatorId: number, value: number) => void): Promise<void> {
+  const sqlite = sqliteOf(db);
+  if (!sqlite) throw new Error('forEachScoreValue needs the SQLite Db from openSqlite.');
+  let st = statements.get(sqlite);
+  if (!st) {
+    // Its own statement, not the shared cache's: raw mode belongs to the statement.
+    st = sqlite.prepare(`select s.vendor_id, s.criterion_id, s.evaluator_id, s.value from vendors v
+      join scores s on s.vendor_id = v.id where v.evaluation_id = ? and s.value is not null`).raw(true);
+    statements.set(sqlite, st);
+  }
+  const statement = st;
+  await db.connection().execute(async () => {
+    for (const r of statement.iterate(evaluationId) as IterableIterator<[number, number, number, number]>) each(r[0], r[1], r[2], r[3]);
+  });
+}

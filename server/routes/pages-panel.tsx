@@ -13,6 +13,8 @@ import { checkForm, formFields } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, forbidden } from '../errors.js';
+import { nameKey } from '../../db/queries/vendors.js';
+import { m } from '../../views/messages/index.js';
 
 type Page = Awaited<ReturnType<typeof evaluationPage>>;
 
@@ -25,7 +27,7 @@ async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
 async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 404 | 409 | 422 = 200) {
   const [rows, vendors, criteria, assignments] = await Promise.all([
     panelProgress(p.db, p.evaluation.id),
-    p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').execute(),
+    vendorChoices(p),
     criteriaOf(p.db, p.evaluation.id),
     p.db.selectFrom('assignments as a').innerJoin('users as u', 'u.id', 'a.user_id').leftJoin('vendors as v', 'v.id', 'a.vendor_id').leftJoin('criteria as c', 'c.id', 'a.criterion_id')
       .select(['a.id', 'u.name as user_name', 'v.name as vendor_name', 'c.name as criterion_name']).where('a.evaluation_id', '=', p.evaluation.id).orderBy('a.id').execute(),
@@ -49,6 +51,28 @@ async function attempt(c: Context<AppEnv>, p: Page, work: () => Promise<unknown>
 
 const ids = (f: Record<string, string>, key: string) => parseId(f[key]) ?? undefined;
 
+/** Past this many vendors the panel's forms take a vendor's name instead of listing them all. */
+const VENDOR_LIST_LIMIT = 200;
+
+async function vendorChoices(p: Page): Promise<{ id: number; name: string }[] | { count: number }> {
+  const list = await p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').limit(VENDOR_LIST_LIMIT + 1).execute();
+  if (list.length <= VENDOR_LIST_LIMIT) return list;
+  const n = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
+  return { count: Number(n?.n ?? 0) };
+}
+
+/**
+ * The vendor a panel form names: by id from the list, or by name when the evaluation has too many
+ * vendors to list. undefined when neither is given (an assignment to any vendor).
+ */
+async function formVendor(p: Page, f: Record<string, string>): Promise<number | undefined> {
+  const name = (f.vendorName ?? '').trim();
+  if (name === '') return ids(f, 'vendorId');
+  const v = await p.db.selectFrom('vendors').select('id').where('evaluation_id', '=', p.evaluation.id).where('name_key', '=', nameKey(name)).executeTakeFirst();
+  if (!v) throw new AppError(404, 'not_found', m.panel.unknownVendorName(name));
+  return v.id;
+}
+
 /** /evaluations/:id/members — the panel: members, declarations, progress, exclusions, assignments. */
 export const panelPages = new Hono<AppEnv>()
   .get('/evaluations/:id/members', async (c) => render(c, await panelPage(c)))
@@ -70,7 +94,7 @@ export const panelPages = new Hono<AppEnv>()
   .post('/evaluations/:id/members/exclusions', async (c) => {
     const p = await panelPage(c, 'edit');
     const f = await formFields(c);
-    return attempt(c, p, () => excludeEvaluator(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: ids(f, 'vendorId') ?? 0, reason: (f.reason ?? '').trim().slice(0, 1000) }));
+    return attempt(c, p, async () => excludeEvaluator(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: (await formVendor(p, f)) ?? 0, reason: (f.reason ?? '').trim().slice(0, 1000) }), f);
   })
   .post('/evaluations/:id/members/exclusions/:userId/:vendorId/lift', async (c) => {
     const p = await panelPage(c, 'edit');
@@ -79,7 +103,7 @@ export const panelPages = new Hono<AppEnv>()
   .post('/evaluations/:id/members/assignments', async (c) => {
     const p = await panelPage(c, 'edit');
     const f = await formFields(c);
-    return attempt(c, p, () => addAssignment(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: ids(f, 'vendorId'), criterionId: ids(f, 'criterionId') }));
+    return attempt(c, p, async () => addAssignment(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: await formVendor(p, f), criterionId: ids(f, 'criterionId') }), f);
   })
   .post('/evaluations/:id/members/assignments/:assignmentId/remove', async (c) => {
     const p = await panelPage(c, 'edit');

@@ -14,13 +14,34 @@ interface Props {
   user: CurrentUser;
   nav: EvaluationNav;
   evaluation: Evaluation;
+  /** This page's vendors (by name), out of `pager.count`. */
   vendors: readonly Vendor[];
+  pager: FeedbackPager;
+  /** How many of the evaluation's vendors have at least one answer. */
+  answered: number;
   summary: Record<string, VendorFeedbackSummary>;
   /** The signed-in person's own answers, by vendor id. */
   mine: ReadonlyMap<number, FeedbackAnswer>;
   /** Whether this person may answer (their role allows it and the evaluation is not decided). */
   canGive: boolean;
   form?: FeedbackFormState | undefined;
+}
+
+/** Where this page sits among the evaluation's vendors. */
+export interface FeedbackPager { page: number; pages: number; count: number; pageSize: number }
+
+/** Previous/next around "Page x of y", as the vendors page has it; one page needs none. */
+function Pager({ pager, action }: { pager: FeedbackPager; action: string }) {
+  const { page, pages, count, pageSize } = pager;
+  if (pages <= 1) return null;
+  const link = (n: number, label: string, rel?: string) => <a href={`${action}?page=${n}`} class="button button-small" rel={rel}>{label}</a>;
+  return (
+    <nav class="pager" aria-label={m.vendors.pagerLabel}>
+      <span class="pager-side">{page > 1 ? link(1, m.vendors.first) : null}{page > 1 ? link(page - 1, m.vendors.prev, 'prev') : null}</span>
+      <span class="muted small pager-where">{m.vendors.pageOf(page, pages)} · {m.vendors.rowsOf((page - 1) * pageSize + 1, Math.min(count, page * pageSize), count)}</span>
+      <span class="pager-side">{page < pages ? link(page + 1, m.vendors.next, 'next') : null}{page < pages ? link(pages, m.vendors.last) : null}</span>
+    </nav>
+  );
 }
 
 /** At most one decimal, without a trailing ".0", and a real minus sign: 80, 33.3, −100. */
@@ -119,8 +140,7 @@ function VendorForm({ action, vendor, answer, form }: { action: string; vendor: 
 }
 
 /** GET /evaluations/:id/feedback — the per-vendor NPS, CSAT and CES, and the caller's own answers. */
-export function FeedbackPage({ user, nav, evaluation, vendors, summary, mine, canGive, form }: Props) {
-  const answered = vendors.filter((v) => (summary[String(v.id)]?.responses ?? 0) > 0).length;
+export function FeedbackPage({ user, nav, evaluation, vendors, pager, answered, summary, mine, canGive, form }: Props) {
   const action = `/evaluations/${evaluation.id}/feedback`;
   return (
     <Layout title={t.title} user={user} evaluation={nav} wide>
@@ -140,7 +160,8 @@ export function FeedbackPage({ user, nav, evaluation, vendors, summary, mine, ca
             ) : (
               <>
                 <SummaryTable vendors={vendors} summary={summary} />
-                <p class="muted small">{t.answeredBy(answered, vendors.length)}</p>
+                <p class="muted small">{t.answeredBy(answered, pager.count)}</p>
+                <Pager pager={pager} action={action} />
               </>
             )}
             <h3>{t.explainTitle}</h3>
@@ -157,6 +178,7 @@ export function FeedbackPage({ user, nav, evaluation, vendors, summary, mine, ca
               {vendors.map((v) => (
                 <VendorForm action={action} vendor={v} answer={mine.get(v.id)} form={form?.vendorId === v.id ? form : undefined} />
               ))}
+              <Pager pager={pager} action={action} />
             </section>
           ) : null}
         </>

@@ -6,7 +6,9 @@ import { m } from '../messages/index.js';
 export interface AssignmentRow { id: number; user_name: string; vendor_name: string | null; criterion_name: string | null }
 
 interface Props {
-  user: CurrentUser; nav: EvaluationNav; rows: PanelRow[]; canManage: boolean; polling: boolean; vendors: { id: number; name: string }[];
+  user: CurrentUser; nav: EvaluationNav; rows: PanelRow[]; canManage: boolean; polling: boolean;
+  /** The vendors to pick from, or, past a few hundred, only how many there are: the forms then take a name. */
+  vendors: { id: number; name: string }[] | { count: number };
   criteria: { id: number; name: string; parent: string | null }[]; assignments: AssignmentRow[]; errors?: Record<string, string>; values?: Record<string, string>;
 }
 
@@ -37,7 +39,9 @@ export function PanelPage(p: Props) {
             <p class="hint">{m.panel.excludeHint}</p>
             <div class="row">
               <Field label={m.panel.evaluator} name="userId"><select id="f-userId" name="userId">{scorers.map((r) => <option value={String(r.id)}>{r.name}</option>)}</select></Field>
-              <Field label={m.panel.vendor} name="vendorId"><select id="f-vendorId" name="vendorId">{p.vendors.map((v) => <option value={String(v.id)}>{v.name}</option>)}</select></Field>
+              {Array.isArray(p.vendors)
+                ? <Field label={m.panel.vendor} name="vendorId"><select id="f-vendorId" name="vendorId">{p.vendors.map((v) => <option value={String(v.id)}>{v.name}</option>)}</select></Field>
+                : <Field label={m.panel.vendor} name="vendorName" hint={m.panel.vendorByName(p.vendors.count)}><input id="f-vendorName" name="vendorName" required maxlength={200} autocomplete="off" /></Field>}
             </div>
             <Field label={m.panel.reason} name="reason"><input id="f-reason" name="reason" maxlength={1000} /></Field>
             <button type="submit" class="button">{m.panel.exclude}</button>
@@ -55,7 +59,9 @@ export function PanelPage(p: Props) {
             <p class="hint">{m.panel.assignHint}</p>
             <div class="row">
               <Field label={m.panel.evaluator} name="assignUser"><select id="f-assignUser" name="userId">{scorers.map((r) => <option value={String(r.id)}>{r.name}</option>)}</select></Field>
-              <Field label={m.panel.vendor} name="assignVendor"><select id="f-assignVendor" name="vendorId"><option value="">{m.panel.any}</option>{p.vendors.map((v) => <option value={String(v.id)}>{v.name}</option>)}</select></Field>
+              {Array.isArray(p.vendors)
+                ? <Field label={m.panel.vendor} name="assignVendor"><select id="f-assignVendor" name="vendorId"><option value="">{m.panel.any}</option>{p.vendors.map((v) => <option value={String(v.id)}>{v.name}</option>)}</select></Field>
+                : <Field label={m.panel.vendor} name="assignVendorName" hint={`${m.panel.vendorByName(p.vendors.count)} ${m.panel.vendorAny}`}><input id="f-assignVendorName" name="vendorName" maxlength={200} autocomplete="off" /></Field>}
               <Field label={m.panel.criterion} name="assignCriterion"><select id="f-assignCriterion" name="criterionId"><option value="">{m.panel.any}</option>{p.criteria.map((c) => <option value={String(c.id)}>{c.parent ? `${c.parent} › ${c.name}` : c.name}</option>)}</select></Field>
             </div>
             {p.errors?.assignment ? <p class="error-text" role="alert">{p.errors.assignment}</p> : null}

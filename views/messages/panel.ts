@@ -1,3 +1,5 @@
+const n = new Intl.NumberFormat('en');
+
 export const panel = {
   tab: 'Panel',
   title: 'Panel',
@@ -23,7 +25,7 @@ export const panel = {
   excludeHint: 'For a declared conflict of interest: the evaluator can no longer score that vendor, and scores they already gave it stop counting.',
   evaluator: 'Evaluator',
   vendor: 'Vendor',
-  vendorByName: (n: number) => `Too many vendors (${n.toLocaleString('en')}) for a list: type the vendor's name as the vendors page shows it.`,
+  vendorByName: (count: number) => `Too many vendors (${n.format(count)}) for a list: type the vendor's name as the vendors page shows it.`,
   vendorAny: 'Leave empty for any vendor.',
   unknownVendorName: (name: string) => `No vendor called “${name}” in this evaluation. Check the spelling on the vendors page.`,
   reason: 'Reason',
@@ -36,5 +38,5 @@ export const panel = {
   assign: 'Assign',
   noAssignments: 'No assignments: every evaluator scores every vendor on every criterion.',
   unassign: 'Remove',
-  of: (done: number, total: number) => `${done} of ${total}`,
+  of: (done: number, total: number) => `${n.format(done)} of ${n.format(total)}`,
 } as const;

@@ -61,11 +61,12 @@ export async function scoreOf(db: Db, vendorId: number, criterionId: number, eva
   return db.selectFrom('scores').selectAll().where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
 }
 
-/** Scores visible to one evaluator (their own), optionally narrowed to a vendor or criterion. */
-export async function scoresBy(db: Db, evaluationId: number, evaluatorId: number | null, filter: { vendorId?: number; criterionId?: number } = {}) {
+/** Scores visible to one evaluator (their own), optionally narrowed to a vendor, a few vendors or a criterion. */
+export async function scoresBy(db: Db, evaluationId: number, evaluatorId: number | null, filter: { vendorId?: number; vendorIds?: readonly number[]; criterionId?: number } = {}) {
   let q = db.selectFrom('scores').selectAll().where('evaluation_id', '=', evaluationId);
   if (evaluatorId !== null) q = q.where('evaluator_id', '=', evaluatorId);
   if (filter.vendorId !== undefined) q = q.where('vendor_id', '=', filter.vendorId);
+  if (filter.vendorIds !== undefined) q = q.where('vendor_id', 'in', filter.vendorIds);
   if (filter.criterionId !== undefined) q = q.where('criterion_id', '=', filter.criterionId);
   return q.orderBy('vendor_id').orderBy('criterion_id').orderBy('evaluator_id').execute();
 }

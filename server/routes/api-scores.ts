@@ -4,7 +4,7 @@ import { apiValid } from '../validation.js';
 import { BatchSchema, ScoreSchema, ScoresQuerySchema } from '../schemas/scores.js';
 import { accessEvaluation } from '../access.js';
 import { saveBatch, saveScore } from '../services/scores.js';
-import { scoresBy } from '../../db/queries/scores.js';
+import { scoresJsonStream } from '../services/scores-export.js';
 import { loadRanking } from '../services/ranking.js';
 import { z } from 'zod';
 import { assertMayScore } from '../services/panel.js';
@@ -45,10 +45,8 @@ export const apiScores = new Hono<AppEnv>()
   .get('/:id/scores', apiValid('query', ScoresQuerySchema), async (c) => {
     const a = await accessEvaluation(c, 'read');
     const all = seesAllScores(a.role, a.evaluation.status);
-    const rows = await scoresBy(c.get('db'), a.evaluation.id, all ? null : a.userId, c.req.valid('query'));
-    return c.json({
-      scores: rows.map((s) => ({ vendorId: String(s.vendor_id), criterionId: String(s.criterion_id), evaluatorId: String(s.evaluator_id), value: s.value, comment: s.comment, version: s.version, ...(s.abstain_reason !== null ? { abstainReason: s.abstain_reason } : {}) })),
-    });
+    // Streamed: a landscape-sized evaluation has millions of scores (scores-export.ts).
+    return c.body(scoresJsonStream(c.get('db'), a.evaluation.id, all ? null : a.userId, c.req.valid('query')), 200, { 'content-type': 'application/json; charset=utf-8' });
   })
   .get('/:id/ranking', apiValid('query', LimitSchema), async (c) => {
     const a = await accessEvaluation(c, 'read');

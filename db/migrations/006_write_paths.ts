@@ -23,7 +23,21 @@ const counts = {
   drop: sql`update score_counts set n = n - 1 where evaluation_id = old.evaluation_id and evaluator_id = old.evaluator_id and criterion_id = old.criterion_id`,
 };
 
+// Kysely runs SQLite migrations outside a transaction (its adapter reports no transactional DDL).
+// SQLite's DDL is transactional, and this one moves every score: stopped halfway, it must leave
+// the database as it was, not without a scores table. PostgreSQL migrations already run in one.
+const atomically = (db: Kysely<any>, work: (db: Kysely<any>) => Promise<void>): Promise<void> =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? work(db) : db.transaction().execute(work);
+
 export async function up(db: Kysely<any>): Promise<void> {
+  await atomically(db, upIn);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await atomically(db, downIn);
+}
+
+async function upIn(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
 
   if (pg) {
@@ -98,7 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+async function downIn(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema.alterTable('score_cells').addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.createIndex('score_cells_evaluation_seq').on('score_cells').columns(['evaluation_id', 'seq']).execute();

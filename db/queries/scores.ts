@@ -189,8 +189,6 @@ export async function cellsOfCriterion(db: Db, criterionId: number) {
  * "everything", or more than `limit` cells changed. The caller then reloads in full.
  */
 export async function cellsChangedSince(db: Db, evaluationId: number, seq: number, limit: number) {
-  const first = await db.selectFrom('score_cell_changes').select('seq').where('evaluation_id', '=', evaluationId).orderBy('seq').limit(1).executeTakeFirst();
-  if (!first || first.seq > seq + 1) return null;
   const rows = await db
     .selectFrom('score_cell_changes as ch')
     .leftJoin('score_cells as c', (j) => j.onRef('c.vendor_id', '=', 'ch.vendor_id').onRef('c.criterion_id', '=', 'ch.criterion_id'))
@@ -199,6 +197,11 @@ export async function cellsChangedSince(db: Db, evaluationId: number, seq: numbe
     .where('ch.seq', '>', seq)
     .limit(limit)
     .execute();
+  // Whether the log reaches back to seq is asked after the read, not before: pruning only ever
+  // removes the oldest versions, so if seq + 1 is still there now, nothing after seq was gone
+  // when the changes were read. (Asked before, a commit in between could prune what was read next.)
+  const first = await db.selectFrom('score_cell_changes').select('seq').where('evaluation_id', '=', evaluationId).orderBy('seq').limit(1).executeTakeFirst();
+  if (!first || first.seq > seq + 1) return null;
   if (rows.length >= limit || rows.some((r) => r.changed === 0)) return null;
   // A cell gone since (its vendor or criterion deleted) has no row left: nothing asks for it any more.
   return rows.filter((r): r is typeof r & CellRow => r.vendor_id !== null);

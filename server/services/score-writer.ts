@@ -74,8 +74,10 @@ function commitBatch(sqlite: SQLite.Database, batch: readonly Pending[]): Outcom
       const stamped = stamps.has(p.actor.evaluation.id);
       st.savepoint.run();
       try {
-        outcomes.push({ ok: true, version: writeOne(st, p.actor, p.input, stamps, at) });
+        const version = writeOne(st, p.actor, p.input, stamps, at);
         st.release.run();
+        // Only now: one outcome per write, in order, whatever throws where.
+        outcomes.push({ ok: true, version });
       } catch (error) {
         st.rollbackTo.run();
         st.release.run();

@@ -30,18 +30,20 @@ export function scoresJsonStream(db: Db, evaluationId: number, evaluatorId: numb
             : (await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).orderBy('id').execute()).map((v) => v.id);
           controller.enqueue(encoder.encode('{"scores":['));
         }
-        if (next >= vendorIds.length) {
-          controller.enqueue(encoder.encode(']}'));
-          controller.close();
+        // Chunks with nothing the caller may see are skipped here: a pull that enqueues nothing
+        // is not pulled again, and the response would never end.
+        while (next < vendorIds.length) {
+          const chunk = vendorIds.slice(next, next + VENDORS_PER_CHUNK);
+          next += VENDORS_PER_CHUNK;
+          const rows = await scoresBy(db, evaluationId, evaluatorId, { ...filter, vendorIds: chunk });
+          if (rows.length === 0) continue;
+          const text = rows.map(toJson).join(',');
+          controller.enqueue(encoder.encode(first ? text : `,${text}`));
+          first = false;
           return;
         }
-        const chunk = vendorIds.slice(next, next + VENDORS_PER_CHUNK);
-        next += VENDORS_PER_CHUNK;
-        const rows = await scoresBy(db, evaluationId, evaluatorId, { ...filter, vendorIds: chunk });
-        if (rows.length === 0) return;
-        const text = rows.map(toJson).join(',');
-        controller.enqueue(encoder.encode(first ? text : `,${text}`));
-        first = false;
+        controller.enqueue(encoder.encode(']}'));
+        controller.close();
       } catch (err) {
         controller.error(err);
       }

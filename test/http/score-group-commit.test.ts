@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import { addCriterion, addVendor, api, createEvaluation, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 
@@ -94,4 +95,29 @@ describe('PUT /scores under concurrency', () => {
     const theirScores = await db.selectFrom('scores').select('vendor_id').where('evaluation_id', '=', Number(theirs)).execute();
     expect(theirScores).toEqual([]);
   });
+
+  test('a write that fails after it has written rolls back alone: its score, cell and log entry stay as they were', async () => {
+    const [bad, good] = [{ v: vendors[2]!, c: leaves[2]! }, { v: vendors[3]!, c: leaves[2]! }];
+    const before = { version: await cellsVersion(), score: await db.selectFrom('scores').select(['value', 'version']).where('vendor_id', '=', Number(bad.v)).where('criterion_id', '=', Number(bad.c)).executeTakeFirstOrThrow(),
+      cell: await db.selectFrom('score_cells').select(['n', 'sum']).where('vendor_id', '=', Number(bad.v)).where('criterion_id', '=', Number(bad.c)).executeTakeFirstOrThrow() };
+    // The audit entry is the write's last statement: refusing it fails the write after its score,
+    // its cell and the evaluation's version have all been written inside the batch.
+    await sql.raw(`create trigger refuse_audit before insert on audit_entries when new.entity_id = '${bad.v}:${bad.c}' begin select raise(abort, 'audit refused'); end`).execute(db);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const [failed, landed] = await Promise.all([put({ vendorId: bad.v, criterionId: bad.c, value: 5 }), put({ vendorId: good.v, criterionId: good.c, value: 5 })]);
+      expectApiError(failed, 500, 'internal_error');
+      expect(landed.status).toBe(200);
+    } finally {
+      logged.mockRestore();
+      await sql.raw('drop trigger refuse_audit').execute(db);
+    }
+    expect(await db.selectFrom('scores').select(['value', 'version']).where('vendor_id', '=', Number(bad.v)).where('criterion_id', '=', Number(bad.c)).executeTakeFirstOrThrow()).toEqual(before.score);
+    expect(await db.selectFrom('score_cells').select(['n', 'sum']).where('vendor_id', '=', Number(bad.v)).where('criterion_id', '=', Number(bad.c)).executeTakeFirstOrThrow()).toEqual(before.cell);
+    // The failed write took the batch's version first and gave it back; the write that landed took it again.
+    expect(await cellsVersion()).toBe(before.version + 1);
+    const changes = await db.selectFrom('score_cell_changes').select(['seq', 'vendor_id', 'criterion_id']).where('evaluation_id', '=', Number(id)).where('seq', '>', before.version).execute();
+    expect(changes).toEqual([{ seq: before.version + 1, vendor_id: Number(good.v), criterion_id: Number(good.c) }]);
+  });
 });
+

@@ -46,6 +46,17 @@ test('filters still narrow: one criterion, one vendor, and a vendor of nobody gi
   expect((await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/scores?vendorId=${vendors[5]}`)).json).toEqual({ scores: [] });
 });
 
+test('whole chunks with nothing to show are skipped, not the end: another evaluator sees only their one score', async () => {
+  const eva = await signupUser(app);
+  expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: eva.email, role: 'evaluator' })).status).toBe(201);
+  expect((await api(app, eva.token, 'PUT', `/api/v1/evaluations/${id}/declarations/me`, { conflict: false })).status).toBe(200);
+  // Vendor 150: the first two chunks of a hundred vendors hold nothing of Eva's, nor does the last.
+  expect((await api(app, eva.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: String(vendors[150]), criterionId: leaves[0], value: 2 })).status).toBe(200);
+  const res = await api(app, eva.token, 'GET', `/api/v1/evaluations/${id}/scores`);
+  expect(res.json.scores.map((s: { vendorId: string; evaluatorId: string }) => [s.vendorId, s.evaluatorId])).toEqual([[String(vendors[150]), eva.userId]]);
+  expect((await api(app, eva.token, 'GET', `/api/v1/evaluations/${id}/scores?criterionId=${leaves[1]}`)).json).toEqual({ scores: [] });
+});
+
 test('an empty evaluation streams {"scores":[]}', async () => {
   const empty = await createEvaluation(app, owner.token, { template: 'blank' });
   const res = await api(app, owner.token, 'GET', `/api/v1/evaluations/${empty}/scores`);

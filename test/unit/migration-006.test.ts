@@ -59,3 +59,22 @@ test('a cell\'s scores and the cell itself are found by key, not through another
   expect(await plan('select value from scores where vendor_id = 1 and criterion_id = 1')).toMatch(/USING PRIMARY KEY \(vendor_id=\? AND criterion_id=\?\)/);
   expect(await plan('select n from score_cells where vendor_id = 1 and criterion_id = 1')).toMatch(/USING PRIMARY KEY \(vendor_id=\? AND criterion_id=\?\)/);
 });
+
+test('stopped halfway, the migration leaves the database as it was', async () => {
+  const half = openSqlite(':memory:');
+  await new Migrator({ db: half, provider: { getMigrations: async () => migrations } }).migrateTo('005_read_paths');
+  await sql`insert into teams (id, name, created_at) values (1, 'T', 'now')`.execute(half);
+  await sql`insert into users (id, email, name, created_at) values (1, 'a@x.test', 'A', 'now')`.execute(half);
+  await sql`insert into evaluations (id, team_id, name, template, created_at, updated_at) values (1, 1, 'E', 'blank', 'now', 'now')`.execute(half);
+  await sql`insert into criteria (id, evaluation_id, name, kind, created_at) values (1, 1, 'C1', 'scored', 'now')`.execute(half);
+  await sql`insert into vendors (id, evaluation_id, name, name_key, created_at, updated_at) values (1, 1, 'V1', 'v1', 'now', 'now')`.execute(half);
+  await sql`insert into scores (evaluation_id, vendor_id, criterion_id, evaluator_id, value, version, updated_at) values (1, 1, 1, 1, 3, 4, 't')`.execute(half);
+  // Something in the way of the last steps: the tables are rebuilt first, then this fails.
+  await sql`create table score_cell_changes (x integer)`.execute(half);
+  await expect(migrateToLatest(half)).rejects.toThrow(/006_write_paths/);
+  const rows = await sql<{ id: number; value: number; version: number }>`select id, value, version from scores`.execute(half);
+  expect(rows.rows).toEqual([{ id: 1, value: 3, version: 4 }]);
+  const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' order by name`.execute(half);
+  expect(triggers.rows.map((t) => t.name)).toEqual(['score_counts_delete', 'score_counts_insert']);
+  await half.destroy();
+});

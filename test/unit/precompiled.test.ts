@@ -27,3 +27,14 @@ test('a query that binds something other than its arguments, in order, is refuse
   const swapped = precompiled((d, a: string, b: string) => d.selectFrom('teams').select('id').where('name', '=', b).where('name', '=', a));
   await expect(swapped(db, 'One', 'Two')).rejects.toThrow(/in order/);
 });
+
+test('a first call whose arguments are equal cannot show their order: it runs as built, and the next call decides', async () => {
+  const ids = (await db.selectFrom('teams').select('id').orderBy('id').execute()).map((t) => t.id);
+  const between = precompiled((d, low: number, high: number) => d.selectFrom('teams').select('id').where('id', '>=', low).where('id', '<=', high));
+  expect((await between(db, ids[0]!, ids[0]!)).map((r) => r.id)).toEqual([ids[0]]);
+  expect((await between(db, ids[0]!, ids[1]!)).map((r) => r.id)).toEqual(ids.slice(0, 2));
+  expect((await between(db, ids[1]!, ids[1]!)).map((r) => r.id)).toEqual([ids[1]]);
+  const reversed = precompiled((d, low: number, high: number) => d.selectFrom('teams').select('id').where('id', '<=', high).where('id', '>=', low));
+  expect((await reversed(db, ids[0]!, ids[0]!)).map((r) => r.id)).toEqual([ids[0]]);
+  await expect(reversed(db, ids[0]!, ids[1]!)).rejects.toThrow(/in order/);
+});

@@ -51,6 +51,7 @@ export function openSqlite(path: string): Db {
   const database = {
     prepare: cachingPrepare(sqlite),
     close: () => {
+      for (const hook of closeHooks.get(sqlite) ?? []) hook();
       void checkpointer?.stop();
       sqlite.close();
     },
@@ -58,6 +59,13 @@ export function openSqlite(path: string): Db {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   handles.set(db, sqlite);
   return db;
+}
+
+const closeHooks = new WeakMap<SQLite.Database, (() => void)[]>();
+
+/** Runs `hook` when the Db over `sqlite` is destroyed (threads that hold their own connection to it). */
+export function onClose(sqlite: SQLite.Database, hook: () => void): void {
+  closeHooks.set(sqlite, [...(closeHooks.get(sqlite) ?? []), hook]);
 }
 
 /**

@@ -1,21 +1,14 @@
+import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
-import { sqliteOf, type Db } from '../../db/client.js';
+import { onClose, sqliteOf, type Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { CHANGE_LOG_VERSIONS } from '../../db/queries/scores.js';
-import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, type WriteFacts } from '../../db/queries/score-writes.js';
-import { scoreValueProblem } from '../domain/score-values.js';
-import { badRequest, conflict, notFound } from '../errors.js';
-import { nowIso } from '../time.js';
-import { mayScoreProblem } from './panel.js';
+import { AppError } from '../errors.js';
+import { commitBatch, type BatchItem, type Outcome, type ScoreInput } from './score-batch.js';
+import type { WireReply } from './score-write-worker.js';
+
+export type { ScoreInput } from './score-batch.js';
 
 type Actor = EvaluationAccess & { userId: number };
-
-/** One cell of the caller's own scores; `version` is the version the client last saw (0 for none). */
-export interface ScoreInput {
-  vendorId: number; criterionId: number; value: number | null; comment?: string | undefined; version?: number | undefined;
-  /** Set when the evaluator abstains from the cell: the value is then N/A and the reason is kept. */
-  abstainReason?: string | undefined;
-}
 
 interface Pending { actor: Actor; input: ScoreInput; resolve: (r: { version: number }) => void; reject: (e: unknown) => void }
 
@@ -49,9 +42,12 @@ export function saveScore(db: Db, actor: Actor, input: ScoreInput): Promise<{ ve
 
 async function flush(db: Db, sqlite: SQLite.Database, batch: readonly Pending[]): Promise<void> {
   let outcomes: Outcome[];
+  const items = batch.map((p): BatchItem => ({ evaluationId: p.actor.evaluation.id, userId: p.actor.userId, input: p.input }));
   try {
-    // Holding Kysely's one connection keeps its queries (and transactions) out while this runs.
-    outcomes = await db.connection().execute(async () => commitBatch(sqlite, batch));
+    const writer = writerOf(sqlite);
+    // In the writer thread when the database is a file; in this thread, holding Kysely's one
+    // connection so none of its queries (or transactions) run in between, when it is in memory.
+    outcomes = writer ? await writer.commit(items) : await db.connection().execute(async () => commitBatch(sqlite, items));
   } catch (err) {
     for (const p of batch) p.reject(err);
     return;
@@ -59,70 +55,47 @@ async function flush(db: Db, sqlite: SQLite.Database, batch: readonly Pending[])
   outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve({ version: o.version }) : batch[i]!.reject(o.error)));
 }
 
-type Outcome = { ok: true; version: number } | { ok: false; error: unknown };
 
-function commitBatch(sqlite: SQLite.Database, batch: readonly Pending[]): Outcome[] {
-  const st = scoreWriteStatements(sqlite);
-  const at = nowIso();
-  // One cells_version stamp per evaluation per batch, taken by its first successful write.
-  const stamps = new Map<number, number>();
-  const outcomes: Outcome[] = [];
-  // IMMEDIATE takes the write lock up front, so another process cannot make this transaction fail halfway.
-  st.begin.run();
-  try {
-    for (const p of batch) {
-      const stamped = stamps.has(p.actor.evaluation.id);
-      st.savepoint.run();
-      try {
-        const version = writeOne(st, p.actor, p.input, stamps, at);
-        st.release.run();
-        // Only now: one outcome per write, in order, whatever throws where.
-        outcomes.push({ ok: true, version });
-      } catch (error) {
-        st.rollbackTo.run();
-        st.release.run();
-        if (!stamped) stamps.delete(p.actor.evaluation.id);
-        outcomes.push({ ok: false, error });
-      }
-    }
-    st.commit.run();
-  } catch (err) {
-    if (sqlite.inTransaction) st.rollback.run();
-    throw err;
-  }
-  return outcomes;
+// ---------------------------------------------------------------------------------------------
+// The writer thread, one per file-backed connection (an in-memory database cannot be shared).
+
+interface Writer { commit(items: BatchItem[]): Promise<Outcome[]> }
+const writers = new WeakMap<SQLite.Database, Writer | null>();
+
+function writerOf(sqlite: SQLite.Database): Writer | null {
+  let w = writers.get(sqlite);
+  if (w === undefined) writers.set(sqlite, (w = sqlite.memory ? null : startWriter(sqlite)));
+  return w;
 }
 
-/** Checks and writes one score inside the batch's transaction; throws the 4xx that stops it. */
-function writeOne(st: ScoreWriteStatements, a: Actor, s: ScoreInput, stamps: Map<number, number>, at: string): number {
-  const evaluationId = a.evaluation.id;
-  const f = st.facts.get({ evaluation: evaluationId, user: a.userId, vendor: s.vendorId, criterion: s.criterionId }) as WriteFacts | undefined;
-  if (!f) throw notFound('The evaluation');
-  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1 });
-  if (problem) throw problem;
-  if (f.kind === null) throw notFound('The criterion (a leaf of this evaluation)');
-  if (f.vendor !== 1) throw notFound('The vendor');
-  const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
-  if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });
+const rebuild = (o: WireReply & { outcomes: unknown[] }): Outcome[] => (o.outcomes as import('./score-write-worker.js').WireOutcome[]).map((x) =>
+  x.ok ? x : { ok: false, error: x.app ? new AppError(x.app.status as 400, x.app.code, x.app.message, x.app.fields) : new Error(x.message) });
 
-  const existing = st.existing.get(s.vendorId, s.criterionId, a.userId) as ExistingScore | undefined;
-  if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
-    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
-  }
-  const version = (existing?.version ?? 0) + 1;
-  if (existing) st.update.run(s.value, s.comment ?? existing.comment, s.abstainReason ?? null, version, at, s.vendorId, s.criterionId, a.userId);
-  else st.insert.run(evaluationId, s.vendorId, s.criterionId, a.userId, s.value, s.comment ?? '', s.abstainReason ?? null, version, at);
-
-  let seq = stamps.get(evaluationId);
-  if (seq === undefined) {
-    seq = (st.bumpVersion.get(evaluationId) as { cells_version: number }).cells_version;
-    st.pruneChanges.run(evaluationId, seq - CHANGE_LOG_VERSIONS);
-    stamps.set(evaluationId, seq);
-  }
-  st.logChange.run(evaluationId, seq, s.vendorId, s.criterionId);
-  (f.vendor_exclusions ? st.refreshCellCounted : st.refreshCell).run(s.vendorId, s.criterionId);
-  const after = { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
-  st.audit.run(f.team_id, evaluationId, a.userId, at, 'score', 'score', `${s.vendorId}:${s.criterionId}`,
-    existing ? JSON.stringify({ value: existing.value }) : null, JSON.stringify(after));
-  return version;
+function startWriter(sqlite: SQLite.Database): Writer {
+  // Under tsx (npm start) and vitest alike, the boot file registers tsx's loader in the thread.
+  const worker = new Worker(new URL('./score-write-worker.boot.mjs', import.meta.url), { workerData: { path: sqlite.name } });
+  worker.unref();
+  const waiting = new Map<number, { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void }>();
+  let next = 0;
+  const failAll = (err: unknown) => { for (const w of waiting.values()) w.reject(err); waiting.clear(); };
+  worker.on('message', (r: WireReply) => {
+    const w = waiting.get(r.id);
+    if (!w) return;
+    waiting.delete(r.id);
+    if ('failed' in r) w.reject(new Error(r.failed));
+    else w.resolve(rebuild(r));
+    if (waiting.size === 0) worker.unref();
+  });
+  worker.on('error', (err) => { writers.set(sqlite, null); failAll(err); });
+  worker.on('exit', () => { writers.set(sqlite, null); failAll(new Error('The score writer stopped.')); });
+  onClose(sqlite, () => { worker.postMessage('stop'); });
+  return {
+    commit: (items) => new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      // Kept alive while it owes answers, so a pending write is never dropped at exit.
+      worker.ref();
+      worker.postMessage({ id, batch: items });
+    }),
+  };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openSqlite, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
@@ -6,9 +9,13 @@ import { parseEnv } from '../../server/env.js';
 
 export type TestApp = ReturnType<typeof createApp>;
 
-/** A fresh app over its own in-memory database: tests never share state or depend on order. */
-export async function makeTestApp(): Promise<{ app: TestApp; db: Db }> {
-  const db = openSqlite(':memory:');
+/**
+ * A fresh app over its own in-memory database: tests never share state or depend on order.
+ * `file` puts it in a temporary file instead, where single score writes go through the writer
+ * thread (ADR 009) as they do in production.
+ */
+export async function makeTestApp(opts: { file?: boolean } = {}): Promise<{ app: TestApp; db: Db }> {
+  const db = openSqlite(opts.file ? join(mkdtempSync(join(tmpdir(), 'cxbench-test-')), 'test.db') : ':memory:');
   await migrateToLatest(db);
   const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
   return { app, db };

@@ -1,0 +1,89 @@
+import type SQLite from 'better-sqlite3';
+import { CHANGE_LOG_VERSIONS } from '../../db/queries/scores.js';
+import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, type WriteFacts } from '../../db/queries/score-writes.js';
+import { scoreValueProblem } from '../domain/score-values.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { nowIso } from '../time.js';
+import { mayScoreProblem } from './panel.js';
+
+/** One cell of the caller's own scores; `version` is the version the client last saw (0 for none). */
+export interface ScoreInput {
+  vendorId: number; criterionId: number; value: number | null; comment?: string | undefined; version?: number | undefined;
+  /** Set when the evaluator abstains from the cell: the value is then N/A and the reason is kept. */
+  abstainReason?: string | undefined;
+}
+
+// The SQLite side of the group commit (ADR 009): one transaction for a batch of single writes, a
+// savepoint each. Synchronous and free of Kysely, so it runs the same on the main thread and in
+// the writer thread (score-write-worker.ts).
+
+export type Outcome = { ok: true; version: number } | { ok: false; error: unknown };
+
+/** One queued write: whose, in which evaluation, what. */
+export interface BatchItem { evaluationId: number; userId: number; input: ScoreInput }
+
+export function commitBatch(sqlite: SQLite.Database, batch: readonly BatchItem[]): Outcome[] {
+  const st = scoreWriteStatements(sqlite);
+  const at = nowIso();
+  // One cells_version stamp per evaluation per batch, taken by its first successful write.
+  const stamps = new Map<number, number>();
+  const outcomes: Outcome[] = [];
+  // IMMEDIATE takes the write lock up front, so another process cannot make this transaction fail halfway.
+  st.begin.run();
+  try {
+    for (const p of batch) {
+      const stamped = stamps.has(p.evaluationId);
+      st.savepoint.run();
+      try {
+        const version = writeOne(st, p, stamps, at);
+        st.release.run();
+        // Only now: one outcome per write, in order, whatever throws where.
+        outcomes.push({ ok: true, version });
+      } catch (error) {
+        st.rollbackTo.run();
+        st.release.run();
+        if (!stamped) stamps.delete(p.evaluationId);
+        outcomes.push({ ok: false, error });
+      }
+    }
+    st.commit.run();
+  } catch (err) {
+    if (sqlite.inTransaction) st.rollback.run();
+    throw err;
+  }
+  return outcomes;
+}
+
+/** Checks and writes one score inside the batch's transaction; throws the 4xx that stops it. */
+function writeOne(st: ScoreWriteStatements, item: BatchItem, stamps: Map<number, number>, at: string): number {
+  const { evaluationId, userId, input: s } = item;
+  const f = st.facts.get({ evaluation: evaluationId, user: userId, vendor: s.vendorId, criterion: s.criterionId }) as WriteFacts | undefined;
+  if (!f) throw notFound('The evaluation');
+  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1 });
+  if (problem) throw problem;
+  if (f.kind === null) throw notFound('The criterion (a leaf of this evaluation)');
+  if (f.vendor !== 1) throw notFound('The vendor');
+  const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
+  if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });
+
+  const existing = st.existing.get(s.vendorId, s.criterionId, userId) as ExistingScore | undefined;
+  if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
+    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
+  }
+  const version = (existing?.version ?? 0) + 1;
+  if (existing) st.update.run(s.value, s.comment ?? existing.comment, s.abstainReason ?? null, version, at, s.vendorId, s.criterionId, userId);
+  else st.insert.run(evaluationId, s.vendorId, s.criterionId, userId, s.value, s.comment ?? '', s.abstainReason ?? null, version, at);
+
+  let seq = stamps.get(evaluationId);
+  if (seq === undefined) {
+    seq = (st.bumpVersion.get(evaluationId) as { cells_version: number }).cells_version;
+    st.pruneChanges.run(evaluationId, seq - CHANGE_LOG_VERSIONS);
+    stamps.set(evaluationId, seq);
+  }
+  st.logChange.run(evaluationId, seq, s.vendorId, s.criterionId);
+  (f.vendor_exclusions ? st.refreshCellCounted : st.refreshCell).run(s.vendorId, s.criterionId);
+  const after = { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
+  st.audit.run(f.team_id, evaluationId, userId, at, 'score', 'score', `${s.vendorId}:${s.criterionId}`,
+    existing ? JSON.stringify({ value: existing.value }) : null, JSON.stringify(after));
+  return version;
+}

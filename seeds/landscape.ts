@@ -8,6 +8,7 @@ import { findUserByEmail } from '../db/queries/users.js';
 import { createEvaluation } from '../server/services/evaluations.js';
 import { setWeights } from '../server/services/weights.js';
 import { saveBatch } from '../server/services/scores.js';
+import { declare } from '../server/services/panel.js';
 import { importLonglist } from '../server/services/vendor-import.js';
 import { nowIso } from '../server/time.js';
 import { CATALOGUE } from './catalogue.js';
@@ -123,6 +124,8 @@ export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: str
     }
   }
   for (const e of evaluators) await addEvaluationMember(db, evaluation.id, e, 'evaluator');
+  // A panel that has scored has declared first: the score services refuse anyone who has not.
+  for (const e of evaluators) await declare(db, { ...(await evaluationForMember(db, evaluation.id, e))!, userId: e }, { conflict: false });
   await db.updateTable('evaluations').set({ status: 'scoring', updated_at: at }).where('id', '=', evaluation.id).execute();
   const facilitator = { ...(await evaluationForMember(db, evaluation.id, facilitatorId))!, userId: facilitatorId };
   await setWeights(db, facilitator, Object.fromEntries(tops.map((id, i) => [String(id), [30, 20, 25, 10, 15][i] ?? 20])));

@@ -14,7 +14,7 @@ import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { m } from '../../views/messages/index.js';
-import { assertMayScore, declare, SCORING_OPEN, submitScores } from '../services/panel.js';
+import { declare, SCORING_OPEN, submitScores } from '../services/panel.js';
 import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
 import { scopeOf } from '../services/panel-admin.js';
 
@@ -120,13 +120,6 @@ export const scoringPages = new Hono<AppEnv>()
     const parsed = parseCellValue(f.value ?? '');
     const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
     try {
-      await assertMayScore(p.db, p, [vendorId]);
-    } catch (err) {
-      // Not declared, submitted, closed or excluded: the cell stays in place, read-only, and says why.
-      if (err instanceof AppError && (err.status === 403 || err.status === 409)) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: err.message, locked: true }, 409);
-      throw err;
-    }
-    try {
       if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
       if (parsed === 'abstain') {
         if (comment.trim().length < 3) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: m.scoring.abstainNeedsReason }, 422);
@@ -148,6 +141,9 @@ export const scoringPages = new Hono<AppEnv>()
         const now = await current();
         return respondCell(c, { ...base, value: now ? now.value : undefined, comment: now?.comment ?? '', version: now?.version ?? 0, state: 'stale', message: m.scoring.stale }, 409);
       }
+      // Not declared, submitted, closed or excluded (the services' may-score rules): the cell
+      // stays in place, read-only, and says why.
+      if (err.status === 403 || err.status === 409) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: err.message, locked: true }, 409);
       if (err.status === 400) {
         const message = parsed === 'invalid' || column.kind === 'scored' ? m.scoring.badValue(scale.min, scale.max) : err.message;
         return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message }, 422);

@@ -7,6 +7,7 @@ import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { ScoreInput } from './score-writer.js';
+import { assertMayScore } from './panel.js';
 
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from './score-writer.js';
@@ -40,6 +41,8 @@ const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.sc
  */
 export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]): Promise<{ saved: number }> {
   return db.transaction().execute(async (trx) => {
+    // The may-score rules are checked here, in the transaction that writes, as saveScore does.
+    await assertMayScore(trx, a, items.map((i) => i.vendorId));
     const leaves = await leafIndex(trx, a.evaluation.id);
     const vendors = await vendorIds(trx, a.evaluation.id, items.map((i) => i.vendorId));
     items.forEach((s, i) => {
@@ -71,6 +74,7 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
 /** Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate. */
 export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await assertMayScore(trx, a, [vendorId]);
     const existing = await scoreOf(trx, vendorId, criterionId, a.userId);
     if (!existing) return;
     if (version !== undefined && version !== existing.version) {

@@ -23,6 +23,18 @@ const counts = {
   drop: sql`update score_counts set n = n - 1 where evaluation_id = old.evaluation_id and evaluator_id = old.evaluator_id and criterion_id = old.criterion_id`,
 };
 
+// A score's columns, the same before and after the rebuild (only the key changes).
+const SCORE_COLUMNS = sql.raw(`evaluation_id integer not null references evaluations (id) on delete cascade,
+  vendor_id integer not null references vendors (id) on delete cascade,
+  criterion_id integer not null references criteria (id) on delete cascade,
+  evaluator_id integer not null references users (id),
+  value double precision,
+  comment text not null default '',
+  abstain_reason text,
+  version integer not null default 1,
+  updated_at text not null`);
+const SCORE_COLUMN_NAMES = sql.raw('evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at');
+
 // Kysely runs SQLite migrations outside a transaction (its adapter reports no transactional DDL).
 // SQLite's DDL is transactional, and this one moves every score: stopped halfway, it must leave
 // the database as it was, not without a scores table. PostgreSQL migrations already run in one.
@@ -46,19 +58,10 @@ async function upIn(db: Kysely<any>): Promise<void> {
     await sql`alter table scores add constraint scores_pk primary key (vendor_id, criterion_id, evaluator_id)`.execute(db);
   } else {
     await sql`create table scores_by_cell (
-      evaluation_id integer not null references evaluations (id) on delete cascade,
-      vendor_id integer not null references vendors (id) on delete cascade,
-      criterion_id integer not null references criteria (id) on delete cascade,
-      evaluator_id integer not null references users (id),
-      value double precision,
-      comment text not null default '',
-      abstain_reason text,
-      version integer not null default 1,
-      updated_at text not null,
+      ${SCORE_COLUMNS},
       primary key (vendor_id, criterion_id, evaluator_id)
     ) without rowid`.execute(db);
-    await sql`insert into scores_by_cell (evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at)
-      select evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at from scores
+    await sql`insert into scores_by_cell (${SCORE_COLUMN_NAMES}) select ${SCORE_COLUMN_NAMES} from scores
       order by vendor_id, criterion_id, evaluator_id`.execute(db);
     // The count triggers go first: the old table's rows are not being deleted, only moved.
     await sql`drop trigger score_counts_insert`.execute(db);
@@ -126,19 +129,10 @@ async function downIn(db: Kysely<any>): Promise<void> {
   }
   await sql`create table scores_by_rowid (
     id integer primary key autoincrement,
-    evaluation_id integer not null references evaluations (id) on delete cascade,
-    vendor_id integer not null references vendors (id) on delete cascade,
-    criterion_id integer not null references criteria (id) on delete cascade,
-    evaluator_id integer not null references users (id),
-    value double precision,
-    comment text not null default '',
-    abstain_reason text,
-    version integer not null default 1,
-    updated_at text not null,
+    ${SCORE_COLUMNS},
     constraint scores_cell_evaluator unique (vendor_id, criterion_id, evaluator_id)
   )`.execute(db);
-  await sql`insert into scores_by_rowid (evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at)
-    select evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at from scores`.execute(db);
+  await sql`insert into scores_by_rowid (${SCORE_COLUMN_NAMES}) select ${SCORE_COLUMN_NAMES} from scores`.execute(db);
   await sql`drop table scores`.execute(db);
   await sql`alter table scores_by_rowid rename to scores`.execute(db);
   await db.schema.createIndex('scores_evaluation_evaluator').on('scores').columns(['evaluation_id', 'evaluator_id']).execute();

@@ -62,6 +62,12 @@ async function flush(db: Db, sqlite: SQLite.Database, batch: readonly Pending[])
 interface Writer { commit(items: BatchItem[]): Promise<Outcome[]> }
 const writers = new WeakMap<SQLite.Database, Writer | null>();
 
+/** Whether the single writes of `db` are committed by its writer thread (after a first write); for tests and diagnostics. */
+export function usesWriterThread(db: Db): boolean {
+  const sqlite = sqliteOf(db);
+  return sqlite !== undefined && (writers.get(sqlite) ?? null) !== null;
+}
+
 function writerOf(sqlite: SQLite.Database): Writer | null {
   let w = writers.get(sqlite);
   if (w === undefined) writers.set(sqlite, (w = sqlite.memory ? null : startWriter(sqlite)));

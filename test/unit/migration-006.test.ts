@@ -78,3 +78,15 @@ test('stopped halfway, the migration leaves the database as it was', async () =>
   expect(triggers.rows.map((t) => t.name)).toEqual(['score_counts_delete', 'score_counts_insert']);
   await half.destroy();
 });
+
+test('down and up again: the scores survive both ways, with an id while at 005', async () => {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const before = await db.selectFrom('scores').selectAll().orderBy('vendor_id').orderBy('criterion_id').orderBy('evaluator_id').execute();
+  const down = await migrator.migrateTo('005_read_paths');
+  expect(down.error).toBeUndefined();
+  const at005 = await sql<{ id: number; value: number | null }>`select id, value from scores order by vendor_id, criterion_id, evaluator_id`.execute(db);
+  expect(at005.rows.map((r) => r.value)).toEqual(before.map((r) => r.value));
+  expect(at005.rows.every((r) => Number.isInteger(r.id))).toBe(true);
+  await migrateToLatest(db);
+  expect(await db.selectFrom('scores').selectAll().orderBy('vendor_id').orderBy('criterion_id').orderBy('evaluator_id').execute()).toEqual(before);
+});

@@ -4,7 +4,7 @@ import { criteriaOf } from '../../db/queries/criteria.js';
 import { refreshCell, refreshCells, scoreOf, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { ScoreInput } from './score-writer.js';
 import { assertMayScore } from './panel.js';

@@ -40,6 +40,8 @@ describe.each([{ where: 'in this thread', file: false }, { where: 'in the writer
       expect(results.map((r) => r.json)).toEqual(cells.map(() => ({ version: 1 })));
       expect(await cellsVersion()).toBe(before.version + 1);
       expect(await auditCount()).toBe(before.audit + cells.length);
+      // And committed where this block says: a file's writes by the writer thread, memory's here.
+      expect(usesWriterThread(db)).toBe(file);
       const stored = await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'n', 'sum']).where('evaluation_id', '=', Number(id)).execute();
       expect(stored).toHaveLength(cells.length);
       for (const [i, cell] of cells.entries()) {

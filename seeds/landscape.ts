@@ -11,8 +11,8 @@ import { saveBatch } from '../server/services/scores.js';
 import { declare } from '../server/services/panel.js';
 import { importLonglist } from '../server/services/vendor-import.js';
 import { nowIso } from '../server/time.js';
-import { CATALOGUE } from './catalogue.js';
-import { CXM_CORE } from './templates.js';
+import { CATALOGUE } from '../server/content/catalogue.js';
+import { CXM_CORE } from '../server/content/templates.js';
 import { addEvaluationMember, createTeamMember, createUserWithTeam } from './factories.js';
 import { seededRandom } from './random.js';
 

@@ -3,8 +3,8 @@ import type { Evaluation } from '../../db/schema.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { insertWeightSet } from '../../db/queries/weights.js';
 import { nameKey } from '../../db/queries/vendors.js';
-import { CATALOGUE } from '../../seeds/catalogue.js';
-import { TEMPLATES, type TemplateName } from '../../seeds/templates.js';
+import { CATALOGUE } from '../content/catalogue.js';
+import { TEMPLATES, type TemplateName } from '../content/templates.js';
 import { nowIso } from '../time.js';
 import { DEFAULT_GROUPS } from './stakeholders.js';
 

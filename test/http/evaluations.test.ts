@@ -1,6 +1,6 @@
 import { describe, test, expect, beforeAll } from 'vitest';
 import { api, addCriterion, addVendor, createEvaluation, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
-import { CATALOGUE } from '../../seeds/catalogue.js';
+import { CATALOGUE } from '../../server/content/catalogue.js';
 
 let app: TestApp;
 let owner: Awaited<ReturnType<typeof signupUser>>;

@@ -1,6 +1,6 @@
 import { describe, test, expect } from 'vitest';
-import { CATALOGUE, CATEGORIES } from '../../seeds/catalogue.js';
-import { BLANK, CXM_CORE, TEMPLATES, type TemplateCriterion } from '../../seeds/templates.js';
+import { CATALOGUE, CATEGORIES } from '../../server/content/catalogue.js';
+import { BLANK, CXM_CORE, TEMPLATES, type TemplateCriterion } from '../../server/content/templates.js';
 
 /** Flattens a criteria tree so per-criterion rules apply at every depth. */
 function walk(criteria: readonly TemplateCriterion[]): TemplateCriterion[] {

@@ -4,10 +4,17 @@
  * The CXM template follows the platform checklist and the six evaluation
  * questions for CXM software in the project's source material, regrouped into
  * five areas a procurement panel can weigh against each other.
+ *
+ * This is product content, not seed data: the app reads it at run time when an
+ * evaluation is created from a template (services/evaluations.ts), so it lives
+ * with the server code that serves it. It stays a typed module rather than a
+ * JSON file so a malformed rubric fails the type check.
  */
 
-/** How a criterion contributes: scored on the rubric, a pass/fail gate, or a price line. */
-export type CriterionKind = 'scored' | 'must-have' | 'cost';
+import type { CriterionKind } from '../domain/types.js';
+
+/** How a criterion contributes; the one definition lives in the domain. */
+export type { CriterionKind };
 
 /** One criterion of a template; rubric has exactly six one-line anchors for scale levels 0,1,2,3,4,5 (a 0–5 scale; other scales map onto them proportionally). */
 export interface TemplateCriterion {

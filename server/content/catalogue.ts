@@ -4,6 +4,12 @@
  * The list covers every platform named in the project's source material on CXM
  * platform selection; it is a starting point, not a market map, so teams are
  * expected to add their own vendors alongside it.
+ *
+ * This is product content, not seed data: the app reads it at run time when a
+ * CXM evaluation is created with the catalogue as its candidates
+ * (services/evaluations.ts), so it lives with the server code that serves it.
+ * It stays a typed module so every entry is checked against CatalogueVendor
+ * and the fixed categories.
  */
 
 /**

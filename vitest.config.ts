@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
+  // Vitest 4 transforms with oxc (it ignores an `esbuild` block); views use hono/jsx, not React.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Browser tests start a real server and Chromium; give them room without slowing unit tests.

@@ -1,5 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
-import { clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag } from './ranking.js';
+import { byName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag } from './ranking.js';
 
 /**
  * An evaluation's cell aggregates as typed arrays, vendor-major: the cell of vendor row `r` and
@@ -149,105 +149,144 @@ export interface MatrixRankingResult extends RankingResult { ranked: number }
  * the same order as `rankVendors` sums them, and row objects are made only for the rows returned.
  */
 export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
-  const { scale, vendors, matrix } = input;
-  const { stride } = matrix;
+  const { vendors, matrix } = input;
   const { weighted, mustHaves, topKeys } = rankingPlan(input.criteria, input.leafWeights);
-  const T = topKeys.length;
-  const topIndex = new Map(topKeys.map((k, i) => [k, i]));
+  const { ranked, rowOf, excluded, flags } = gateMustHaves(vendors, mustHaves, matrix);
+  const columns = weightedColumns(weighted, topKeys, matrix);
+  const scores = scoreRanked({ vendors, matrix, scale: input.scale, ranked, rowOf, columns, minPrice: cheapestPrice(vendors, ranked) });
+  const best = bestOrder(vendors, ranked, scores.totals, input.limit);
+  const rows = rankRows(vendors, ranked, topKeys, scores, best);
+  excluded.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
+  return { rows, excluded, flags, ranked: ranked.length };
+}
 
-  // The weighted leaves as parallel arrays: matrix column (-1: no cells; -2: cost), top, weight.
-  const W = weighted.length;
-  const wCol = new Int32Array(W);
-  const wTop = new Int32Array(W);
-  const wW = new Float64Array(W);
-  const w100 = new Float64Array(W);
-  weighted.forEach(({ c, w, top }, k) => {
-    wCol[k] = c.kind === 'cost' ? -2 : (matrix.cols.get(c.id) ?? -1);
-    wTop[k] = topIndex.get(top)!;
-    wW[k] = w;
-    w100[k] = 100 * w;
-  });
+type Plan = ReturnType<typeof rankingPlan>;
+
+/** Vendors still in the running (indexes into `vendors`, in vendor order), each one's matrix row (-1: no cells), the gated-out and the flags. */
+interface Gates { ranked: number[]; rowOf: Int32Array; excluded: ExcludedVendor[]; flags: ReviewFlag[] }
+
+/** Must-have gates, in vendor order then tree order, as rankVendors walks them. */
+function gateMustHaves(vendors: readonly RankVendor[], mustHaves: Plan['mustHaves'], matrix: CellMatrix): Gates {
   const mCols = mustHaves.map((c) => matrix.cols.get(c.id) ?? -1);
-
-  // Must-have gates, in vendor order then tree order, as rankVendors walks them.
-  const V = vendors.length;
-  const excluded: ExcludedVendor[] = [];
-  const flags: ReviewFlag[] = [];
-  const ranked: number[] = [];
-  const rowOf = new Int32Array(V);
-  for (let v = 0; v < V; v++) {
+  const gates: Gates = { ranked: [], rowOf: new Int32Array(vendors.length), excluded: [], flags: [] };
+  for (let v = 0; v < vendors.length; v++) {
     const vendor = vendors[v]!;
     const r = matrix.rows.get(vendor.id) ?? -1;
-    rowOf[v] = r;
-    let failure: ExcludedVendor | undefined;
-    if (r >= 0) {
-      const base = r * stride;
-      for (let k = 0; k < mCols.length; k++) {
-        const col = mCols[k]!;
-        if (col < 0) continue;
-        const i = base + col;
-        const pass = matrix.pass[i]!;
-        const fail = matrix.fail[i]!;
-        let why: string | undefined;
-        if (matrix.hasConsensus[i] === 1) {
-          if (matrix.consensus[i] === 0) why = ' (consensus)';
-        } else if (fail > pass) {
-          why = ` (${fail} of ${pass + fail} evaluators)`;
-        } else if (pass === fail && pass > 0) {
-          flags.push({ vendorId: vendor.id, criterionId: mustHaves[k]!.id, reason: 'tied must-have votes' });
-        }
-        if (why !== undefined && !failure) {
-          failure = { vendorId: vendor.id, name: vendor.name, criterionId: mustHaves[k]!.id, reason: `Failed must-have "${mustHaves[k]!.name}"${why}` };
-        }
-      }
-    }
-    if (failure) excluded.push(failure);
-    else ranked.push(v);
+    gates.rowOf[v] = r;
+    const failure = r < 0 ? undefined : firstFailedMustHave(vendor, r * matrix.stride, mCols, mustHaves, matrix, gates.flags);
+    if (failure) gates.excluded.push(failure);
+    else gates.ranked.push(v);
   }
+  return gates;
+}
 
+/** The vendor's first failed must-have (tree order), flagging tied votes on every must-have it walks. */
+function firstFailedMustHave(
+  vendor: RankVendor, base: number, mCols: readonly number[], mustHaves: Plan['mustHaves'], matrix: CellMatrix, flags: ReviewFlag[],
+): ExcludedVendor | undefined {
+  let failure: ExcludedVendor | undefined;
+  for (let k = 0; k < mCols.length; k++) {
+    const col = mCols[k]!;
+    if (col < 0) continue;
+    const i = base + col;
+    const pass = matrix.pass[i]!;
+    const fail = matrix.fail[i]!;
+    let why: string | undefined;
+    if (matrix.hasConsensus[i] === 1) {
+      if (matrix.consensus[i] === 0) why = ' (consensus)';
+    } else if (fail > pass) {
+      why = ` (${fail} of ${pass + fail} evaluators)`;
+    } else if (pass === fail && pass > 0) {
+      flags.push({ vendorId: vendor.id, criterionId: mustHaves[k]!.id, reason: 'tied must-have votes' });
+    }
+    if (why !== undefined && !failure) {
+      failure = { vendorId: vendor.id, name: vendor.name, criterionId: mustHaves[k]!.id, reason: `Failed must-have "${mustHaves[k]!.name}"${why}` };
+    }
+  }
+  return failure;
+}
+
+/** The weighted leaves as parallel arrays: matrix column (-1: no cells; -2: cost), top-level index, weight, 100 × weight. */
+interface WeightedColumns { col: Int32Array; top: Int32Array; w: Float64Array; w100: Float64Array; tops: number }
+
+function weightedColumns(weighted: Plan['weighted'], topKeys: Plan['topKeys'], matrix: CellMatrix): WeightedColumns {
+  const topIndex = new Map(topKeys.map((k, i) => [k, i]));
+  const n = weighted.length;
+  const out: WeightedColumns = { col: new Int32Array(n), top: new Int32Array(n), w: new Float64Array(n), w100: new Float64Array(n), tops: topKeys.length };
+  weighted.forEach(({ c, w, top }, k) => {
+    out.col[k] = c.kind === 'cost' ? -2 : (matrix.cols.get(c.id) ?? -1);
+    out.top[k] = topIndex.get(top)!;
+    out.w[k] = w;
+    out.w100[k] = 100 * w;
+  });
+  return out;
+}
+
+/** Cheapest valid price among the vendors still in the running (Infinity when none), as rankVendors judges it. */
+function cheapestPrice(vendors: readonly RankVendor[], ranked: readonly number[]): number {
   let minPrice = Infinity;
   for (const v of ranked) {
     const p = vendors[v]!.price;
     if (validPrice(p) && p < minPrice) minPrice = p;
   }
-  const range = scale.max - scale.min;
+  return minPrice;
+}
 
-  // Per ranked vendor: its breakdown by top-level criterion, total and coverage.
-  const R = ranked.length;
-  const parts = new Float64Array(R * T);
-  const totals = new Float64Array(R);
-  const coverages = new Float64Array(R);
-  const { value } = matrix;
+/** Per ranked vendor (index j into `ranked`): its breakdown by top-level criterion at `parts[j * tops + t]`, total and coverage. */
+interface Scores { parts: Float64Array; totals: Float64Array; coverages: Float64Array }
+
+interface ScoreInput {
+  vendors: readonly RankVendor[]; matrix: CellMatrix; scale: Scale;
+  ranked: readonly number[]; rowOf: Int32Array; columns: WeightedColumns; minPrice: number;
+}
+
+function scoreRanked(input: ScoreInput): Scores {
+  const R = input.ranked.length;
+  const T = input.columns.tops;
+  const scores: Scores = { parts: new Float64Array(R * T), totals: new Float64Array(R), coverages: new Float64Array(R) };
   for (let j = 0; j < R; j++) {
-    const v = ranked[j]!;
-    const r = rowOf[v]!;
-    const base = r * stride;
-    const price = vendors[v]!.price;
-    const at = j * T;
-    let coverage = 0;
-    for (let k = 0; k < W; k++) {
-      const col = wCol[k]!;
-      let n: number;
-      if (col === -2) {
-        if (!validPrice(price)) continue;
-        n = minPrice === 0 ? (price === 0 ? 1 : 0) : minPrice / price;
-      } else {
-        if (col < 0 || r < 0) continue;
-        const x = value[base + col]!;
-        if (Number.isNaN(x)) continue;
-        n = range > 0 ? clamp01((x - scale.min) / range) : x >= scale.max ? 1 : 0;
-      }
-      coverage += wW[k]!;
-      const p = at + wTop[k]!;
-      parts[p] = parts[p]! + w100[k]! * n;
-    }
+    const v = input.ranked[j]!;
+    scores.coverages[j] = addLeafPoints(input, input.rowOf[v]!, input.vendors[v]!.price, scores.parts, j * T);
     let total = 0;
-    for (let t = 0; t < T; t++) total += parts[at + t]!;
-    totals[j] = total;
-    coverages[j] = coverage;
+    for (let t = 0; t < T; t++) total += scores.parts[j * T + t]!;
+    scores.totals[j] = total;
   }
+  return scores;
+}
 
-  // Best first; ties by name (case-insensitive), then id, as rankVendors sorts them.
+/** Adds one vendor's weighted leaf points into `parts` from `at`, in leaf order; returns the weight share scored. */
+function addLeafPoints(input: ScoreInput, r: number, price: number | null, parts: Float64Array, at: number): number {
+  const { col: wCol, top: wTop, w: wW, w100 } = input.columns;
+  const { scale, minPrice } = input;
+  const { value, stride } = input.matrix;
+  const base = r * stride;
+  const range = scale.max - scale.min;
+  let coverage = 0;
+  for (let k = 0; k < wCol.length; k++) {
+    const col = wCol[k]!;
+    let n: number;
+    if (col === -2) {
+      if (!validPrice(price)) continue;
+      n = minPrice === 0 ? (price === 0 ? 1 : 0) : minPrice / price;
+    } else {
+      if (col < 0 || r < 0) continue;
+      const x = value[base + col]!;
+      if (Number.isNaN(x)) continue;
+      n = range > 0 ? clamp01((x - scale.min) / range) : x >= scale.max ? 1 : 0;
+    }
+    coverage += wW[k]!;
+    const p = at + wTop[k]!;
+    parts[p] = parts[p]! + w100[k]! * n;
+  }
+  return coverage;
+}
+
+/** The first `count` ranked vendors (indexes into `ranked`) best first, and every one's rounded sort key. */
+interface BestOrder { order: number[]; keys: Float64Array; count: number }
+
+/** Best first; ties by name (case-insensitive), then id, as rankVendors sorts them. */
+function bestOrder(vendors: readonly RankVendor[], ranked: readonly number[], totals: Float64Array, limit: number | undefined): BestOrder {
+  const R = ranked.length;
   const keys = new Float64Array(R);
   let anyNaN = false;
   for (let j = 0; j < R; j++) {
@@ -255,16 +294,8 @@ export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
     keys[j] = k;
     if (k !== k) anyNaN = true;
   }
-  const count = input.limit === undefined || !(input.limit < R) ? R : Math.max(0, Math.floor(input.limit));
-  // Only the best `count` are needed: those whose key reaches the count-th best key (ties
-  // included) are exactly the first ones of the full order, so sorting them alone gives the same
-  // first rows and ranks. Finite keys only: with NaN the comparison is not an order.
-  let order: number[];
-  if (count < R && !anyNaN) {
-    const threshold = count === 0 ? Infinity : keys.slice().sort()[R - count]!;
-    order = [];
-    for (let j = 0; j < R; j++) if (keys[j]! >= threshold) order.push(j);
-  } else order = Array.from({ length: R }, (_, j) => j);
+  const count = limit === undefined || !(limit < R) ? R : Math.max(0, Math.floor(limit));
+  const order = candidates(keys, count, anyNaN);
   const lower = new Array<string>(R);
   for (const j of order) lower[j] = vendors[ranked[j]!]!.name.toLowerCase();
   order.sort((a, b) => {
@@ -278,7 +309,27 @@ export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
     const ib = vendors[ranked[b]!]!.id;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   });
+  return { order, keys, count };
+}
 
+/**
+ * The ranked vendors worth sorting. Only the best `count` are needed: those whose key reaches the
+ * count-th best key (ties included) are exactly the first ones of the full order, so sorting them
+ * alone gives the same first rows and ranks. Finite keys only: with NaN the comparison is not an order.
+ */
+function candidates(keys: Float64Array, count: number, anyNaN: boolean): number[] {
+  const R = keys.length;
+  if (!(count < R && !anyNaN)) return Array.from({ length: R }, (_, j) => j);
+  const threshold = count === 0 ? Infinity : keys.slice().sort()[R - count]!;
+  const order: number[] = [];
+  for (let j = 0; j < R; j++) if (keys[j]! >= threshold) order.push(j);
+  return order;
+}
+
+/** Row objects for the first `count` of the order; equal keys share a rank. */
+function rankRows(vendors: readonly RankVendor[], ranked: readonly number[], topKeys: Plan['topKeys'], scores: Scores, best: BestOrder): RankRow[] {
+  const { order, keys, count } = best;
+  const T = topKeys.length;
   const rows: RankRow[] = new Array<RankRow>(count);
   let rank = 0;
   for (let i = 0; i < count; i++) {
@@ -286,14 +337,9 @@ export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
     if (i === 0 || keys[order[i - 1]!] !== keys[j]) rank = i + 1;
     const vendor = vendors[ranked[j]!]!;
     const breakdown: Record<string, number> = {};
-    for (let t = 0; t < T; t++) breakdown[topKeys[t]!] = parts[j * T + t]!;
-    const coverage = coverages[j]!;
-    rows[i] = { rank, vendorId: vendor.id, name: vendor.name, total: totals[j]!, coverage, provisional: coverage < 1 - 1e-9, breakdown };
+    for (let t = 0; t < T; t++) breakdown[topKeys[t]!] = scores.parts[j * T + t]!;
+    const coverage = scores.coverages[j]!;
+    rows[i] = { rank, vendorId: vendor.id, name: vendor.name, total: scores.totals[j]!, coverage, provisional: coverage < 1 - 1e-9, breakdown };
   }
-  excluded.sort((a, b) => {
-    const x = a.name.toLowerCase();
-    const y = b.name.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0;
-  });
-  return { rows, excluded, flags, ranked: R };
+  return rows;
 }

@@ -1,0 +1,79 @@
+import { ExcludedCell, ScoreCell } from './score-cell.js';
+import { m } from '../messages/index.js';
+
+/** A leaf the evaluator scores: one grid column, with what the rubric panel shows for it. */
+export interface GridColumn { id: number; name: string; kind: 'scored' | 'must-have'; description: string; rubric: string[]; parentName: string | null }
+export interface GridVendor { id: number; name: string }
+/** The evaluator's own score of one cell. */
+export interface MyScore { value: number | null; comment: string; version: number; abstained?: boolean }
+
+interface Props {
+  evaluationId: number; scale: { min: number; max: number }; columns: GridColumn[]; vendors: GridVendor[];
+  /** The caller's scores by `${vendorId}:${criterionId}`. */
+  mine: Map<string, MyScore>;
+  /** Vendors the caller is excluded from scoring. */
+  excluded: Set<number>;
+  locked: boolean;
+}
+
+/** The score grid: vendors down, leaf criteria across under their top-level groups. */
+export function ScoringGrid(p: Props) {
+  return (
+    <div class="table-wrap grid-wrap">
+      <table class="score-grid">
+        <GridHead columns={p.columns} />
+        <tbody>
+          {p.vendors.map((v) => <GridRow {...p} vendor={v} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Header groups: consecutive columns under the same top-level criterion share one spanning cell. */
+function groupsOf(columns: GridColumn[]) {
+  const groups: { name: string; span: number }[] = [];
+  for (const c of columns) {
+    const name = c.parentName ?? c.name;
+    const last = groups[groups.length - 1];
+    if (last && last.name === name && c.parentName !== null) last.span++;
+    else groups.push({ name, span: 1 });
+  }
+  return groups;
+}
+
+/** Two header rows: the groups, then each leaf carrying what the rubric panel shows when it is focused. */
+function GridHead({ columns }: { columns: GridColumn[] }) {
+  return (
+    <thead>
+      <tr>
+        <th rowspan={2} class="sticky-col" scope="col">{m.scoring.vendor}</th>
+        {groupsOf(columns).map((g) => <th colspan={g.span} class="group-head" scope="colgroup">{g.name}</th>)}
+      </tr>
+      <tr>
+        {columns.map((c) => (
+          <th scope="col" id={`crit-${c.id}`} data-criterion={String(c.id)} data-name={c.name} data-description={c.description} data-rubric={JSON.stringify(c.rubric)} data-kind={c.kind}>
+            {c.parentName ? c.name : '—'}
+            {c.kind === 'must-have' ? <span class="badge badge-must">{m.scoring.mustHave}</span> : null}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** One vendor's row: a cell per leaf, or an excluded marker where the caller may not score it. */
+function GridRow(p: Props & { vendor: GridVendor }) {
+  const v = p.vendor;
+  return (
+    <tr>
+      <th scope="row" class="sticky-col">{v.name}</th>
+      {p.columns.map((c) => {
+        if (p.excluded.has(v.id)) return <ExcludedCell />;
+        const s = p.mine.get(`${v.id}:${c.id}`);
+        return <ScoreCell evaluationId={p.evaluationId} vendorId={v.id} vendorName={v.name} criterionId={c.id} criterionName={c.name} kind={c.kind}
+          value={s ? s.value : undefined} comment={s?.comment ?? ''} version={s?.version ?? 0} scale={p.scale} locked={p.locked} abstained={s?.abstained} />;
+      })}
+    </tr>
+  );
+}

@@ -1,8 +1,13 @@
-// cxbench page behaviours. Plain script (the CSP allows only our own files, so no inline handlers).
-(function () {
-  'use strict';
+// cxbench page behaviours. A plain script, loaded with `defer` (the DOM is parsed when it runs);
+// the CSP allows only our own files, so there are no inline handlers in the pages.
+//
+// Each behaviour is a small module of its own: a named function run at once, so nothing leaks into
+// the global scope and a reader finds a behaviour by its name. They listen on `document`, so
+// elements htmx swaps in later behave the same as those in the first page.
+'use strict';
 
-  // Weights: a slider and its number input mirror each other; each group shows its live sum.
+// Weights: a slider and its number input mirror each other; each group shows its live sum.
+(function weightSliders() {
   function sumGroup(group) {
     var inputs = document.querySelectorAll('input[type="number"][data-group="' + group + '"]');
     var total = 0;
@@ -27,8 +32,10 @@
     }
   });
   document.querySelectorAll('output[data-sum-of]').forEach(function (o) { sumGroup(o.getAttribute('data-sum-of')); });
+})();
 
-  // Points vote: show how many of the 100 points are left as the person types or slides.
+// Points vote: show how many of the 100 points are left as the person types or slides.
+(function pointsVote() {
   function pointsLeft() {
     var out = document.querySelector('output[data-points-left]');
     if (!out) return;
@@ -41,8 +48,10 @@
   }
   document.addEventListener('input', pointsLeft);
   pointsLeft();
+})();
 
-  // Rank vote: ↑/↓ reorder in place (without JavaScript they submit and the server reorders).
+// Rank vote: ↑/↓ reorder in place (without JavaScript they submit and the server reorders).
+(function rankVote() {
   function renumber(list) {
     Array.prototype.forEach.call(list.children, function (li, i) {
       li.querySelector('.rank-pos').textContent = String(i + 1);
@@ -52,49 +61,49 @@
       b[1].disabled = i === list.children.length - 1;
     });
   }
+  // Moves the button's item one place and keeps focus on a button of that item, so ↑↑↑ keeps going.
+  function moveItem(btn) {
+    var li = btn.closest('li');
+    var list = li.parentElement;
+    var up = btn.value.slice(-3) === ':up';
+    if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+    if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+    renumber(list);
+    var again = li.querySelector('.rank-buttons button[value$="' + (up ? ':up' : ':down') + '"]');
+    (again && !again.disabled ? again : li.querySelector('.rank-buttons button:not([disabled])')).focus();
+  }
   document.addEventListener('click', function (e) {
     var t = e.target;
     if (!(t instanceof HTMLElement)) return;
     var btn = t.closest('.rank-buttons button');
-    if (btn) {
-      e.preventDefault();
-      var li = btn.closest('li');
-      var list = li.parentElement;
-      var up = btn.value.slice(-3) === ':up';
-      if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
-      if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
-      renumber(list);
-      var again = li.querySelector('.rank-buttons button[value$="' + (up ? ':up' : ':down') + '"]');
-      (again && !again.disabled ? again : li.querySelector('.rank-buttons button:not([disabled])')).focus();
-      return;
-    }
-    var copy = t.closest('button[data-copy]');
-    if (copy) {
-      var input = document.getElementById(copy.getAttribute('data-copy'));
-      if (input) {
-        input.select();
-        if (navigator.clipboard) navigator.clipboard.writeText(input.value).catch(function () { document.execCommand('copy'); });
-        else document.execCommand('copy');
-        copy.textContent = '✓';
-      }
-    }
+    if (!btn) return;
+    e.preventDefault();
+    moveItem(btn);
   });
+})();
 
-  // Scoring grid: show the focused criterion's rubric and highlight the level of the current value.
-  function showRubric(input) {
-    var panel = document.getElementById('rubric-panel');
-    var head = document.getElementById('crit-' + input.dataset.criterion);
-    if (!panel || !head) return;
-    document.querySelectorAll('.score-grid th.highlight').forEach(function (h) { h.classList.remove('highlight'); });
-    head.classList.add('highlight');
-    var lines = [];
-    try { lines = JSON.parse(head.dataset.rubric || '[]'); } catch (_) { lines = []; }
-    var min = parseFloat(panel.dataset.scaleMin), max = parseFloat(panel.dataset.scaleMax);
-    var v = parseFloat(String(input.value).replace(',', '.'));
-    var current = isNaN(v) || max <= min ? -1 : Math.round(((v - min) / (max - min)) * (lines.length - 1));
-    var title = panel.querySelector('.rubric-title');
-    var body = panel.querySelector('.rubric-body');
-    title.textContent = head.dataset.name || '';
+// Copy buttons (e.g. an invitation link): select the field and copy it, with the old API as fallback.
+(function copyButtons() {
+  document.addEventListener('click', function (e) {
+    var t = e.target;
+    if (!(t instanceof HTMLElement)) return;
+    // The rank vote owns clicks on its buttons.
+    if (t.closest('.rank-buttons button')) return;
+    var copy = t.closest('button[data-copy]');
+    if (!copy) return;
+    var input = document.getElementById(copy.getAttribute('data-copy'));
+    if (!input) return;
+    input.select();
+    if (navigator.clipboard) navigator.clipboard.writeText(input.value).catch(function () { document.execCommand('copy'); });
+    else document.execCommand('copy');
+    copy.textContent = '✓';
+  });
+})();
+
+// Scoring grid: show the focused criterion's rubric and highlight the level of the current value.
+(function rubricPanel() {
+  // The rubric as a list of levels on the evaluation's scale, the `current` one marked.
+  function levelList(lines, min, max, current) {
     var list = document.createElement('ol');
     lines.forEach(function (line, i) {
       var li = document.createElement('li');
@@ -107,24 +116,44 @@
       li.appendChild(document.createTextNode(' ' + line));
       list.appendChild(li);
     });
+    return list;
+  }
+  function showRubric(input) {
+    var panel = document.getElementById('rubric-panel');
+    var head = document.getElementById('crit-' + input.dataset.criterion);
+    if (!panel || !head) return;
+    document.querySelectorAll('.score-grid th.highlight').forEach(function (h) { h.classList.remove('highlight'); });
+    head.classList.add('highlight');
+    var lines = [];
+    try { lines = JSON.parse(head.dataset.rubric || '[]'); } catch (_) { lines = []; }
+    var min = parseFloat(panel.dataset.scaleMin), max = parseFloat(panel.dataset.scaleMax);
+    var v = parseFloat(String(input.value).replace(',', '.'));
+    var current = isNaN(v) || max <= min ? -1 : Math.round(((v - min) / (max - min)) * (lines.length - 1));
+    var list = levelList(lines, min, max, current);
+    panel.querySelector('.rubric-title').textContent = head.dataset.name || '';
     var desc = document.createElement('p');
     desc.className = 'muted small rubric-body';
     desc.textContent = head.dataset.description || '';
-    body.replaceWith(desc);
+    panel.querySelector('.rubric-body').replaceWith(desc);
     var old = panel.querySelector('ol');
     if (old) old.remove();
     if (lines.length > 0) panel.appendChild(list);
   }
-  document.addEventListener('focusin', function (e) {
+  function onScoreInput(e) {
     var t = e.target;
     if (t instanceof HTMLElement && t.classList.contains('score-input')) showRubric(t);
+  }
+  document.addEventListener('focusin', onScoreInput);
+  document.addEventListener('input', onScoreInput);
+  // After htmx swaps a cell the old element is gone; keep the rubric in step with the new one if focused.
+  document.addEventListener('htmx:after:swap', function () {
+    var a = document.activeElement;
+    if (a instanceof HTMLElement && a.classList.contains('score-input')) showRubric(a);
   });
-  document.addEventListener('input', function (e) {
-    var t = e.target;
-    if (t instanceof HTMLElement && t.classList.contains('score-input')) showRubric(t);
-  });
+})();
 
-  // Scoring grid: Enter/↓ and Shift+Enter/↑ move between rows in the same column.
+// Scoring grid: Enter/↓ and Shift+Enter/↑ move between rows in the same column.
+(function gridKeys() {
   function move(input, dRow) {
     var td = input.closest('td');
     var tr = td && td.parentElement;
@@ -144,16 +173,21 @@
       move(t, e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey) ? -1 : 1);
     }
   });
+})();
 
-  // After htmx swaps a cell the old element is gone; keep the rubric in step with the new one if focused.
-  document.addEventListener('htmx:after:swap', function () {
-    var a = document.activeElement;
-    if (a instanceof HTMLElement && a.classList.contains('score-input')) showRubric(a);
-  });
-
-  // ── Vendors: longlist import and screening (issue 6) ──────────────────────────────────────────
-  // The import step follows the server's progress stream (Server-Sent Events) and, at the end,
-  // fetches the report partial in place of the bar. Without JavaScript the page says to reload.
+// Vendors, longlist import: follow the server's progress stream (Server-Sent Events) and, at the
+// end, fetch the report partial in place of the bar. Without JavaScript the page says to reload.
+(function importProgress() {
+  // The run is over: show the report in place (or reload the page when htmx cannot).
+  function showReport(source) {
+    source.close();
+    var url = location.pathname + location.search;
+    if (window.htmx && htmx.ajax) {
+      htmx.ajax('GET', url, { target: '#import-run', swap: 'outerHTML' }).catch(function () { location.reload(); });
+    } else {
+      location.reload();
+    }
+  }
   function followImport(box) {
     if (!window.EventSource || box.getAttribute('data-following')) return;
     box.setAttribute('data-following', '1');
@@ -164,13 +198,7 @@
     function finish() {
       if (finished) return;
       finished = true;
-      source.close();
-      var url = location.pathname + location.search;
-      if (window.htmx && htmx.ajax) {
-        htmx.ajax('GET', url, { target: '#import-run', swap: 'outerHTML' }).catch(function () { location.reload(); });
-      } else {
-        location.reload();
-      }
+      showReport(source);
     }
     source.addEventListener('progress', function (e) {
       var p;
@@ -188,8 +216,10 @@
   }
   followImports();
   document.addEventListener('htmx:after:swap', followImports);
+})();
 
-  // A screen-out reason popover: open one at a time, focus its reason, close on Escape.
+// Vendors, screening: a screen-out reason popover opens one at a time, focuses its reason, closes on Escape.
+(function screenMenus() {
   document.addEventListener('toggle', function (e) {
     var d = e.target;
     if (!(d instanceof HTMLDetailsElement) || !d.classList.contains('screen-menu') || !d.open) return;
@@ -202,5 +232,4 @@
     var open = document.querySelector('details.screen-menu[open]');
     if (open) { open.open = false; var s = open.querySelector('summary'); if (s) s.focus(); }
   });
-  // ── end vendors ───────────────────────────────────────────────────────────────────────────────
 })();

@@ -12,10 +12,13 @@ export interface Part {
   apt: string;
   override: { env: string; kind: 'file' | 'dir' };
   programs: Record<string, string[]>;
-  debianDirs: () => string[];
+  /** Where Debian puts the programs (may depend on what is installed under `rootfs`). */
+  debianDirs: (rootfs: string) => string[];
 }
 
-export type Located = { paths: Record<string, string>; reason?: undefined } | { paths?: undefined; reason: string };
+export type Located =
+  | { paths: Record<string, string>; reason?: undefined; badOverride?: undefined }
+  | { paths?: undefined; reason: string; badOverride?: true };
 
 export interface HostFacts {
   isRoot: boolean;
@@ -24,13 +27,12 @@ export interface HostFacts {
 
 export const PARTS: Part[];
 export function locatePart(part: Part, env?: Env): Located;
-export function checkParts(env?: Env, parts?: Part[]): Array<{ part: Part } & Located>;
+export function checkParts(env?: Env): Array<{ part: Part } & Located>;
 export function installCommand(packages: string[], isRoot: boolean): string;
 export class SystemDepsError extends Error {}
 export function hostFacts(env?: Env): HostFacts;
 export function ensureSystemDeps(options?: {
   env?: Env;
-  parts?: Part[];
   facts?: HostFacts;
   apt?: (args: string[], env: Env) => void;
   log?: (line: string) => void;

@@ -7,8 +7,9 @@
 //   node scripts/system-deps.mjs --list   also print one line per part with its path
 //
 // Environment: CHROMIUM_PATH, PG_BIN, SOFFICE_PATH, POPPLER_BIN override where a part is looked
-// for (an override always wins, even when it points at nothing). SYSTEM_DEPS_ASSUME_NONROOT=1
-// behaves as a non-root user would (never installs); the unit test uses it.
+// for (an override always wins; one that points at nothing stops the run). Two knobs for the unit
+// test: SYSTEM_DEPS_ASSUME_NONROOT=1 behaves as a non-root user would (never installs), and
+// SYSTEM_DEPS_ROOTFS=<dir> looks for Debian's locations under <dir> instead of /.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readdirSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -36,7 +37,7 @@ export const PARTS = [
     override: { env: 'PG_BIN', kind: 'dir' },
     programs: { initdb: ['initdb'], pg_ctl: ['pg_ctl'], postgres: ['postgres'] },
     // Debian keeps server binaries off PATH, one directory per major version; 15 first.
-    debianDirs: () => postgresVersions().map((v) => `/usr/lib/postgresql/${v}/bin`),
+    debianDirs: (rootfs) => postgresVersions(rootfs).map((v) => `/usr/lib/postgresql/${v}/bin`),
   },
   {
     id: 'poppler',
@@ -58,10 +59,10 @@ export const PARTS = [
 
 const PREFERRED_POSTGRES = '15';
 
-function postgresVersions() {
+function postgresVersions(rootfs) {
   let found = [];
   try {
-    found = readdirSync('/usr/lib/postgresql');
+    found = readdirSync(join(rootfs, '/usr/lib/postgresql'));
   } catch {
     // No PostgreSQL installed: only the preferred version's directory is worth naming.
   }
@@ -89,9 +90,16 @@ function programsIn(part, dir) {
   return paths;
 }
 
+/** Debian's locations for `part`, under SYSTEM_DEPS_ROOTFS when a test sets it. */
+function debianDirs(part, env) {
+  const rootfs = env.SYSTEM_DEPS_ROOTFS || '/';
+  return part.debianDirs(rootfs).map((dir) => join(rootfs, dir));
+}
+
 /**
  * Where `part`'s programs are: its override, else the first directory on PATH, else Debian's
- * locations. Returns `{ paths }` or `{ reason }` saying why not.
+ * locations. Returns `{ paths }`, or `{ reason }` saying why not (`badOverride` when the
+ * override points at nothing: installing would not help).
  */
 export function locatePart(part, env = process.env) {
   const override = env[part.override.env];
@@ -102,19 +110,21 @@ export function locatePart(part, env = process.env) {
         : isExecutable(override)
           ? { [Object.keys(part.programs)[0]]: override }
           : undefined;
-    return paths ? { paths } : { reason: `${part.override.env}=${override} is not ${part.override.kind === 'dir' ? `a directory holding ${Object.keys(part.programs).join(', ')}` : 'an executable file'}` };
+    if (paths) return { paths };
+    const wanted = part.override.kind === 'dir' ? `a directory holding ${Object.keys(part.programs).join(', ')}` : 'an executable file';
+    return { reason: `${part.override.env}=${override} is not ${wanted}`, badOverride: true };
   }
-  const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), ...part.debianDirs()];
+  const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), ...debianDirs(part, env)];
   for (const dir of dirs) {
     const paths = programsIn(part, dir);
     if (paths) return { paths };
   }
-  return { reason: `no ${Object.keys(part.programs).join('/')} on PATH or in ${part.debianDirs().join(', ')}` };
+  return { reason: `no ${Object.keys(part.programs).join('/')} on PATH or in ${debianDirs(part, env).join(', ')}` };
 }
 
 /** Every part, found or missing. */
-export function checkParts(env = process.env, parts = PARTS) {
-  return parts.map((part) => ({ part, ...locatePart(part, env) }));
+export function checkParts(env = process.env) {
+  return PARTS.map((part) => ({ part, ...locatePart(part, env) }));
 }
 
 /** The one command that installs `packages`, as the user running this should type it. */
@@ -122,11 +132,11 @@ export function installCommand(packages, isRoot) {
   return `${isRoot ? '' : 'sudo '}apt-get install -y ${packages.join(' ')}`;
 }
 
-/** One line: what is missing, why, and what to do about it. */
+/** One line: what is missing and the command that installs it. */
 function missingLine(missing, advice) {
-  const what = missing.map((m) => `${m.part.label} (${m.reason})`).join('; ');
+  const what = missing.map((m) => m.part.label).join(', ');
   const overrides = missing.map((m) => m.part.override.env).join(', ');
-  return `system-deps: the tests need ${what}. ${advice} (or set ${overrides}).`;
+  return `system-deps: the tests need ${what}, not found on PATH or where Debian puts them. ${advice} (or set ${overrides}).`;
 }
 
 /** Thrown when a part is missing and cannot be (or was not) installed; `message` is one line. */
@@ -134,7 +144,7 @@ export class SystemDepsError extends Error {
   name = 'SystemDepsError';
 }
 
-/** The real machine: root, apt-get on PATH, and running apt-get quietly. */
+/** What this machine allows: root? apt-get on PATH? */
 export function hostFacts(env = process.env) {
   const isRoot = env.SYSTEM_DEPS_ASSUME_NONROOT === '1' ? false : process.getuid?.() === 0;
   const hasApt = (env.PATH ?? '').split(delimiter).some((dir) => dir && isExecutable(join(dir, 'apt-get')));
@@ -143,7 +153,8 @@ export function hostFacts(env = process.env) {
 
 /** Runs apt-get, quiet unless it fails (then its output is shown and the run stops). */
 function runApt(args, env) {
-  const r = spawnSync('apt-get', args, { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, encoding: 'utf8' });
+  // A fresh machine often runs unattended-upgrades at boot: wait for its lock instead of failing.
+  const r = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }, encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     throw new SystemDepsError(`system-deps: apt-get ${args.join(' ')} failed (exit ${r.status ?? r.error?.message})`);
@@ -154,12 +165,14 @@ function runApt(args, env) {
  * Makes sure every part is present: as root with apt-get, installs what is missing (one
  * `apt-get update`, one `apt-get install`), then checks again. Throws SystemDepsError with one
  * line naming the exact command otherwise. Returns the found parts and the packages installed.
- * `facts` and `apt` are injectable for tests.
+ * `facts` (root? apt-get?) and `apt` (runs apt-get) are injectable for tests.
  */
-export function ensureSystemDeps({ env = process.env, parts = PARTS, facts = hostFacts(env), apt = runApt, log = () => {} } = {}) {
-  const first = checkParts(env, parts);
+export function ensureSystemDeps({ env = process.env, facts = hostFacts(env), apt = runApt, log = () => {} } = {}) {
+  const first = checkParts(env);
   const missing = first.filter((r) => !r.paths);
   if (missing.length === 0) return { found: first, installed: [] };
+  const bad = missing.filter((m) => m.badOverride);
+  if (bad.length > 0) throw new SystemDepsError(`system-deps: ${bad.map((m) => m.reason).join('; ')}: fix or unset it.`);
 
   const packages = [...new Set(missing.map((m) => m.part.apt))];
   const command = installCommand(packages, facts.isRoot);
@@ -170,10 +183,11 @@ export function ensureSystemDeps({ env = process.env, parts = PARTS, facts = hos
 
   log(`system-deps: installing ${packages.join(' ')} with apt-get (a few minutes on a fresh machine)`);
   apt(['update', '-qq'], env);
-  // Without recommends: every part was checked to work headless without them (much smaller).
+  // Without recommends: theirs are desktop extras (upower, mesa drivers, fonts-liberation, sysstat)
+  // that headless use does not need; LibreOffice and poppler were checked converting to PDF.
   apt(['install', '-y', '-qq', '--no-install-recommends', ...packages], env);
 
-  const second = checkParts(env, parts);
+  const second = checkParts(env);
   const still = second.filter((r) => !r.paths);
   if (still.length > 0) throw new SystemDepsError(missingLine(still, `Still missing after: ${command}`));
   return { found: second, installed: packages };

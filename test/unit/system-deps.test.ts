@@ -27,14 +27,13 @@ function fakePrograms(dir: string, ...names: string[]): string {
   return dir;
 }
 
-/** The real parts, but with Debian's locations moved into an empty directory, so this machine's packages do not count. */
-function isolatedParts(): Part[] {
-  const nowhere = tempDir();
-  return PARTS.map((part) => ({ ...part, debianDirs: () => [nowhere] }));
+/** An environment whose PATH is `path` and whose Debian locations are under an empty directory, so this machine's packages do not count. */
+function fresh(path: string, more: Record<string, string> = {}) {
+  return { PATH: path, SYSTEM_DEPS_ROOTFS: tempDir(), ...more };
 }
 
-function part(id: string, parts: Part[] = PARTS): Part {
-  const found = parts.find((p) => p.id === id);
+function part(id: string): Part {
+  const found = PARTS.find((p) => p.id === id);
   if (!found) throw new Error(`no part ${id}`);
   return found;
 }
@@ -43,7 +42,7 @@ const EVERY_PROGRAM = ['chromium', 'initdb', 'pg_ctl', 'postgres', 'pdftoppm', '
 
 test('finds every part in a PATH directory holding fake executables', () => {
   const bin = fakePrograms(tempDir(), ...EVERY_PROGRAM);
-  const results = checkParts({ PATH: `/nonexistent:${bin}` }, isolatedParts());
+  const results = checkParts(fresh(`/nonexistent:${bin}`));
   expect(results.map((r) => r.reason)).toEqual([undefined, undefined, undefined, undefined]);
   expect(results.flatMap((r) => Object.values(r.paths ?? {}))).toEqual(EVERY_PROGRAM.map((p) => join(bin, p)));
 });
@@ -51,15 +50,21 @@ test('finds every part in a PATH directory holding fake executables', () => {
 test('soffice may be called libreoffice; a non-executable file does not count', () => {
   const bin = fakePrograms(tempDir(), 'libreoffice');
   writeFileSync(join(bin, 'chromium'), 'not executable', { mode: 0o644 });
-  const parts = isolatedParts();
-  expect(locatePart(part('libreoffice', parts), { PATH: bin }).paths).toEqual({ soffice: join(bin, 'libreoffice') });
-  expect(locatePart(part('chromium', parts), { PATH: bin }).reason).toMatch(/no chromium on PATH/);
+  expect(locatePart(part('libreoffice'), fresh(bin)).paths).toEqual({ soffice: join(bin, 'libreoffice') });
+  expect(locatePart(part('chromium'), fresh(bin)).reason).toMatch(/no chromium on PATH/);
 });
 
 test("a part's programs come from one directory, never half from each", () => {
   const a = fakePrograms(tempDir(), 'initdb', 'pg_ctl');
   const b = fakePrograms(tempDir(), 'postgres');
-  expect(locatePart(part('postgresql', isolatedParts()), { PATH: `${a}:${b}` }).paths).toBeUndefined();
+  expect(locatePart(part('postgresql'), fresh(`${a}:${b}`)).paths).toBeUndefined();
+});
+
+test("PostgreSQL's server binaries are found off PATH where Debian puts them, version 15 first", () => {
+  const env = fresh(tempDir());
+  const v15 = fakePrograms(join(env.SYSTEM_DEPS_ROOTFS, 'usr/lib/postgresql/15/bin'), 'initdb', 'pg_ctl', 'postgres');
+  fakePrograms(join(env.SYSTEM_DEPS_ROOTFS, 'usr/lib/postgresql/16/bin'), 'initdb', 'pg_ctl', 'postgres');
+  expect(systemPath('initdb', env)).toBe(join(v15, 'initdb'));
 });
 
 test('an override wins over PATH, and one pointing at nothing is reported, not skipped', () => {
@@ -74,11 +79,21 @@ test('an override wins over PATH, and one pointing at nothing is reported, not s
   );
 });
 
+test('an override pointing at nothing stops the run without apt-get, which could not help', () => {
+  const calls: string[][] = [];
+  const run = () => ensureSystemDeps({
+    env: fresh(fakePrograms(tempDir(), ...EVERY_PROGRAM), { PG_BIN: '/nonexistent' }),
+    facts: { isRoot: true, hasApt: true },
+    apt: (args) => void calls.push(args),
+  });
+  expect(run).toThrow('system-deps: PG_BIN=/nonexistent is not a directory holding initdb, pg_ctl, postgres: fix or unset it.');
+  expect(calls).toEqual([]);
+});
+
 test('not root with parts missing: stops with one line naming the exact apt-get command, installs nothing', () => {
   const calls: string[][] = [];
   const run = () => ensureSystemDeps({
-    env: { PATH: tempDir() },
-    parts: isolatedParts(),
+    env: fresh(tempDir()),
     facts: { isRoot: false, hasApt: true },
     apt: (args) => void calls.push(args),
   });
@@ -96,8 +111,7 @@ test('root with apt-get: one update, one install of every missing package, then 
   const bin = fakePrograms(tempDir(), 'chromium');
   const calls: string[][] = [];
   const result = ensureSystemDeps({
-    env: { PATH: bin },
-    parts: isolatedParts(),
+    env: fresh(bin),
     facts: { isRoot: true, hasApt: true },
     apt: (args) => {
       calls.push(args);
@@ -114,44 +128,35 @@ test('root with apt-get: one update, one install of every missing package, then 
 
 test('root with apt-get whose install does not provide the part: stops naming what is still missing', () => {
   const run = () => ensureSystemDeps({
-    env: { PATH: fakePrograms(tempDir(), 'initdb', 'pg_ctl', 'postgres', 'pdftoppm', 'pdftotext', 'soffice') },
-    parts: isolatedParts(),
+    env: fresh(fakePrograms(tempDir(), 'initdb', 'pg_ctl', 'postgres', 'pdftoppm', 'pdftotext', 'soffice')),
     facts: { isRoot: true, hasApt: true },
     apt: () => {},
   });
-  expect(run).toThrow(/Chromium .*Still missing after: apt-get install -y chromium \(or set CHROMIUM_PATH\)/);
+  expect(run).toThrow(/need Chromium, not found.*Still missing after: apt-get install -y chromium \(or set CHROMIUM_PATH\)/);
 });
 
 test('everything present: apt-get is never called', () => {
   let called = false;
   ensureSystemDeps({
-    env: { PATH: fakePrograms(tempDir(), ...EVERY_PROGRAM) },
-    parts: isolatedParts(),
+    env: fresh(fakePrograms(tempDir(), ...EVERY_PROGRAM)),
     facts: { isRoot: true, hasApt: true },
     apt: () => void (called = true),
   });
   expect(called).toBe(false);
 });
 
-/** Runs the script as `npm test` does, with every part pointed at `dir` through the overrides. */
-function runScript(dir: string) {
+/** Runs the script as `npm test` does, as a non-root user on a machine with only `programs`. */
+function runScript(...programs: string[]) {
   // A fake apt-get on PATH leaves a mark if anything calls it.
-  const bin = tempDir();
+  const bin = fakePrograms(tempDir(), ...programs);
   writeFileSync(join(bin, 'apt-get'), `#!/bin/sh\ntouch ${join(bin, 'apt-get-ran')}\n`, { mode: 0o755 });
-  const env = {
-    PATH: bin,
-    SYSTEM_DEPS_ASSUME_NONROOT: '1',
-    CHROMIUM_PATH: join(dir, 'chromium'),
-    PG_BIN: dir,
-    POPPLER_BIN: dir,
-    SOFFICE_PATH: join(dir, 'soffice'),
-  };
+  const env = fresh(bin, { SYSTEM_DEPS_ASSUME_NONROOT: '1' });
   const r = spawnSync(process.execPath, [script], { env, encoding: 'utf8' });
   return { ...r, aptRan: existsSync(join(bin, 'apt-get-ran')) };
 }
 
 test('the script, as a non-root user with every part missing, exits 1 at once with the one command', () => {
-  const r = runScript(tempDir());
+  const r = runScript();
   expect(r.status).toBe(1);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -160,6 +165,6 @@ test('the script, as a non-root user with every part missing, exits 1 at once wi
 });
 
 test('the script, with every part present, exits 0 and prints nothing', () => {
-  const r = runScript(fakePrograms(tempDir(), ...EVERY_PROGRAM));
+  const r = runScript(...EVERY_PROGRAM);
   expect({ status: r.status, stdout: r.stdout, stderr: r.stderr, aptRan: r.aptRan }).toEqual({ status: 0, stdout: '', stderr: '', aptRan: false });
 });

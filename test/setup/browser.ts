@@ -8,11 +8,12 @@ import { openSqlite, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp } from '../../server/app.js';
 import { parseEnv } from '../../server/env.js';
+import { systemPath } from '../../scripts/system-deps.mjs';
 
-/** Debian's Chromium with the flags this closed network needs (no background calls home). */
+/** Debian's Chromium (or CHROMIUM_PATH; see scripts/system-deps.mjs) with the flags this closed network needs (no background calls home). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: systemPath('chromium'),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }

@@ -8,12 +8,12 @@ import type { CriterionFormValues } from '../../views/partials/criteria-form.js'
 import { m } from '../../views/messages/index.js';
 import { html } from '../../views/render.js';
 import { criteriaOf, criterionIn, rubricOf } from '../../db/queries/criteria.js';
-import { checkForm, formFields } from '../forms.js';
+import { checkForm, formFields, nameFormErrors } from '../forms.js';
 import { CriterionPatchSchema, NewCriterionSchema } from '../schemas/criteria.js';
 import { addCriterion, deleteCriterion, deletionImpact, updateCriterion } from '../services/criteria.js';
 import { loadWeights } from '../services/weights.js';
 import { can } from '../domain/permissions.js';
-import { AppError, notFound, type FieldErrors } from '../errors.js';
+import { notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
 
@@ -51,12 +51,6 @@ function formInput(fields: Record<string, string>, withRubric: boolean) {
   };
 }
 
-/** A service refusal the user can fix (bad placement, duplicate name) → field errors; anything else is rethrown. */
-function serviceErrors(err: unknown, name: string): FieldErrors {
-  if (err instanceof AppError && err.code === 'duplicate_name') return { name: m.criteria.duplicateName(name.trim()) };
-  if (err instanceof AppError && err.status === 400) return { ...(err.fields ?? {}), _: err.message };
-  throw err;
-}
 
 async function criterionOr404(p: Page, raw: string | undefined): Promise<Criterion> {
   const id = parseId(raw);
@@ -107,7 +101,7 @@ export const criteriaPages = new Hono<AppEnv>()
         const id = await addCriterion(p.db, p, form.data);
         return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${id}`, 303);
       } catch (err) {
-        errors = serviceErrors(err, form.data.name);
+        errors = nameFormErrors(err, m.criteria.duplicateName(form.data.name.trim()));
       }
     } else {
       errors = form.errors;
@@ -131,7 +125,7 @@ export const criteriaPages = new Hono<AppEnv>()
         await updateCriterion(p.db, p, row.id, form.data);
         return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${row.id}`, 303);
       } catch (err) {
-        errors = serviceErrors(err, form.data.name ?? row.name);
+        errors = nameFormErrors(err, m.criteria.duplicateName((form.data.name ?? row.name).trim()));
       }
     } else {
       errors = form.errors;

@@ -7,7 +7,7 @@ import { html } from '../../views/render.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
 import { loadRanking } from '../services/ranking.js';
 import { changeStatus } from '../services/status.js';
-import { checkForm, formFields, numberOrBlank } from '../forms.js';
+import { checkForm, formFields, numberOrBlank, refusalOf } from '../forms.js';
 import { NewEvaluationSchema } from '../schemas/evaluations.js';
 import { createEvaluation } from '../services/evaluations.js';
 import { requirePageUser } from '../middleware/auth.js';
@@ -15,19 +15,20 @@ import { HomePage } from '../../views/pages/home.js';
 import { evaluationsForUser } from '../../db/queries/evaluations.js';
 import { StatusSchema } from '../schemas/votes.js';
 import { can } from '../domain/permissions.js';
-import { AppError, forbidden } from '../errors.js';
+import { forbidden } from '../errors.js';
 import { m } from '../../views/messages/index.js';
+import { countVendors } from '../../db/queries/vendor-count.js';
 
 
 async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
   const { nodes, result, weightVersion } = await loadRanking(p.db, p.evaluation);
   const parents = new Set(nodes.map((n) => n.parentId));
   const leaves = nodes.filter((n) => !parents.has(n.id) && n.kind !== 'cost').length;
-  const vendors = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
+  const vendors = await countVendors(p.db, p.evaluation.id);
   const mine = await scoreCountOf(p.db, p.evaluation.id, p.userId);
   const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
   return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
-    facts={{ criteria: nodes.length, leaves, vendors: Number(vendors?.n ?? 0), weightVersion, myCells: mine, leader }} />, status);
+    facts={{ criteria: nodes.length, leaves, vendors, weightVersion, myCells: mine, leader }} />, status);
 }
 
 /**
@@ -57,11 +58,7 @@ export const evaluationsPages = new Hono<AppEnv>()
     const parsed = StatusSchema.safeParse({ status: f.status });
     if (!parsed.success) return render(c, p, { _: 'Unknown stage.' }, 422);
     if (parsed.data.status === 'decided' && f.confirm !== 'yes') return render(c, p, { _: m.overview.decideNeedsCheck }, 422);
-    try {
-      await changeStatus(p.db, p, parsed.data.status);
-    } catch (err) {
-      if (err instanceof AppError && err.status === 409) return render(c, p, { _: err.message }, 409);
-      throw err;
-    }
+    const refused = await refusalOf(() => changeStatus(p.db, p, parsed.data.status), [409]);
+    if (refused) return render(c, p, { _: refused.message }, 409);
     return c.redirect(`/evaluations/${p.evaluation.id}`, 303);
   });

@@ -12,6 +12,8 @@ import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { vendorsBefore, vendorsByName } from '../../db/queries/feedback-page.js';
+import { countVendors } from '../../db/queries/vendor-count.js';
 
 
 // The tab bar has no "feedback" entry yet; once m.tabs has one, this becomes 'feedback'.
@@ -33,23 +35,19 @@ const PAGE_SIZE = 50;
 
 /** The page (1-based) that holds a vendor, in the page's order: by name_key, then id. */
 async function pageOf(p: Page, vendorId: number): Promise<number> {
-  const v = await p.db.selectFrom('vendors').select(['name_key']).where('id', '=', vendorId).executeTakeFirst();
-  if (!v) return 1;
-  const before = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id)
-    .where((eb) => eb.or([eb('name_key', '<', v.name_key), eb.and([eb('name_key', '=', v.name_key), eb('id', '<', vendorId)])])).executeTakeFirst();
-  return Math.floor(Number(before?.n ?? 0) / PAGE_SIZE) + 1;
+  const before = await vendorsBefore(p.db, p.evaluation.id, vendorId);
+  return before === undefined ? 1 : Math.floor(before / PAGE_SIZE) + 1;
 }
 
 async function render(c: Context<AppEnv>, p: Page, requested: number, form?: FeedbackFormState) {
-  const [total, summary, mine] = await Promise.all([
-    p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst(),
+  const [count, summary, mine] = await Promise.all([
+    countVendors(p.db, p.evaluation.id),
     feedbackSummary(p.db, p.evaluation.id),
     myFeedback(p.db, p.evaluation.id, p.userId),
   ]);
-  const count = Number(total?.n ?? 0);
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
   const page = Math.min(requested, pages);
-  const vendors = await p.db.selectFrom('vendors').selectAll().where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').orderBy('id').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
+  const vendors = await vendorsByName(p.db, p.evaluation.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   const answered = Object.values(summary).filter((s) => s.responses > 0).length;
   const view = <FeedbackPage user={p.user} nav={p.nav} evaluation={p.evaluation} vendors={vendors} pager={{ page, pages, count, pageSize: PAGE_SIZE }} answered={answered}
     summary={summary} mine={mine} canGive={canGive(p)} form={form} />;

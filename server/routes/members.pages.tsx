@@ -9,12 +9,14 @@ import { addAssignment, excludeEvaluator, liftExclusion, panelProgress, removeAs
 import { addMember } from '../services/members.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { NewMemberSchema } from '../schemas/members.js';
-import { checkForm, formFields } from '../forms.js';
+import { checkForm, formFields, refusalOf } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, forbidden } from '../errors.js';
 import { nameKey } from '../../db/queries/vendors.js';
 import { m } from '../../views/messages/index.js';
+import { assignmentList, vendorChoiceList, vendorIdByNameKey } from '../../db/queries/members-page.js';
+import { countVendors } from '../../db/queries/vendor-count.js';
 
 
 async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
@@ -28,8 +30,7 @@ async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<strin
     panelProgress(p.db, p.evaluation.id),
     vendorChoices(p),
     criteriaOf(p.db, p.evaluation.id),
-    p.db.selectFrom('assignments as a').innerJoin('users as u', 'u.id', 'a.user_id').leftJoin('vendors as v', 'v.id', 'a.vendor_id').leftJoin('criteria as c', 'c.id', 'a.criterion_id')
-      .select(['a.id', 'u.name as user_name', 'v.name as vendor_name', 'c.name as criterion_name']).where('a.evaluation_id', '=', p.evaluation.id).orderBy('a.id').execute(),
+    assignmentList(p.db, p.evaluation.id),
   ]);
   const names = new Map(criteria.map((x) => [x.id, x.name]));
   return html(c, <PanelPage user={p.user} nav={p.nav} rows={rows} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'}
@@ -39,12 +40,8 @@ async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<strin
 
 /** Runs a panel change; a refused one re-renders the page with the reason instead of an error page. */
 async function attempt(c: Context<AppEnv>, p: Page, work: () => Promise<unknown>, values?: Record<string, string>) {
-  try {
-    await work();
-  } catch (err) {
-    if (err instanceof AppError && [400, 404, 409].includes(err.status)) return render(c, p, { errors: { _: err.message, ...(err.fields ?? {}) }, ...(values ? { values } : {}) }, err.status === 400 ? 422 : (err.status as 404 | 409));
-    throw err;
-  }
+  const refused = await refusalOf(work, [400, 404, 409]);
+  if (refused) return render(c, p, { errors: refused.errors, ...(values ? { values } : {}) }, refused.status);
   return c.redirect(`/evaluations/${p.evaluation.id}/members`, 303);
 }
 
@@ -54,10 +51,9 @@ const ids = (f: Record<string, string>, key: string) => parseId(f[key]) ?? undef
 const VENDOR_LIST_LIMIT = 200;
 
 async function vendorChoices(p: Page): Promise<{ id: number; name: string }[] | { count: number }> {
-  const list = await p.db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', p.evaluation.id).orderBy('name_key').limit(VENDOR_LIST_LIMIT + 1).execute();
+  const list = await vendorChoiceList(p.db, p.evaluation.id, VENDOR_LIST_LIMIT + 1);
   if (list.length <= VENDOR_LIST_LIMIT) return list;
-  const n = await p.db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', p.evaluation.id).executeTakeFirst();
-  return { count: Number(n?.n ?? 0) };
+  return { count: await countVendors(p.db, p.evaluation.id) };
 }
 
 /**
@@ -67,9 +63,9 @@ async function vendorChoices(p: Page): Promise<{ id: number; name: string }[] | 
 async function formVendor(p: Page, f: Record<string, string>): Promise<number | undefined> {
   const name = (f.vendorName ?? '').trim();
   if (name === '') return ids(f, 'vendorId');
-  const v = await p.db.selectFrom('vendors').select('id').where('evaluation_id', '=', p.evaluation.id).where('name_key', '=', nameKey(name)).executeTakeFirst();
-  if (!v) throw new AppError(404, 'not_found', m.panel.unknownVendorName(name));
-  return v.id;
+  const id = await vendorIdByNameKey(p.db, p.evaluation.id, nameKey(name));
+  if (id === undefined) throw new AppError(404, 'not_found', m.panel.unknownVendorName(name));
+  return id;
 }
 
 /** /evaluations/:id/members — the panel: members, declarations, progress, exclusions, assignments. */

@@ -12,6 +12,7 @@ import { sensitivityReport } from '../services/sensitivity.js';
 import { Robustness } from '../../views/partials/robustness.js';
 import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
+import { anyScoredCell } from '../../db/queries/ranking-page.js';
 
 const DEFAULT_LIMIT = 50;
 const WHOSE_TOP = 5;
@@ -31,7 +32,7 @@ export const rankingPages = new Hono<AppEnv>()
   const view = rankInputs(inputs, undefined, { withoutCost: hidden });
   const q = c.req.query('limit');
   const limit = q === 'all' ? Number.MAX_SAFE_INTEGER : Math.max(1, Number(q) || DEFAULT_LIMIT);
-  const any = await p.db.selectFrom('score_cells').select('vendor_id').where('evaluation_id', '=', p.evaluation.id).where('n', '>', 0).limit(1).executeTakeFirst();
+  const any = await anyScoredCell(p.db, p.evaluation.id);
   const agg = await voteAggregate(p.db, p.evaluation);
   const voted = agg.groups.filter((g) => g.weights !== null);
   const whose: WhoseColumn[] | null = any && voted.length > 0
@@ -40,5 +41,5 @@ export const rankingPages = new Hono<AppEnv>()
         ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!, { withoutCost: hidden }).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
       ]
     : null;
-  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={!!any} whose={whose} pricesHidden={hidden} />);
+  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={hidden} />);
 });

@@ -7,9 +7,9 @@ import { Layout } from '../../views/layout.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
 import { agreementReport, setConsensus, setDisagreementThreshold } from '../services/review.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { formFields, parseDecimal } from '../forms.js';
-import { AppError } from '../errors.js';
+import { formFields, parseDecimal, refusalOf } from '../forms.js';
 import { m } from '../../views/messages/index.js';
+import { cellsWithConsensus, scoresWithEvaluators, vendorNamesByIds } from '../../db/queries/review-page.js';
 
 
 /** The disagreement rows with every evaluator's score and comment, and the consensus set so far. */
@@ -22,12 +22,9 @@ async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; t
   const criteria = await criteriaOf(p.db, p.evaluation.id);
   const names = new Map(criteria.map((c) => [String(c.id), c]));
   const vendorIds = [...new Set(report.disagreements.map((d) => Number(d.vendorId)))];
-  const vendors = vendorIds.length === 0 ? [] : await p.db.selectFrom('vendors').select(['id', 'name']).where('id', 'in', vendorIds).execute();
-  const scores = vendorIds.length === 0 ? [] : await p.db.selectFrom('scores').innerJoin('users', 'users.id', 'scores.evaluator_id')
-    .select(['scores.vendor_id', 'scores.criterion_id', 'scores.value', 'scores.comment', 'users.name']).where('scores.evaluation_id', '=', p.evaluation.id).where('scores.vendor_id', 'in', vendorIds).orderBy('users.name').execute();
-  const cells = vendorIds.length === 0 ? [] : await p.db.selectFrom('score_cells').leftJoin('users', 'users.id', 'score_cells.consensus_by')
-    .select(['score_cells.vendor_id', 'score_cells.criterion_id', 'score_cells.n', 'score_cells.sum', 'score_cells.consensus', 'score_cells.consensus_rationale', 'score_cells.consensus_at', 'users.name'])
-    .where('score_cells.evaluation_id', '=', p.evaluation.id).where('score_cells.vendor_id', 'in', vendorIds).execute();
+  const vendors = await vendorNamesByIds(p.db, vendorIds);
+  const scores = await scoresWithEvaluators(p.db, p.evaluation.id, vendorIds);
+  const cells = await cellsWithConsensus(p.db, p.evaluation.id, vendorIds);
   const cellOf = new Map(cells.map((c) => [`${c.vendor_id}:${c.criterion_id}`, c]));
   const vendorName = new Map(vendors.map((v) => [String(v.id), v.name]));
   const rows = report.disagreements.map((d): ReviewRow => {
@@ -69,12 +66,8 @@ export const reviewPages = new Hono<AppEnv>()
     if (value !== null && !Number.isFinite(value)) errors.value = m.review.badValue(p.evaluation.scale_min, p.evaluation.scale_max);
     if (rationale.length < 3) errors.rationale = m.review.rationaleRequired;
     if (Object.keys(errors).length > 0) return render(c, p, { errors, values: f }, 422);
-    try {
-      await setConsensus(p.db, p, { vendorId: v ?? 0, criterionId: cr ?? 0, value, rationale: rationale.slice(0, 4000) });
-    } catch (err) {
-      if (err instanceof AppError && (err.status === 400 || err.status === 409)) return render(c, p, { errors: { value: err.message }, values: f }, err.status === 409 ? 409 : 422);
-      throw err;
-    }
+    const refused = await refusalOf(() => setConsensus(p.db, p, { vendorId: v ?? 0, criterionId: cr ?? 0, value, rationale: rationale.slice(0, 4000) }));
+    if (refused) return render(c, p, { errors: { value: refused.message }, values: f }, refused.status as 409 | 422);
     return c.redirect(`/evaluations/${p.evaluation.id}/review#cell-${v}-${cr}`, 303);
   })
   .post('/threshold', async (c) => {

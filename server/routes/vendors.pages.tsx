@@ -10,12 +10,12 @@ import { fragment, html } from '../../views/render.js';
 import { vendorIn } from '../../db/queries/vendors.js';
 import { countMatching, vendorFacets, vendorPage, type VendorFilter } from '../../db/queries/vendor-search.js';
 import { scoresBy } from '../../db/queries/scores.js';
-import { checkForm, formFields, numberOrBlank } from '../forms.js';
+import { checkForm, formFields, nameFormErrors, numberOrBlank } from '../forms.js';
 import { NewVendorSchema } from '../schemas/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
 import { can } from '../domain/permissions.js';
 import { pricesHiddenFor, setHidePrices } from '../services/envelopes.js';
-import { AppError, notFound, type FieldErrors } from '../errors.js';
+import { notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
 import { parsePage, parseVendorFilter, VENDOR_PAGE_SIZE } from './vendor-filter.js';
@@ -32,12 +32,6 @@ const formInput = (fields: Record<string, string>) => ({
   price: numberOrBlank(fields.price) ?? null,
 });
 
-/** A duplicate name is the user's to fix, so it goes back into the form; anything else is rethrown. */
-function serviceErrors(err: unknown, name: string): FieldErrors {
-  if (err instanceof AppError && err.code === 'duplicate_name') return { name: m.vendors.duplicateName(name.trim()) };
-  if (err instanceof AppError && err.status === 400) return { ...(err.fields ?? {}), _: err.message };
-  throw err;
-}
 
 async function vendorOr404(p: Page, raw: string | undefined): Promise<Vendor> {
   const id = parseId(raw);
@@ -122,7 +116,7 @@ export const vendorsPages = new Hono<AppEnv>()
         const id = await addVendor(p.db, p, form.data);
         return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${id}`, 303);
       } catch (err) {
-        errors = serviceErrors(err, form.data.name);
+        errors = nameFormErrors(err, m.vendors.duplicateName(form.data.name.trim()));
       }
     } else {
       errors = form.errors;
@@ -145,7 +139,7 @@ export const vendorsPages = new Hono<AppEnv>()
         await updateVendor(p.db, p, vendor.id, form.data);
         return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${vendor.id}`, 303);
       } catch (err) {
-        errors = serviceErrors(err, form.data.name);
+        errors = nameFormErrors(err, m.vendors.duplicateName(form.data.name.trim()));
       }
     } else {
       errors = form.errors;

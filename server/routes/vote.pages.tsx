@@ -8,8 +8,7 @@ import { allowedMethods, castVote, voteAggregate, votingCriteria, weighVote } fr
 import { myVote } from '../../db/queries/votes.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import type { VoteBody } from '../schemas/votes.js';
-import { formFields, parseDecimal } from '../forms.js';
-import { AppError } from '../errors.js';
+import { formFields, parseDecimal, refusalOf } from '../forms.js';
 
 
 /** "1/3" → 0.333…, "5" → 5; anything else NaN so the domain names the problem. */
@@ -91,12 +90,7 @@ export const votePages = new Hono<AppEnv>()
       if (i >= 0 && j >= 0 && j < order.length) [order[i], order[j]] = [order[j]!, order[i]!];
       return render(c, p, { method, order });
     }
-    try {
-      await castVote(p.db, p, bodyFromForm(method, f, ids));
-    } catch (err) {
-      if (!(err instanceof AppError) || (err.status !== 400 && err.status !== 409)) throw err;
-      const errors = err.fields && Object.keys(err.fields).length > 0 ? { _: err.message, ...err.fields } : { _: err.message };
-      return render(c, p, { method, values: f, order: orderFromForm(f, ids), errors }, err.status === 409 ? 409 : 422);
-    }
+    const refused = await refusalOf(() => castVote(p.db, p, bodyFromForm(method, f, ids)));
+    if (refused) return render(c, p, { method, values: f, order: orderFromForm(f, ids), errors: refused.errors }, refused.status as 409 | 422);
     return c.redirect(`/evaluations/${p.evaluation.id}/vote?saved=1&method=${method}`, 303);
   });

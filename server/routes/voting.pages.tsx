@@ -10,33 +10,30 @@ import { changeStatus, reopenVoting } from '../services/status.js';
 import { addGroup, inviteStakeholder, revokeInvite, setGroupWeights, setVotingSettings, voterProgress } from '../services/stakeholders.js';
 import { InviteSchema } from '../schemas/votes.js';
 import { StatusSchema } from '../schemas/votes.js';
-import { checkForm, formFields, parseDecimal } from '../forms.js';
+import { checkForm, formFields, parseDecimal, refusalOf } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
-import { AppError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { inviteLink } from './invites.api.js';
+import { lastVoteVersion } from '../../db/queries/voting-page.js';
 
 
 async function render(c: Context<AppEnv>, p: Page, extra: { newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const [agg, voters, last] = await Promise.all([
     voteAggregate(p.db, p.evaluation),
     voterProgress(p.db, p.evaluation.id),
-    p.db.selectFrom('weight_sets').select('version').where('evaluation_id', '=', p.evaluation.id).where('source', '=', 'vote').orderBy('version', 'desc').executeTakeFirst(),
+    lastVoteVersion(p.db, p.evaluation.id),
   ]);
   return html(c, <VotingPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} canVote={can(p.role, 'vote')}
-    agg={agg} voters={voters} lastVoteVersion={last?.version ?? null} {...extra} />, status);
+    agg={agg} voters={voters} lastVoteVersion={last} {...extra} />, status);
 }
 
 const back = (c: Context<AppEnv>, id: number) => c.redirect(`/evaluations/${id}/voting`, 303);
 
 /** A failed lifecycle or settings change re-renders the page with the reason instead of an error page. */
 async function orMessage(c: Context<AppEnv>, p: Page, work: () => Promise<void>) {
-  try {
-    await work();
-  } catch (err) {
-    if (err instanceof AppError && (err.status === 400 || err.status === 409)) return render(c, p, { errors: { _: err.message, ...(err.fields ?? {}) } }, err.status === 409 ? 409 : 422);
-    throw err;
-  }
+  const refused = await refusalOf(work);
+  if (refused) return render(c, p, { errors: refused.errors }, refused.status as 409 | 422);
   return back(c, p.evaluation.id);
 }
 
@@ -71,10 +68,8 @@ export const votingPages = new Hono<AppEnv>()
     const f = await formFields(c);
     const name = (f.groupName ?? '').trim();
     if (!name || name.length > 80) return render(c, p, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values: f }, 422);
-    try { await addGroup(p.db, p, name, 1); } catch (err) {
-      if (err instanceof AppError && err.status === 409) return render(c, p, { errors: { groupName: err.message }, values: f }, 422);
-      throw err;
-    }
+    const refused = await refusalOf(() => addGroup(p.db, p, name, 1), [409]);
+    if (refused) return render(c, p, { errors: { groupName: refused.message }, values: f }, 422);
     return back(c, p.evaluation.id);
   })
   .post('/groups/weights', async (c) => {
@@ -97,13 +92,10 @@ export const votingPages = new Hono<AppEnv>()
     if (!form.ok) return render(c, p, { errors: form.errors, values: f }, 422);
     const groupId = f.group ? parseId(f.group) : null;
     if (f.group && groupId === null) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f }, 422);
-    try {
-      const inv = await inviteStakeholder(p.db, p, { email: form.data.email, name: form.data.name, groupId });
-      return render(c, p, { newLink: { name: form.data.name || form.data.email, url: inviteLink(c.req.url, inv.token) } });
-    } catch (err) {
-      if (err instanceof AppError && err.status === 404) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f }, 422);
-      throw err;
-    }
+    let token = '';
+    const refused = await refusalOf(async () => { token = (await inviteStakeholder(p.db, p, { email: form.data.email, name: form.data.name, groupId })).token; }, [404]);
+    if (refused) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f }, 422);
+    return render(c, p, { newLink: { name: form.data.name || form.data.email, url: inviteLink(c.req.url, token) } });
   })
   .post('/invites/:inviteId/revoke', async (c) => {
     const p = await evaluationPage(c, 'voting', 'edit');

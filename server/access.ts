@@ -5,12 +5,15 @@ import { evaluationForMember, type EvaluationAccess } from '../db/queries/evalua
 import { conflict, forbidden, notFound, unauthorized } from './errors.js';
 import { parseId } from './ids.js';
 
+/** Who is acting inside an evaluation: their access (evaluation, role) and user id. Services take it as their `a`/`p` argument. */
+export type Actor = EvaluationAccess & { userId: number };
+
 /**
  * The one gate for everything inside an evaluation: 404 unless the caller is a member (another
  * team's evaluation must look absent), 403 when their role does not allow `action`, 409 for any
  * write once the evaluation is decided.
  */
-export async function accessEvaluation(c: Context<AppEnv>, action: Action): Promise<EvaluationAccess & { userId: number }> {
+export async function accessEvaluation(c: Context<AppEnv>, action: Action): Promise<Actor> {
   const user = c.get('user');
   if (!user) throw unauthorized();
   const id = parseId(c.req.param('id'));

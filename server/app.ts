@@ -1,128 +1,134 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from '../db/client.js';
 import type { AppEnv } from './context.js';
 import type { Env } from './env.js';
-import { AppError, describeError } from './errors.js';
-import { getCookie } from 'hono/cookie';
-import { identify, requireApiUser, SESSION_COOKIE } from './middleware/auth.js';
-import { apiAuth } from './routes/api-auth.js';
-import { apiEvaluations } from './routes/api-evaluations.js';
-import { apiCriteria } from './routes/api-criteria.js';
-import { apiVendors } from './routes/api-vendors.js';
-import { apiScores } from './routes/api-scores.js';
-import { apiVoting } from './routes/api-voting.js';
-import { apiAudit } from './routes/api-audit.js';
-import { apiReview } from './routes/api-review.js';
-import { apiFeedback } from './routes/api-feedback.js';
-import { apiPanel } from './routes/api-panel.js';
-import { apiImport } from './routes/api-import.js';
-import { apiSensitivity } from './routes/api-sensitivity.js';
+import { identify, requireApiUser, requirePageUser } from './middleware/auth.js';
+import { provide } from './middleware/provide.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { csrfUnlessBearer } from './middleware/csrf.js';
+import { apiBodyLimit } from './middleware/body-limit.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handlers.js';
+import { healthzApi } from './routes/healthz.api.js';
 import { staticFiles } from './routes/static.js';
-import { pages } from './routes/pages.js';
-import { renderErrorPage } from '../views/pages/error.js';
+import { authApi } from './routes/auth.api.js';
+import { evaluationsApi } from './routes/evaluations.api.js';
+import { agreementApi } from './routes/agreement.api.js';
+import { assignmentsApi } from './routes/assignments.api.js';
+import { auditApi } from './routes/audit.api.js';
+import { consensusApi } from './routes/consensus.api.js';
+import { criteriaApi } from './routes/criteria.api.js';
+import { declarationsApi } from './routes/declarations.api.js';
+import { envelopesApi } from './routes/envelopes.api.js';
+import { exclusionsApi } from './routes/exclusions.api.js';
+import { feedbackApi } from './routes/feedback.api.js';
+import { groupsApi } from './routes/groups.api.js';
+import { invitesApi } from './routes/invites.api.js';
+import { membersApi } from './routes/members.api.js';
+import { panelApi } from './routes/panel.api.js';
+import { rankingApi } from './routes/ranking.api.js';
+import { scoresApi } from './routes/scores.api.js';
+import { sensitivityApi } from './routes/sensitivity.api.js';
+import { submissionsApi } from './routes/submissions.api.js';
+import { vendorsImportApi } from './routes/vendors-import.api.js';
+import { vendorsApi } from './routes/vendors.api.js';
+import { votesApi } from './routes/votes.api.js';
+import { votingApi } from './routes/voting.api.js';
+import { weightsApi } from './routes/weights.api.js';
+import { authPages } from './routes/auth.pages.js';
+import { homePages } from './routes/home.pages.js';
+import { invitePages } from './routes/invite.pages.js';
+import { evaluationsPages } from './routes/evaluations.pages.js';
+import { auditPages } from './routes/audit.pages.js';
+import { criteriaPages } from './routes/criteria.pages.js';
+import { declarationPages } from './routes/declaration.pages.js';
+import { feedbackPages } from './routes/feedback.pages.js';
+import { membersPages } from './routes/members.pages.js';
+import { rankingPages } from './routes/ranking.pages.js';
+import { reviewPages } from './routes/review.pages.js';
+import { scoringPages } from './routes/scoring.pages.js';
+import { shortlistFiles } from './routes/shortlist.files.js';
+import { submissionPages } from './routes/submission.pages.js';
+import { vendorsImportPages } from './routes/vendors-import.pages.js';
+import { vendorsScreeningPages } from './routes/vendors-screening.pages.js';
+import { vendorsPages } from './routes/vendors.pages.js';
+import { votePages } from './routes/vote.pages.js';
+import { votingPages } from './routes/voting.pages.js';
+import { weightsPages } from './routes/weights.pages.js';
 
 export interface AppDeps { db: Db; env: Env }
 
-const API_BODY_LIMIT = 12 * 1024 * 1024;
-const tooLarge = () => new AppError(413, 'payload_too_large', 'The request body is larger than 12 MB.');
-
-const wantsJson = (path: string, accept: string | undefined) =>
-  path.startsWith('/api/') || /\.json$/.test(path) || (!!accept && accept.includes('application/json') && !accept.includes('text/html'));
-
-/** Builds the whole app; tests call `app.request()` on it without opening a port. */
+/** Builds the whole app; tests call `app.request()` on it without opening a port. Order matters: each step sees what the earlier ones set. */
 export function createApp({ db, env }: AppDeps) {
   const app = new Hono<AppEnv>();
-
-  app.use('*', async (c, next) => {
-    c.set('db', db);
-    c.set('env', env);
-    await next();
-  });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: 'same-origin',
-    }),
-  );
-
-  app.get('/healthz', async (c) => {
-    await db.selectFrom('teams').select('id').limit(1).execute();
-    return c.json({ ok: true });
-  });
+  app.use('*', provide(db, env));
+  app.use('*', securityHeaders);
+  app.route('/healthz', healthzApi);
   app.route('/static', staticFiles);
-
-  // Forms and htmx posts must come from our own pages; JSON and CSV bodies cannot be sent cross-site without CORS.
-  const csrfCheck = csrf();
-  // A Bearer request cannot be forged cross-site (a browser never attaches Authorization on its own),
-  // and an API request without a session cookie has no credentials to abuse: both skip the origin
-  // check, so scripts may send bodiless DELETEs and anonymous calls get 401, not 403. Pages keep it
-  // always (a forged sign-in form is an attack too).
-  app.use('*', (c, next) => {
-    const api = c.req.path.startsWith('/api/');
-    const skip = c.req.header('authorization') !== undefined || (api && !getCookie(c, SESSION_COOKIE));
-    return skip ? next() : csrfCheck(c, next);
-  });
-  // A declared Content-Length is checked from the header alone. Hono's bodyLimit reads
-  // c.req.raw.body, which makes @hono/node-server build a whole web Request and stream for every
-  // request, a third of a small write's cost (ADR 009); it stays for bodies of unknown length.
-  const streamedLimit = bodyLimit({
-    maxSize: API_BODY_LIMIT,
-    onError: () => {
-      throw tooLarge();
-    },
-  });
-  app.use('/api/*', (c, next) => {
-    const length = c.req.header('content-length');
-    if (length === undefined || !/^\d+$/.test(length) || c.req.header('transfer-encoding') !== undefined) return streamedLimit(c, next);
-    if (Number(length) > API_BODY_LIMIT) throw tooLarge();
-    return next();
-  });
+  app.use('*', csrfUnlessBearer);
+  app.use('/api/*', apiBodyLimit);
   app.use('*', identify);
+  mountApi(app);
+  mountPages(app);
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler);
+  return app;
+}
 
-  app.route('/api/v1/auth', apiAuth);
+/** The JSON API (API.md): one module per URL prefix; everything under /api/v1/evaluations needs a signed-in caller. */
+function mountApi(app: Hono<AppEnv>) {
+  app.route('/api/v1/auth', authApi);
   app.use('/api/v1/evaluations/*', requireApiUser);
   app.use('/api/v1/evaluations', requireApiUser);
-  app.route('/api/v1/evaluations', apiEvaluations);
-  app.route('/api/v1/evaluations', apiCriteria);
-  app.route('/api/v1/evaluations', apiVendors);
-  app.route('/api/v1/evaluations', apiScores);
-  app.route('/api/v1/evaluations', apiVoting);
-  app.route('/api/v1/evaluations', apiAudit);
-  app.route('/api/v1/evaluations', apiReview);
-  app.route('/api/v1/evaluations', apiFeedback);
-  app.route('/api/v1/evaluations', apiPanel);
-  app.route('/api/v1/evaluations', apiImport);
-  app.route('/api/v1/evaluations', apiSensitivity);
-  app.route('/', pages);
+  const api = '/api/v1/evaluations/:id';
+  app.route('/api/v1/evaluations', evaluationsApi);
+  app.route(`${api}/agreement`, agreementApi);
+  app.route(`${api}/assignments`, assignmentsApi);
+  app.route(`${api}/audit`, auditApi);
+  app.route(`${api}/consensus`, consensusApi);
+  app.route(`${api}/criteria`, criteriaApi);
+  app.route(`${api}/declarations`, declarationsApi);
+  app.route(`${api}/envelopes`, envelopesApi);
+  app.route(`${api}/exclusions`, exclusionsApi);
+  app.route(`${api}/feedback`, feedbackApi);
+  app.route(`${api}/groups`, groupsApi);
+  app.route(`${api}/invites`, invitesApi);
+  app.route(`${api}/members`, membersApi);
+  app.route(`${api}/panel`, panelApi);
+  app.route(`${api}/ranking`, rankingApi);
+  app.route(`${api}/scores`, scoresApi);
+  app.route(`${api}/sensitivity`, sensitivityApi);
+  app.route(`${api}/submissions`, submissionsApi);
+  app.route(`${api}/vendors/import`, vendorsImportApi);
+  app.route(`${api}/vendors`, vendorsApi);
+  app.route(`${api}/votes`, votesApi);
+  app.route(`${api}/voting`, votingApi);
+  app.route(`${api}/weights`, weightsApi);
+}
 
-  app.notFound((c) => {
-    const e = { status: 404 as const, code: 'not_found', message: 'There is nothing at this address.' };
-    if (wantsJson(c.req.path, c.req.header('accept'))) return c.json({ error: { code: e.code, message: e.message } }, 404);
-    return c.html(renderErrorPage(c, e.status, e.message), 404);
-  });
-
-  app.onError((err, c) => {
-    const e = describeError(err);
-    if (e.status >= 500) console.error(err);
-    if (wantsJson(c.req.path, c.req.header('accept'))) {
-      return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, e.status);
-    }
-    return c.html(renderErrorPage(c, e.status, e.message), e.status);
-  });
-
-  return app;
+/** The HTML pages: one module per URL prefix; everything under /evaluations/ needs a signed-in visitor. */
+function mountPages(app: Hono<AppEnv>) {
+  app.route('/', authPages); // /login, /signup, /logout
+  app.route('/', homePages);
+  // Personal voting links sign people in, so they sit outside the signed-in area.
+  app.route('/invite', invitePages);
+  app.use('/evaluations/*', requirePageUser);
+  const page = '/evaluations/:id';
+  app.route('/evaluations', evaluationsPages);
+  app.route(page, auditPages); // /audit and /audit.csv
+  app.route(page, shortlistFiles); // /shortlist.csv and /shortlist.json
+  app.route(`${page}/criteria`, criteriaPages);
+  app.route(`${page}/declaration`, declarationPages);
+  app.route(`${page}/feedback`, feedbackPages);
+  app.route(`${page}/members`, membersPages);
+  app.route(`${page}/ranking`, rankingPages);
+  app.route(`${page}/review`, reviewPages);
+  app.route(`${page}/scoring`, scoringPages);
+  app.route(`${page}/submission`, submissionPages);
+  // Import and screening first: their fixed paths (/vendors/import, /vendors/screen) win over /vendors/:vid.
+  app.route(`${page}/vendors/import`, vendorsImportPages);
+  app.route(`${page}/vendors`, vendorsScreeningPages);
+  app.route(`${page}/vendors`, vendorsPages);
+  app.route(`${page}/vote`, votePages);
+  app.route(`${page}/voting`, votingPages);
+  app.route(`${page}/weights`, weightsPages);
 }

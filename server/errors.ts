@@ -6,16 +6,18 @@ export type FieldErrors = Record<string, string>;
 
 /**
  * An expected failure with a machine code, rendered by the one onError handler as
- * API.md's `{"error": {code, message, fields?}}` or as an HTML error page.
+ * API.md's `{"error": {code, message, fields?}}` or as an HTML error page. A plain Error, so the
+ * domain and services can throw it without knowing about Hono.
  */
-export class AppError extends HTTPException {
+export class AppError extends Error {
+  override readonly name = 'AppError';
   constructor(
-    status: ContentfulStatusCode,
+    readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
   ) {
-    super(status, { message });
+    super(message);
   }
 }
 
@@ -25,7 +27,7 @@ export const forbidden = (message = 'Your role in this evaluation does not allow
 export const notFound = (what = 'That') => new AppError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
-/** Maps any thrown value to status, code and message; never leaks a stack trace. */
+/** Maps any thrown value to status, code and message; never leaks a stack trace. Hono's own HTTPExceptions (csrf 403, bodyLimit 413) too. */
 export function describeError(err: unknown): { status: ContentfulStatusCode; code: string; message: string; fields?: FieldErrors } {
   if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
   if (err instanceof HTTPException) {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { fieldErrors } from './validation.js';
-import type { FieldErrors } from './errors.js';
+import { AppError, type FieldErrors } from './errors.js';
 
 /** The form body as plain strings (the last value wins for repeated names; files are ignored). */
 export async function formFields(c: Context): Promise<Record<string, string>> {
@@ -32,3 +32,29 @@ export const numberOrBlank = (s: string | undefined): number | string | undefine
   const n = parseDecimal(s);
   return Number.isFinite(n) ? n : s;
 };
+
+/** A rule's refusal the user can act on: the page re-renders with it (422 for a 400) instead of showing an error page. */
+export interface Refusal { status: 404 | 409 | 422; message: string; errors: FieldErrors }
+
+/**
+ * Runs a service call from a form handler. An AppError with one of `statuses` comes back as a
+ * Refusal (errors = the message under `_` plus the error's fields); anything else is rethrown for
+ * onError.
+ */
+export async function refusalOf(work: () => Promise<unknown>, statuses: readonly number[] = [400, 409]): Promise<Refusal | null> {
+  try {
+    await work();
+    return null;
+  } catch (err) {
+    if (!(err instanceof AppError) || !statuses.includes(err.status)) throw err;
+    const status = err.status === 400 ? 422 : (err.status as 404 | 409);
+    return { status, message: err.message, errors: { _: err.message, ...(err.fields ?? {}) } };
+  }
+}
+
+/** A create/edit form's service errors: a duplicate name goes on the name field, a 400 onto the form; anything else is rethrown. */
+export function nameFormErrors(err: unknown, duplicateName: string): FieldErrors {
+  if (err instanceof AppError && err.code === 'duplicate_name') return { name: duplicateName };
+  if (err instanceof AppError && err.status === 400) return { ...(err.fields ?? {}), _: err.message };
+  throw err;
+}

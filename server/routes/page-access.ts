@@ -10,3 +10,6 @@ export async function evaluationPage(c: Context<AppEnv>, tab: Tab, action: Actio
   const nav: EvaluationNav = { id: access.evaluation.id, name: access.evaluation.name, status: access.evaluation.status, role: access.role, active: tab };
   return { ...access, nav, user: c.get('user')!, db: c.get('db') };
 }
+
+/** What every evaluation page handler works with: access, the tab bar, the user and the database. */
+export type EvaluationPage = Awaited<ReturnType<typeof evaluationPage>>;

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context.js';
+import { apiValid } from '../validation.js';
+import { accessEvaluation } from '../access.js';
+import { AUDIT_MAX_LIMIT, auditBound, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
+
+/** The stored JSON text back as a value; text that is not JSON (never written by recordAudit) is passed through. */
+export function parseAuditJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Who made the change: null for system entries without an actor. */
+export const auditActor = (r: AuditRow): { id: string; name: string; email: string } | null =>
+  r.actor_id === null ? null : { id: String(r.actor_id), name: r.actor_name ?? '', email: r.actor_email ?? '' };
+
+/** One entry as API.md's audit answer lists it. */
+export const auditEntryJson = (r: AuditRow) => ({
+  at: r.at,
+  actor: auditActor(r),
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  before: parseAuditJson(r.before),
+  after: parseAuditJson(r.after),
+});
+
+/** An optional query value; an empty one (`?action=`) means no filter. */
+const text = (max: number) =>
+  z.string().trim().max(max, { error: `At most ${max} characters.` }).optional().transform((v) => (v ? v : undefined));
+
+const bound = (side: 'from' | 'to') =>
+  text(40).refine((v) => v === undefined || auditBound(v, side) !== null, { error: 'A date (YYYY-MM-DD) or an ISO-8601 timestamp with a zone.' });
+
+const cursorId = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, { error: 'Not a valid cursor.' })
+  .optional()
+  .transform((v) => (v === undefined ? undefined : Number(v)));
+
+export const AuditQuerySchema = z.object({
+  action: text(60),
+  entity: text(60),
+  actor: cursorId,
+  from: bound('from'),
+  to: bound('to'),
+  q: text(160),
+  limit: z.coerce.number({ error: 'A whole number from 1 to 200.' }).int({ error: 'A whole number from 1 to 200.' }).min(1, { error: 'A whole number from 1 to 200.' }).max(AUDIT_MAX_LIMIT, { error: 'A whole number from 1 to 200.' }).optional(),
+  after: cursorId,
+});
+
+/** The validated query as a filter (bounds already checked, so auditBound cannot fail here). */
+export const auditFilterOf = (q: z.infer<typeof AuditQuerySchema>): AuditFilter => ({
+  action: q.action,
+  entity: q.entity,
+  actorId: q.actor,
+  from: q.from ? (auditBound(q.from, 'from') ?? undefined) : undefined,
+  to: q.to ? (auditBound(q.to, 'to') ?? undefined) : undefined,
+  q: q.q,
+});
+
+/**
+ * GET /api/v1/evaluations/:id/audit — `{entries: [...]}` oldest first (facilitator and observer).
+ * Optional filters: action, entity, actor (user id), from/to (date or timestamp), q (text).
+ * Without `limit` every matching entry is returned; with `limit` (≤ 200) one page, plus
+ * `next` (pass it as `after`) when more entries follow.
+ */
+export const auditApi = new Hono<AppEnv>().get('/', apiValid('query', AuditQuerySchema), async (c) => {
+  const { evaluation } = await accessEvaluation(c, 'audit');
+  const query = c.req.valid('query');
+  const filter = auditFilterOf(query);
+  const db = c.get('db');
+  if (query.limit === undefined && query.after === undefined) {
+    const entries = [];
+    for await (const r of eachAudit(db, evaluation.id, filter)) entries.push(auditEntryJson(r));
+    return c.json({ entries });
+  }
+  const { rows, more } = await searchAudit(db, evaluation.id, filter, { limit: query.limit ?? AUDIT_MAX_LIMIT, afterId: query.after });
+  const last = rows[rows.length - 1];
+  return c.json({ entries: rows.map(auditEntryJson), ...(more && last ? { next: String(last.id) } : {}) });
+});

@@ -1,0 +1,111 @@
+import { Hono, type Context } from 'hono';
+import { stringify } from 'csv-stringify/sync';
+import type { AppEnv } from '../context.js';
+import type { Tab } from '../../views/layout.js';
+import { AuditPage, type AuditEntryView, type AuditFilterValues } from '../../views/pages/audit.js';
+import { html } from '../../views/render.js';
+import { accessEvaluation } from '../access.js';
+import { parseId } from '../ids.js';
+import { evaluationPage } from './page-access.js';
+import { auditActor, parseAuditJson } from './audit.api.js';
+import { auditBound, auditExistsBeyond, auditFacets, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit tab; typed loosely so this compiles before and after 'audit' joins the layout's tabs. */
+const AUDIT_TAB: Tab = 'audit';
+
+/** The filter form's fields from the query string, as typed, each capped. */
+function filterValues(c: Context<AppEnv>): AuditFilterValues {
+  const get = (name: string, max: number) => (c.req.query(name) ?? '').trim().slice(0, max);
+  return { action: get('action', 60), entity: get('entity', 60), person: get('person', 16), from: get('from', 40), to: get('to', 40), q: get('q', 160) };
+}
+
+/** Form values → the query filter; dates that do not parse are dropped (and reported on the page). */
+function filterOf(v: AuditFilterValues): { filter: AuditFilter; badDate: boolean } {
+  const from = v.from ? auditBound(v.from, 'from') : null;
+  const to = v.to ? auditBound(v.to, 'to') : null;
+  const actorId = parseId(v.person);
+  return {
+    filter: {
+      ...(v.action ? { action: v.action } : {}),
+      ...(v.entity ? { entity: v.entity } : {}),
+      ...(actorId !== null ? { actorId } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(v.q ? { q: v.q } : {}),
+    },
+    badDate: (v.from !== '' && from === null) || (v.to !== '' && to === null),
+  };
+}
+
+/** The filters as a query string (blank ones left out), with an optional cursor. */
+function queryOf(v: AuditFilterValues, cursor?: { before: number } | { after: number }): string {
+  const params = new URLSearchParams();
+  for (const [k, val] of Object.entries(v)) if (val) params.set(k, val);
+  if (cursor) for (const [k, val] of Object.entries(cursor)) params.set(k, String(val));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+const entryView = (r: AuditRow): AuditEntryView => ({
+  id: r.id, at: r.at, actor: auditActor(r), action: r.action, entity: r.entity, entityId: r.entity_id,
+  before: parseAuditJson(r.before), after: parseAuditJson(r.after),
+});
+
+const csvName = (name: string) => `${name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'evaluation'}-audit.csv`;
+
+/** The audit-log page and its CSV export; facilitator and observer only (others 403, non-members 404). */
+export const auditPages = new Hono<AppEnv>()
+  .get('/audit', async (c) => {
+    const p = await evaluationPage(c, AUDIT_TAB, 'audit');
+    const values = filterValues(c);
+    const { filter, badDate } = filterOf(values);
+    const beforeId = parseId(c.req.query('before'));
+    const afterId = beforeId === null ? parseId(c.req.query('after')) : null;
+    const id = p.evaluation.id;
+
+    // Newest first: the default page and "Older" walk down from the top; "Newer" walks up from a cursor.
+    const walkingUp = afterId !== null;
+    const page = walkingUp
+      ? await searchAudit(p.db, id, filter, { limit: AUDIT_PAGE_SIZE, afterId, order: 'asc' })
+      : await searchAudit(p.db, id, filter, { limit: AUDIT_PAGE_SIZE, order: 'desc', ...(beforeId !== null ? { beforeId } : {}) });
+    const rows = walkingUp ? [...page.rows].reverse() : page.rows;
+
+    let olderHref: string | null = null;
+    let newerHref: string | null = null;
+    const newest = rows[0];
+    const oldest = rows[rows.length - 1];
+    if (newest && oldest) {
+      const hasOlder = walkingUp ? await auditExistsBeyond(p.db, id, filter, { beforeId: oldest.id }) : page.more;
+      const hasNewer = walkingUp ? page.more : beforeId !== null && (await auditExistsBeyond(p.db, id, filter, { afterId: newest.id }));
+      if (hasOlder) olderHref = `/evaluations/${id}/audit${queryOf(values, { before: oldest.id })}`;
+      if (hasNewer) newerHref = `/evaluations/${id}/audit${queryOf(values, { after: newest.id })}`;
+    }
+
+    const filtered = Object.keys(filter).length > 0;
+    return html(
+      c,
+      <AuditPage
+        user={p.user} nav={p.nav} entries={rows.map(entryView)} facets={await auditFacets(p.db, id)} filters={values}
+        filtered={filtered} paged={beforeId !== null || afterId !== null} olderHref={olderHref} newerHref={newerHref}
+        csvHref={`/evaluations/${id}/audit.csv${queryOf(values)}`} badDate={badDate}
+      />,
+    );
+  })
+  .get('/audit.csv', async (c) => {
+    const { evaluation } = await accessEvaluation(c, 'audit');
+    const { filter } = filterOf(filterValues(c));
+    const lines: string[][] = [['at', 'actor', 'action', 'entity', 'entityId', 'before', 'after']];
+    for await (const r of eachAudit(c.get('db'), evaluation.id, filter)) {
+      const actor = auditActor(r);
+      lines.push([r.at, actor ? `${actor.name} <${actor.email}>` : '', r.action, r.entity, r.entity_id, r.before ?? '', r.after ?? '']);
+    }
+    // A cell starting with = + - @ is prefixed with ' so a spreadsheet shows it as text instead of running it.
+    const body = stringify(lines, { escape_formulas: true });
+    return c.body(`\uFEFF${body}`, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${csvName(evaluation.name)}"`,
+      'cache-control': 'no-store',
+    });
+  });

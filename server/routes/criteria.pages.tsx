@@ -1,0 +1,146 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import type { Criterion } from '../../db/schema.js';
+import { CriteriaPage, CriterionEditPage } from '../../views/pages/criteria.js';
+import { CriterionDeletePage } from '../../views/pages/criterion-delete.js';
+import type { CriterionBranch, CriterionView } from '../../views/partials/criteria-tree.js';
+import type { CriterionFormValues } from '../../views/partials/criteria-form.js';
+import { m } from '../../views/messages/index.js';
+import { html } from '../../views/render.js';
+import { criteriaOf, criterionIn, rubricOf } from '../../db/queries/criteria.js';
+import { checkForm, formFields, nameFormErrors } from '../forms.js';
+import { CriterionPatchSchema, NewCriterionSchema } from '../schemas/criteria.js';
+import { addCriterion, deleteCriterion, deletionImpact, updateCriterion } from '../services/criteria.js';
+import { loadWeights } from '../services/weights.js';
+import { can } from '../domain/permissions.js';
+import { notFound, type FieldErrors } from '../errors.js';
+import { parseId } from '../ids.js';
+import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+
+
+/** The schema allows 11 anchors (a 0–10 scale); the form shows at least the template's six. */
+const MAX_RUBRIC = 11;
+const MIN_RUBRIC_LINES = 6;
+
+/** The tree for the page: top-level criteria in order, each with its sub-criteria and global weight share. */
+async function loadTree(p: Page): Promise<{ rows: Criterion[]; tree: CriterionBranch[] }> {
+  const [rows, { resolved }] = await Promise.all([criteriaOf(p.db, p.evaluation.id), loadWeights(p.db, p.evaluation.id)]);
+  const view = (r: Criterion): CriterionView => ({
+    id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), weight: resolved.global.get(String(r.id)) ?? 0,
+  });
+  const tree = rows.filter((r) => r.parent_id === null).map((r) => ({ criterion: view(r), children: rows.filter((x) => x.parent_id === r.id).map(view) }));
+  return { rows, tree };
+}
+
+/** Top-level scored criteria: the only valid parents (the service enforces it; the select just offers them). */
+const parentOptions = (rows: readonly Criterion[], selfId: number | null) =>
+  rows.filter((r) => r.parent_id === null && r.kind === 'scored' && r.id !== selfId).map((r) => ({ id: r.id, name: r.name }));
+
+const canEdit = (p: Page) => can(p.role, 'edit') && p.evaluation.status !== 'decided';
+
+/** Form strings → the service's input shape; blank parent means top level. */
+function formInput(fields: Record<string, string>, withRubric: boolean) {
+  const rubric = Array.from({ length: MAX_RUBRIC }, (_, i) => fields[`rubric${i}`] ?? '');
+  while (rubric.length > 0 && rubric[rubric.length - 1]!.trim() === '') rubric.pop();
+  return {
+    name: fields.name ?? '',
+    parentId: fields.parentId ? fields.parentId : null,
+    kind: fields.kind || undefined,
+    description: fields.description ?? '',
+    ...(withRubric ? { rubric } : {}),
+  };
+}
+
+
+async function criterionOr404(p: Page, raw: string | undefined): Promise<Criterion> {
+  const id = parseId(raw);
+  const row = id === null ? undefined : await criterionIn(p.db, p.evaluation.id, id);
+  if (!row) throw notFound('The criterion');
+  return row;
+}
+
+/** The values an edit form starts from: the criterion as stored. */
+function storedValues(row: Criterion): CriterionFormValues {
+  const values: CriterionFormValues = { name: row.name, parentId: row.parent_id === null ? '' : String(row.parent_id), kind: row.kind, description: row.description };
+  rubricOf(row).forEach((a, i) => { values[`rubric${i}`] = a; });
+  return values;
+}
+
+const rubricLines = (values: CriterionFormValues) => {
+  let n = MIN_RUBRIC_LINES;
+  for (let i = 0; i < MAX_RUBRIC; i++) if ((values[`rubric${i}`] ?? '') !== '') n = Math.max(n, i + 1);
+  return n;
+};
+
+async function renderEdit(c: Context<AppEnv>, p: Page, row: Criterion, values: CriterionFormValues, errors?: FieldErrors) {
+  const rows = await criteriaOf(p.db, p.evaluation.id);
+  const page = (
+    <CriterionEditPage
+      user={p.user} nav={p.nav} criterion={{ id: row.id, name: row.name }}
+      parents={parentOptions(rows, row.id)} parentLocked={rows.some((r) => r.parent_id === row.id)}
+      rubricLevels={rubricLines(values)} values={values} errors={errors}
+    />
+  );
+  return html(c, page, errors ? 422 : 200);
+}
+
+/** The criteria pages: the tree, add, edit and delete (with a confirmation), all plain forms with PRG. */
+export const criteriaPages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const p = await evaluationPage(c, 'criteria');
+    const { rows, tree } = await loadTree(p);
+    return html(c, <CriteriaPage user={p.user} nav={p.nav} evaluation={p.evaluation} tree={tree} parents={parentOptions(rows, null)} canEdit={canEdit(p)} />);
+  })
+  .post('/', async (c) => {
+    const p = await evaluationPage(c, 'criteria', 'edit');
+    const fields = await formFields(c);
+    const form = checkForm(NewCriterionSchema, formInput(fields, false));
+    let errors: FieldErrors;
+    if (form.ok) {
+      try {
+        const id = await addCriterion(p.db, p, form.data);
+        return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${id}`, 303);
+      } catch (err) {
+        errors = nameFormErrors(err, m.criteria.duplicateName(form.data.name.trim()));
+      }
+    } else {
+      errors = form.errors;
+    }
+    const { rows, tree } = await loadTree(p);
+    return html(c, <CriteriaPage user={p.user} nav={p.nav} evaluation={p.evaluation} tree={tree} parents={parentOptions(rows, null)} canEdit errors={errors} values={fields} />, 422);
+  })
+  .get('/:cid/edit', async (c) => {
+    const p = await evaluationPage(c, 'criteria', 'edit');
+    const row = await criterionOr404(p, c.req.param('cid'));
+    return renderEdit(c, p, row, storedValues(row));
+  })
+  .post('/:cid', async (c) => {
+    const p = await evaluationPage(c, 'criteria', 'edit');
+    const row = await criterionOr404(p, c.req.param('cid'));
+    const fields = await formFields(c);
+    const form = checkForm(CriterionPatchSchema, formInput(fields, true));
+    let errors: FieldErrors;
+    if (form.ok) {
+      try {
+        await updateCriterion(p.db, p, row.id, form.data);
+        return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${row.id}`, 303);
+      } catch (err) {
+        errors = nameFormErrors(err, m.criteria.duplicateName((form.data.name ?? row.name).trim()));
+      }
+    } else {
+      errors = form.errors;
+    }
+    return renderEdit(c, p, row, fields, errors);
+  })
+  .get('/:cid/delete', async (c) => {
+    const p = await evaluationPage(c, 'criteria', 'edit');
+    const row = await criterionOr404(p, c.req.param('cid'));
+    const impact = await deletionImpact(p.db, p.evaluation.id, row.id);
+    return html(c, <CriterionDeletePage user={p.user} nav={p.nav} criterion={{ id: row.id, name: row.name, kind: row.kind }} impact={impact} />);
+  })
+  .post('/:cid/delete', async (c) => {
+    const p = await evaluationPage(c, 'criteria', 'edit');
+    const row = await criterionOr404(p, c.req.param('cid'));
+    await deleteCriterion(p.db, p, row.id);
+    return c.redirect(`/evaluations/${p.evaluation.id}/criteria`, 303);
+  });

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { scoreCountOf } from '../../db/queries/scores.js';
+import { OverviewPage } from '../../views/pages/overview.js';
+import { html } from '../../views/render.js';
+import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { loadRanking } from '../services/ranking.js';
+import { changeStatus } from '../services/status.js';
+import { checkForm, formFields, numberOrBlank, refusalOf } from '../forms.js';
+import { NewEvaluationSchema } from '../schemas/evaluations.js';
+import { createEvaluation } from '../services/evaluations.js';
+import { requirePageUser } from '../middleware/auth.js';
+import { HomePage } from '../../views/pages/home.js';
+import { evaluationsForUser } from '../../db/queries/evaluations.js';
+import { StatusSchema } from '../schemas/votes.js';
+import { can } from '../domain/permissions.js';
+import { forbidden } from '../errors.js';
+import { m } from '../../views/messages/index.js';
+import { countVendors } from '../../db/queries/vendor-count.js';
+
+
+async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
+  const { nodes, result, weightVersion } = await loadRanking(p.db, p.evaluation);
+  const parents = new Set(nodes.map((n) => n.parentId));
+  const leaves = nodes.filter((n) => !parents.has(n.id) && n.kind !== 'cost').length;
+  const vendors = await countVendors(p.db, p.evaluation.id);
+  const mine = await scoreCountOf(p.db, p.evaluation.id, p.userId);
+  const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
+  return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
+    facts={{ criteria: nodes.length, leaves, vendors, weightVersion, myCells: mine, leader }} />, status);
+}
+
+/**
+ * /evaluations — POST creates one from the home page's form; GET /:id shows where it stands and
+ * POST /:id/status moves it to its next stage.
+ */
+export const evaluationsPages = new Hono<AppEnv>()
+  .post('/', requirePageUser, async (c) => {
+    const user = c.get('user')!;
+    if (user.teamId === null) throw forbidden('Only members of a team can create evaluations.');
+    const fields = await formFields(c);
+    const form = checkForm(NewEvaluationSchema, {
+      name: fields.name,
+      template: fields.template || undefined,
+      scale: { min: numberOrBlank(fields.scaleMin) ?? 0, max: numberOrBlank(fields.scaleMax) ?? 5 },
+    });
+    if (!form.ok) {
+      return html(c, <HomePage user={user} evaluations={await evaluationsForUser(c.get('db'), user.id)} errors={form.errors} values={fields} />, 422);
+    }
+    const e = await createEvaluation(c.get('db'), { id: user.id, teamId: user.teamId }, form.data);
+    return c.redirect(`/evaluations/${e.id}`, 303);
+  })
+  .get('/:id', async (c) => render(c, await evaluationPage(c, 'overview')))
+  .post('/:id/status', async (c) => {
+    const p = await evaluationPage(c, 'overview', 'edit');
+    const f = await formFields(c);
+    const parsed = StatusSchema.safeParse({ status: f.status });
+    if (!parsed.success) return render(c, p, { _: 'Unknown stage.' }, 422);
+    if (parsed.data.status === 'decided' && f.confirm !== 'yes') return render(c, p, { _: m.overview.decideNeedsCheck }, 422);
+    const refused = await refusalOf(() => changeStatus(p.db, p, parsed.data.status), [409]);
+    if (refused) return render(c, p, { _: refused.message }, 409);
+    return c.redirect(`/evaluations/${p.evaluation.id}`, 303);
+  });

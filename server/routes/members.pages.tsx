@@ -1,0 +1,106 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { PanelPage } from '../../views/pages/panel.js';
+import { PanelProgress } from '../../views/partials/panel-progress.js';
+import { fragment, html } from '../../views/render.js';
+import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { addAssignment, excludeEvaluator, liftExclusion, panelProgress, removeAssignment, removeMember } from '../services/panel-admin.js';
+import { addMember } from '../services/members.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
+import { NewMemberSchema } from '../schemas/members.js';
+import { checkForm, formFields, refusalOf } from '../forms.js';
+import { can } from '../domain/permissions.js';
+import { parseId } from '../ids.js';
+import { AppError, forbidden } from '../errors.js';
+import { nameKey } from '../../db/queries/vendors.js';
+import { m } from '../../views/messages/index.js';
+import { assignmentList, vendorChoiceList, vendorIdByNameKey } from '../../db/queries/members-page.js';
+import { countVendors } from '../../db/queries/vendor-count.js';
+
+
+async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
+  const p = await evaluationPage(c, 'panel', action);
+  if (!can(p.role, 'audit')) throw forbidden('Only the facilitator and observers see the panel.');
+  return p;
+}
+
+async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 404 | 409 | 422 = 200) {
+  const [rows, vendors, criteria, assignments] = await Promise.all([
+    panelProgress(p.db, p.evaluation.id),
+    vendorChoices(p),
+    criteriaOf(p.db, p.evaluation.id),
+    assignmentList(p.db, p.evaluation.id),
+  ]);
+  const names = new Map(criteria.map((x) => [x.id, x.name]));
+  return html(c, <PanelPage user={p.user} nav={p.nav} rows={rows} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'}
+    vendors={vendors} criteria={criteria.filter((x) => x.kind !== 'cost').map((x) => ({ id: x.id, name: x.name, parent: x.parent_id === null ? null : names.get(x.parent_id) ?? null }))}
+    assignments={assignments} {...form} />, status);
+}
+
+/** Runs a panel change; a refused one re-renders the page with the reason instead of an error page. */
+async function attempt(c: Context<AppEnv>, p: Page, work: () => Promise<unknown>, values?: Record<string, string>) {
+  const refused = await refusalOf(work, [400, 404, 409]);
+  if (refused) return render(c, p, { errors: refused.errors, ...(values ? { values } : {}) }, refused.status);
+  return c.redirect(`/evaluations/${p.evaluation.id}/members`, 303);
+}
+
+const ids = (f: Record<string, string>, key: string) => parseId(f[key]) ?? undefined;
+
+/** Past this many vendors the panel's forms take a vendor's name instead of listing them all. */
+const VENDOR_LIST_LIMIT = 200;
+
+async function vendorChoices(p: Page): Promise<{ id: number; name: string }[] | { count: number }> {
+  const list = await vendorChoiceList(p.db, p.evaluation.id, VENDOR_LIST_LIMIT + 1);
+  if (list.length <= VENDOR_LIST_LIMIT) return list;
+  return { count: await countVendors(p.db, p.evaluation.id) };
+}
+
+/**
+ * The vendor a panel form names: by id from the list, or by name when the evaluation has too many
+ * vendors to list. undefined when neither is given (an assignment to any vendor).
+ */
+async function formVendor(p: Page, f: Record<string, string>): Promise<number | undefined> {
+  const name = (f.vendorName ?? '').trim();
+  if (name === '') return ids(f, 'vendorId');
+  const id = await vendorIdByNameKey(p.db, p.evaluation.id, nameKey(name));
+  if (id === undefined) throw new AppError(404, 'not_found', m.panel.unknownVendorName(name));
+  return id;
+}
+
+/** /evaluations/:id/members — the panel: members, declarations, progress, exclusions, assignments. */
+export const membersPages = new Hono<AppEnv>()
+  .get('/', async (c) => render(c, await panelPage(c)))
+  .get('/progress', async (c) => {
+    const p = await panelPage(c);
+    return fragment(c, <PanelProgress evaluationId={p.evaluation.id} rows={await panelProgress(p.db, p.evaluation.id)} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'} />);
+  })
+  .post('/', async (c) => {
+    const p = await panelPage(c, 'edit');
+    const f = await formFields(c);
+    const form = checkForm(NewMemberSchema, { email: f.email, role: f.role });
+    if (!form.ok) return render(c, p, { errors: form.errors, values: f }, 422);
+    return attempt(c, p, () => addMember(p.db, p, form.data), f);
+  })
+  .post('/:userId/remove', async (c) => {
+    const p = await panelPage(c, 'edit');
+    return attempt(c, p, () => removeMember(p.db, p, parseId(c.req.param('userId')) ?? 0));
+  })
+  .post('/exclusions', async (c) => {
+    const p = await panelPage(c, 'edit');
+    const f = await formFields(c);
+    return attempt(c, p, async () => excludeEvaluator(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: (await formVendor(p, f)) ?? 0, reason: (f.reason ?? '').trim().slice(0, 1000) }), f);
+  })
+  .post('/exclusions/:userId/:vendorId/lift', async (c) => {
+    const p = await panelPage(c, 'edit');
+    return attempt(c, p, () => liftExclusion(p.db, p, parseId(c.req.param('userId')) ?? 0, parseId(c.req.param('vendorId')) ?? 0));
+  })
+  .post('/assignments', async (c) => {
+    const p = await panelPage(c, 'edit');
+    const f = await formFields(c);
+    return attempt(c, p, async () => addAssignment(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: await formVendor(p, f), criterionId: ids(f, 'criterionId') }), f);
+  })
+  .post('/assignments/:assignmentId/remove', async (c) => {
+    const p = await panelPage(c, 'edit');
+    return attempt(c, p, () => removeAssignment(p.db, p, parseId(c.req.param('assignmentId')) ?? 0));
+  });

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.js';
+import { RankingPage } from '../../views/pages/ranking.js';
+import type { WhoseColumn } from '../../views/partials/whose-weights.js';
+import { html } from '../../views/render.js';
+import { evaluationPage } from './page-access.js';
+import { loadRankingInputs, rankInputs } from '../services/ranking.js';
+import { voteAggregate } from '../services/voting.js';
+import { m } from '../../views/messages/index.js';
+import { pricesHiddenFor } from '../services/envelopes.js';
+import { sensitivityReport } from '../services/sensitivity.js';
+import { Robustness } from '../../views/partials/robustness.js';
+import { fragment } from '../../views/render.js';
+import { Layout } from '../../views/layout.js';
+import { anyScoredCell } from '../../db/queries/ranking-page.js';
+
+const DEFAULT_LIMIT = 50;
+const WHOSE_TOP = 5;
+
+/** GET /evaluations/:id/ranking — the ranked vendors, their contributions, and whose weights would pick whom. */
+export const rankingPages = new Hono<AppEnv>()
+  .get('/robustness', async (c) => {
+    const p = await evaluationPage(c, 'ranking');
+    const report = await sensitivityReport(p.db, p.evaluation, { samples: 1000, withoutCost: await pricesHiddenFor(p.db, p) });
+    if (c.req.header('hx-request')) return fragment(c, <Robustness report={report} />);
+    return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><Robustness report={report} /></Layout>);
+  })
+  .get('/', async (c) => {
+  const p = await evaluationPage(c, 'ranking');
+  const inputs = await loadRankingInputs(p.db, p.evaluation);
+  const hidden = await pricesHiddenFor(p.db, p);
+  const view = rankInputs(inputs, undefined, { withoutCost: hidden });
+  const q = c.req.query('limit');
+  const limit = q === 'all' ? Number.MAX_SAFE_INTEGER : Math.max(1, Number(q) || DEFAULT_LIMIT);
+  const any = await anyScoredCell(p.db, p.evaluation.id);
+  const agg = await voteAggregate(p.db, p.evaluation);
+  const voted = agg.groups.filter((g) => g.weights !== null);
+  const whose: WhoseColumn[] | null = any && voted.length > 0
+    ? [
+        { title: m.voting.team, votes: null, top: view.result.rows.slice(0, WHOSE_TOP).map((r) => r.name) },
+        ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!, { withoutCost: hidden }).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
+      ]
+    : null;
+  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={hidden} />);
+});

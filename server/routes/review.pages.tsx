@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { ReviewPage, type ReviewRow } from '../../views/pages/review.js';
+import { html } from '../../views/render.js';
+import { Layout } from '../../views/layout.js';
+import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { agreementReport, setConsensus, setDisagreementThreshold } from '../services/review.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
+import { formFields, parseDecimal, refusalOf } from '../forms.js';
+import { m } from '../../views/messages/index.js';
+import { cellsWithConsensus, scoresWithEvaluators, vendorNamesByIds } from '../../db/queries/review-page.js';
+
+
+/** The disagreement rows with every evaluator's score and comment, and the consensus set so far. */
+const PAGE_SIZE = 50;
+
+async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; total: number; kendall: { id: string; name: string; w: number | null }[] }> {
+  const full = await agreementReport(p.db, p.evaluation);
+  // Widest disagreements first, one page at a time: a landscape-sized evaluation can have thousands.
+  const report = { ...full, disagreements: full.disagreements.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+  const criteria = await criteriaOf(p.db, p.evaluation.id);
+  const names = new Map(criteria.map((c) => [String(c.id), c]));
+  const vendorIds = [...new Set(report.disagreements.map((d) => Number(d.vendorId)))];
+  const vendors = await vendorNamesByIds(p.db, vendorIds);
+  const scores = await scoresWithEvaluators(p.db, p.evaluation.id, vendorIds);
+  const cells = await cellsWithConsensus(p.db, p.evaluation.id, vendorIds);
+  const cellOf = new Map(cells.map((c) => [`${c.vendor_id}:${c.criterion_id}`, c]));
+  const vendorName = new Map(vendors.map((v) => [String(v.id), v.name]));
+  const rows = report.disagreements.map((d): ReviewRow => {
+    const cell = cellOf.get(`${d.vendorId}:${d.criterionId}`);
+    const crit = names.get(d.criterionId);
+    return {
+      vendorId: d.vendorId, vendorName: vendorName.get(d.vendorId) ?? '', criterionId: d.criterionId, criterionName: crit?.name ?? '', kind: crit?.kind === 'must-have' ? 'must-have' : 'scored',
+      spread: d.spread, mean: cell && cell.n > 0 ? cell.sum / cell.n : null,
+      scores: scores.filter((s) => String(s.vendor_id) === d.vendorId && String(s.criterion_id) === d.criterionId).map((s) => ({ name: s.name, value: s.value, comment: s.comment })),
+      consensus: cell && cell.consensus_rationale !== null ? { value: cell.consensus, rationale: cell.consensus_rationale, by: cell.name ?? '', at: cell.consensus_at ?? '' } : null,
+    };
+  });
+  const kendall = Object.entries(report.kendallW).map(([id, w]) => ({ id, name: names.get(id)?.name ?? id, w }));
+  return { rows, total: full.disagreements.length, kendall };
+}
+
+async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
+  const isFacilitator = p.role === 'facilitator';
+  if (!isFacilitator && p.evaluation.status !== 'review' && p.evaluation.status !== 'decided') {
+    return html(c, <Layout title={m.review.title} user={p.user} evaluation={p.nav}><div class="page-head"><h1>{m.review.title}</h1></div><div class="empty"><p>{m.review.notYet}</p></div></Layout>);
+  }
+  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const { rows, total, kendall } = await reviewRows(p, page);
+  return html(c, <ReviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} isFacilitator={isFacilitator} rows={rows} kendall={kendall}
+    paging={{ page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total }} {...form} />, status);
+}
+
+/** GET /evaluations/:id/review — disagreements, consensus, agreement; POSTs record consensus and the threshold. */
+export const reviewPages = new Hono<AppEnv>()
+  .get('/', async (c) => render(c, await evaluationPage(c, 'review')))
+  .post('/consensus', async (c) => {
+    const p = await evaluationPage(c, 'review', 'edit');
+    const f = await formFields(c);
+    const [v, cr] = (f.cell ?? '').split(':').map(Number);
+    const raw = (f.value ?? '').trim();
+    const value = raw === '' ? null : parseDecimal(raw);
+    const rationale = (f.rationale ?? '').trim();
+    const errors: Record<string, string> = {};
+    if (value !== null && !Number.isFinite(value)) errors.value = m.review.badValue(p.evaluation.scale_min, p.evaluation.scale_max);
+    if (rationale.length < 3) errors.rationale = m.review.rationaleRequired;
+    if (Object.keys(errors).length > 0) return render(c, p, { errors, values: f }, 422);
+    const refused = await refusalOf(() => setConsensus(p.db, p, { vendorId: v ?? 0, criterionId: cr ?? 0, value, rationale: rationale.slice(0, 4000) }));
+    if (refused) return render(c, p, { errors: { value: refused.message }, values: f }, refused.status as 409 | 422);
+    return c.redirect(`/evaluations/${p.evaluation.id}/review#cell-${v}-${cr}`, 303);
+  })
+  .post('/threshold', async (c) => {
+    const p = await evaluationPage(c, 'review', 'edit');
+    const f = await formFields(c);
+    const pct = parseDecimal(f.threshold);
+    if (!Number.isFinite(pct) || pct < 1 || pct > 100) return render(c, p, { errors: { threshold: m.review.thresholdInvalid }, values: f }, 422);
+    await setDisagreementThreshold(p.db, p, pct / 100);
+    return c.redirect(`/evaluations/${p.evaluation.id}/review`, 303);
+  });

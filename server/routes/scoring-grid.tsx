@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { ScoringPage, type GridColumn, type MyScore } from '../../views/pages/scoring.js';
+import { html } from '../../views/render.js';
+import type { EvaluationPage as Page } from './page-access.js';
+import { criteriaOf, rubricOf } from '../../db/queries/criteria.js';
+import { countGridVendors, gridVendorPage, myScoredCount, myScoresFor } from '../../db/queries/scoring-grid.js';
+import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
+import { can } from '../domain/permissions.js';
+import { SCORING_OPEN } from '../services/panel.js';
+import { scopeOf } from '../services/panel-admin.js';
+
+/** Vendors per page of the grid. */
+const PAGE_SIZE = 50;
+
+/** Leaves that evaluators score (cost leaves take prices instead), in tree order. */
+export async function gridColumns(db: AppEnv['Variables']['db'], evaluationId: number): Promise<{ columns: GridColumn[]; hasCost: boolean }> {
+  const rows = await criteriaOf(db, evaluationId);
+  const parents = new Set(rows.map((r) => r.parent_id));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = rows.filter((r) => r.parent_id === null).flatMap((top) => (parents.has(top.id) ? rows.filter((r) => r.parent_id === top.id) : [top]));
+  const leaves = ordered.filter((r) => !parents.has(r.id));
+  const columns = leaves
+    .filter((r): r is typeof r & { kind: 'scored' | 'must-have' } => r.kind !== 'cost')
+    .map((r) => ({ id: r.id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), parentName: r.parent_id === null ? null : (byId.get(r.parent_id)?.name ?? null) }));
+  return { columns, hasCost: leaves.some((r) => r.kind === 'cost') };
+}
+
+
+/** The grid for the caller: their own scores only (blind), behind the declaration, locked once submitted or closed. */
+export async function renderGrid(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 422 = 200) {
+  const canScore = can(p.role, 'score');
+  // Assignments narrow the grid to what this evaluator was asked to score.
+  const scope = await scopeOf(p.db, p.evaluation.id, p.userId);
+  const all = await gridColumns(p.db, p.evaluation.id);
+  const columns = scope.leaves ? all.columns.filter((col) => scope.leaves!.has(col.id)) : all.columns;
+  const hasCost = all.hasCost;
+  const inScope = scope.vendors ? [...scope.vendors] : null;
+  const vendorCount = await countGridVendors(p.db, p.evaluation.id, inScope);
+  const pages = Math.max(1, Math.ceil(vendorCount / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(c.req.query('page')) || 1));
+  const vendors = await gridVendorPage(p.db, p.evaluation.id, inScope, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  const mineRows = await myScoresFor(p.db, p.evaluation.id, p.userId, vendors.map((v) => v.id));
+  const mine = new Map<string, MyScore>(mineRows.map((s) => [`${s.vendor_id}:${s.criterion_id}`, { value: s.value, comment: s.comment, version: s.version, abstained: s.abstain_reason !== null }]));
+  const columnIds = columns.map((col) => col.id);
+  // Per-criterion counts kept by triggers on scores (migration 005): 25 rows, not 350,000 scores.
+  const done = await myScoredCount(p.db, p.evaluation.id, p.userId, columnIds);
+  const [declaration, submission, excluded] = await Promise.all([
+    declarationOf(p.db, p.evaluation.id, p.userId), submissionOf(p.db, p.evaluation.id, p.userId), excludedVendorIds(p.db, p.evaluation.id, p.userId),
+  ]);
+  const closedStatus = (SCORING_OPEN as readonly string[]).includes(p.evaluation.status) ? null : p.evaluation.status;
+  return html(c, <ScoringPage user={p.user} nav={p.nav} scale={{ min: p.evaluation.scale_min, max: p.evaluation.scale_max }} columns={columns} vendors={vendors}
+    mine={mine} canScore={canScore} done={done} total={vendorCount * columns.length} page={page} pages={pages} hasCost={hasCost}
+    declaration={declaration ? { conflict: declaration.conflict === 1, description: declaration.description } : null}
+    submittedAt={submission?.submitted_at ?? null} closedStatus={closedStatus} excluded={excluded} {...form} />, status);
+}

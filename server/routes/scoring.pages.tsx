@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { ScoreCellForm, type CellProps } from '../../views/partials/score-cell.js';
+import { fragment } from '../../views/render.js';
+import { evaluationPage } from './page-access.js';
+import { gridColumns, renderGrid } from './scoring-grid.js';
+import { scoreOf } from '../../db/queries/scores.js';
+import { gridVendor } from '../../db/queries/scoring-grid.js';
+import { clearScore, saveScore } from '../services/scores.js';
+import { formFields, parseDecimal } from '../forms.js';
+import { renderErrorPage } from '../../views/pages/error.js';
+import { parseId } from '../ids.js';
+import { AppError, badRequest, notFound } from '../errors.js';
+import { m } from '../../views/messages/index.js';
+
+/** "3", "3,5", "N/A", "abstain" or "" from a grid cell → a number, null (N/A), undefined (cleared) or an error. */
+function parseCellValue(raw: string): number | null | undefined | 'invalid' | 'abstain' {
+  const s = raw.trim();
+  if (s === '') return undefined;
+  if (/^abstain$/i.test(s)) return 'abstain';
+  if (/^(n\/?a|-)$/i.test(s)) return null;
+  const n = parseDecimal(s);
+  return Number.isFinite(n) ? n : 'invalid';
+}
+
+function respondCell(c: Context<AppEnv>, props: CellProps, status: 200 | 409 | 422) {
+  if (c.req.header('hx-request')) return fragment(c, <ScoreCellForm {...props} />, status);
+  // Without JavaScript the form posted normally: back to the grid when saved, otherwise say why it was not.
+  if (status === 200) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);
+  return c.html(renderErrorPage(c, status, `${props.vendorName} — ${props.criterionName}: ${props.message ?? ''} ${m.scoring.backToGrid}`), status);
+}
+
+/** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria (scoring-grid.tsx); POST …/scoring/cell saves one cell. */
+export const scoringPages = new Hono<AppEnv>()
+  .get('/', async (c) => renderGrid(c, await evaluationPage(c, 'scoring')))
+  .post('/cell', async (c) => {
+    const p = await evaluationPage(c, 'scoring', 'score');
+    const f = await formFields(c);
+    const vendorId = parseId(f.vendorId);
+    const criterionId = parseId(f.criterionId);
+    if (vendorId === null || criterionId === null) throw badRequest('The cell is missing its vendor or criterion.');
+    const vendor = await gridVendor(p.db, p.evaluation.id, vendorId);
+    const { columns } = await gridColumns(p.db, p.evaluation.id);
+    const column = columns.find((col) => col.id === criterionId);
+    if (!vendor || !column) throw notFound('The cell');
+    const scale = { min: p.evaluation.scale_min, max: p.evaluation.scale_max };
+    const version = Number(f.version) || 0;
+    const comment = (f.comment ?? '').slice(0, 2000);
+    const base: CellProps = { evaluationId: p.evaluation.id, vendorId, vendorName: vendor.name, criterionId, criterionName: column.name, kind: column.kind, value: undefined, comment, version, scale };
+    const parsed = parseCellValue(f.value ?? '');
+    const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
+    try {
+      if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
+      if (parsed === 'abstain') {
+        if (comment.trim().length < 3) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: m.scoring.abstainNeedsReason }, 422);
+        const saved = await saveScore(p.db, p, { vendorId, criterionId, value: null, comment, version, abstainReason: comment.trim() });
+        return respondCell(c, { ...base, value: null, abstained: true, version: saved.version, state: 'saved' }, 200);
+      }
+      if (parsed === undefined && comment.trim() !== '') {
+        return respondCell(c, { ...base, raw: '', state: 'error', message: m.scoring.commentNeedsValue }, 422);
+      }
+      if (parsed === undefined) {
+        await clearScore(p.db, p, vendorId, criterionId, version);
+        return respondCell(c, { ...base, version: 0, comment: '', state: 'saved' }, 200);
+      }
+      const saved = await saveScore(p.db, p, { vendorId, criterionId, value: parsed, comment, version });
+      return respondCell(c, { ...base, value: parsed, version: saved.version, state: 'saved' }, 200);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === 'stale_version') {
+        const now = await current();
+        return respondCell(c, { ...base, value: now ? now.value : undefined, comment: now?.comment ?? '', version: now?.version ?? 0, state: 'stale', message: m.scoring.stale }, 409);
+      }
+      // Not declared, submitted, closed or excluded (the services' may-score rules): the cell
+      // stays in place, read-only, and says why.
+      if (err.status === 403 || err.status === 409) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: err.message, locked: true }, 409);
+      if (err.status === 400) {
+        const message = parsed === 'invalid' || column.kind === 'scored' ? m.scoring.badValue(scale.min, scale.max) : err.message;
+        return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message }, 422);
+      }
+      throw err;
+    }
+  });

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../context.js';
+import { accessEvaluation } from '../access.js';
+import { importLonglist } from '../services/vendor-import.js';
+import { AppError, badRequest } from '../errors.js';
+
+/** The longest longlist file accepted: the whole MarTech landscape as CSV is a few MB. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+const CSV_TYPES = /^(?:text\/csv|text\/plain|application\/csv|text\/comma-separated-values|application\/vnd\.ms-excel)\s*(?:;|$)/i;
+
+/**
+ * Bytes → text. UTF-8 (with or without BOM) unless the Content-Type names another charset that the
+ * runtime knows (e.g. windows-1252 from an old Excel); bytes that are not valid in it are refused
+ * rather than silently turned into replacement characters.
+ */
+function decode(bytes: Uint8Array, contentType: string): string {
+  const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType)?.[1] ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new AppError(400, 'unsupported_charset', `The charset "${charset}" is not supported; send the file as UTF-8.`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new AppError(400, 'invalid_encoding', `The file is not valid ${decoder.encoding.toUpperCase()}; save it as "CSV UTF-8" and try again.`);
+  }
+}
+
+/** POST /api/v1/evaluations/:id/vendors/import — a longlist CSV in, `{created, updated, rejected}` out. */
+export const vendorsImportApi = new Hono<AppEnv>().post(
+  '/',
+  bodyLimit({
+    maxSize: IMPORT_MAX_BYTES,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', 'The CSV file is larger than 10 MB; split it and import the parts one after another.');
+    },
+  }),
+  async (c) => {
+    const a = await accessEvaluation(c, 'edit');
+    const type = c.req.header('content-type') ?? '';
+    if (!CSV_TYPES.test(type)) {
+      throw new AppError(400, 'unsupported_content_type', 'Send the file as the request body, with Content-Type: text/csv.');
+    }
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) throw badRequest('The file is empty; it needs a header row with at least a "name" column.', { file: 'Empty.' });
+    return c.json(await importLonglist(c.get('db'), a, decode(bytes, type)));
+  },
+);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../client.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
+import { cellAggregateQuery, COUNTED_SCORES } from './score-cell-aggregate.js';
 
 /**
  * Moves the evaluation's `cells_version` up by one (and `scores_version` when scores changed) and
@@ -44,16 +45,15 @@ export async function stampCells(db: Db, evaluationId: number, cells: readonly {
  * but do not count. Pass `stamped` when the caller has already stamped the cell (`stampCells`).
  */
 export async function refreshCell(db: Db, evaluationId: number, vendorId: number, criterionId: number, stamped = false): Promise<void> {
-  const rows = await db.selectFrom('scores').select('value').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
-      .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
-    .execute();
   if (!stamped) await stampCells(db, evaluationId, [{ vendorId, criterionId }]);
-  const agg = aggregateCell(rows.map((r) => r.value));
+  const written = await cellAggregateQuery(sql`vendor_id = ${vendorId} and criterion_id = ${criterionId} and ${sql.raw(COUNTED_SCORES)}`).execute(db);
+  if (Number(written.numAffectedRows ?? 0) > 0) return;
+  // No score counts any more: the aggregate query has no group to write, so the cell is zeroed here.
+  const empty = aggregateCell([]);
   await db
     .insertInto('score_cells')
-    .values({ evaluation_id: evaluationId, vendor_id: vendorId, criterion_id: criterionId, ...agg, consensus: null, consensus_rationale: null, consensus_by: null, consensus_at: null })
-    .onConflict((oc) => oc.columns(['vendor_id', 'criterion_id']).doUpdateSet(agg))
+    .values({ evaluation_id: evaluationId, vendor_id: vendorId, criterion_id: criterionId, ...empty })
+    .onConflict((oc) => oc.columns(['vendor_id', 'criterion_id']).doUpdateSet(empty))
     .execute();
 }
 
@@ -127,37 +127,10 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
       if (list) list.push(cell.vendorId);
       else byCriterion.set(cell.criterionId, [cell.vendorId]);
     }
-    await db
-      .insertInto('score_cells')
-      .columns(['evaluation_id', 'vendor_id', 'criterion_id', 'n', 'sum', 'min', 'max', 'pass', 'fail', 'na'])
-      .expression((eb) =>
-        eb
-          .selectFrom('scores')
-          .select([
-            'evaluation_id', 'vendor_id', 'criterion_id',
-            sql<number>`count(value)`.as('n'),
-            sql<number>`coalesce(sum(value), 0)`.as('sum'),
-            sql<number | null>`min(value)`.as('min'),
-            sql<number | null>`max(value)`.as('max'),
-            sql<number>`sum(case when value = 1 then 1 else 0 end)`.as('pass'),
-            sql<number>`sum(case when value = 0 then 1 else 0 end)`.as('fail'),
-            sql<number>`sum(case when value is null then 1 else 0 end)`.as('na'),
-          ])
-          // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
-          // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
-          .where(sql<number>`+evaluation_id`, '=', evaluationId)
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
-            .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
-          .where((w) => w.or([...byCriterion].map(([criterionId, vendorIds]) => w.and([w('criterion_id', '=', criterionId), w('vendor_id', 'in', vendorIds)]))))
-          .groupBy(['evaluation_id', 'vendor_id', 'criterion_id']),
-      )
-      .onConflict((oc) =>
-        oc.columns(['vendor_id', 'criterion_id']).doUpdateSet((eb) => ({
-          n: eb.ref('excluded.n'), sum: eb.ref('excluded.sum'), min: eb.ref('excluded.min'), max: eb.ref('excluded.max'),
-          pass: eb.ref('excluded.pass'), fail: eb.ref('excluded.fail'), na: eb.ref('excluded.na'),
-        })),
-      )
-      .execute();
+    const cellsOfChunk = [...byCriterion].map(([criterionId, vendorIds]) => sql`(criterion_id = ${criterionId} and vendor_id in (${sql.join(vendorIds)}))`);
+    // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
+    // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
+    await cellAggregateQuery(sql`+evaluation_id = ${evaluationId} and ${sql.raw(COUNTED_SCORES)} and (${sql.join(cellsOfChunk, sql` or `)})`).execute(db);
   }
 }
 

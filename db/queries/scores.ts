@@ -61,6 +61,10 @@ export async function scoreOf(db: Db, vendorId: number, criterionId: number, eva
   return db.selectFrom('scores').selectAll().where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
 }
 
+export async function deleteScore(db: Db, vendorId: number, criterionId: number, evaluatorId: number): Promise<void> {
+  await db.deleteFrom('scores').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId).execute();
+}
+
 /** Scores visible to one evaluator (their own), optionally narrowed to a vendor, a few vendors or a criterion. */
 export async function scoresBy(db: Db, evaluationId: number, evaluatorId: number | null, filter: { vendorId?: number; vendorIds?: readonly number[]; criterionId?: number } = {}) {
   let q = db.selectFrom('scores').selectAll().where('evaluation_id', '=', evaluationId);
@@ -186,6 +190,24 @@ type CellRow = Awaited<ReturnType<typeof cellsOfCriterion>>[number];
 export async function scoreCountsByEvaluator(db: Db, evaluationId: number): Promise<Map<number, number>> {
   const rows = await db.selectFrom('score_counts').select(['evaluator_id', (eb) => eb.fn.sum<number>('n').as('n')]).where('evaluation_id', '=', evaluationId).groupBy('evaluator_id').execute();
   return new Map(rows.map((r) => [r.evaluator_id, Number(r.n)]));
+}
+
+/**
+ * What an evaluation's scores are as of now, as text: scores_version and the number of score rows
+ * (a deleted vendor or criterion removes scores without moving the version). Equal stamps, equal scores.
+ */
+export async function scoresStampOf(db: Db, evaluationId: number): Promise<string> {
+  const [version, count] = await Promise.all([
+    db.selectFrom('evaluations').select('scores_version').where('id', '=', evaluationId).executeTakeFirst(),
+    db.selectFrom('score_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirst(),
+  ]);
+  return `${version?.scores_version}:${count?.n}`;
+}
+
+/** How many scores the evaluation has, counted row by row. */
+export async function scoreCountIn(db: Db, evaluationId: number): Promise<number> {
+  const row = await db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** How many score rows one evaluator has in the evaluation (see scoreCountsByEvaluator). */

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { evaluationForMember } from '../db/queries/evaluations.js';
 import { criteriaOf } from '../db/queries/criteria.js';
 import { vendorsOf } from '../db/queries/vendors.js';
+import { anyUserExists } from '../db/queries/users.js';
 import { createEvaluation } from '../server/services/evaluations.js';
 import { setWeights } from '../server/services/weights.js';
 import { saveBatch } from '../server/services/scores.js';
@@ -23,8 +24,7 @@ const DEMO_STRENGTH: Record<string, number> = {
  * visitor sees a ranking straight away. Does nothing when any user exists; returns the login.
  */
 export async function seedDemo(db: Db): Promise<typeof DEMO_LOGIN | null> {
-  const anyone = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (anyone) return null;
+  if (await anyUserExists(db)) return null;
   const { userId, teamId } = await createUserWithTeam(db, { ...DEMO_LOGIN, name: 'Dana Facilitator', teamName: 'Demo Procurement' });
   const evaluators = [
     await createTeamMember(db, teamId, { email: 'eli@cxbench.test', name: 'Eli Evaluator', password: DEMO_LOGIN.password }),

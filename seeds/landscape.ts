@@ -1,10 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { openSqlite, type Db } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { evaluationForMember } from '../db/queries/evaluations.js';
-import { findUserByEmail } from '../db/queries/users.js';
+import { evaluationForMember, latestEvaluationNamed, updateEvaluation } from '../db/queries/evaluations.js';
+import { findUserByEmail, teamIdOf } from '../db/queries/users.js';
+import { insertCriterion } from '../db/queries/criteria.js';
+import { scoreCountIn } from '../db/queries/scores.js';
+import { vendorIdsOf } from '../db/queries/vendors.js';
+import { analyze, setPageCache } from '../db/queries/maintenance.js';
 import { createEvaluation } from '../server/services/evaluations.js';
 import { setWeights } from '../server/services/weights.js';
 import { saveBatch } from '../server/services/scores.js';
@@ -87,15 +90,9 @@ async function userId(db: Db, email: string, make: () => Promise<{ userId: numbe
 
 /** The evaluation of this size if an earlier run finished building it (every score written). */
 export async function findLandscape(db: Db, o: LandscapeOptions): Promise<{ evaluationId: number; facilitatorId: number } | undefined> {
-  const row = await db
-    .selectFrom('evaluations')
-    .select(['id', 'created_by'])
-    .where('name', '=', landscapeName(o))
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const row = await latestEvaluationNamed(db, landscapeName(o));
   if (!row || row.created_by === null) return undefined;
-  const scores = await db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', row.id).executeTakeFirstOrThrow();
-  return Number(scores.n) === o.vendors * o.criteria * o.evaluators ? { evaluationId: row.id, facilitatorId: row.created_by } : undefined;
+  return (await scoreCountIn(db, row.id)) === o.vendors * o.criteria * o.evaluators ? { evaluationId: row.id, facilitatorId: row.created_by } : undefined;
 }
 
 /**
@@ -105,34 +102,34 @@ export async function findLandscape(db: Db, o: LandscapeOptions): Promise<{ eval
 export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: string) => void = () => {}): Promise<{ evaluationId: number; facilitatorId: number }> {
   const started = performance.now();
   const facilitatorId = await userId(db, LANDSCAPE_LOGIN.email, () => createUserWithTeam(db, { ...LANDSCAPE_LOGIN, name: 'Lee Landscape', teamName: 'Landscape Procurement' }));
-  const team = await db.selectFrom('team_members').select('team_id').where('user_id', '=', facilitatorId).executeTakeFirstOrThrow();
+  const teamId = await teamIdOf(db, facilitatorId);
   const evaluators: number[] = [];
   for (let i = 0; i < o.evaluators; i++) {
-    evaluators.push(await userId(db, evaluatorEmail(i), () => createTeamMember(db, team.team_id, { email: evaluatorEmail(i), name: `Evaluator ${i + 1}`, password: LANDSCAPE_LOGIN.password })));
+    evaluators.push(await userId(db, evaluatorEmail(i), () => createTeamMember(db, teamId, { email: evaluatorEmail(i), name: `Evaluator ${i + 1}`, password: LANDSCAPE_LOGIN.password })));
   }
 
-  const evaluation = await createEvaluation(db, { id: facilitatorId, teamId: team.team_id }, { name: landscapeName(o), template: 'blank', scale: { min: 0, max: 5 } });
+  const evaluation = await createEvaluation(db, { id: facilitatorId, teamId }, { name: landscapeName(o), template: 'blank', scale: { min: 0, max: 5 } });
   const at = nowIso();
   const leaves: number[] = [];
   const tops: number[] = [];
   let position = 0;
   for (const top of criteriaTree(o.criteria)) {
-    const parent = await db.insertInto('criteria').values({ evaluation_id: evaluation.id, parent_id: null, name: top.name, kind: 'scored', position: position++, created_at: at }).returning('id').executeTakeFirstOrThrow();
-    tops.push(parent.id);
-    for (const name of top.children) {
-      leaves.push((await db.insertInto('criteria').values({ evaluation_id: evaluation.id, parent_id: parent.id, name, kind: 'scored', position: position++, created_at: at }).returning('id').executeTakeFirstOrThrow()).id);
-    }
+    const add = async (parentId: number | null, name: string) =>
+      (await insertCriterion(db, { evaluation_id: evaluation.id, parent_id: parentId, name, kind: 'scored', position: position++, created_at: at })).id;
+    const parent = await add(null, top.name);
+    tops.push(parent);
+    for (const name of top.children) leaves.push(await add(parent, name));
   }
   for (const e of evaluators) await addEvaluationMember(db, evaluation.id, e, 'evaluator');
   // A panel that has scored has declared first: the score services refuse anyone who has not.
   for (const e of evaluators) await declare(db, { ...(await evaluationForMember(db, evaluation.id, e))!, userId: e }, { conflict: false });
-  await db.updateTable('evaluations').set({ status: 'scoring', updated_at: at }).where('id', '=', evaluation.id).execute();
+  await updateEvaluation(db, evaluation.id, { status: 'scoring' }, at);
   const facilitator = { ...(await evaluationForMember(db, evaluation.id, facilitatorId))!, userId: facilitatorId };
   await setWeights(db, facilitator, Object.fromEntries(tops.map((id, i) => [String(id), [30, 20, 25, 10, 15][i] ?? 20])));
 
   const imported = await importLonglist(db, facilitator, landscapeCsv(o.vendors, o.seed));
   log(`vendors: ${imported.created} imported, ${imported.rejected.length} rejected (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  const vendors = (await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluation.id).orderBy('id').execute()).map((v) => v.id);
+  const vendors = await vendorIdsOf(db, evaluation.id);
 
   // A vendor's strength plus each evaluator's bias and noise, rounded to the scale's whole steps.
   const random = seededRandom(o.seed + 1);
@@ -155,7 +152,7 @@ export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: str
     }
   }
   // Planner statistics: with them SQLite picks the narrow indexes on tables of millions of rows.
-  await sql`analyze`.execute(db);
+  await analyze(db);
   return { evaluationId: evaluation.id, facilitatorId };
 }
 
@@ -184,7 +181,7 @@ async function main(): Promise<void> {
   const path = values.db ?? process.env.DATABASE_PATH ?? 'data/cxbench.db';
   const db = openSqlite(path);
   // A bigger page cache for the bulk load only (this connection); the app keeps its own settings.
-  await sql`pragma cache_size = -262144`.execute(db);
+  await setPageCache(db, 262_144);
   await migrateToLatest(db);
   const found = values.reuse ? await findLandscape(db, o) : undefined;
   const t = performance.now();

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../client.js';
+import type { AuditEntry } from '../schema.js';
 
 /**
  * Reading the audit trail with filters and keyset paging. Read-only by design: nothing here (or
@@ -31,18 +32,8 @@ export interface AuditPageRequest {
   order?: 'asc' | 'desc';
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  actor_id: number | null;
-  actor_name: string | null;
-  actor_email: string | null;
-}
+/** An audit entry as listed: the entry without its team and evaluation, with the actor's name and email. */
+export type AuditRow = Omit<AuditEntry, 'team_id' | 'evaluation_id'> & { actor_name: string | null; actor_email: string | null };
 
 export interface AuditPageResult {
   rows: AuditRow[];

@@ -1,6 +1,6 @@
 import type { Db } from '../client.js';
 import { precompiled } from '../precompiled.js';
-import type { Evaluation, MemberRole } from '../schema.js';
+import type { Evaluation, EvaluationUpdate, MemberRole, NewEvaluation } from '../schema.js';
 
 /** An evaluation together with the caller's role in it. */
 export interface EvaluationAccess { evaluation: Evaluation; role: MemberRole }
@@ -36,4 +36,18 @@ export async function evaluationsForUser(db: Db, userId: number) {
     .where('m.removed_at', 'is', null)
     .orderBy('e.id', 'desc')
     .execute();
+}
+
+export async function insertEvaluation(db: Db, row: NewEvaluation): Promise<Evaluation> {
+  return db.insertInto('evaluations').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Changes the evaluation's settings or status; `updated_at` moves with every change. */
+export async function updateEvaluation(db: Db, evaluationId: number, set: Omit<EvaluationUpdate, 'updated_at'>, at: string): Promise<void> {
+  await db.updateTable('evaluations').set({ ...set, updated_at: at }).where('id', '=', evaluationId).execute();
+}
+
+/** The newest evaluation of that name, with its creator (the landscape seed finds its own by name). */
+export async function latestEvaluationNamed(db: Db, name: string) {
+  return db.selectFrom('evaluations').select(['id', 'created_by']).where('name', '=', name).orderBy('id', 'desc').executeTakeFirst();
 }

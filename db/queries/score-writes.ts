@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { CriterionKindColumn } from '../schema.js';
+import { cellAggregateSql, COUNTED_SCORES } from './score-cell-aggregate.js';
 
 /**
  * The prepared statements of the single-score write path (ADR 009). Hand-written SQL rather than
@@ -25,16 +26,6 @@ export interface WriteFacts {
 
 export interface ExistingScore { value: number | null; comment: string; version: number }
 
-function refreshCellSql(counted: string): string {
-  return `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
-    select evaluation_id, vendor_id, criterion_id, count(value), coalesce(sum(value), 0), min(value), max(value),
-      sum(case when value = 1 then 1 else 0 end), sum(case when value = 0 then 1 else 0 end), sum(case when value is null then 1 else 0 end)
-    from scores where vendor_id = ? and criterion_id = ? ${counted}
-    group by vendor_id, criterion_id
-    on conflict (vendor_id, criterion_id) do update set n = excluded.n, sum = excluded.sum, min = excluded.min,
-      max = excluded.max, pass = excluded.pass, fail = excluded.fail, na = excluded.na`;
-}
-
 const SQL = {
   facts: `select e.status, e.team_id, e.scale_min, e.scale_max,
       exists (select 1 from declarations where evaluation_id = e.id and user_id = @user) as declared,
@@ -50,12 +41,10 @@ const SQL = {
   update: 'update scores set value = ?, comment = ?, abstain_reason = ?, version = ?, updated_at = ? where vendor_id = ? and criterion_id = ? and evaluator_id = ?',
   insert: `insert into scores (evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  // The cell's aggregates recounted from its scores and written in one statement, the figures
-  // aggregateCell and refreshCells compute. Scores of an evaluator excluded from the vendor are kept
-  // but do not count; most vendors have no exclusions, and for them the probe per score is skipped.
-  refreshCell: refreshCellSql(''),
-  refreshCellCounted: refreshCellSql(`and not exists (select 1 from evaluator_exclusions x
-      where x.evaluation_id = scores.evaluation_id and x.user_id = scores.evaluator_id and x.vendor_id = scores.vendor_id)`),
+  // The cell's aggregates recounted from its scores in one statement (score-cell-aggregate.ts). Most
+  // vendors have no exclusions, and for them the probe per score (COUNTED_SCORES) is skipped.
+  refreshCell: cellAggregateSql('vendor_id = ? and criterion_id = ?'),
+  refreshCellCounted: cellAggregateSql(`vendor_id = ? and criterion_id = ? and ${COUNTED_SCORES}`),
   bumpVersion: 'update evaluations set cells_version = cells_version + 1, scores_version = scores_version + 1 where id = ? returning cells_version',
   // As stampCells: the batch's cells go to the change log under the batch's version.
   logChange: 'insert into score_cell_changes (evaluation_id, seq, vendor_id, criterion_id) values (?, ?, ?, ?) on conflict do nothing',

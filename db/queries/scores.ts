@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../client.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
+import { cellAggregateQuery, COUNTED_SCORES } from './score-cell-aggregate.js';
 
 /**
  * Moves the evaluation's `cells_version` up by one (and `scores_version` when scores changed) and
@@ -44,21 +45,24 @@ export async function stampCells(db: Db, evaluationId: number, cells: readonly {
  * but do not count. Pass `stamped` when the caller has already stamped the cell (`stampCells`).
  */
 export async function refreshCell(db: Db, evaluationId: number, vendorId: number, criterionId: number, stamped = false): Promise<void> {
-  const rows = await db.selectFrom('scores').select('value').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
-      .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
-    .execute();
   if (!stamped) await stampCells(db, evaluationId, [{ vendorId, criterionId }]);
-  const agg = aggregateCell(rows.map((r) => r.value));
+  const written = await cellAggregateQuery(sql`vendor_id = ${vendorId} and criterion_id = ${criterionId} and ${sql.raw(COUNTED_SCORES)}`).execute(db);
+  if (Number(written.numAffectedRows ?? 0) > 0) return;
+  // No score counts any more: the aggregate query has no group to write, so the cell is zeroed here.
+  const empty = aggregateCell([]);
   await db
     .insertInto('score_cells')
-    .values({ evaluation_id: evaluationId, vendor_id: vendorId, criterion_id: criterionId, ...agg, consensus: null, consensus_rationale: null, consensus_by: null, consensus_at: null })
-    .onConflict((oc) => oc.columns(['vendor_id', 'criterion_id']).doUpdateSet(agg))
+    .values({ evaluation_id: evaluationId, vendor_id: vendorId, criterion_id: criterionId, ...empty })
+    .onConflict((oc) => oc.columns(['vendor_id', 'criterion_id']).doUpdateSet(empty))
     .execute();
 }
 
 export async function scoreOf(db: Db, vendorId: number, criterionId: number, evaluatorId: number) {
   return db.selectFrom('scores').selectAll().where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
+}
+
+export async function deleteScore(db: Db, vendorId: number, criterionId: number, evaluatorId: number): Promise<void> {
+  await db.deleteFrom('scores').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId).execute();
 }
 
 /** Scores visible to one evaluator (their own), optionally narrowed to a vendor, a few vendors or a criterion. */
@@ -127,37 +131,10 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
       if (list) list.push(cell.vendorId);
       else byCriterion.set(cell.criterionId, [cell.vendorId]);
     }
-    await db
-      .insertInto('score_cells')
-      .columns(['evaluation_id', 'vendor_id', 'criterion_id', 'n', 'sum', 'min', 'max', 'pass', 'fail', 'na'])
-      .expression((eb) =>
-        eb
-          .selectFrom('scores')
-          .select([
-            'evaluation_id', 'vendor_id', 'criterion_id',
-            sql<number>`count(value)`.as('n'),
-            sql<number>`coalesce(sum(value), 0)`.as('sum'),
-            sql<number | null>`min(value)`.as('min'),
-            sql<number | null>`max(value)`.as('max'),
-            sql<number>`sum(case when value = 1 then 1 else 0 end)`.as('pass'),
-            sql<number>`sum(case when value = 0 then 1 else 0 end)`.as('fail'),
-            sql<number>`sum(case when value is null then 1 else 0 end)`.as('na'),
-          ])
-          // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
-          // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
-          .where(sql<number>`+evaluation_id`, '=', evaluationId)
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evaluator_exclusions as x').select('x.user_id')
-            .whereRef('x.evaluation_id', '=', 'scores.evaluation_id').whereRef('x.user_id', '=', 'scores.evaluator_id').whereRef('x.vendor_id', '=', 'scores.vendor_id'))))
-          .where((w) => w.or([...byCriterion].map(([criterionId, vendorIds]) => w.and([w('criterion_id', '=', criterionId), w('vendor_id', 'in', vendorIds)]))))
-          .groupBy(['evaluation_id', 'vendor_id', 'criterion_id']),
-      )
-      .onConflict((oc) =>
-        oc.columns(['vendor_id', 'criterion_id']).doUpdateSet((eb) => ({
-          n: eb.ref('excluded.n'), sum: eb.ref('excluded.sum'), min: eb.ref('excluded.min'), max: eb.ref('excluded.max'),
-          pass: eb.ref('excluded.pass'), fail: eb.ref('excluded.fail'), na: eb.ref('excluded.na'),
-        })),
-      )
-      .execute();
+    const cellsOfChunk = [...byCriterion].map(([criterionId, vendorIds]) => sql`(criterion_id = ${criterionId} and vendor_id in (${sql.join(vendorIds)}))`);
+    // Unary plus keeps the scope but stops SQLite (without ANALYZE statistics) from choosing the
+    // evaluation index and scanning every score of the evaluation; PostgreSQL reads it as the same number.
+    await cellAggregateQuery(sql`+evaluation_id = ${evaluationId} and ${sql.raw(COUNTED_SCORES)} and (${sql.join(cellsOfChunk, sql` or `)})`).execute(db);
   }
 }
 
@@ -215,8 +192,34 @@ export async function scoreCountsByEvaluator(db: Db, evaluationId: number): Prom
   return new Map(rows.map((r) => [r.evaluator_id, Number(r.n)]));
 }
 
+/**
+ * What an evaluation's scores are as of now, as text: scores_version and the number of score rows
+ * (a deleted vendor or criterion removes scores without moving the version). Equal stamps, equal scores.
+ */
+export async function scoresStampOf(db: Db, evaluationId: number): Promise<string> {
+  const [version, count] = await Promise.all([
+    db.selectFrom('evaluations').select('scores_version').where('id', '=', evaluationId).executeTakeFirst(),
+    db.selectFrom('score_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirst(),
+  ]);
+  return `${version?.scores_version}:${count?.n}`;
+}
+
+/** How many scores the evaluation has, counted row by row. */
+export async function scoreCountIn(db: Db, evaluationId: number): Promise<number> {
+  const row = await db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** How many score rows one evaluator has in the evaluation (see scoreCountsByEvaluator). */
 export async function scoreCountOf(db: Db, evaluationId: number, evaluatorId: number): Promise<number> {
   const row = await db.selectFrom('score_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('evaluation_id', '=', evaluationId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Every evaluator's score on these vendors, with the evaluator's name, by name. */
+export async function scoresWithEvaluators(db: Db, evaluationId: number, vendorIds: number[]) {
+  if (vendorIds.length === 0) return [];
+  return db.selectFrom('scores').innerJoin('users', 'users.id', 'scores.evaluator_id')
+    .select(['scores.vendor_id', 'scores.criterion_id', 'scores.value', 'scores.comment', 'users.name'])
+    .where('scores.evaluation_id', '=', evaluationId).where('scores.vendor_id', 'in', vendorIds).orderBy('users.name').execute();
 }

@@ -38,3 +38,26 @@ export async function userByTokenHash(db: Db, tokenHash: string): Promise<Curren
 }
 
 export { normaliseEmail };
+
+/** Adds a user (without a password for an invited stakeholder); returns the new row. */
+export async function insertUser(db: Db, u: { email: string; name: string; passwordHash: string | null; at: string }) {
+  return db.insertInto('users').values({ email: u.email, name: u.name, password_hash: u.passwordHash, created_at: u.at }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertTeam(db: Db, name: string, at: string): Promise<number> {
+  return (await db.insertInto('teams').values({ name, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function addToTeam(db: Db, teamId: number, userId: number, at: string): Promise<void> {
+  await db.insertInto('team_members').values({ team_id: teamId, user_id: userId, created_at: at }).execute();
+}
+
+/** The team a user belongs to. */
+export async function teamIdOf(db: Db, userId: number): Promise<number> {
+  return (await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).executeTakeFirstOrThrow()).team_id;
+}
+
+/** Whether the database has any user yet. */
+export async function anyUserExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -1,8 +1,12 @@
 import type { Db } from '../client.js';
-import type { Vendor } from '../schema.js';
+import type { NewVendor, Vendor, VendorsTable } from '../schema.js';
+import type { Updateable } from 'kysely';
 
 /** The key duplicate names are judged by: case and surrounding spaces do not make a new vendor. */
 export const nameKey = (name: string): string => name.trim().toLowerCase();
+
+/** What a vendor says about itself: the fields a person or a file can set. */
+export interface VendorFields { name: string; website: string; category: string; description: string; price: number | null }
 
 export async function vendorsOf(db: Db, evaluationId: number): Promise<Vendor[]> {
   return db.selectFrom('vendors').selectAll().where('evaluation_id', '=', evaluationId).orderBy('name_key').execute();
@@ -14,4 +18,108 @@ export async function vendorIn(db: Db, evaluationId: number, vendorId: number): 
 
 export async function vendorByName(db: Db, evaluationId: number, name: string): Promise<Vendor | undefined> {
   return db.selectFrom('vendors').selectAll().where('evaluation_id', '=', evaluationId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+}
+
+/** How many vendors the evaluation has, screened out or not. */
+export async function vendorCountOf(db: Db, evaluationId: number): Promise<number> {
+  const row = await db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The evaluation's vendor ids, in id order. */
+export async function vendorIdsOf(db: Db, evaluationId: number): Promise<number[]> {
+  return (await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).orderBy('id').execute()).map((v) => v.id);
+}
+
+/** The vendors still in the running (not screened out): what a ranking ranks. */
+export async function vendorsInRunning(db: Db, evaluationId: number): Promise<{ id: number; name: string; price: number | null }[]> {
+  return db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluationId).where('screened_out', 'is', null).execute();
+}
+
+/** Which of `ids` are vendors of the evaluation. */
+export async function knownVendorIds(db: Db, evaluationId: number, ids: readonly number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  const unique = [...new Set(ids)];
+  // Chunked so a 10,000-item batch stays under SQLite's bound-parameter limit.
+  for (let i = 0; i < unique.length; i += 5000) {
+    const rows = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).where('id', 'in', unique.slice(i, i + 5000)).execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+const newVendor = (evaluationId: number, v: VendorFields, at: string): NewVendor => ({
+  evaluation_id: evaluationId, name: v.name, name_key: nameKey(v.name), website: v.website, category: v.category,
+  description: v.description, price: v.price, screened_out: null, created_at: at, updated_at: at,
+});
+
+export async function insertVendor(db: Db, evaluationId: number, v: VendorFields, at: string): Promise<Vendor> {
+  return db.insertInto('vendors').values(newVendor(evaluationId, v, at)).returningAll().executeTakeFirstOrThrow();
+}
+
+// 11 bound values per vendor row: 1,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+export const INSERT_CHUNK = 1000;
+
+/**
+ * Inserts up to INSERT_CHUNK vendors in one statement; a name already in the evaluation (a
+ * concurrent import may have added it) is skipped rather than failing the rest. Returns how many were inserted.
+ */
+export async function insertVendors(db: Db, evaluationId: number, vendors: readonly VendorFields[], at: string): Promise<number> {
+  if (vendors.length === 0) return 0;
+  const res = await db
+    .insertInto('vendors')
+    .values(vendors.map((v) => newVendor(evaluationId, v, at)))
+    .onConflict((oc) => oc.columns(['evaluation_id', 'name_key']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Changes some of a vendor's fields (a new name gets its new key) and returns the vendor as it now is. */
+export async function updateVendor(db: Db, evaluationId: number, vendorId: number, changes: Partial<VendorFields> & Pick<Updateable<VendorsTable>, 'screened_out'>, at: string): Promise<Vendor> {
+  return db
+    .updateTable('vendors')
+    .set({ ...changes, ...(changes.name !== undefined ? { name_key: nameKey(changes.name) } : {}), updated_at: at })
+    .where('evaluation_id', '=', evaluationId)
+    .where('id', '=', vendorId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Deletes a vendor with its scores and cells; returns how many scores went with it. */
+export async function deleteVendor(db: Db, vendorId: number): Promise<number> {
+  const scores = await db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('vendor_id', '=', vendorId).executeTakeFirst();
+  await db.deleteFrom('score_cells').where('vendor_id', '=', vendorId).execute();
+  await db.deleteFrom('scores').where('vendor_id', '=', vendorId).execute();
+  await db.deleteFrom('vendors').where('id', '=', vendorId).execute();
+  return Number(scores?.n ?? 0);
+}
+
+/** How many of the evaluation's vendors sort before this one (by name_key, then id); undefined if it does not exist. */
+export async function vendorsBefore(db: Db, evaluationId: number, vendorId: number): Promise<number | undefined> {
+  const v = await db.selectFrom('vendors').select(['name_key']).where('id', '=', vendorId).executeTakeFirst();
+  if (!v) return undefined;
+  const before = await db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', evaluationId)
+    .where((eb) => eb.or([eb('name_key', '<', v.name_key), eb.and([eb('name_key', '=', v.name_key), eb('id', '<', vendorId)])])).executeTakeFirst();
+  return Number(before?.n ?? 0);
+}
+
+/** One page of the evaluation's vendors, by name_key then id. */
+export function vendorsByName(db: Db, evaluationId: number, limit: number, offset: number) {
+  return db.selectFrom('vendors').selectAll().where('evaluation_id', '=', evaluationId).orderBy('name_key').orderBy('id').limit(limit).offset(offset).execute();
+}
+
+/** The first `limit` vendors by name, for a select list. */
+export function vendorChoiceList(db: Db, evaluationId: number, limit: number) {
+  return db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', evaluationId).orderBy('name_key').limit(limit).execute();
+}
+
+/** The id of the vendor whose normalised name is `key`. */
+export async function vendorIdByNameKey(db: Db, evaluationId: number, key: string): Promise<number | undefined> {
+  return (await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).where('name_key', '=', key).executeTakeFirst())?.id;
+}
+
+/** Names of these vendors (the review page's disagreement rows). */
+export async function vendorNamesByIds(db: Db, vendorIds: number[]) {
+  if (vendorIds.length === 0) return [];
+  return db.selectFrom('vendors').select(['id', 'name']).where('id', 'in', vendorIds).execute();
 }

@@ -20,3 +20,12 @@ export async function groupsOf(db: Db, evaluationId: number) {
 export async function myVote(db: Db, evaluationId: number, userId: number) {
   return db.selectFrom('votes').selectAll().where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).executeTakeFirst();
 }
+
+/** Records or replaces a person's vote. */
+export async function saveVote(
+  db: Db, evaluationId: number, userId: number,
+  v: { method: string; payload: string; weights: string; consistency_ratio: number | null; updated_at: string }, replace: boolean,
+): Promise<void> {
+  if (replace) await db.updateTable('votes').set(v).where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).execute();
+  else await db.insertInto('votes').values({ ...v, evaluation_id: evaluationId, user_id: userId, created_at: v.updated_at }).execute();
+}

@@ -46,3 +46,9 @@ export async function weightSetByVersion(db: Db, evaluationId: number, version: 
   const entries = await db.selectFrom('weight_entries').select(['criterion_id', 'weight']).where('weight_set_id', '=', set.id).execute();
   return { set, local: new Map<string, number>(entries.map((e) => [String(e.criterion_id), e.weight])) };
 }
+
+/** The version of the last weight set the votes made, or null before the first. */
+export async function lastVoteVersion(db: Db, evaluationId: number): Promise<number | null> {
+  const row = await db.selectFrom('weight_sets').select('version').where('evaluation_id', '=', evaluationId).where('source', '=', 'vote').orderBy('version', 'desc').executeTakeFirst();
+  return row?.version ?? null;
+}

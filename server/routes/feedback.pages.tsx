@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.js';
 import type { Tab } from '../../views/layout.js';
 import { FeedbackPage, type FeedbackFormState } from '../../views/pages/feedback.js';
 import { html } from '../../views/render.js';
-import { vendorIn } from '../../db/queries/vendors.js';
+import { vendorCountOf, vendorIn, vendorsBefore, vendorsByName } from '../../db/queries/vendors.js';
 import { parsePage } from './vendor-filter.js';
 import { checkForm, formFields, numberOrBlank } from '../forms.js';
 import { FeedbackSchema } from '../schemas/feedback.js';
@@ -12,8 +12,6 @@ import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
-import { vendorsBefore, vendorsByName } from '../../db/queries/feedback-page.js';
-import { countVendors } from '../../db/queries/vendor-count.js';
 
 
 // The tab bar has no "feedback" entry yet; once m.tabs has one, this becomes 'feedback'.
@@ -41,7 +39,7 @@ async function pageOf(p: Page, vendorId: number): Promise<number> {
 
 async function render(c: Context<AppEnv>, p: Page, requested: number, form?: FeedbackFormState) {
   const [count, summary, mine] = await Promise.all([
-    countVendors(p.db, p.evaluation.id),
+    vendorCountOf(p.db, p.evaluation.id),
     feedbackSummary(p.db, p.evaluation.id),
     myFeedback(p.db, p.evaluation.id, p.userId),
   ]);

@@ -4,7 +4,7 @@ import { apiValid } from '../validation.js';
 import { InviteSchema } from '../schemas/votes.js';
 import { accessEvaluation } from '../access.js';
 import { inviteStakeholder, revokeInvite } from '../services/stakeholders.js';
-import { groupIdByName } from '../../db/queries/stakeholder-groups.js';
+import { groupNamed } from '../../db/queries/stakeholder-groups.js';
 import { notFound } from '../errors.js';
 import { idParam } from './params.js';
 
@@ -18,7 +18,7 @@ export const invitesApi = new Hono<AppEnv>()
     const body = c.req.valid('json');
     let groupId: number | null = null;
     if (body.group) {
-      groupId = (await groupIdByName(c.get('db'), a.evaluation.id, body.group)) ?? null;
+      groupId = (await groupNamed(c.get('db'), a.evaluation.id, body.group))?.id ?? null;
       if (groupId === null) throw notFound('The stakeholder group');
     }
     const inv = await inviteStakeholder(c.get('db'), a, { email: body.email, name: body.name, groupId });

@@ -13,10 +13,9 @@ import { checkForm, formFields, refusalOf } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, forbidden } from '../errors.js';
-import { nameKey } from '../../db/queries/vendors.js';
+import { nameKey, vendorChoiceList, vendorCountOf, vendorIdByNameKey } from '../../db/queries/vendors.js';
 import { m } from '../../views/messages/index.js';
-import { assignmentList, vendorChoiceList, vendorIdByNameKey } from '../../db/queries/members-page.js';
-import { countVendors } from '../../db/queries/vendor-count.js';
+import { assignmentList } from '../../db/queries/assignments.js';
 
 
 async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
@@ -53,7 +52,7 @@ const VENDOR_LIST_LIMIT = 200;
 async function vendorChoices(p: Page): Promise<{ id: number; name: string }[] | { count: number }> {
   const list = await vendorChoiceList(p.db, p.evaluation.id, VENDOR_LIST_LIMIT + 1);
   if (list.length <= VENDOR_LIST_LIMIT) return list;
-  return { count: await countVendors(p.db, p.evaluation.id) };
+  return { count: await vendorCountOf(p.db, p.evaluation.id) };
 }
 
 /**

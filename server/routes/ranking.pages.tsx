@@ -12,7 +12,7 @@ import { sensitivityReport } from '../services/sensitivity.js';
 import { Robustness } from '../../views/partials/robustness.js';
 import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
-import { anyScoredCell } from '../../db/queries/ranking-page.js';
+import { anyScoredCell } from '../../db/queries/score-cells.js';
 
 const DEFAULT_LIMIT = 50;
 const WHOSE_TOP = 5;

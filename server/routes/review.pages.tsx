@@ -9,7 +9,9 @@ import { agreementReport, setConsensus, setDisagreementThreshold } from '../serv
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { formFields, parseDecimal, refusalOf } from '../forms.js';
 import { m } from '../../views/messages/index.js';
-import { cellsWithConsensus, scoresWithEvaluators, vendorNamesByIds } from '../../db/queries/review-page.js';
+import { cellsWithConsensus } from '../../db/queries/score-cells.js';
+import { scoresWithEvaluators } from '../../db/queries/scores.js';
+import { vendorNamesByIds } from '../../db/queries/vendors.js';
 
 
 /** The disagreement rows with every evaluator's score and comment, and the consensus set so far. */

@@ -15,7 +15,7 @@ import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
 import { inviteLink } from './invites.api.js';
-import { lastVoteVersion } from '../../db/queries/voting-page.js';
+import { lastVoteVersion } from '../../db/queries/weights.js';
 
 
 async function render(c: Context<AppEnv>, p: Page, extra: { newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { findUserByEmail, normaliseEmail } from '../../db/queries/users.js';
+import { addToTeam, findUserByEmail, insertTeam, insertUser, normaliseEmail } from '../../db/queries/users.js';
+import { apiTokensOf, deleteSession, insertApiToken, insertSession, revokeApiToken as revokeToken } from '../../db/queries/sessions.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict } from '../errors.js';
 import { hashPassword, verifyPassword } from '../security/passwords.js';
@@ -15,15 +16,11 @@ export async function signup(db: Db, input: SignupInput): Promise<{ userId: numb
   return db.transaction().execute(async (trx) => {
     if (await findUserByEmail(trx, email)) throw conflict('email_taken', 'An account with this email already exists.');
     const at = nowIso();
-    const team = await trx.insertInto('teams').values({ name: input.teamName.trim(), created_at: at }).returning('id').executeTakeFirstOrThrow();
-    const user = await trx
-      .insertInto('users')
-      .values({ email, name: input.name.trim(), password_hash: passwordHash, created_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('team_members').values({ team_id: team.id, user_id: user.id, created_at: at }).execute();
-    await recordAudit(trx, { teamId: team.id, evaluationId: null, actorId: user.id, action: 'signup', entity: 'user', entityId: user.id, after: { email, name: input.name.trim(), team: input.teamName.trim() } });
-    return { userId: user.id, teamId: team.id };
+    const teamId = await insertTeam(trx, input.teamName.trim(), at);
+    const user = await insertUser(trx, { email, name: input.name.trim(), passwordHash, at });
+    await addToTeam(trx, teamId, user.id, at);
+    await recordAudit(trx, { teamId, evaluationId: null, actorId: user.id, action: 'signup', entity: 'user', entityId: user.id, after: { email, name: input.name.trim(), team: input.teamName.trim() } });
+    return { userId: user.id, teamId };
   });
 }
 
@@ -37,28 +34,17 @@ export async function authenticate(db: Db, email: string, password: string): Pro
 /** Issues an API token; the plain token is returned once and only its hash is kept. */
 export async function createApiToken(db: Db, userId: number, label: string): Promise<{ id: number; token: string }> {
   const token = newSecret('cxb');
-  const row = await db
-    .insertInto('api_tokens')
-    .values({ user_id: userId, token_hash: hashSecret(token), label, created_at: nowIso(), last_used_at: null, revoked_at: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, token };
+  const id = await insertApiToken(db, { userId, tokenHash: hashSecret(token), label, at: nowIso() });
+  return { id, token };
 }
 
 /** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
 export async function revokeApiToken(db: Db, userId: number, tokenId: number): Promise<boolean> {
-  const res = await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: nowIso() })
-    .where('id', '=', tokenId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
+  return revokeToken(db, userId, tokenId, nowIso());
 }
 
 export async function listApiTokens(db: Db, userId: number) {
-  return db.selectFrom('api_tokens').select(['id', 'label', 'created_at', 'revoked_at']).where('user_id', '=', userId).orderBy('id', 'desc').execute();
+  return apiTokensOf(db, userId);
 }
 
 export const SESSION_DAYS = 30;
@@ -66,10 +52,10 @@ export const SESSION_DAYS = 30;
 /** Starts a browser session; returns the cookie value (the database keeps its hash). */
 export async function createSession(db: Db, userId: number): Promise<string> {
   const secret = newSecret('cxs');
-  await db.insertInto('sessions').values({ user_id: userId, token_hash: hashSecret(secret), created_at: nowIso(), expires_at: daysFromNow(SESSION_DAYS) }).execute();
+  await insertSession(db, { userId, tokenHash: hashSecret(secret), at: nowIso(), expiresAt: daysFromNow(SESSION_DAYS) });
   return secret;
 }
 
 export async function endSession(db: Db, tokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  await deleteSession(db, tokenHash);
 }

@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client.js';
 import type { Criterion, CriterionKindColumn } from '../../db/schema.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { criteriaOf, criterionIn } from '../../db/queries/criteria.js';
+import {
+  childrenOf, criteriaOf, criterionIn, deleteCriterionTree, insertCriterion, nextCriterionPosition, scoreCountOn, updateCriterion as writeCriterion,
+} from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -40,15 +42,10 @@ export async function addCriterion(db: Db, a: Actor, input: CriterionInput): Pro
   return db.transaction().execute(async (trx) => {
     const parentId = input.parentId ?? null;
     await checkPlacement(trx, a.evaluation.id, input.name, parentId, null);
-    const last = await trx.selectFrom('criteria').select((eb) => eb.fn.max('position').as('p')).where('evaluation_id', '=', a.evaluation.id).executeTakeFirst();
-    const row = await trx
-      .insertInto('criteria')
-      .values({
-        evaluation_id: a.evaluation.id, parent_id: parentId, name: input.name.trim(), description: input.description?.trim() ?? '',
-        kind: input.kind ?? 'scored', rubric: JSON.stringify(input.rubric ?? []), position: Number(last?.p ?? -1) + 1, created_at: nowIso(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertCriterion(trx, {
+      evaluation_id: a.evaluation.id, parent_id: parentId, name: input.name.trim(), description: input.description?.trim() ?? '',
+      kind: input.kind ?? 'scored', rubric: JSON.stringify(input.rubric ?? []), position: await nextCriterionPosition(trx, a.evaluation.id), created_at: nowIso(),
+    });
     await audit(trx, a, 'create', row.id, undefined, snapshot(row));
     return row.id;
   });
@@ -61,19 +58,14 @@ export async function updateCriterion(db: Db, a: Actor, id: number, input: Parti
     const name = input.name ?? before.name;
     const parentId = input.parentId === undefined ? before.parent_id : input.parentId;
     await checkPlacement(trx, a.evaluation.id, name, parentId, id);
-    if (input.kind && input.kind !== 'scored' && (await trx.selectFrom('criteria').select('id').where('parent_id', '=', id).executeTakeFirst())) {
+    if (input.kind && input.kind !== 'scored' && (await childrenOf(trx, a.evaluation.id, id)).length > 0) {
       throw badRequest('A criterion with sub-criteria must stay scored.', { kind: 'Only leaves can be must-have or cost.' });
     }
-    const after = await trx
-      .updateTable('criteria')
-      .set({
-        name: name.trim(), parent_id: parentId, kind: input.kind ?? before.kind,
-        description: input.description?.trim() ?? before.description,
-        ...(input.rubric ? { rubric: JSON.stringify(input.rubric) } : {}),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await writeCriterion(trx, id, {
+      name: name.trim(), parent_id: parentId, kind: input.kind ?? before.kind,
+      description: input.description?.trim() ?? before.description,
+      ...(input.rubric ? { rubric: JSON.stringify(input.rubric) } : {}),
+    });
     await audit(trx, a, 'update', id, snapshot(before), snapshot(after));
   });
 }
@@ -83,21 +75,20 @@ export async function deleteCriterion(db: Db, a: Actor, id: number): Promise<voi
   await db.transaction().execute(async (trx) => {
     const before = await criterionIn(trx, a.evaluation.id, id);
     if (!before) throw notFound('The criterion');
-    const children = await trx.selectFrom('criteria').select(['id', 'name']).where('parent_id', '=', id).execute();
-    const ids = [id, ...children.map((c) => c.id)];
-    const scores = await trx.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('criterion_id', 'in', ids).executeTakeFirst();
-    await trx.deleteFrom('score_cells').where('criterion_id', 'in', ids).execute();
-    await trx.deleteFrom('scores').where('criterion_id', 'in', ids).execute();
-    await trx.deleteFrom('criteria').where('parent_id', '=', id).execute();
-    await trx.deleteFrom('criteria').where('id', '=', id).execute();
-    await audit(trx, a, 'delete', id, { ...snapshot(before), children: children.map((c) => c.name), scores: Number(scores?.n ?? 0) });
+    const { children, scores } = await impactOf(trx, a.evaluation.id, id);
+    await deleteCriterionTree(trx, id, children.map((c) => c.id));
+    await audit(trx, a, 'delete', id, { ...snapshot(before), children: children.map((c) => c.name), scores });
   });
 }
 
+/** The sub-criteria and the number of scores deleting a criterion takes with it. */
+async function impactOf(db: Db, evaluationId: number, id: number) {
+  const children = await childrenOf(db, evaluationId, id);
+  return { children, scores: await scoreCountOn(db, [id, ...children.map((c) => c.id)]) };
+}
+
 /** What deleting would take with it, for the confirmation the page asks for. */
-export async function deletionImpact(db: Db, evaluationId: number, id: number) {
-  const children = await db.selectFrom('criteria').select('name').where('parent_id', '=', id).where('evaluation_id', '=', evaluationId).execute();
-  const ids = [id, ...(await db.selectFrom('criteria').select('id').where('parent_id', '=', id).execute()).map((c) => c.id)];
-  const scores = await db.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('criterion_id', 'in', ids).executeTakeFirst();
-  return { children: children.map((c) => c.name), scores: Number(scores?.n ?? 0) };
+export async function deletionImpact(db: Db, evaluationId: number, id: number): Promise<{ children: string[]; scores: number }> {
+  const { children, scores } = await impactOf(db, evaluationId, id);
+  return { children: children.map((c) => c.name), scores };
 }

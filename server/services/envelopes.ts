@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
 import { submissionOf } from '../../db/queries/panel.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { nowIso } from '../time.js';
@@ -21,7 +21,7 @@ export async function pricesHiddenFor(db: Db, a: Actor): Promise<boolean> {
 
 export async function setHidePrices(db: Db, a: Actor, hide: boolean): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('evaluations').set({ hide_prices: hide ? 1 : 0, updated_at: nowIso() }).where('id', '=', a.evaluation.id).execute();
+    await updateEvaluation(trx, a.evaluation.id, { hide_prices: hide ? 1 : 0 }, nowIso());
     await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'set', entity: 'two-envelopes', entityId: a.evaluation.id, before: { hidePrices: a.evaluation.hide_prices === 1 }, after: { hidePrices: hide } });
   });
 }

@@ -2,9 +2,13 @@ import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { insertWeightSet } from '../../db/queries/weights.js';
-import { nameKey } from '../../db/queries/vendors.js';
+import { insertVendors } from '../../db/queries/vendors.js';
+import { insertEvaluation } from '../../db/queries/evaluations.js';
+import { insertMember } from '../../db/queries/members.js';
+import { insertCriterion } from '../../db/queries/criteria.js';
+import { insertGroups } from '../../db/queries/stakeholder-groups.js';
 import { CATALOGUE } from '../content/catalogue.js';
-import { TEMPLATES, type TemplateName } from '../content/templates.js';
+import { TEMPLATES, type TemplateCriterion, type TemplateName } from '../content/templates.js';
 import { nowIso } from '../time.js';
 import { DEFAULT_GROUPS } from './stakeholders.js';
 
@@ -17,39 +21,25 @@ export interface NewEvaluationInput { name: string; template: TemplateName; scal
 export async function createEvaluation(db: Db, actor: { id: number; teamId: number }, input: NewEvaluationInput): Promise<Evaluation> {
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
-    const evaluation = await trx
-      .insertInto('evaluations')
-      .values({ team_id: actor.teamId, name: input.name.trim(), status: 'draft', scale_min: input.scale.min, scale_max: input.scale.max, template: input.template, created_by: actor.id, created_at: at, updated_at: at })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('evaluation_members').values({ evaluation_id: evaluation.id, user_id: actor.id, role: 'facilitator', group_id: null, added_at: at, removed_at: null }).execute();
+    const evaluation = await insertEvaluation(trx, {
+      team_id: actor.teamId, name: input.name.trim(), status: 'draft', scale_min: input.scale.min, scale_max: input.scale.max, template: input.template, created_by: actor.id, created_at: at, updated_at: at,
+    });
+    await insertMember(trx, { evaluation_id: evaluation.id, user_id: actor.id, role: 'facilitator', group_id: null, added_at: at, removed_at: null });
 
     const local = new Map<string, number>();
     let position = 0;
+    const add = (parentId: number | null, c: TemplateCriterion) => insertCriterion(trx, {
+      evaluation_id: evaluation.id, parent_id: parentId, name: c.name, description: c.description, kind: c.kind, rubric: JSON.stringify(c.rubric), position: position++, created_at: at,
+    });
     for (const top of TEMPLATES[input.template]) {
-      const parent = await trx
-        .insertInto('criteria')
-        .values({ evaluation_id: evaluation.id, parent_id: null, name: top.name, description: top.description, kind: top.kind, rubric: JSON.stringify(top.rubric), position: position++, created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const parent = await add(null, top);
       local.set(String(parent.id), 1 / TEMPLATES[input.template].length);
-      for (const child of top.children) {
-        const row = await trx
-          .insertInto('criteria')
-          .values({ evaluation_id: evaluation.id, parent_id: parent.id, name: child.name, description: child.description, kind: child.kind, rubric: JSON.stringify(child.rubric), position: position++, created_at: at })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        local.set(String(row.id), 1 / top.children.length);
-      }
+      for (const child of top.children) local.set(String((await add(parent.id, child)).id), 1 / top.children.length);
     }
-    if (input.template === 'cxm-core' && CATALOGUE.length > 0) {
-      await trx
-        .insertInto('vendors')
-        .values(CATALOGUE.map((v) => ({ evaluation_id: evaluation.id, name: v.name, name_key: nameKey(v.name), website: v.website, category: v.category, description: v.description, price: null, screened_out: null, created_at: at, updated_at: at })))
-        .execute();
-    }
+    // One statement: the catalogue lists a few dozen platforms, far below insertVendors' chunk of 1,000.
+    if (input.template === 'cxm-core') await insertVendors(trx, evaluation.id, CATALOGUE.map((v) => ({ ...v, price: null })), at);
     // The default stakeholder groups, equal weight; the facilitator can weigh or add others.
-    await trx.insertInto('stakeholder_groups').values(DEFAULT_GROUPS.map((name, position) => ({ evaluation_id: evaluation.id, name, weight: 1, position }))).execute();
+    await insertGroups(trx, evaluation.id, DEFAULT_GROUPS);
     await insertWeightSet(trx, evaluation.id, local, { source: 'template', note: 'Equal shares from the template', createdBy: actor.id, at });
     await recordAudit(trx, {
       teamId: actor.teamId, evaluationId: evaluation.id, actorId: actor.id, action: 'create', entity: 'evaluation', entityId: evaluation.id,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { vendorIn } from '../../db/queries/vendors.js';
+import { vendorIdsOf, vendorIn } from '../../db/queries/vendors.js';
+import { feedbackBy, feedbackFiguresOf, feedbackOf, saveFeedback, type FeedbackRow } from '../../db/queries/feedback.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { ces, csat, nps } from '../domain/cx-metrics.js';
 import type { FeedbackInput } from '../schemas/feedback.js';
@@ -10,7 +11,7 @@ import { nowIso } from '../time.js';
 type Actor = EvaluationAccess & { userId: number };
 
 /** One person's stored answer about one vendor. */
-export interface FeedbackAnswer { vendorId: number; nps: number; csat: number | null; ces: number | null; comment: string; updatedAt: string }
+export type FeedbackAnswer = FeedbackRow;
 
 /** A vendor's feedback in figures: how many answered, and the three metrics (null when nobody gave that one). */
 export interface VendorFeedbackSummary { responses: number; nps: number | null; csat: number | null; ces: number | null }
@@ -25,35 +26,20 @@ const snapshot = (r: { nps: number; csat: number | null; ces: number | null; com
 export async function giveFeedback(db: Db, a: Actor, input: FeedbackInput): Promise<FeedbackAnswer> {
   return db.transaction().execute(async (trx) => {
     if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
-    const before = await trx
-      .selectFrom('feedback')
-      .select(['nps', 'csat', 'ces', 'comment'])
-      .where('vendor_id', '=', input.vendorId)
-      .where('user_id', '=', a.userId)
-      .executeTakeFirst();
-    const row = { nps: input.nps, csat: input.csat ?? null, ces: input.ces ?? null, comment: input.comment?.trim() ?? '', updated_at: nowIso() };
-    await trx
-      .insertInto('feedback')
-      .values({ evaluation_id: a.evaluation.id, vendor_id: input.vendorId, user_id: a.userId, ...row })
-      .onConflict((oc) => oc.columns(['vendor_id', 'user_id']).doUpdateSet(row))
-      .execute();
+    const before = await feedbackOf(trx, input.vendorId, a.userId);
+    const answer: FeedbackAnswer = { vendorId: input.vendorId, nps: input.nps, csat: input.csat ?? null, ces: input.ces ?? null, comment: input.comment?.trim() ?? '', updatedAt: nowIso() };
+    await saveFeedback(trx, a.evaluation.id, a.userId, answer);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: before ? 'update' : 'create', entity: 'feedback',
-      entityId: `${input.vendorId}:${a.userId}`, before: before ? snapshot(before) : undefined, after: snapshot(row),
+      entityId: `${input.vendorId}:${a.userId}`, before: before ? snapshot(before) : undefined, after: snapshot(answer),
     });
-    return { vendorId: input.vendorId, nps: row.nps, csat: row.csat, ces: row.ces, comment: row.comment, updatedAt: row.updated_at };
+    return answer;
   });
 }
 
 /** The caller's own answers in this evaluation, by vendor id. */
 export async function myFeedback(db: Db, evaluationId: number, userId: number): Promise<Map<number, FeedbackAnswer>> {
-  const rows = await db
-    .selectFrom('feedback')
-    .select(['vendor_id', 'nps', 'csat', 'ces', 'comment', 'updated_at'])
-    .where('evaluation_id', '=', evaluationId)
-    .where('user_id', '=', userId)
-    .execute();
-  return new Map(rows.map((r) => [r.vendor_id, { vendorId: r.vendor_id, nps: r.nps, csat: r.csat, ces: r.ces, comment: r.comment, updatedAt: r.updated_at }]));
+  return new Map((await feedbackBy(db, evaluationId, userId)).map((f) => [f.vendorId, f]));
 }
 
 /**
@@ -63,11 +49,11 @@ export async function myFeedback(db: Db, evaluationId: number, userId: number): 
  */
 export async function feedbackSummary(db: Db, evaluationId: number): Promise<Record<string, VendorFeedbackSummary>> {
   const [vendors, rows] = await Promise.all([
-    db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).orderBy('id').execute(),
-    db.selectFrom('feedback').select(['vendor_id', 'nps', 'csat', 'ces']).where('evaluation_id', '=', evaluationId).execute(),
+    vendorIdsOf(db, evaluationId),
+    feedbackFiguresOf(db, evaluationId),
   ]);
   const byVendor = new Map<number, { nps: number[]; csat: number[]; ces: number[] }>();
-  for (const v of vendors) byVendor.set(v.id, { nps: [], csat: [], ces: [] });
+  for (const id of vendors) byVendor.set(id, { nps: [], csat: [], ces: [] });
   for (const r of rows) {
     const answers = byVendor.get(r.vendor_id);
     if (!answers) continue;

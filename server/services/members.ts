@@ -2,6 +2,8 @@ import type { Db } from '../../db/client.js';
 import type { MemberRole } from '../../db/schema.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { findUserByEmail } from '../../db/queries/users.js';
+import { insertMember, membershipOf, updateMember } from '../../db/queries/members.js';
+import { groupNamed, insertGroup } from '../../db/queries/stakeholder-groups.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -11,11 +13,7 @@ export interface MemberInput { email: string; role: MemberRole; group?: string |
 
 /** The stakeholder group of that name in the evaluation, created on first use. */
 async function groupId(db: Db, evaluationId: number, name: string): Promise<number> {
-  const existing = await db.selectFrom('stakeholder_groups').select('id').where('evaluation_id', '=', evaluationId).where('name', '=', name).executeTakeFirst();
-  if (existing) return existing.id;
-  const last = await db.selectFrom('stakeholder_groups').select((eb) => eb.fn.max('position').as('p')).where('evaluation_id', '=', evaluationId).executeTakeFirst();
-  const row = await db.insertInto('stakeholder_groups').values({ evaluation_id: evaluationId, name, position: Number(last?.p ?? -1) + 1 }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return (await groupNamed(db, evaluationId, name))?.id ?? insertGroup(db, evaluationId, name);
 }
 
 /**
@@ -26,15 +24,12 @@ export async function addMember(db: Db, a: Actor, input: MemberInput): Promise<{
   return db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, input.email);
     if (!user) throw notFound('A user with that email');
-    const current = await trx.selectFrom('evaluation_members').selectAll().where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', user.id).executeTakeFirst();
+    const current = await membershipOf(trx, a.evaluation.id, user.id);
     if (current && current.removed_at === null) throw conflict('already_member', `${user.email} is already a member of this evaluation (${current.role}).`);
     const group = input.group ? await groupId(trx, a.evaluation.id, input.group) : null;
     const at = nowIso();
-    if (current) {
-      await trx.updateTable('evaluation_members').set({ role: input.role, group_id: group, removed_at: null, added_at: at }).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', user.id).execute();
-    } else {
-      await trx.insertInto('evaluation_members').values({ evaluation_id: a.evaluation.id, user_id: user.id, role: input.role, group_id: group, added_at: at, removed_at: null }).execute();
-    }
+    if (current) await updateMember(trx, a.evaluation.id, user.id, { role: input.role, group_id: group, removed_at: null, added_at: at });
+    else await insertMember(trx, { evaluation_id: a.evaluation.id, user_id: user.id, role: input.role, group_id: group, added_at: at, removed_at: null });
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: current ? 'readd' : 'add', entity: 'member', entityId: user.id,
       before: current ? { role: current.role, removedAt: current.removed_at } : undefined, after: { email: user.email, role: input.role, group: input.group ?? null },

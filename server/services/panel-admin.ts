@@ -1,7 +1,12 @@
 import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { criteriaOf } from '../../db/queries/criteria.js';
+import { criteriaOf, criterionIn } from '../../db/queries/criteria.js';
+import { currentMemberOf as memberOf, panelMembersOf, updateMember } from '../../db/queries/members.js';
+import { revokeInvitesOf } from '../../db/queries/invites.js';
+import { declarationsOf, deleteExclusion, exclusionsOf, insertExclusion, isExcluded, submissionsOf } from '../../db/queries/panel.js';
+import { assignmentIn, assignmentsOf, deleteAssignment, insertAssignment } from '../../db/queries/assignments.js';
+import { vendorCountOf, vendorIn } from '../../db/queries/vendors.js';
 import { refreshVendorCells, scoreCountsByEvaluator } from '../../db/queries/scores.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -9,10 +14,6 @@ import { nowIso } from '../time.js';
 type Actor = EvaluationAccess & { userId: number };
 const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
   recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
-
-async function memberOf(db: Db, evaluationId: number, userId: number) {
-  return db.selectFrom('evaluation_members').selectAll().where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).where('removed_at', 'is', null).executeTakeFirst();
-}
 
 /**
  * Removes a member. The row is only marked: the scores they gave, their declaration and their vote
@@ -23,8 +24,8 @@ export async function removeMember(db: Db, a: Actor, userId: number): Promise<vo
   await db.transaction().execute(async (trx) => {
     const m = await memberOf(trx, a.evaluation.id, userId);
     if (!m) throw notFound('The member');
-    await trx.updateTable('evaluation_members').set({ removed_at: nowIso() }).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', userId).execute();
-    await trx.updateTable('invites').set({ revoked_at: nowIso() }).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await updateMember(trx, a.evaluation.id, userId, { removed_at: nowIso() });
+    await revokeInvitesOf(trx, a.evaluation.id, userId, nowIso());
     await audit(trx, a, 'remove', 'member', userId, { role: m.role, groupId: m.group_id }, { removed: true });
   });
 }
@@ -34,11 +35,9 @@ export async function excludeEvaluator(db: Db, a: Actor, input: { userId: number
   await db.transaction().execute(async (trx) => {
     const m = await memberOf(trx, a.evaluation.id, input.userId);
     if (!m) throw notFound('The member');
-    const vendor = await trx.selectFrom('vendors').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.vendorId).executeTakeFirst();
-    if (!vendor) throw notFound('The vendor');
-    const existing = await trx.selectFrom('evaluator_exclusions').select('user_id').where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', input.userId).where('vendor_id', '=', input.vendorId).executeTakeFirst();
-    if (existing) throw conflict('already_excluded', 'That evaluator is already excluded from this vendor.');
-    await trx.insertInto('evaluator_exclusions').values({ evaluation_id: a.evaluation.id, user_id: input.userId, vendor_id: input.vendorId, reason: input.reason, created_by: a.userId, created_at: nowIso() }).execute();
+    if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
+    if (await isExcluded(trx, a.evaluation.id, input.userId, input.vendorId)) throw conflict('already_excluded', 'That evaluator is already excluded from this vendor.');
+    await insertExclusion(trx, { evaluationId: a.evaluation.id, userId: input.userId, vendorId: input.vendorId, reason: input.reason, by: a.userId, at: nowIso() });
     await refreshVendorCells(trx, a.evaluation.id, input.vendorId);
     await audit(trx, a, 'exclude', 'member', input.userId, undefined, { vendorId: input.vendorId, reason: input.reason });
   });
@@ -46,8 +45,7 @@ export async function excludeEvaluator(db: Db, a: Actor, input: { userId: number
 
 export async function liftExclusion(db: Db, a: Actor, userId: number, vendorId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const res = await trx.deleteFrom('evaluator_exclusions').where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', userId).where('vendor_id', '=', vendorId).executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw notFound('The exclusion');
+    if (!(await deleteExclusion(trx, a.evaluation.id, userId, vendorId))) throw notFound('The exclusion');
     await refreshVendorCells(trx, a.evaluation.id, vendorId);
     await audit(trx, a, 'lift-exclusion', 'member', userId, { vendorId }, undefined);
   });
@@ -59,19 +57,19 @@ export async function addAssignment(db: Db, a: Actor, input: { userId: number; v
   return db.transaction().execute(async (trx) => {
     const m = await memberOf(trx, a.evaluation.id, input.userId);
     if (!m || (m.role !== 'evaluator' && m.role !== 'facilitator')) throw notFound('The evaluator');
-    if (input.vendorId !== undefined && !(await trx.selectFrom('vendors').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.vendorId).executeTakeFirst())) throw notFound('The vendor');
-    if (input.criterionId !== undefined && !(await trx.selectFrom('criteria').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.criterionId).executeTakeFirst())) throw notFound('The criterion');
-    const row = await trx.insertInto('assignments').values({ evaluation_id: a.evaluation.id, user_id: input.userId, vendor_id: input.vendorId ?? null, criterion_id: input.criterionId ?? null, created_at: nowIso() }).returning('id').executeTakeFirstOrThrow();
+    if (input.vendorId !== undefined && !(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
+    if (input.criterionId !== undefined && !(await criterionIn(trx, a.evaluation.id, input.criterionId))) throw notFound('The criterion');
+    const id = await insertAssignment(trx, { evaluationId: a.evaluation.id, userId: input.userId, vendorId: input.vendorId ?? null, criterionId: input.criterionId ?? null, at: nowIso() });
     await audit(trx, a, 'assign', 'member', input.userId, undefined, { vendorId: input.vendorId ?? null, criterionId: input.criterionId ?? null });
-    return row.id;
+    return id;
   });
 }
 
 export async function removeAssignment(db: Db, a: Actor, assignmentId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('assignments').selectAll().where('evaluation_id', '=', a.evaluation.id).where('id', '=', assignmentId).executeTakeFirst();
+    const row = await assignmentIn(trx, a.evaluation.id, assignmentId);
     if (!row) throw notFound('The assignment');
-    await trx.deleteFrom('assignments').where('id', '=', assignmentId).execute();
+    await deleteAssignment(trx, assignmentId);
     await audit(trx, a, 'unassign', 'member', row.user_id, { vendorId: row.vendor_id, criterionId: row.criterion_id }, undefined);
   });
 }
@@ -84,7 +82,7 @@ export interface Scope { vendors: Set<number> | null; leaves: Set<number> | null
  * none) × the leaves under the criteria named (all, likewise). No assignments → everything.
  */
 export async function scopeOf(db: Db, evaluationId: number, userId: number): Promise<Scope> {
-  const rows = await db.selectFrom('assignments').select(['vendor_id', 'criterion_id']).where('evaluation_id', '=', evaluationId).where('user_id', '=', userId).execute();
+  const rows = await assignmentsOf(db, evaluationId, userId);
   if (rows.length === 0) return { vendors: null, leaves: null };
   const vendors = rows.some((r) => r.vendor_id === null) ? null : new Set(rows.map((r) => r.vendor_id!));
   if (rows.some((r) => r.criterion_id === null)) return { vendors, leaves: null };
@@ -97,14 +95,13 @@ export async function scopeOf(db: Db, evaluationId: number, userId: number): Pro
 
 /** Each scorer's declaration, submission and progress (cells scored / cells in scope). */
 export async function panelProgress(db: Db, evaluationId: number) {
-  const [members, criteria, vendorRows, declarations, submissions, exclusions, counts] = await Promise.all([
-    db.selectFrom('evaluation_members as m').innerJoin('users as u', 'u.id', 'm.user_id').leftJoin('stakeholder_groups as g', 'g.id', 'm.group_id')
-      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.added_at', 'g.name as group_name']).where('m.evaluation_id', '=', evaluationId).where('m.removed_at', 'is', null).orderBy('m.role').orderBy('u.name').execute(),
+  const [members, criteria, vendorCount, declarations, submissions, exclusions, counts] = await Promise.all([
+    panelMembersOf(db, evaluationId),
     criteriaOf(db, evaluationId),
-    db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).execute(),
-    db.selectFrom('declarations').selectAll().where('evaluation_id', '=', evaluationId).execute(),
-    db.selectFrom('submissions').selectAll().where('evaluation_id', '=', evaluationId).execute(),
-    db.selectFrom('evaluator_exclusions as x').innerJoin('vendors as v', 'v.id', 'x.vendor_id').select(['x.user_id', 'x.vendor_id', 'x.reason', 'v.name as vendor_name']).where('x.evaluation_id', '=', evaluationId).execute(),
+    vendorCountOf(db, evaluationId),
+    declarationsOf(db, evaluationId),
+    submissionsOf(db, evaluationId),
+    exclusionsOf(db, evaluationId),
     scoreCountsByEvaluator(db, evaluationId),
   ]);
   const parents = new Set(criteria.map((c) => c.parent_id));
@@ -114,7 +111,7 @@ export async function panelProgress(db: Db, evaluationId: number) {
   for (const m of members) {
     const scorer = m.role === 'evaluator' || m.role === 'facilitator';
     const scope = scorer ? await scopeOf(db, evaluationId, m.id) : null;
-    const assigned = scope ? (scope.vendors?.size ?? vendorRows.length) * (scope.leaves?.size ?? leafCount) : 0;
+    const assigned = scope ? (scope.vendors?.size ?? vendorCount) * (scope.leaves?.size ?? leafCount) : 0;
     const d = declarations.find((x) => x.user_id === m.id);
     out.push({
       ...m, scorer, assigned, scored: scored.get(m.id) ?? 0,

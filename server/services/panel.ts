@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { scoreCountOf } from '../../db/queries/scores.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
+import { declarationOf, excludedVendorIds, insertSubmission, saveDeclaration, submissionOf } from '../../db/queries/panel.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, forbidden, type AppError } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -45,8 +45,7 @@ export async function declare(db: Db, a: Actor, input: { conflict: boolean; desc
   await db.transaction().execute(async (trx) => {
     const before = await declarationOf(trx, a.evaluation.id, a.userId);
     const row = { conflict: input.conflict ? 1 : 0, description: input.conflict ? (input.description ?? '') : '', declared_at: nowIso() };
-    if (before) await trx.updateTable('declarations').set(row).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', a.userId).execute();
-    else await trx.insertInto('declarations').values({ ...row, evaluation_id: a.evaluation.id, user_id: a.userId }).execute();
+    await saveDeclaration(trx, a.evaluation.id, a.userId, row, before !== undefined);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'declare', entity: 'declaration', entityId: a.userId,
       before: before ? { conflict: before.conflict === 1, description: before.description } : undefined, after: { conflict: input.conflict, description: row.description },
@@ -62,7 +61,7 @@ export async function submitScores(db: Db, a: Actor): Promise<{ submittedAt: str
     const existing = await submissionOf(trx, a.evaluation.id, a.userId);
     if (existing) throw conflict('scores_submitted', 'You have already submitted your scores.');
     const at = nowIso();
-    await trx.insertInto('submissions').values({ evaluation_id: a.evaluation.id, user_id: a.userId, submitted_at: at }).execute();
+    await insertSubmission(trx, a.evaluation.id, a.userId, at);
     const n = await scoreCountOf(trx, a.evaluation.id, a.userId);
     await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'submit', entity: 'submission', entityId: a.userId, after: { scores: n } });
     return { submittedAt: at, scores: n };

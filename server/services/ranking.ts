@@ -2,7 +2,8 @@ import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
 import { cellsChangedSince, cellsOfCriterion, cellsVersionOf } from '../../db/queries/scores.js';
 import { currentWeightSet } from '../../db/queries/weights.js';
-import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
+import { criteriaOf, criterionParentsOf, toNodes } from '../../db/queries/criteria.js';
+import { vendorCountOf, vendorsInRunning } from '../../db/queries/vendors.js';
 import type { RankingResult } from '../domain/ranking.js';
 import { CellMatrixBuilder, rankMatrix, type CellMatrix } from '../domain/ranking-matrix.js';
 import type { CriterionNode, RankVendor, Scale } from '../domain/types.js';
@@ -59,13 +60,10 @@ function apply(b: CellMatrixBuilder, rationales: Map<string, string>, r: CellRow
 
 /** Every cell of the evaluation, one criterion (column) at a time so no big row list is ever held. */
 async function loadAll(db: Db, evaluationId: number, version: number): Promise<CachedCells> {
-  const [criteria, vendors] = await Promise.all([
-    db.selectFrom('criteria').select(['id', 'parent_id']).where('evaluation_id', '=', evaluationId).execute(),
-    db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirst(),
-  ]);
+  const [criteria, vendors] = await Promise.all([criterionParentsOf(db, evaluationId), vendorCountOf(db, evaluationId)]);
   const parents = new Set(criteria.map((c) => c.parent_id));
   const leaves = criteria.filter((c) => !parents.has(c.id)).length;
-  const b = new CellMatrixBuilder(undefined, { rows: Number(vendors?.n ?? 0), cols: leaves });
+  const b = new CellMatrixBuilder(undefined, { rows: vendors, cols: leaves });
   const rationales = new Map<string, string>();
   for (const c of criteria) for (const r of await cellsOfCriterion(db, c.id)) apply(b, rationales, r);
   return { version, matrix: b.build(), rationales };
@@ -141,7 +139,7 @@ export async function loadRankingInputs(db: Db, evaluation: Evaluation): Promise
   const [rows, current, vendors, cells] = await Promise.all([
     criteriaOf(db, evaluation.id),
     currentWeightSet(db, evaluation.id),
-    db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluation.id).where('screened_out', 'is', null).execute(),
+    vendorsInRunning(db, evaluation.id),
     cachedCells(db, evaluation.id),
   ]);
   return {

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
+import { vendorIdsOf, vendorIn } from '../../db/queries/vendors.js';
+import { cellSpreadsOf, consensusOf, writeConsensus } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { stampCells } from '../../db/queries/scores.js';
+import { scoresStampOf, stampCells } from '../../db/queries/scores.js';
 import { forEachScoreValue } from '../../db/queries/score-stream.js';
 import { disagreements, kendallW, type Disagreement } from '../domain/agreement.js';
 import { scoreValueProblem } from '../domain/score-values.js';
@@ -28,22 +30,16 @@ export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; 
   await db.transaction().execute(async (trx) => {
     const leaf = (await leaves(trx, a.evaluation.id)).get(input.criterionId);
     if (!leaf) throw notFound('The criterion (a leaf of this evaluation)');
-    const vendor = await trx.selectFrom('vendors').select('id').where('evaluation_id', '=', a.evaluation.id).where('id', '=', input.vendorId).executeTakeFirst();
-    if (!vendor) throw notFound('The vendor');
+    if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
     if (input.value !== null) {
       const problem = scoreValueProblem(leaf.kind, { min: a.evaluation.scale_min, max: a.evaluation.scale_max }, input.value);
       if (problem) throw badRequest(problem, { value: problem });
     }
-    const before = await trx.selectFrom('score_cells').select(['consensus', 'consensus_rationale']).where('vendor_id', '=', input.vendorId).where('criterion_id', '=', input.criterionId).executeTakeFirst();
+    const before = await consensusOf(trx, input.vendorId, input.criterionId);
     const at = nowIso();
     // The cell changes, so cached rankings of this evaluation must see it (ADR 008).
     await stampCells(trx, a.evaluation.id, [{ vendorId: input.vendorId, criterionId: input.criterionId }], { scores: false });
-    const set = { consensus: input.value, consensus_rationale: input.rationale, consensus_by: a.userId, consensus_at: at };
-    await trx
-      .insertInto('score_cells')
-      .values({ evaluation_id: a.evaluation.id, vendor_id: input.vendorId, criterion_id: input.criterionId, min: null, max: null, ...set })
-      .onConflict((oc) => oc.columns(['vendor_id', 'criterion_id']).doUpdateSet(set))
-      .execute();
+    await writeConsensus(trx, a.evaluation.id, input, { value: input.value, rationale: input.rationale, by: a.userId, at });
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: input.value === null ? 'clear-consensus' : 'consensus', entity: 'score-cell',
       entityId: `${input.vendorId}:${input.criterionId}`,
@@ -55,7 +51,7 @@ export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; 
 
 export async function setDisagreementThreshold(db: Db, a: Actor, threshold: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('evaluations').set({ disagreement_threshold: threshold, updated_at: nowIso() }).where('id', '=', a.evaluation.id).execute();
+    await updateEvaluation(trx, a.evaluation.id, { disagreement_threshold: threshold }, nowIso());
     await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'set', entity: 'disagreement-threshold', entityId: a.evaluation.id, before: { threshold: a.evaluation.disagreement_threshold }, after: { threshold } });
   });
 }
@@ -67,11 +63,8 @@ const kendallCache = new WeakMap<Db, Map<number, { key: string; w: Record<string
 
 /** Kendall's W per leaf, over the vendors every evaluator of that leaf gave a value. */
 async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly number[]): Promise<Record<string, number | null>> {
-  const [version, count] = await Promise.all([
-    db.selectFrom('evaluations').select('scores_version').where('id', '=', evaluationId).executeTakeFirst(),
-    db.selectFrom('score_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('evaluation_id', '=', evaluationId).executeTakeFirst(),
-  ]);
-  const key = `${version?.scores_version}:${count?.n}:${leafIds.join(',')}`;
+  const stamp = await scoresStampOf(db, evaluationId);
+  const key = `${stamp}:${leafIds.join(',')}`;
   let cache = kendallCache.get(db);
   if (!cache) kendallCache.set(db, (cache = new Map()));
   const hit = cache.get(evaluationId);
@@ -79,8 +72,8 @@ async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly num
 
   // Each leaf's values as one Float64Array per evaluator (NaN: no value), filled in one pass
   // over raw rows: made into row objects, the landscape's scores took seconds and gigabytes.
-  const vendors = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).execute();
-  const vendorIndex = new Map(vendors.map((v, i) => [v.id, i]));
+  const vendors = await vendorIdsOf(db, evaluationId);
+  const vendorIndex = new Map(vendors.map((id, i) => [id, i]));
   const leafIndex = new Map(leafIds.map((id, i) => [id, i]));
   const evaluatorIndex = new Map<number, number>();
   const grid: Float64Array[][] = leafIds.map(() => []);
@@ -112,7 +105,7 @@ export interface AgreementReport { kendallW: Record<string, number | null>; disa
 export async function agreementReport(db: Db, evaluation: Evaluation): Promise<AgreementReport> {
   const leafMap = await leaves(db, evaluation.id);
   const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');
-  const cells = await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail']).where('evaluation_id', '=', evaluation.id).execute();
+  const cells = await cellSpreadsOf(db, evaluation.id);
   const w = await kendallByLeaf(db, evaluation.id, scored.map((l) => l.id));
   const kindOf = (id: number) => leafMap.get(id)?.kind;
   const found = disagreements(

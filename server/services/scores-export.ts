@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { scoresBy } from '../../db/queries/scores.js';
+import { vendorIdsOf } from '../../db/queries/vendors.js';
 
 // Vendors per query: ~25 criteria × 15 evaluators × 100 vendors = 37,500 scores at most in memory.
 const VENDORS_PER_CHUNK = 100;
@@ -27,7 +28,7 @@ export function scoresJsonStream(db: Db, evaluationId: number, evaluatorId: numb
       try {
         if (vendorIds === null) {
           vendorIds = filter.vendorId !== undefined ? [filter.vendorId]
-            : (await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).orderBy('id').execute()).map((v) => v.id);
+            : await vendorIdsOf(db, evaluationId);
           controller.enqueue(encoder.encode('{"scores":['));
         }
         // Chunks with nothing the caller may see are skipped here: a pull that enqueues nothing

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { refreshCell, refreshCells, scoreOf, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
+import { deleteScore, refreshCell, refreshCells, scoreOf, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
+import { knownVendorIds } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict } from '../errors.js';
@@ -21,17 +22,6 @@ async function leafIndex(db: Db, evaluationId: number) {
   return new Map(rows.filter((r) => !parents.has(r.id)).map((r) => [r.id, r]));
 }
 
-async function vendorIds(db: Db, evaluationId: number, ids: readonly number[]): Promise<Set<number>> {
-  const found = new Set<number>();
-  const unique = [...new Set(ids)];
-  // Chunked so a 10,000-item batch stays under SQLite's bound-parameter limit.
-  for (let i = 0; i < unique.length; i += 5000) {
-    const rows = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).where('id', 'in', unique.slice(i, i + 5000)).execute();
-    for (const r of rows) found.add(r.id);
-  }
-  return found;
-}
-
 const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.scale_max });
 
 /**
@@ -44,7 +34,7 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
     // The may-score rules are checked here, in the transaction that writes, as saveScore does.
     await assertMayScore(trx, a, items.map((i) => i.vendorId));
     const leaves = await leafIndex(trx, a.evaluation.id);
-    const vendors = await vendorIds(trx, a.evaluation.id, items.map((i) => i.vendorId));
+    const vendors = await knownVendorIds(trx, a.evaluation.id, items.map((i) => i.vendorId));
     items.forEach((s, i) => {
       const leaf = leaves.get(s.criterionId);
       if (!vendors.has(s.vendorId)) throw badRequest(`Item ${i}: the vendor is not part of this evaluation.`, { [`scores.${i}.vendorId`]: 'Unknown vendor.' });
@@ -80,7 +70,7 @@ export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId
     if (version !== undefined && version !== existing.version) {
       throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing.value ?? 'N/A'}). Reload to see it.`);
     }
-    await trx.deleteFrom('scores').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', a.userId).execute();
+    await deleteScore(trx, vendorId, criterionId, a.userId);
     await refreshCell(trx, a.evaluation.id, vendorId, criterionId);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'clear', entity: 'score', entityId: `${vendorId}:${criterionId}`,

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/client.js';
 import type { Vendor } from '../../db/schema.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { vendorIn } from '../../db/queries/vendors.js';
-import { vendorsMatching, type VendorFilter } from '../../db/queries/vendor-search.js';
+import { updateVendor, vendorIn, vendorsInRunning } from '../../db/queries/vendors.js';
+import { screenedOutReasons, screenMatching, screenOutIds, type TextFilter } from '../../db/queries/vendor-screening.js';
+import { mustHaveCells } from '../../db/queries/score-cells.js';
 import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { mustHaveFailures, type MustHaveFailure } from '../domain/screening.js';
@@ -17,10 +18,6 @@ import { nowIso } from '../time.js';
  */
 
 type Actor = EvaluationAccess & { userId: number };
-type TextFilter = Omit<VendorFilter, 'status'>;
-
-// Vendor ids per UPDATE … WHERE id IN (…): well under both databases' parameter limits.
-const ID_CHUNK = 1000;
 
 const audit = (db: Db, a: Actor, action: 'screen-out' | 'screen-in', entityId: string | number, before: unknown, after: unknown) =>
   recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity: 'vendor', entityId, before, after });
@@ -30,12 +27,7 @@ const filterNote = (f: TextFilter) => ({ ...(f.q.trim() ? { q: f.q.trim() } : {}
 /** Screens out every vendor still in the running that matches the filter; returns how many. */
 export async function screenOutMatching(db: Db, a: Actor, filter: TextFilter, reason: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('vendors')
-      .set({ screened_out: reason, updated_at: nowIso() })
-      .where(vendorsMatching(a.evaluation.id, { ...filter, status: 'in' }))
-      .executeTakeFirst();
-    const count = Number(res.numUpdatedRows);
+    const count = await screenMatching(trx, a.evaluation.id, filter, reason, nowIso());
     if (count > 0) await audit(trx, a, 'screen-out', 'filter', undefined, { count, reason, filter: filterNote(filter) });
     return count;
   });
@@ -45,22 +37,10 @@ export async function screenOutMatching(db: Db, a: Actor, filter: TextFilter, re
 export async function screenInMatching(db: Db, a: Actor, filter: TextFilter): Promise<number> {
   return db.transaction().execute(async (trx) => {
     // The reasons being cleared, counted, so the audit entry says what the knock-outs had been.
-    const reasons = await trx
-      .selectFrom('vendors')
-      .select((eb) => ['screened_out', eb.fn.countAll<number>().as('n')])
-      .where(vendorsMatching(a.evaluation.id, { ...filter, status: 'out' }))
-      .groupBy('screened_out')
-      .orderBy('screened_out')
-      .limit(20)
-      .execute();
-    const res = await trx
-      .updateTable('vendors')
-      .set({ screened_out: null, updated_at: nowIso() })
-      .where(vendorsMatching(a.evaluation.id, { ...filter, status: 'out' }))
-      .executeTakeFirst();
-    const count = Number(res.numUpdatedRows);
+    const reasons = await screenedOutReasons(trx, a.evaluation.id, filter);
+    const count = await screenMatching(trx, a.evaluation.id, filter, null, nowIso());
     if (count > 0) {
-      await audit(trx, a, 'screen-in', 'filter', { reasons: Object.fromEntries(reasons.map((r) => [r.screened_out ?? '', Number(r.n)])) }, { count, filter: filterNote(filter) });
+      await audit(trx, a, 'screen-in', 'filter', { reasons }, { count, filter: filterNote(filter) });
     }
     return count;
   });
@@ -72,7 +52,7 @@ export async function screenOutVendor(db: Db, a: Actor, vendorId: number, reason
     const before = await vendorIn(trx, a.evaluation.id, vendorId);
     if (!before) throw notFound('The vendor');
     if (before.screened_out === reason) return before;
-    const after = await trx.updateTable('vendors').set({ screened_out: reason, updated_at: nowIso() }).where('id', '=', vendorId).returningAll().executeTakeFirstOrThrow();
+    const after = await updateVendor(trx, a.evaluation.id, vendorId, { screened_out: reason }, nowIso());
     await audit(trx, a, 'screen-out', vendorId, { name: before.name, screenedOut: before.screened_out }, { count: 1, reason });
     return after;
   });
@@ -84,7 +64,7 @@ export async function screenInVendor(db: Db, a: Actor, vendorId: number): Promis
     const before = await vendorIn(trx, a.evaluation.id, vendorId);
     if (!before) throw notFound('The vendor');
     if (before.screened_out === null) return before;
-    const after = await trx.updateTable('vendors').set({ screened_out: null, updated_at: nowIso() }).where('id', '=', vendorId).returningAll().executeTakeFirstOrThrow();
+    const after = await updateVendor(trx, a.evaluation.id, vendorId, { screened_out: null }, nowIso());
     await audit(trx, a, 'screen-in', vendorId, { name: before.name, screenedOut: before.screened_out }, { count: 1 });
     return after;
   });
@@ -97,11 +77,8 @@ export async function screenInVendor(db: Db, a: Actor, vendorId: number): Promis
 export async function mustHaveCandidates(db: Db, evaluationId: number): Promise<MustHaveFailure[]> {
   const [criteria, vendors, cells] = await Promise.all([
     criteriaOf(db, evaluationId),
-    db.selectFrom('vendors').select(['id', 'name']).where('evaluation_id', '=', evaluationId).where('screened_out', 'is', null).execute(),
-    db.selectFrom('score_cells').innerJoin('criteria', 'criteria.id', 'score_cells.criterion_id')
-      .select(['score_cells.vendor_id', 'score_cells.criterion_id', 'score_cells.n', 'score_cells.sum', 'score_cells.pass', 'score_cells.fail', 'score_cells.consensus', 'score_cells.consensus_rationale'])
-      .where('score_cells.evaluation_id', '=', evaluationId).where('criteria.kind', '=', 'must-have')
-      .execute(),
+    vendorsInRunning(db, evaluationId),
+    mustHaveCells(db, evaluationId),
   ]);
   const rationales = new Map(cells.filter((c) => c.consensus_rationale).map((c) => [`${c.vendor_id}:${c.criterion_id}`, c.consensus_rationale!]));
   const failures = mustHaveFailures(
@@ -136,18 +113,7 @@ export async function screenOutMustHaves(db: Db, a: Actor): Promise<MustHaveScre
     }
     const at = nowIso();
     let count = 0;
-    for (const [reason, ids] of byReason) {
-      for (let i = 0; i < ids.length; i += ID_CHUNK) {
-        const res = await trx
-          .updateTable('vendors')
-          .set({ screened_out: reason, updated_at: at })
-          .where('evaluation_id', '=', a.evaluation.id)
-          .where('screened_out', 'is', null)
-          .where('id', 'in', ids.slice(i, i + ID_CHUNK))
-          .executeTakeFirst();
-        count += Number(res.numUpdatedRows);
-      }
-    }
+    for (const [reason, ids] of byReason) count += await screenOutIds(trx, a.evaluation.id, ids, reason, at);
     await audit(trx, a, 'screen-out', 'must-haves', undefined, { count, reason: 'Failed a must-have, by consensus or by a majority of evaluators', byCriterion });
     return { count, byCriterion };
   });

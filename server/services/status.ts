@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { EvaluationStatus } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
 import { insertWeightSet } from '../../db/queries/weights.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { canMoveStatus, STATUSES } from '../domain/permissions.js';
@@ -37,7 +37,7 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus): Prom
         weightSetVersion = (await insertWeightSet(trx, a.evaluation.id, local, { source: 'vote', note, createdBy: a.userId, at: nowIso() })).version;
       }
     }
-    await trx.updateTable('evaluations').set({ status: to, updated_at: nowIso() }).where('id', '=', a.evaluation.id).execute();
+    await updateEvaluation(trx, a.evaluation.id, { status: to }, nowIso());
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'status', entity: 'evaluation', entityId: a.evaluation.id,
       before: { status: from }, after: { status: to, ...(weightSetVersion !== null ? { weightSetVersion, votes } : {}) },
@@ -50,7 +50,7 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus): Prom
 export async function reopenVoting(db: Db, a: Actor): Promise<void> {
   if (a.evaluation.status !== 'scoring') throw conflict('invalid_transition', 'Voting can be reopened only while the evaluation is in scoring.');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('evaluations').set({ status: 'voting', updated_at: nowIso() }).where('id', '=', a.evaluation.id).execute();
+    await updateEvaluation(trx, a.evaluation.id, { status: 'voting' }, nowIso());
     await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'reopen-voting', entity: 'evaluation', entityId: a.evaluation.id, before: { status: 'scoring' }, after: { status: 'voting' } });
   });
 }

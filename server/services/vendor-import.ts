@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { nameKey } from '../../db/queries/vendors.js';
+import { INSERT_CHUNK, insertVendors, nameKey, updateVendor, vendorsOf } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { LonglistFormatError, parseLonglist, type LonglistField, type LonglistRecord, type LonglistRejection } from '../domain/csv-longlist.js';
 import { badRequest } from '../errors.js';
@@ -27,8 +27,6 @@ export interface ImportOptions {
 type Existing = { id: number; name: string; website: string; category: string; description: string; price: number | null };
 type Changes = Partial<Omit<Existing, 'id'>>;
 
-// 11 bound values per vendor row: 1,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
-const INSERT_CHUNK = 1000;
 // Updates are one statement each; progress is reported after every so many.
 const UPDATE_REPORT = 500;
 
@@ -62,11 +60,7 @@ export async function importLonglist(db: Db, a: Actor, text: string, opts: Impor
   const evaluationId = a.evaluation.id;
 
   return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('vendors')
-      .select(['id', 'name', 'name_key', 'website', 'category', 'description', 'price'])
-      .where('evaluation_id', '=', evaluationId)
-      .execute();
+    const rows = await vendorsOf(trx, evaluationId);
     const byKey = new Map(rows.map((r) => [r.name_key, r]));
 
     const fresh: LonglistRecord[] = [];
@@ -87,27 +81,14 @@ export async function importLonglist(db: Db, a: Actor, text: string, opts: Impor
     let created = 0;
     for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
       const chunk = fresh.slice(i, i + INSERT_CHUNK);
-      const values = chunk.map((r) => ({
-        evaluation_id: evaluationId, name: r.name, name_key: nameKey(r.name), website: r.website ?? '', category: r.category ?? '',
-        description: r.description ?? '', price: r.price ?? null, screened_out: null, created_at: at, updated_at: at,
-      }));
-      // A concurrent import may have added the same name since we read: skip it rather than fail the file.
-      const inserted = await trx
-        .insertInto('vendors')
-        .values(values)
-        .onConflict((oc) => oc.columns(['evaluation_id', 'name_key']).doNothing())
-        .executeTakeFirst();
-      created += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+      const values = chunk.map((r) => ({ name: r.name, website: r.website ?? '', category: r.category ?? '', description: r.description ?? '', price: r.price ?? null }));
+      // A concurrent import may have added the same name since we read: insertVendors skips it rather than fail the file.
+      created += await insertVendors(trx, evaluationId, values, at);
       done += chunk.length;
       if (onProgress) await onProgress({ phase: 'writing', done, total, rejected: rejected.length });
     }
     for (const [i, { v, changes }] of changed.entries()) {
-      await trx
-        .updateTable('vendors')
-        .set({ ...changes, ...(changes.name !== undefined ? { name_key: nameKey(changes.name) } : {}), updated_at: at })
-        .where('evaluation_id', '=', evaluationId)
-        .where('id', '=', v.id)
-        .execute();
+      await updateVendor(trx, evaluationId, v.id, changes, at);
       done += 1;
       if (onProgress && ((i + 1) % UPDATE_REPORT === 0 || i === changed.length - 1)) await onProgress({ phase: 'writing', done, total, rejected: rejected.length });
     }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Vendor } from '../../db/schema.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { nameKey, vendorByName, vendorIn } from '../../db/queries/vendors.js';
+import { deleteVendor, insertVendor, updateVendor as writeVendor, vendorByName, vendorIn } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -18,15 +18,9 @@ const duplicate = (name: string) => conflict('duplicate_name', `A vendor named "
 export async function addVendor(db: Db, a: Actor, input: VendorInput): Promise<number> {
   return db.transaction().execute(async (trx) => {
     if (await vendorByName(trx, a.evaluation.id, input.name)) throw duplicate(input.name);
-    const at = nowIso();
-    const row = await trx
-      .insertInto('vendors')
-      .values({
-        evaluation_id: a.evaluation.id, name: input.name.trim(), name_key: nameKey(input.name), website: input.website?.trim() ?? '',
-        category: input.category?.trim() ?? '', description: input.description?.trim() ?? '', price: input.price ?? null, screened_out: null, created_at: at, updated_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertVendor(trx, a.evaluation.id, {
+      name: input.name.trim(), website: input.website?.trim() ?? '', category: input.category?.trim() ?? '', description: input.description?.trim() ?? '', price: input.price ?? null,
+    }, nowIso());
     await audit(trx, a, 'create', row.id, undefined, snapshot(row));
     return row.id;
   });
@@ -40,19 +34,13 @@ export async function updateVendor(db: Db, a: Actor, id: number, input: Partial<
       const clash = await vendorByName(trx, a.evaluation.id, input.name);
       if (clash && clash.id !== id) throw duplicate(input.name);
     }
-    const after = await trx
-      .updateTable('vendors')
-      .set({
-        ...(input.name !== undefined ? { name: input.name.trim(), name_key: nameKey(input.name) } : {}),
-        ...(input.website !== undefined ? { website: input.website.trim() } : {}),
-        ...(input.category !== undefined ? { category: input.category.trim() } : {}),
-        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
-        ...(input.price !== undefined ? { price: input.price } : {}),
-        updated_at: nowIso(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await writeVendor(trx, a.evaluation.id, id, {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.website !== undefined ? { website: input.website.trim() } : {}),
+      ...(input.category !== undefined ? { category: input.category.trim() } : {}),
+      ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+      ...(input.price !== undefined ? { price: input.price } : {}),
+    }, nowIso());
     await audit(trx, a, 'update', id, snapshot(before), snapshot(after));
   });
 }
@@ -62,10 +50,7 @@ export async function removeVendor(db: Db, a: Actor, id: number): Promise<void> 
   await db.transaction().execute(async (trx) => {
     const before = await vendorIn(trx, a.evaluation.id, id);
     if (!before) throw notFound('The vendor');
-    const scores = await trx.selectFrom('scores').select((eb) => eb.fn.countAll<number>().as('n')).where('vendor_id', '=', id).executeTakeFirst();
-    await trx.deleteFrom('score_cells').where('vendor_id', '=', id).execute();
-    await trx.deleteFrom('scores').where('vendor_id', '=', id).execute();
-    await trx.deleteFrom('vendors').where('id', '=', id).execute();
-    await audit(trx, a, 'delete', id, { ...snapshot(before), scores: Number(scores?.n ?? 0) });
+    const scores = await deleteVendor(trx, id);
+    await audit(trx, a, 'delete', id, { ...snapshot(before), scores });
   });
 }

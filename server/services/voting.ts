@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
 import type { EvaluationAccess } from '../../db/queries/evaluations.js';
-import { groupsOf, votesWithGroups } from '../../db/queries/votes.js';
+import { groupsOf, myVote, saveVote, votesWithGroups } from '../../db/queries/votes.js';
 import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import {
@@ -53,10 +53,9 @@ export async function castVote(db: Db, a: Actor, body: VoteBody): Promise<VoteRe
   const result = weighVote(body, ids);
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
-    const before = await trx.selectFrom('votes').select(['method', 'weights']).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', a.userId).executeTakeFirst();
+    const before = await myVote(trx, a.evaluation.id, a.userId);
     const row = { method: body.method, payload: JSON.stringify(body), weights: JSON.stringify(result.weights), consistency_ratio: result.consistencyRatio ?? null, updated_at: at };
-    if (before) await trx.updateTable('votes').set(row).where('evaluation_id', '=', a.evaluation.id).where('user_id', '=', a.userId).execute();
-    else await trx.insertInto('votes').values({ ...row, evaluation_id: a.evaluation.id, user_id: a.userId, created_at: at }).execute();
+    await saveVote(trx, a.evaluation.id, a.userId, row, before !== undefined);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: before ? 'revote' : 'vote', entity: 'vote', entityId: a.userId,
       before: before ? { method: before.method, weights: JSON.parse(before.weights) } : undefined,

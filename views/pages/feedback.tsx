@@ -4,6 +4,7 @@ import type { FeedbackAnswer, VendorFeedbackSummary } from '../../server/service
 import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
 import { feedback as t } from '../messages/feedback.js';
+import { DataTable, type Column } from '../partials/data-table.js';
 
 type Errors = Record<string, string>;
 
@@ -57,35 +58,27 @@ function Metric({ value, suffix = '' }: { value: number | null; suffix?: string 
   return value === null ? <span class="muted" title={t.noneLabel}>{t.none}</span> : <>{`${oneDecimal(value)}${suffix}`}</>;
 }
 
+const SUMMARY_COLUMNS: readonly Column[] = [
+  { label: t.columns.vendor }, { label: t.columns.responses, class: 'num' }, { label: t.columns.nps, class: 'num' },
+  { label: t.columns.csat, class: 'num' }, { label: t.columns.ces, class: 'num' },
+];
+
 function SummaryTable({ vendors, summary }: { vendors: readonly Vendor[]; summary: Record<string, VendorFeedbackSummary> }) {
   return (
-    <div class="table-wrap">
-      <table class="table feedback-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.columns.vendor}</th>
-            <th scope="col" class="num">{t.columns.responses}</th>
-            <th scope="col" class="num">{t.columns.nps}</th>
-            <th scope="col" class="num">{t.columns.csat}</th>
-            <th scope="col" class="num">{t.columns.ces}</th>
+    <DataTable class="feedback-table" columns={SUMMARY_COLUMNS}>
+      {vendors.map((v) => {
+        const s = summary[String(v.id)] ?? { responses: 0, nps: null, csat: null, ces: null };
+        return (
+          <tr data-vendor-id={String(v.id)}>
+            <th scope="row">{v.name}</th>
+            <td class="num">{String(s.responses)}</td>
+            <td class="num"><Metric value={s.nps} /></td>
+            <td class="num"><Metric value={s.csat} suffix="%" /></td>
+            <td class="num"><Metric value={s.ces} /></td>
           </tr>
-        </thead>
-        <tbody>
-          {vendors.map((v) => {
-            const s = summary[String(v.id)] ?? { responses: 0, nps: null, csat: null, ces: null };
-            return (
-              <tr data-vendor-id={String(v.id)}>
-                <th scope="row">{v.name}</th>
-                <td class="num">{String(s.responses)}</td>
-                <td class="num"><Metric value={s.nps} /></td>
-                <td class="num"><Metric value={s.csat} suffix="%" /></td>
-                <td class="num"><Metric value={s.ces} /></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { CriterionKindColumn } from '../../db/schema.js';
 import { m } from '../messages/index.js';
 import { percent } from '../format.js';
+import { DataTable, type Column } from './data-table.js';
 
 /** One criterion as the page shows it; `weight` is its share of the whole (0–1). */
 export interface CriterionView {
@@ -67,29 +68,21 @@ function Row({ c, parent, base, canEdit }: { c: CriterionView; parent: Criterion
   );
 }
 
+const columns = (canEdit: boolean): (Column | false)[] => {
+  const c = m.criteria.columns;
+  return [{ label: c.name }, { label: c.kind }, { label: c.weight, class: 'num' }, { label: c.details }, canEdit && { label: c.actions, hidden: true }];
+};
+
 /** The two-level tree as one table: each top-level criterion followed by its sub-criteria. */
 export function CriteriaTable({ tree, base, canEdit }: { tree: readonly CriterionBranch[]; base: string; canEdit: boolean }) {
   return (
-    <div class="table-wrap">
-      <table class="table criteria-table">
-        <thead>
-          <tr>
-            <th scope="col">{m.criteria.columns.name}</th>
-            <th scope="col">{m.criteria.columns.kind}</th>
-            <th scope="col" class="num">{m.criteria.columns.weight}</th>
-            <th scope="col">{m.criteria.columns.details}</th>
-            {canEdit ? <th scope="col"><span class="visually-hidden">{m.criteria.columns.actions}</span></th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {tree.map((b) => (
-            <>
-              <Row c={b.criterion} parent={null} base={base} canEdit={canEdit} />
-              {b.children.map((child) => <Row c={child} parent={b.criterion} base={base} canEdit={canEdit} />)}
-            </>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable class="criteria-table" columns={columns(canEdit)}>
+      {tree.map((b) => (
+        <>
+          <Row c={b.criterion} parent={null} base={base} canEdit={canEdit} />
+          {b.children.map((child) => <Row c={child} parent={b.criterion} base={base} canEdit={canEdit} />)}
+        </>
+      ))}
+    </DataTable>
   );
 }

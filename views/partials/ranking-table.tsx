@@ -3,6 +3,7 @@ import type { CriterionNode } from '../../server/domain/types.js';
 import { StackedBar } from '../charts/stacked-bar.js';
 import { percent, points } from '../format.js';
 import { m } from '../messages/index.js';
+import { DataTable, type Column } from './data-table.js';
 
 interface Props {
   rows: readonly RankRow[];
@@ -10,26 +11,18 @@ interface Props {
   columns: readonly CriterionNode[];
 }
 
+const HEADINGS: readonly Column[] = [
+  { label: m.ranking.rank, class: 'num' }, { label: m.ranking.vendor }, { label: m.ranking.total, class: 'num' },
+  { label: m.ranking.coverage, class: 'num' }, { label: m.ranking.contribution, class: 'bar-col' },
+];
+
 /** The ranked vendors, best first, each with its total, coverage and contribution bar. */
 export function RankingTable({ rows, columns }: Props) {
   const series = new Map(columns.map((c, i) => [c.id, i]));
   return (
-    <div class="table-wrap">
-      <table class="table ranking-table">
-        <thead>
-          <tr>
-            <th scope="col" class="num">{m.ranking.rank}</th>
-            <th scope="col">{m.ranking.vendor}</th>
-            <th scope="col" class="num">{m.ranking.total}</th>
-            <th scope="col" class="num">{m.ranking.coverage}</th>
-            <th scope="col" class="bar-col">{m.ranking.contribution}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => <RankingRow row={r} columns={columns} series={series} />)}
-        </tbody>
-      </table>
-    </div>
+    <DataTable class="ranking-table" columns={HEADINGS}>
+      {rows.map((r) => <RankingRow row={r} columns={columns} series={series} />)}
+    </DataTable>
   );
 }
 

@@ -3,8 +3,14 @@ import type { VendorFilter } from '../../db/queries/vendor-search.js';
 import { m } from '../messages/index.js';
 import { VendorRow } from './vendors-row.js';
 import { listHref } from './vendors-filters.js';
+import { DataTable, type Column } from './data-table.js';
 
 export { formatPrice } from './vendors-row.js';
+
+const columns = (canEdit: boolean): (Column | false)[] => {
+  const c = m.vendors.columns;
+  return [{ label: c.name }, { label: c.category }, { label: c.description }, { label: c.price, class: 'num' }, { label: c.screening }, canEdit && { label: c.actions, hidden: true }];
+};
 
 /** One page of the longlist and what the page needs to say about it. */
 export interface VendorListView {
@@ -95,23 +101,9 @@ export function VendorList({ view, base, canEdit }: Props) {
       ) : null}
       {canEdit ? <BulkActions view={view} base={base} /> : null}
       {view.rows.length === 0 ? null : (
-        <div class="table-wrap">
-          <table class="table vendor-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.vendors.columns.name}</th>
-                <th scope="col">{m.vendors.columns.category}</th>
-                <th scope="col">{m.vendors.columns.description}</th>
-                <th scope="col" class="num">{m.vendors.columns.price}</th>
-                <th scope="col">{m.vendors.columns.screening}</th>
-                {canEdit ? <th scope="col"><span class="visually-hidden">{m.vendors.columns.actions}</span></th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((v) => <VendorRow vendor={v} base={base} canEdit={canEdit} />)}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="vendor-table" columns={columns(canEdit)}>
+          {view.rows.map((v) => <VendorRow vendor={v} base={base} canEdit={canEdit} />)}
+        </DataTable>
       )}
       <Pager view={view} base={base} />
     </div>

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../server/context.js';
 import { Field, Layout, type EvaluationNav } from '../layout.js';
 import { audit } from '../messages/audit.js';
+import { SelectField } from '../partials/select-field.js';
 
 /** One audit entry as the page shows it; `before`/`after` are the parsed JSON. */
 export interface AuditEntryView {
@@ -114,28 +115,15 @@ function Changes({ entry }: { entry: AuditEntryView }) {
   );
 }
 
+const asOption = (s: string) => ({ value: s, label: s });
+
 function Filters({ base, facets, filters, filtered }: Pick<AuditPageProps, 'facets' | 'filters' | 'filtered'> & { base: string }) {
   return (
     <form method="get" action={base} class="card audit-filters" id="audit-filters" role="search" aria-label={audit.filtersLabel}>
       <div class="row">
-        <Field label={audit.action} name="action">
-          <select id="f-action" name="action">
-            <option value="" selected={filters.action === ''}>{audit.anyAction}</option>
-            {facets.actions.map((a) => <option value={a} selected={filters.action === a}>{a}</option>)}
-          </select>
-        </Field>
-        <Field label={audit.entity} name="entity">
-          <select id="f-entity" name="entity">
-            <option value="" selected={filters.entity === ''}>{audit.anyEntity}</option>
-            {facets.entities.map((e) => <option value={e} selected={filters.entity === e}>{e}</option>)}
-          </select>
-        </Field>
-        <Field label={audit.person} name="person">
-          <select id="f-person" name="person">
-            <option value="" selected={filters.person === ''}>{audit.anyPerson}</option>
-            {facets.actors.map((p) => <option value={String(p.id)} selected={filters.person === String(p.id)}>{p.name || p.email}</option>)}
-          </select>
-        </Field>
+        <SelectField label={audit.action} name="action" any={audit.anyAction} value={filters.action} options={facets.actions.map(asOption)} />
+        <SelectField label={audit.entity} name="entity" any={audit.anyEntity} value={filters.entity} options={facets.entities.map(asOption)} />
+        <SelectField label={audit.person} name="person" any={audit.anyPerson} value={filters.person} options={facets.actors.map((p) => ({ value: String(p.id), label: p.name || p.email }))} />
       </div>
       <div class="row">
         <Field label={audit.from} name="from">

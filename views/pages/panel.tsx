@@ -1,7 +1,9 @@
+import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../server/context.js';
 import { Field, FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { PanelProgress, type PanelRow } from '../partials/panel-progress.js';
 import { m } from '../messages/index.js';
+import { SelectField } from '../partials/select-field.js';
 
 export interface AssignmentRow { id: number; user_name: string; vendor_name: string | null; criterion_name: string | null }
 
@@ -12,9 +14,35 @@ interface Props {
   criteria: { id: number; name: string; parent: string | null }[]; assignments: AssignmentRow[]; errors?: Record<string, string>; values?: Record<string, string>;
 }
 
+const ROLES = ['evaluator', 'stakeholder', 'observer', 'facilitator'] as const;
+
+/** One of the facilitator's panel forms: a card with a title and what it does. */
+function PanelForm({ action, title, hint, children }: { action: string; title: string; hint: string; children: Child }) {
+  return (
+    <form method="post" action={action} class="card stack" novalidate>
+      <h2>{title}</h2>
+      <p class="hint">{hint}</p>
+      {children}
+    </form>
+  );
+}
+
+/**
+ * The vendor field: a select while the longlist is short, a name to type past a few hundred.
+ * `optional` fields (assignments) also take "any vendor". `listName`/`byName` are the field ids.
+ */
+function VendorPicker({ vendors, listName, byName, optional }: { vendors: Props['vendors']; listName: string; byName: string; optional?: boolean }) {
+  if (Array.isArray(vendors)) {
+    const options = vendors.map((v) => ({ value: String(v.id), label: v.name }));
+    return <SelectField label={m.panel.vendor} name={listName} inputName="vendorId" any={optional ? m.panel.any : undefined} options={options} />;
+  }
+  const hint = optional ? `${m.panel.vendorByName(vendors.count)} ${m.panel.vendorAny}` : m.panel.vendorByName(vendors.count);
+  return <Field label={m.panel.vendor} name={byName} hint={hint}><input id={`f-${byName}`} name="vendorName" required={!optional} maxlength={200} autocomplete="off" /></Field>;
+}
+
 export function PanelPage(p: Props) {
   const base = `/evaluations/${p.nav.id}/members`;
-  const scorers = p.rows.filter((r) => r.role === 'evaluator' || r.role === 'facilitator');
+  const scorerOptions = p.rows.filter((r) => r.role === 'evaluator' || r.role === 'facilitator').map((r) => ({ value: String(r.id), label: r.name }));
   return (
     <Layout title={m.panel.title} user={p.user} evaluation={p.nav} wide>
       <div class="page-head"><h1>{m.panel.title}</h1><p class="muted">{m.panel.intro}</p></div>
@@ -23,25 +51,17 @@ export function PanelPage(p: Props) {
       {p.canManage ? <p class="hint">{m.panel.removeHint}</p> : null}
       {p.canManage ? (
         <div class="panel-forms">
-          <form method="post" action={base} class="card stack" novalidate>
-            <h2>{m.panel.addTitle}</h2>
-            <p class="hint">{m.panel.addHint}</p>
+          <PanelForm action={base} title={m.panel.addTitle} hint={m.panel.addHint}>
             <div class="row">
               <Field label={m.panel.email} name="email" error={p.errors?.email}><input id="f-email" name="email" type="email" value={p.values?.email ?? ''} /></Field>
-              <Field label={m.panel.role} name="role" error={p.errors?.role}>
-                <select id="f-role" name="role">{(['evaluator', 'stakeholder', 'observer', 'facilitator'] as const).map((r) => <option value={r} selected={p.values?.role === r}>{m.roles[r]}</option>)}</select>
-              </Field>
+              <SelectField label={m.panel.role} name="role" error={p.errors?.role} value={p.values?.role} options={ROLES.map((r) => ({ value: r, label: m.roles[r] }))} />
             </div>
             <button type="submit" class="button button-primary">{m.panel.add}</button>
-          </form>
-          <form method="post" action={`${base}/exclusions`} class="card stack" novalidate>
-            <h2>{m.panel.excludeTitle}</h2>
-            <p class="hint">{m.panel.excludeHint}</p>
+          </PanelForm>
+          <PanelForm action={`${base}/exclusions`} title={m.panel.excludeTitle} hint={m.panel.excludeHint}>
             <div class="row">
-              <Field label={m.panel.evaluator} name="userId"><select id="f-userId" name="userId">{scorers.map((r) => <option value={String(r.id)}>{r.name}</option>)}</select></Field>
-              {Array.isArray(p.vendors)
-                ? <Field label={m.panel.vendor} name="vendorId"><select id="f-vendorId" name="vendorId">{p.vendors.map((v) => <option value={String(v.id)}>{v.name}</option>)}</select></Field>
-                : <Field label={m.panel.vendor} name="vendorName" hint={m.panel.vendorByName(p.vendors.count)}><input id="f-vendorName" name="vendorName" required maxlength={200} autocomplete="off" /></Field>}
+              <SelectField label={m.panel.evaluator} name="userId" options={scorerOptions} />
+              <VendorPicker vendors={p.vendors} listName="vendorId" byName="vendorName" />
             </div>
             <Field label={m.panel.reason} name="reason"><input id="f-reason" name="reason" maxlength={1000} /></Field>
             <button type="submit" class="button">{m.panel.exclude}</button>
@@ -53,16 +73,12 @@ export function PanelPage(p: Props) {
                 )))}
               </ul>
             ) : null}
-          </form>
-          <form method="post" action={`${base}/assignments`} class="card stack" novalidate>
-            <h2>{m.panel.assignTitle}</h2>
-            <p class="hint">{m.panel.assignHint}</p>
+          </PanelForm>
+          <PanelForm action={`${base}/assignments`} title={m.panel.assignTitle} hint={m.panel.assignHint}>
             <div class="row">
-              <Field label={m.panel.evaluator} name="assignUser"><select id="f-assignUser" name="userId">{scorers.map((r) => <option value={String(r.id)}>{r.name}</option>)}</select></Field>
-              {Array.isArray(p.vendors)
-                ? <Field label={m.panel.vendor} name="assignVendor"><select id="f-assignVendor" name="vendorId"><option value="">{m.panel.any}</option>{p.vendors.map((v) => <option value={String(v.id)}>{v.name}</option>)}</select></Field>
-                : <Field label={m.panel.vendor} name="assignVendorName" hint={`${m.panel.vendorByName(p.vendors.count)} ${m.panel.vendorAny}`}><input id="f-assignVendorName" name="vendorName" maxlength={200} autocomplete="off" /></Field>}
-              <Field label={m.panel.criterion} name="assignCriterion"><select id="f-assignCriterion" name="criterionId"><option value="">{m.panel.any}</option>{p.criteria.map((c) => <option value={String(c.id)}>{c.parent ? `${c.parent} › ${c.name}` : c.name}</option>)}</select></Field>
+              <SelectField label={m.panel.evaluator} name="assignUser" inputName="userId" options={scorerOptions} />
+              <VendorPicker vendors={p.vendors} listName="assignVendor" byName="assignVendorName" optional />
+              <SelectField label={m.panel.criterion} name="assignCriterion" inputName="criterionId" any={m.panel.any} options={p.criteria.map((c) => ({ value: String(c.id), label: c.parent ? `${c.parent} › ${c.name}` : c.name }))} />
             </div>
             {p.errors?.assignment ? <p class="error-text" role="alert">{p.errors.assignment}</p> : null}
             <button type="submit" class="button">{m.panel.assign}</button>
@@ -74,7 +90,7 @@ export function PanelPage(p: Props) {
                 ))}
               </ul>
             )}
-          </form>
+          </PanelForm>
         </div>
       ) : null}
     </Layout>

@@ -1,10 +1,9 @@
 import type { CriterionKindColumn } from '../../db/schema.js';
-import { Field, FormErrors } from '../layout.js';
+import { Field } from '../layout.js';
 import { m } from '../messages/index.js';
+import { ariaInvalid, RecordForm } from './record-form.js';
 
 export const KINDS: readonly CriterionKindColumn[] = ['scored', 'must-have', 'cost'];
-
-const invalid = (errors: Record<string, string> | undefined, name: string) => (errors?.[name] ? 'true' : undefined);
 
 /** The form fields as strings: what was typed, or the criterion being edited. `rubric0`… hold the anchors. */
 export type CriterionFormValues = Record<string, string>;
@@ -29,49 +28,42 @@ export function CriterionForm({ action, submitLabel, parents, values, errors, ru
   const parentId = v.parentId ?? '';
   const kind = v.kind ?? 'scored';
   return (
-    <>
-      <FormErrors errors={errors} />
-      <form method="post" action={action} class="stack" novalidate>
-        <Field label={m.criteria.name} name="name" error={errors?.name}>
-          <input id="f-name" aria-invalid={invalid(errors, 'name')} name="name" required maxlength={120} placeholder={m.criteria.namePlaceholder} value={v.name ?? ''} />
-        </Field>
-        <Field label={m.criteria.parent} name="parentId" error={errors?.parentId} hint={parentLocked ? m.criteria.parentLocked : m.criteria.parentHint}>
-          <select id="f-parentId" aria-invalid={invalid(errors, 'parentId')} name="parentId" aria-describedby="f-parentId-hint">
-            <option value="" selected={parentId === ''}>{m.criteria.topLevel}</option>
-            {parentLocked ? null : parents.map((p) => <option value={String(p.id)} selected={parentId === String(p.id)}>{p.name}</option>)}
-          </select>
-        </Field>
-        <Field label={m.criteria.kind} name="kind" error={errors?.kind} hint={m.criteria.kindHint}>
-          <select id="f-kind" aria-invalid={invalid(errors, 'kind')} name="kind" aria-describedby="f-kind-hint">
-            {KINDS.map((k) => <option value={k} selected={kind === k}>{m.kinds[k]}</option>)}
-          </select>
-        </Field>
-        <Field label={m.criteria.description} name="description" error={errors?.description} hint={m.criteria.descriptionHint}>
-          <textarea id="f-description" aria-invalid={invalid(errors, 'description')} name="description" rows={3} maxlength={1000} aria-describedby="f-description-hint">{v.description ?? ''}</textarea>
-        </Field>
-        {rubricLevels ? (
-          <fieldset class="field">
-            <legend>{m.criteria.rubricTitle}</legend>
-            <p class="hint">{m.criteria.rubricHint}</p>
-            <ol class="rubric rubric-edit">
-              {Array.from({ length: rubricLevels }, (_, i) => {
-                const error = errors?.[`rubric.${i}`];
-                return (
-                  <li class={error ? 'field-error' : undefined}>
-                    <label class="rubric-level" for={`f-rubric${i}`}>{m.criteria.level(i)}</label>
-                    <input id={`f-rubric${i}`} aria-invalid={error ? 'true' : undefined} name={`rubric${i}`} maxlength={200} value={v[`rubric${i}`] ?? ''} />
-                    {error ? <p class="error-text" role="alert">{error}</p> : null}
-                  </li>
-                );
-              })}
-            </ol>
-          </fieldset>
-        ) : null}
-        <div class="row">
-          <button type="submit" class="button button-primary">{submitLabel}</button>
-          {cancelHref ? <a href={cancelHref} class="button">{m.cancel}</a> : null}
-        </div>
-      </form>
-    </>
+    <RecordForm action={action} submitLabel={submitLabel} errors={errors} cancelHref={cancelHref}>
+      <Field label={m.criteria.name} name="name" error={errors?.name}>
+        <input id="f-name" aria-invalid={ariaInvalid(errors, 'name')} name="name" required maxlength={120} placeholder={m.criteria.namePlaceholder} value={v.name ?? ''} />
+      </Field>
+      <Field label={m.criteria.parent} name="parentId" error={errors?.parentId} hint={parentLocked ? m.criteria.parentLocked : m.criteria.parentHint}>
+        <select id="f-parentId" aria-invalid={ariaInvalid(errors, 'parentId')} name="parentId" aria-describedby="f-parentId-hint">
+          <option value="" selected={parentId === ''}>{m.criteria.topLevel}</option>
+          {parentLocked ? null : parents.map((p) => <option value={String(p.id)} selected={parentId === String(p.id)}>{p.name}</option>)}
+        </select>
+      </Field>
+      <Field label={m.criteria.kind} name="kind" error={errors?.kind} hint={m.criteria.kindHint}>
+        <select id="f-kind" aria-invalid={ariaInvalid(errors, 'kind')} name="kind" aria-describedby="f-kind-hint">
+          {KINDS.map((k) => <option value={k} selected={kind === k}>{m.kinds[k]}</option>)}
+        </select>
+      </Field>
+      <Field label={m.criteria.description} name="description" error={errors?.description} hint={m.criteria.descriptionHint}>
+        <textarea id="f-description" aria-invalid={ariaInvalid(errors, 'description')} name="description" rows={3} maxlength={1000} aria-describedby="f-description-hint">{v.description ?? ''}</textarea>
+      </Field>
+      {rubricLevels ? (
+        <fieldset class="field">
+          <legend>{m.criteria.rubricTitle}</legend>
+          <p class="hint">{m.criteria.rubricHint}</p>
+          <ol class="rubric rubric-edit">
+            {Array.from({ length: rubricLevels }, (_, i) => {
+              const error = errors?.[`rubric.${i}`];
+              return (
+                <li class={error ? 'field-error' : undefined}>
+                  <label class="rubric-level" for={`f-rubric${i}`}>{m.criteria.level(i)}</label>
+                  <input id={`f-rubric${i}`} aria-invalid={error ? 'true' : undefined} name={`rubric${i}`} maxlength={200} value={v[`rubric${i}`] ?? ''} />
+                  {error ? <p class="error-text" role="alert">{error}</p> : null}
+                </li>
+              );
+            })}
+          </ol>
+        </fieldset>
+      ) : null}
+    </RecordForm>
   );
 }

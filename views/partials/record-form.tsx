@@ -1,0 +1,36 @@
+import type { Child } from 'hono/jsx';
+import { FormErrors } from '../layout.js';
+import { m } from '../messages/index.js';
+
+type Errors = Record<string, string> | undefined;
+
+/** `aria-invalid` for a field: set only when that field has an error. */
+export const ariaInvalid = (errors: Errors, name: string): 'true' | undefined => (errors?.[name] ? 'true' : undefined);
+
+interface Props {
+  action: string;
+  submitLabel: string;
+  errors: Errors;
+  /** Where Cancel goes; the add forms, which sit on the list page itself, have none. */
+  cancelHref?: string | undefined;
+  children: Child;
+}
+
+/**
+ * The add/edit form of one record (a criterion, a vendor): the error summary, the fields, then
+ * the submit button and Cancel, so every such form reads and fails the same way.
+ */
+export function RecordForm({ action, submitLabel, errors, cancelHref, children }: Props) {
+  return (
+    <>
+      <FormErrors errors={errors} />
+      <form method="post" action={action} class="stack" novalidate>
+        {children}
+        <div class="row">
+          <button type="submit" class="button button-primary">{submitLabel}</button>
+          {cancelHref ? <a href={cancelHref} class="button">{m.cancel}</a> : null}
+        </div>
+      </form>
+    </>
+  );
+}

@@ -4,6 +4,7 @@ import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
 import { CriteriaTable, type CriterionBranch } from '../partials/criteria-tree.js';
 import { CriterionForm, type CriterionFormValues } from '../partials/criteria-form.js';
+import { EditPageFrame } from '../partials/record-pages.js';
 
 type Errors = Record<string, string> | undefined;
 
@@ -69,24 +70,20 @@ interface EditProps {
 export function CriterionEditPage({ user, nav, criterion, parents, parentLocked, rubricLevels, values, errors }: EditProps) {
   const base = `/evaluations/${nav.id}/criteria`;
   return (
-    <Layout title={m.criteria.editTitle(criterion.name)} user={user} evaluation={nav}>
-      <div class="page-head">
-        <h1>{m.criteria.editTitle(criterion.name)}</h1>
-        <p><a href={base}>{m.criteria.backToList}</a></p>
-      </div>
-      <section class="card">
-        <CriterionForm
-          action={`${base}/${criterion.id}`}
-          submitLabel={m.criteria.saveButton}
-          parents={parents}
-          parentLocked={parentLocked}
-          rubricLevels={rubricLevels}
-          values={values}
-          errors={errors}
-          cancelHref={base}
-        />
-      </section>
-      <p><a href={`${base}/${criterion.id}/delete`} class="button button-small button-danger">{m.criteria.deleteLink}</a></p>
-    </Layout>
+    <EditPageFrame
+      user={user} nav={nav} title={m.criteria.editTitle(criterion.name)}
+      back={{ href: base, label: m.criteria.backToList }} deleteLink={{ href: `${base}/${criterion.id}/delete`, label: m.criteria.deleteLink }}
+    >
+      <CriterionForm
+        action={`${base}/${criterion.id}`}
+        submitLabel={m.criteria.saveButton}
+        parents={parents}
+        parentLocked={parentLocked}
+        rubricLevels={rubricLevels}
+        values={values}
+        errors={errors}
+        cancelHref={base}
+      />
+    </EditPageFrame>
   );
 }

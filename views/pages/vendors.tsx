@@ -6,6 +6,7 @@ import { m } from '../messages/index.js';
 import { VendorList, type VendorListView } from '../partials/vendors-table.js';
 import { listHref, VendorFilters } from '../partials/vendors-filters.js';
 import { VendorForm, type VendorFormValues } from '../partials/vendors-form.js';
+import { DeletePageFrame, EditPageFrame } from '../partials/record-pages.js';
 
 type Errors = Record<string, string> | undefined;
 
@@ -95,16 +96,12 @@ export function VendorsPage({ user, nav, evaluation, view, facets, canEdit, noti
 export function VendorEditPage({ user, nav, vendor, values, errors }: { user: CurrentUser; nav: EvaluationNav; vendor: Vendor; values: VendorFormValues; errors?: Errors }) {
   const base = `/evaluations/${nav.id}/vendors`;
   return (
-    <Layout title={m.vendors.editTitle(vendor.name)} user={user} evaluation={nav}>
-      <div class="page-head">
-        <h1>{m.vendors.editTitle(vendor.name)}</h1>
-        <p><a href={base}>{m.vendors.backToList}</a></p>
-      </div>
-      <section class="card">
-        <VendorForm action={`${base}/${vendor.id}`} submitLabel={m.vendors.saveButton} values={values} errors={errors} cancelHref={base} />
-      </section>
-      <p><a href={`${base}/${vendor.id}/delete`} class="button button-small button-danger">{m.vendors.removeLink}</a></p>
-    </Layout>
+    <EditPageFrame
+      user={user} nav={nav} title={m.vendors.editTitle(vendor.name)}
+      back={{ href: base, label: m.vendors.backToList }} deleteLink={{ href: `${base}/${vendor.id}/delete`, label: m.vendors.removeLink }}
+    >
+      <VendorForm action={`${base}/${vendor.id}`} submitLabel={m.vendors.saveButton} values={values} errors={errors} cancelHref={base} />
+    </EditPageFrame>
   );
 }
 
@@ -112,17 +109,12 @@ export function VendorEditPage({ user, nav, vendor, values, errors }: { user: Cu
 export function VendorDeletePage({ user, nav, vendor, scores }: { user: CurrentUser; nav: EvaluationNav; vendor: Vendor; scores: number }) {
   const base = `/evaluations/${nav.id}/vendors`;
   return (
-    <Layout title={m.vendors.removeTitle(vendor.name)} user={user} evaluation={nav}>
-      <section class="card narrow">
-        <h1>{m.vendors.removeTitle(vendor.name)}</h1>
-        <p>{m.vendors.removeIntro}</p>
-        <p class={scores > 0 ? 'alert alert-warning' : 'muted'}>{m.vendors.removeScores(scores)}</p>
-        <p class="muted small">{m.vendors.removeAudit}</p>
-        <form method="post" action={`${base}/${vendor.id}/delete`} class="row">
-          <button type="submit" class="button button-danger">{m.vendors.removeButton}</button>
-          <a href={base} class="button">{m.cancel}</a>
-        </form>
-      </section>
-    </Layout>
+    <DeletePageFrame
+      user={user} nav={nav} title={m.vendors.removeTitle(vendor.name)}
+      action={`${base}/${vendor.id}/delete`} button={m.vendors.removeButton} cancelHref={base}
+      scores={{ count: scores, text: m.vendors.removeScores(scores) }} auditNote={m.vendors.removeAudit}
+    >
+      <p>{m.vendors.removeIntro}</p>
+    </DeletePageFrame>
   );
 }

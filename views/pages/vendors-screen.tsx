@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../server/context.js';
 import type { VendorFilter } from '../../db/queries/vendor-search.js';
 import type { MustHaveFailure } from '../../server/domain/screening.js';
@@ -32,6 +33,46 @@ function Sample({ names, count }: { names: readonly string[]; count: number }) {
   );
 }
 
+interface ConfirmProps {
+  user: CurrentUser;
+  nav: EvaluationNav;
+  title: string;
+  filter: VendorFilter;
+  count: number;
+  sample: readonly string[];
+  /** The list to go back to. */
+  back: string;
+  /** Said instead of the form when nothing matches. */
+  none: string;
+  intro: string;
+  /** The confirmation form, shown only when something matches. */
+  children: Child;
+}
+
+/** A bulk change's confirmation: the filter, how many it touches and a sample of them, then the form, or a way back when none match. */
+function MatchingConfirm({ user, nav, title, filter, count, sample, back, none, intro, children }: ConfirmProps) {
+  return (
+    <Layout title={title} user={user} evaluation={nav}>
+      <section class="card confirm-card">
+        <h1>{title}</h1>
+        <FilterSummary filter={filter} />
+        {count === 0 ? (
+          <>
+            <p class="alert alert-info">{none}</p>
+            <p><a href={back} class="button">{m.vendors.backToList}</a></p>
+          </>
+        ) : (
+          <>
+            <p>{intro}</p>
+            <Sample names={sample} count={count} />
+            {children}
+          </>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
 interface MatchingProps {
   user: CurrentUser;
   nav: EvaluationNav;
@@ -47,35 +88,23 @@ export function ScreenMatchingPage({ user, nav, filter, count, sample, reason, e
   const base = `/evaluations/${nav.id}/vendors`;
   const back = listHref(base, filter);
   return (
-    <Layout title={m.vendors.screenMatchingTitle(count)} user={user} evaluation={nav}>
-      <section class="card confirm-card">
-        <h1>{m.vendors.screenMatchingTitle(count)}</h1>
-        <FilterSummary filter={filter} />
-        {count === 0 ? (
-          <>
-            <p class="alert alert-info">{m.vendors.screenMatchingNone}</p>
-            <p><a href={back} class="button">{m.vendors.backToList}</a></p>
-          </>
-        ) : (
-          <>
-            <p>{m.vendors.screenMatchingIntro}</p>
-            <Sample names={sample} count={count} />
-            <FormErrors errors={errors} />
-            <form method="post" action={`${base}/screen`} class="stack" novalidate>
-              <FilterFields filter={filter} />
-              <input type="hidden" name="expected" value={String(count)} />
-              <Field label={m.vendors.reasonLabel} name="reason" error={errors?.reason}>
-                <input id="f-reason" name="reason" required maxlength={REASON_MAX} value={reason ?? ''} placeholder={m.vendors.reasonPlaceholder} aria-invalid={errors?.reason ? 'true' : undefined} />
-              </Field>
-              <div class="row">
-                <button type="submit" class="button button-danger">{m.vendors.screenMatchingButton(count)}</button>
-                <a href={back} class="button">{m.cancel}</a>
-              </div>
-            </form>
-          </>
-        )}
-      </section>
-    </Layout>
+    <MatchingConfirm
+      user={user} nav={nav} title={m.vendors.screenMatchingTitle(count)} filter={filter} count={count} sample={sample} back={back}
+      none={m.vendors.screenMatchingNone} intro={m.vendors.screenMatchingIntro}
+    >
+      <FormErrors errors={errors} />
+      <form method="post" action={`${base}/screen`} class="stack" novalidate>
+        <FilterFields filter={filter} />
+        <input type="hidden" name="expected" value={String(count)} />
+        <Field label={m.vendors.reasonLabel} name="reason" error={errors?.reason}>
+          <input id="f-reason" name="reason" required maxlength={REASON_MAX} value={reason ?? ''} placeholder={m.vendors.reasonPlaceholder} aria-invalid={errors?.reason ? 'true' : undefined} />
+        </Field>
+        <div class="row">
+          <button type="submit" class="button button-danger">{m.vendors.screenMatchingButton(count)}</button>
+          <a href={back} class="button">{m.cancel}</a>
+        </div>
+      </form>
+    </MatchingConfirm>
   );
 }
 
@@ -84,28 +113,16 @@ export function ScreenInMatchingPage({ user, nav, filter, count, sample }: Omit<
   const base = `/evaluations/${nav.id}/vendors`;
   const back = listHref(base, { ...filter, status: 'out' });
   return (
-    <Layout title={m.vendors.screenInTitle(count)} user={user} evaluation={nav}>
-      <section class="card confirm-card">
-        <h1>{m.vendors.screenInTitle(count)}</h1>
-        <FilterSummary filter={filter} />
-        {count === 0 ? (
-          <>
-            <p class="alert alert-info">{m.vendors.screenInNone}</p>
-            <p><a href={back} class="button">{m.vendors.backToList}</a></p>
-          </>
-        ) : (
-          <>
-            <p>{m.vendors.screenInIntro}</p>
-            <Sample names={sample} count={count} />
-            <form method="post" action={`${base}/screen-in`} class="row">
-              <FilterFields filter={filter} />
-              <button type="submit" class="button button-primary">{m.vendors.screenInButton2(count)}</button>
-              <a href={back} class="button">{m.cancel}</a>
-            </form>
-          </>
-        )}
-      </section>
-    </Layout>
+    <MatchingConfirm
+      user={user} nav={nav} title={m.vendors.screenInTitle(count)} filter={filter} count={count} sample={sample} back={back}
+      none={m.vendors.screenInNone} intro={m.vendors.screenInIntro}
+    >
+      <form method="post" action={`${base}/screen-in`} class="row">
+        <FilterFields filter={filter} />
+        <button type="submit" class="button button-primary">{m.vendors.screenInButton2(count)}</button>
+        <a href={back} class="button">{m.cancel}</a>
+      </form>
+    </MatchingConfirm>
   );
 }
 

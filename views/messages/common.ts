@@ -10,6 +10,10 @@ export const common = {
   save: 'Save',
   cancel: 'Cancel',
   edit: 'Edit',
+  /** The title of every record's edit page. */
+  editTitle: (name: string) => `Edit “${name}”`,
+  /** What a list row's Edit button says to a screen reader. */
+  editLabel: (name: string) => `Edit ${name}`,
   remove: 'Remove',
   delete: 'Delete',
   formHasErrors: 'Please correct the fields marked below.',

@@ -17,7 +17,6 @@ export const criteria = {
   level: (n: number) => `Level ${n}`,
   levelWord: 'Level',
   rubricScale: (min: number, max: number) => `The rubric describes levels 0 to 5; on this evaluation’s ${min}–${max} scale they map proportionally.`,
-  editLabel: (name: string) => `Edit ${name}`,
   deleteLabel: (name: string) => `Delete ${name}`,
   // The form
   addTitle: 'Add criterion',
@@ -35,7 +34,6 @@ export const criteria = {
   rubricTitle: 'Rubric',
   rubricHint: 'One line per level, from the worst (0) to the best (5). Leave a level blank to skip it.',
   // Edit and delete pages
-  editTitle: (name: string) => `Edit “${name}”`,
   saveButton: 'Save criterion',
   backToList: 'Back to criteria',
   deleteLink: 'Delete this criterion…',

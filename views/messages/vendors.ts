@@ -82,7 +82,6 @@ export const vendors = {
   mustHaveButton: (x: number) => `Screen out ${num(x)} ${vendorsWord(x)}`,
   mustHaveColumns: { vendor: 'Vendor', reason: 'Reason' },
 
-  editLabel: (name: string) => `Edit ${name}`,
   removeLabel: (name: string) => `Remove ${name}`,
   // The form
   addTitle: 'Add vendor',
@@ -97,7 +96,6 @@ export const vendors = {
   price: 'Price',
   priceHint: 'One comparable figure for every vendor, such as the yearly licence cost. Cost criteria score lower prices higher. Leave blank if unknown.',
   // Edit and remove pages
-  editTitle: (name: string) => `Edit “${name}”`,
   saveButton: 'Save vendor',
   backToList: 'Back to vendors',
   removeLink: 'Remove this vendor…',

@@ -71,7 +71,7 @@ export function CriterionEditPage({ user, nav, criterion, parents, parentLocked,
   const base = `/evaluations/${nav.id}/criteria`;
   return (
     <EditPageFrame
-      user={user} nav={nav} title={m.criteria.editTitle(criterion.name)}
+      user={user} nav={nav} name={criterion.name}
       back={{ href: base, label: m.criteria.backToList }} deleteLink={{ href: `${base}/${criterion.id}/delete`, label: m.criteria.deleteLink }}
     >
       <CriterionForm

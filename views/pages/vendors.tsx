@@ -97,7 +97,7 @@ export function VendorEditPage({ user, nav, vendor, values, errors }: { user: Cu
   const base = `/evaluations/${nav.id}/vendors`;
   return (
     <EditPageFrame
-      user={user} nav={nav} title={m.vendors.editTitle(vendor.name)}
+      user={user} nav={nav} name={vendor.name}
       back={{ href: base, label: m.vendors.backToList }} deleteLink={{ href: `${base}/${vendor.id}/delete`, label: m.vendors.removeLink }}
     >
       <VendorForm action={`${base}/${vendor.id}`} submitLabel={m.vendors.saveButton} values={values} errors={errors} cancelHref={base} />

@@ -60,7 +60,7 @@ function Row({ c, parent, base, canEdit }: { c: CriterionView; parent: Criterion
       </td>
       {canEdit ? (
         <td class="actions">
-          <a href={`${base}/${c.id}/edit`} class="button button-small" aria-label={m.criteria.editLabel(c.name)}>{m.edit}</a>
+          <a href={`${base}/${c.id}/edit`} class="button button-small" aria-label={m.editLabel(c.name)}>{m.edit}</a>
           <a href={`${base}/${c.id}/delete`} class="button button-small button-danger" aria-label={m.criteria.deleteLabel(c.name)}>{m.delete}</a>
         </td>
       ) : null}

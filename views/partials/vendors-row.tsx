@@ -64,7 +64,7 @@ export function VendorRow({ vendor: v, base, canEdit, error }: Props) {
       {canEdit ? (
         <td class="actions">
           <ScreenAction vendor={v} base={base} error={error} />
-          <a href={`${base}/${v.id}/edit`} class="button button-small" aria-label={m.vendors.editLabel(v.name)}>{m.edit}</a>
+          <a href={`${base}/${v.id}/edit`} class="button button-small" aria-label={m.editLabel(v.name)}>{m.edit}</a>
           <a href={`${base}/${v.id}/delete`} class="button button-small button-danger" aria-label={m.vendors.removeLabel(v.name)}>{m.remove}</a>
         </td>
       ) : null}

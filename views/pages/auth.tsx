@@ -1,10 +1,10 @@
+import type { FieldErrors } from '../../server/errors.js';
 import type { CurrentUser } from '../../server/context.js';
 import { Field, FormErrors, Layout } from '../layout.js';
 import { m } from '../messages/index.js';
 
-type Errors = Record<string, string> | undefined;
 
-export function LoginPage({ errors, values, next }: { errors?: Errors; values?: Record<string, string>; next?: string }) {
+export function LoginPage({ errors, values, next }: { errors?: FieldErrors; values?: Record<string, string>; next?: string }) {
   return (
     <Layout title={m.auth.loginTitle} user={null as CurrentUser | null}>
       <section class="card narrow">
@@ -28,7 +28,7 @@ export function LoginPage({ errors, values, next }: { errors?: Errors; values?: 
   );
 }
 
-export function SignupPage({ errors, values }: { errors?: Errors; values?: Record<string, string> }) {
+export function SignupPage({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
   return (
     <Layout title={m.auth.signupTitle} user={null}>
       <section class="card narrow">

@@ -1,3 +1,4 @@
+import type { FieldErrors } from '../../server/errors.js';
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
 import { Layout, type EvaluationNav } from '../layout.js';
@@ -6,7 +7,6 @@ import { CriteriaTable, type CriterionBranch } from '../partials/criteria-tree.j
 import { CriterionForm, type CriterionFormValues } from '../partials/criteria-form.js';
 import { EditPageFrame } from '../partials/record-pages.js';
 
-type Errors = Record<string, string> | undefined;
 
 /** Why the page is read-only, when it is: the evaluation is locked, or the role only reads. */
 export function ReadOnlyNote({ canEdit, locked, text }: { canEdit: boolean; locked: boolean; text: string }) {
@@ -21,7 +21,7 @@ interface CriteriaPageProps {
   tree: readonly CriterionBranch[];
   parents: readonly { id: number; name: string }[];
   canEdit: boolean;
-  errors?: Errors;
+  errors?: FieldErrors;
   values?: CriterionFormValues;
 }
 
@@ -63,7 +63,7 @@ interface EditProps {
   parentLocked: boolean;
   rubricLevels: number;
   values: CriterionFormValues;
-  errors?: Errors;
+  errors?: FieldErrors;
 }
 
 /** GET /evaluations/:id/criteria/:cid/edit — name, place in the tree, kind, description and rubric. */

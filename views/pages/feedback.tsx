@@ -1,3 +1,4 @@
+import type { FieldErrors } from '../../server/errors.js';
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation, Vendor } from '../../db/schema.js';
 import type { FeedbackAnswer, VendorFeedbackSummary } from '../../server/services/feedback.js';
@@ -6,10 +7,9 @@ import { m } from '../messages/index.js';
 import { feedback as t } from '../messages/feedback.js';
 import { DataTable, type Column } from '../partials/data-table.js';
 
-type Errors = Record<string, string>;
 
 /** A rejected form: whose vendor it was for, what was typed, and what was wrong. */
-export interface FeedbackFormState { vendorId: number; values: Record<string, string>; errors: Errors }
+export interface FeedbackFormState { vendorId: number; values: Record<string, string>; errors: FieldErrors }
 
 interface Props {
   user: CurrentUser;

@@ -1,3 +1,4 @@
+import type { FieldErrors } from '../../server/errors.js';
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation, Vendor } from '../../db/schema.js';
 import type { VendorFacets } from '../../db/queries/vendor-search.js';
@@ -8,7 +9,6 @@ import { listHref, VendorFilters } from '../partials/vendors-filters.js';
 import { VendorForm, type VendorFormValues } from '../partials/vendors-form.js';
 import { DeletePageFrame, EditPageFrame } from '../partials/record-pages.js';
 
-type Errors = Record<string, string> | undefined;
 
 /** What the last bulk screening did, shown once after its redirect. */
 export type ScreeningNotice = { kind: 'out' | 'in'; count: number } | null;
@@ -22,7 +22,7 @@ interface VendorsPageProps {
   facets: VendorFacets;
   canEdit: boolean;
   notice?: ScreeningNotice;
-  errors?: Errors;
+  errors?: FieldErrors;
   values?: VendorFormValues;
 }
 
@@ -93,7 +93,7 @@ export function VendorsPage({ user, nav, evaluation, view, facets, canEdit, noti
 }
 
 /** GET /evaluations/:id/vendors/:vid/edit. */
-export function VendorEditPage({ user, nav, vendor, values, errors }: { user: CurrentUser; nav: EvaluationNav; vendor: Vendor; values: VendorFormValues; errors?: Errors }) {
+export function VendorEditPage({ user, nav, vendor, values, errors }: { user: CurrentUser; nav: EvaluationNav; vendor: Vendor; values: VendorFormValues; errors?: FieldErrors }) {
   const base = `/evaluations/${nav.id}/vendors`;
   return (
     <EditPageFrame

@@ -1,16 +1,16 @@
+import type { FieldErrors } from '../../server/errors.js';
 import type { Child } from 'hono/jsx';
 import { FormErrors } from '../layout.js';
 import { m } from '../messages/index.js';
 
-type Errors = Record<string, string> | undefined;
 
 /** `aria-invalid` for a field: set only when that field has an error. */
-export const ariaInvalid = (errors: Errors, name: string): 'true' | undefined => (errors?.[name] ? 'true' : undefined);
+export const ariaInvalid = (errors: FieldErrors | undefined, name: string): 'true' | undefined => (errors?.[name] ? 'true' : undefined);
 
 interface Props {
   action: string;
   submitLabel: string;
-  errors: Errors;
+  errors: FieldErrors | undefined;
   /** Where Cancel goes; the add forms, which sit on the list page itself, have none. */
   cancelHref?: string | undefined;
   children: Child;

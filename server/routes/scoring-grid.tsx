@@ -7,7 +7,7 @@ import { criteriaOf, rubricOf } from '../../db/queries/criteria.js';
 import { countGridVendors, gridVendorPage, myScoredCount, myScoresFor } from '../../db/queries/scoring-grid.js';
 import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
 import { can } from '../domain/permissions.js';
-import { SCORING_OPEN } from '../services/panel.js';
+import { isScoringOpen } from '../domain/rules/may-score.js';
 import { scopeOf } from '../services/panel-admin.js';
 
 /** Vendors per page of the grid. */
@@ -48,7 +48,7 @@ export async function renderGrid(c: Context<AppEnv>, p: Page, form: { errors?: R
   const [declaration, submission, excluded] = await Promise.all([
     declarationOf(p.db, p.evaluation.id, p.userId), submissionOf(p.db, p.evaluation.id, p.userId), excludedVendorIds(p.db, p.evaluation.id, p.userId),
   ]);
-  const closedStatus = (SCORING_OPEN as readonly string[]).includes(p.evaluation.status) ? null : p.evaluation.status;
+  const closedStatus = isScoringOpen(p.evaluation.status) ? null : p.evaluation.status;
   return html(c, <ScoringPage user={p.user} nav={p.nav} scale={{ min: p.evaluation.scale_min, max: p.evaluation.scale_max }} columns={columns} vendors={vendors}
     mine={mine} canScore={canScore} done={done} total={vendorCount * columns.length} page={page} pages={pages} hasCost={hasCost}
     declaration={declaration ? { conflict: declaration.conflict === 1, description: declaration.description } : null}

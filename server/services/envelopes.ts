@@ -1,10 +1,9 @@
 import type { Db } from '../../db/client.js';
-import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
+import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { submissionOf } from '../../db/queries/panel.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { nowIso } from '../time.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
 
 /**
  * The two-envelope rule: when the evaluation hides prices, an evaluator sees them only after

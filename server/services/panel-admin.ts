@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { criteriaOf, criterionIn } from '../../db/queries/criteria.js';
 import { currentMemberOf as memberOf, panelMembersOf, updateMember } from '../../db/queries/members.js';
@@ -10,8 +9,8 @@ import { vendorCountOf, vendorIn } from '../../db/queries/vendors.js';
 import { refreshVendorCells, scoreCountsByEvaluator } from '../../db/queries/scores.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
 const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
   recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
 

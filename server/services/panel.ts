@@ -1,13 +1,11 @@
 import type { Db } from '../../db/client.js';
 import { scoreCountOf } from '../../db/queries/scores.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { declarationOf, excludedVendorIds, insertSubmission, saveDeclaration, submissionOf } from '../../db/queries/panel.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, forbidden, type AppError } from '../errors.js';
 import { nowIso } from '../time.js';
 import { isScoringOpen, mayScore, type MayScoreRefusal, type ScoringFacts } from '../domain/rules/may-score.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
 
 /** The HTTP answer to each may-score refusal (409 for the stage, 403 for a conflict of interest). */
 export function mayScoreError(refusal: MayScoreRefusal, status: string): AppError {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
-import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
+import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { vendorIdsOf, vendorIn } from '../../db/queries/vendors.js';
 import { cellSpreadsOf, consensusOf, writeConsensus } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
@@ -11,8 +11,7 @@ import { disagreements, kendallW, type Disagreement } from '../domain/agreement.
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
 
 /** Leaves of the evaluation by id (parents are never scored). */
 async function leaves(db: Db, evaluationId: number) {

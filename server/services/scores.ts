@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { deleteScore, refreshCell, refreshCells, scoreOf, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { knownVendorIds } from '../../db/queries/vendors.js';
@@ -9,11 +8,10 @@ import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { ScoreInput } from './score-writer.js';
 import { assertMayScore } from './panel.js';
+import type { Actor } from '../actor.js';
 
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from './score-writer.js';
-
-type Actor = EvaluationAccess & { userId: number };
 
 /** Leaves of the evaluation by id, with the facts a score write checks. */
 async function leafIndex(db: Db, evaluationId: number) {

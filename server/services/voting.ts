@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { groupsOf, myVote, saveVote, votesWithGroups } from '../../db/queries/votes.js';
 import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
@@ -12,8 +11,8 @@ import { weightCarriers } from '../domain/weights.js';
 import type { VoteBody } from '../schemas/votes.js';
 import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
 export type VoteMethod = 'points' | 'rating' | 'rank' | 'ahp';
 
 /** Consistency ratio above which an AHP vote is called inconsistent (Saaty's 10% rule). */

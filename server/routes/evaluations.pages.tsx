@@ -18,12 +18,12 @@ import { can } from '../domain/permissions.js';
 import { forbidden } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 import { vendorCountOf } from '../../db/queries/vendors.js';
+import { leavesOf } from '../domain/criteria-tree.js';
 
 
 async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
   const { nodes, result, weightVersion } = await loadRanking(p.db, p.evaluation);
-  const parents = new Set(nodes.map((n) => n.parentId));
-  const leaves = nodes.filter((n) => !parents.has(n.id) && n.kind !== 'cost').length;
+  const leaves = leavesOf(nodes).filter((n) => n.kind !== 'cost').length;
   const vendors = await vendorCountOf(p.db, p.evaluation.id);
   const mine = await scoreCountOf(p.db, p.evaluation.id, p.userId);
   const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;

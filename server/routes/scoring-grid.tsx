@@ -9,6 +9,7 @@ import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries
 import { can } from '../domain/permissions.js';
 import { isScoringOpen } from '../domain/rules/may-score.js';
 import { scopeOf } from '../services/panel-admin.js';
+import { leavesInTreeOrder, parentOf } from '../domain/criteria-tree.js';
 
 /** Vendors per page of the grid. */
 const PAGE_SIZE = 50;
@@ -16,13 +17,10 @@ const PAGE_SIZE = 50;
 /** Leaves that evaluators score (cost leaves take prices instead), in tree order. */
 export async function gridColumns(db: AppEnv['Variables']['db'], evaluationId: number): Promise<{ columns: GridColumn[]; hasCost: boolean }> {
   const rows = await criteriaOf(db, evaluationId);
-  const parents = new Set(rows.map((r) => r.parent_id));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = rows.filter((r) => r.parent_id === null).flatMap((top) => (parents.has(top.id) ? rows.filter((r) => r.parent_id === top.id) : [top]));
-  const leaves = ordered.filter((r) => !parents.has(r.id));
+  const leaves = leavesInTreeOrder(rows);
   const columns = leaves
     .filter((r): r is typeof r & { kind: 'scored' | 'must-have' } => r.kind !== 'cost')
-    .map((r) => ({ id: r.id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), parentName: r.parent_id === null ? null : (byId.get(r.parent_id)?.name ?? null) }));
+    .map((r) => ({ id: r.id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), parentName: parentOf(rows, r)?.name ?? null }));
   return { columns, hasCost: leaves.some((r) => r.kind === 'cost') };
 }
 

@@ -10,6 +10,7 @@ import { refreshVendorCells, scoreCountsByEvaluator } from '../../db/queries/sco
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { leavesOf } from '../domain/criteria-tree.js';
 
 const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
   recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
@@ -87,8 +88,7 @@ export async function scopeOf(db: Db, evaluationId: number, userId: number): Pro
   if (rows.some((r) => r.criterion_id === null)) return { vendors, leaves: null };
   const criteria = await criteriaOf(db, evaluationId);
   const named = new Set(rows.map((r) => r.criterion_id!));
-  const parents = new Set(criteria.map((c) => c.parent_id));
-  const leaves = criteria.filter((c) => !parents.has(c.id) && (named.has(c.id) || (c.parent_id !== null && named.has(c.parent_id))));
+  const leaves = leavesOf(criteria).filter((c) => named.has(c.id) || (c.parent_id !== null && named.has(c.parent_id)));
   return { vendors, leaves: new Set(leaves.map((c) => c.id)) };
 }
 
@@ -103,8 +103,7 @@ export async function panelProgress(db: Db, evaluationId: number) {
     exclusionsOf(db, evaluationId),
     scoreCountsByEvaluator(db, evaluationId),
   ]);
-  const parents = new Set(criteria.map((c) => c.parent_id));
-  const leafCount = criteria.filter((c) => !parents.has(c.id) && c.kind !== 'cost').length;
+  const leafCount = leavesOf(criteria).filter((c) => c.kind !== 'cost').length;
   const scored = counts;
   const out = [];
   for (const m of members) {

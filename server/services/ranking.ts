@@ -8,6 +8,7 @@ import type { RankingResult } from '../domain/ranking.js';
 import { CellMatrixBuilder, rankMatrix, type CellMatrix } from '../domain/ranking-matrix.js';
 import type { CriterionNode, RankVendor, Scale } from '../domain/types.js';
 import { resolveWeights, type ResolvedWeights } from '../domain/weights.js';
+import { leavesOf, topLevelOf } from '../domain/criteria-tree.js';
 
 export interface RankingView {
   /** The ranking; `rows` holds the best `limit` vendors when a limit was asked for, else all of them. */
@@ -61,9 +62,7 @@ function apply(b: CellMatrixBuilder, rationales: Map<string, string>, r: CellRow
 /** Every cell of the evaluation, one criterion (column) at a time so no big row list is ever held. */
 async function loadAll(db: Db, evaluationId: number, version: number): Promise<CachedCells> {
   const [criteria, vendors] = await Promise.all([criterionParentsOf(db, evaluationId), vendorCountOf(db, evaluationId)]);
-  const parents = new Set(criteria.map((c) => c.parent_id));
-  const leaves = criteria.filter((c) => !parents.has(c.id)).length;
-  const b = new CellMatrixBuilder(undefined, { rows: vendors, cols: leaves });
+  const b = new CellMatrixBuilder(undefined, { rows: vendors, cols: leavesOf(criteria).length });
   const rationales = new Map<string, string>();
   for (const c of criteria) for (const r of await cellsOfCriterion(db, c.id)) apply(b, rationales, r);
   return { version, matrix: b.build(), rationales };
@@ -170,7 +169,7 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
       return why ? { ...x, reason: `${x.reason}: ${why}` } : x;
     }),
   };
-  const columns = nodes.filter((n) => n.parentId === null && (resolved.global.get(n.id) ?? 0) > 0);
+  const columns = topLevelOf(nodes).filter((n) => (resolved.global.get(n.id) ?? 0) > 0);
   return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns };
 }
 

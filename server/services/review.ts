@@ -12,12 +12,12 @@ import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { leavesOf } from '../domain/criteria-tree.js';
 
 /** Leaves of the evaluation by id (parents are never scored). */
 async function leaves(db: Db, evaluationId: number) {
   const rows = await criteriaOf(db, evaluationId);
-  const parents = new Set(rows.map((r) => r.parent_id));
-  return new Map(rows.filter((r) => !parents.has(r.id)).map((r) => [r.id, r]));
+  return new Map(leavesOf(rows).map((r) => [r.id, r]));
 }
 
 /**

@@ -9,6 +9,7 @@ import { nowIso } from '../time.js';
 import type { ScoreInput } from './score-writer.js';
 import { assertMayScore } from './panel.js';
 import type { Actor } from '../actor.js';
+import { leavesOf } from '../domain/criteria-tree.js';
 
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from './score-writer.js';
@@ -16,8 +17,7 @@ export { saveScore, type ScoreInput } from './score-writer.js';
 /** Leaves of the evaluation by id, with the facts a score write checks. */
 async function leafIndex(db: Db, evaluationId: number) {
   const rows = await criteriaOf(db, evaluationId);
-  const parents = new Set(rows.map((r) => r.parent_id).filter((p) => p !== null));
-  return new Map(rows.filter((r) => !parents.has(r.id)).map((r) => [r.id, r]));
+  return new Map(leavesOf(rows).map((r) => [r.id, r]));
 }
 
 const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.scale_max });

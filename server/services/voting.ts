@@ -12,6 +12,7 @@ import type { VoteBody } from '../schemas/votes.js';
 import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { topLevelOf } from '../domain/criteria-tree.js';
 
 export type VoteMethod = 'points' | 'rating' | 'rank' | 'ahp';
 
@@ -24,7 +25,7 @@ export const allowedMethods = (e: Evaluation): VoteMethod[] => e.vote_methods.sp
 export async function votingCriteria(db: Db, evaluationId: number) {
   const nodes = toNodes(await criteriaOf(db, evaluationId));
   const carriers = weightCarriers(nodes);
-  return nodes.filter((n) => n.parentId === null && carriers.has(n.id));
+  return topLevelOf(nodes).filter((n) => carriers.has(n.id));
 }
 
 export interface VoteResult { weights: Record<string, number>; consistencyRatio?: number; worstJudgement?: { row: string; col: string; a: number; implied: number } | null }

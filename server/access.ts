@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './context.js';
 import { can, isWrite, type Action } from './domain/permissions.js';
-import { evaluationForMember, type EvaluationAccess } from '../db/queries/evaluations.js';
+import { evaluationForMember } from '../db/queries/evaluations.js';
+import type { Actor } from './actor.js';
 import { conflict, forbidden, notFound, unauthorized } from './errors.js';
 import { parseId } from './ids.js';
 
-/** Who is acting inside an evaluation: their access (evaluation, role) and user id. Services take it as their `a`/`p` argument. */
-export type Actor = EvaluationAccess & { userId: number };
+export type { Actor } from './actor.js';
 
 /**
  * The one gate for everything inside an evaluation: 404 unless the caller is a member (another

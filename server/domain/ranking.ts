@@ -1,5 +1,8 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
 import { weightCarriers } from './weights.js';
+import { leavesOf, treeOrder } from './criteria-tree.js';
+
+export { treeOrder } from './criteria-tree.js';
 
 /** Everything ranking needs; leafWeights normally comes from resolveWeights(...).leaves. */
 export interface RankingInput {
@@ -39,32 +42,6 @@ export const byName = (a: { name: string; id: string }, b: { name: string; id: s
   return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 };
 
-/** Depth-first by position so "first failed must-have" matches the order users see the tree in. */
-export function treeOrder(criteria: readonly CriterionNode[]): CriterionNode[] {
-  const byPos = (a: CriterionNode, b: CriterionNode): number =>
-    a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const ids = new Set(criteria.map((c) => c.id));
-  const children = new Map<string | null, CriterionNode[]>();
-  for (const c of criteria) {
-    const key = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
-    const list = children.get(key);
-    if (list) list.push(c);
-    else children.set(key, [c]);
-  }
-  const out: CriterionNode[] = [];
-  const seen = new Set<string>();
-  const visit = (key: string | null): void => {
-    for (const c of (children.get(key) ?? []).sort(byPos)) {
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      out.push(c);
-      visit(c.id);
-    }
-  };
-  visit(null);
-  return out;
-}
-
 function indexCells(cells: readonly CellAggregate[]): Map<string, Map<string, CellAggregate>> {
   const index = new Map<string, Map<string, CellAggregate>>();
   for (const cell of cells) {
@@ -90,8 +67,7 @@ export const validPrice = (p: number | null): p is number => p !== null && Numbe
 export function rankingPlan(criteria: readonly CriterionNode[], leafWeights: ReadonlyMap<string, number>) {
   const ordered = treeOrder(criteria);
   const byId = new Map(ordered.map((c) => [c.id, c]));
-  const parents = new Set(ordered.map((c) => c.parentId));
-  const leaves = ordered.filter((c) => !parents.has(c.id));
+  const leaves = leavesOf(ordered);
   // Bounded walk: the tree is two levels deep, but a malformed parent chain must not hang ranking.
   const topOf = (c: CriterionNode): string => {
     let node = c;

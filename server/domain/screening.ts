@@ -1,5 +1,5 @@
 import type { CellAggregate, CriterionNode } from './types.js';
-import { treeOrder } from './ranking.js';
+import { leavesOf, treeOrder } from './criteria-tree.js';
 
 /**
  * Screening a longlist by its must-haves, with the very gate the ranking applies (server/domain/
@@ -31,8 +31,7 @@ export function mustHaveFailures(
   cells: readonly CellAggregate[],
 ): MustHaveFailure[] {
   const ordered = treeOrder(criteria);
-  const parents = new Set(ordered.map((c) => c.parentId));
-  const mustHaves = ordered.filter((c) => !parents.has(c.id) && c.kind === 'must-have');
+  const mustHaves = leavesOf(ordered).filter((c) => c.kind === 'must-have');
   if (mustHaves.length === 0) return [];
   const gate = new Set(mustHaves.map((c) => c.id));
   const byVendor = new Map<string, Map<string, CellAggregate>>();

@@ -1,4 +1,5 @@
 import type { CriterionNode } from './types.js';
+import { leavesOf, parentIdsOf } from './criteria-tree.js';
 
 /** Weights derived from stored local shares; every criterion id appears in local and global. */
 export interface ResolvedWeights {
@@ -41,7 +42,7 @@ function siblingSets(criteria: readonly CriterionNode[]): Map<string | null, Cri
  */
 export function weightCarriers(criteria: readonly CriterionNode[]): Set<string> {
   const byId = new Map(criteria.map((c) => [c.id, c]));
-  const parents = new Set(criteria.map((c) => c.parentId));
+  const parents = parentIdsOf(criteria);
   const carriers = new Set<string>();
   for (const c of criteria) {
     if (parents.has(c.id) || c.kind === 'must-have') continue;
@@ -100,10 +101,9 @@ export function resolveWeights(criteria: readonly CriterionNode[], local: Readon
   };
   for (const c of criteria) globalOf(c, 0);
 
-  const parents = new Set(criteria.map((c) => c.parentId));
   const leaves = new Map<string, number>();
-  for (const c of criteria) {
-    if (carriers.has(c.id) && !parents.has(c.id)) leaves.set(c.id, global.get(c.id) ?? 0);
+  for (const c of leavesOf(criteria)) {
+    if (carriers.has(c.id)) leaves.set(c.id, global.get(c.id) ?? 0);
   }
   return { local: localOut, global, leaves };
 }

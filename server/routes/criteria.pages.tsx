@@ -16,6 +16,7 @@ import { can } from '../domain/permissions.js';
 import { notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { childrenOf, topLevelOf } from '../domain/criteria-tree.js';
 
 
 /** The schema allows 11 anchors (a 0–10 scale); the form shows at least the template's six. */
@@ -28,13 +29,13 @@ async function loadTree(p: Page): Promise<{ rows: Criterion[]; tree: CriterionBr
   const view = (r: Criterion): CriterionView => ({
     id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), weight: resolved.global.get(String(r.id)) ?? 0,
   });
-  const tree = rows.filter((r) => r.parent_id === null).map((r) => ({ criterion: view(r), children: rows.filter((x) => x.parent_id === r.id).map(view) }));
+  const tree = topLevelOf(rows).map((r) => ({ criterion: view(r), children: childrenOf(rows, r.id).map(view) }));
   return { rows, tree };
 }
 
 /** Top-level scored criteria: the only valid parents (the service enforces it; the select just offers them). */
 const parentOptions = (rows: readonly Criterion[], selfId: number | null) =>
-  rows.filter((r) => r.parent_id === null && r.kind === 'scored' && r.id !== selfId).map((r) => ({ id: r.id, name: r.name }));
+  topLevelOf(rows).filter((r) => r.kind === 'scored' && r.id !== selfId).map((r) => ({ id: r.id, name: r.name }));
 
 const canEdit = (p: Page) => can(p.role, 'edit') && p.evaluation.status !== 'decided';
 
@@ -77,7 +78,7 @@ async function renderEdit(c: Context<AppEnv>, p: Page, row: Criterion, values: C
   const page = (
     <CriterionEditPage
       user={p.user} nav={p.nav} criterion={{ id: row.id, name: row.name }}
-      parents={parentOptions(rows, row.id)} parentLocked={rows.some((r) => r.parent_id === row.id)}
+      parents={parentOptions(rows, row.id)} parentLocked={childrenOf(rows, row.id).length > 0}
       rubricLevels={rubricLines(values)} values={values} errors={errors}
     />
   );

@@ -5,7 +5,7 @@ import { scoreCountOf } from '../../db/queries/scores.js';
 import { OverviewPage } from '../../views/pages/overview.js';
 import { html } from '../../views/render.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
-import { loadRanking } from '../services/ranking.js';
+import { loadRanking } from '../read-models/ranking.js';
 import { changeStatus } from '../services/status.js';
 import { checkForm, formFields, numberOrBlank, refusalOf } from '../forms.js';
 import { NewEvaluationSchema } from '../schemas/evaluations.js';
@@ -18,17 +18,20 @@ import { can } from '../domain/permissions.js';
 import { forbidden } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 import { vendorCountOf } from '../../db/queries/vendors.js';
+import { leavesOf } from '../domain/criteria-tree.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
 
 
 async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
-  const { nodes, result, weightVersion } = await loadRanking(p.db, p.evaluation);
-  const parents = new Set(nodes.map((n) => n.parentId));
-  const leaves = nodes.filter((n) => !parents.has(n.id) && n.kind !== 'cost').length;
+  // The ranking as this member may see it (two envelopes); the counts describe the whole tree.
+  const { result, weightVersion } = await loadRanking(p.db, p);
+  const tree = await criteriaOf(p.db, p.evaluation.id);
+  const leaves = leavesOf(tree).filter((n) => n.kind !== 'cost').length;
   const vendors = await vendorCountOf(p.db, p.evaluation.id);
   const mine = await scoreCountOf(p.db, p.evaluation.id, p.userId);
   const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
   return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
-    facts={{ criteria: nodes.length, leaves, vendors, weightVersion, myCells: mine, leader }} />, status);
+    facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader }} />, status);
 }
 
 /**

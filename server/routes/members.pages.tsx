@@ -16,6 +16,7 @@ import { AppError, forbidden } from '../errors.js';
 import { nameKey, vendorChoiceList, vendorCountOf, vendorIdByNameKey } from '../../db/queries/vendors.js';
 import { m } from '../../views/messages/index.js';
 import { assignmentList } from '../../db/queries/assignments.js';
+import { parentOf } from '../domain/criteria-tree.js';
 
 
 async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
@@ -31,9 +32,8 @@ async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<strin
     criteriaOf(p.db, p.evaluation.id),
     assignmentList(p.db, p.evaluation.id),
   ]);
-  const names = new Map(criteria.map((x) => [x.id, x.name]));
   return html(c, <PanelPage user={p.user} nav={p.nav} rows={rows} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'}
-    vendors={vendors} criteria={criteria.filter((x) => x.kind !== 'cost').map((x) => ({ id: x.id, name: x.name, parent: x.parent_id === null ? null : names.get(x.parent_id) ?? null }))}
+    vendors={vendors} criteria={criteria.filter((x) => x.kind !== 'cost').map((x) => ({ id: x.id, name: x.name, parent: parentOf(criteria, x)?.name ?? null }))}
     assignments={assignments} {...form} />, status);
 }
 

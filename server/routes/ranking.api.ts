@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { apiValid } from '../validation.js';
 import { accessEvaluation } from '../access.js';
-import { loadRanking } from '../services/ranking.js';
-import { pricesHiddenFor } from '../services/envelopes.js';
+import { loadRanking } from '../read-models/ranking.js';
 
 const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional() });
 
@@ -12,7 +11,7 @@ const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'A
 export const rankingApi = new Hono<AppEnv>().get('/', apiValid('query', LimitSchema), async (c) => {
   const a = await accessEvaluation(c, 'read');
   const { limit } = c.req.valid('query');
-  const { result, resolved } = await loadRanking(c.get('db'), a.evaluation, { withoutCost: await pricesHiddenFor(c.get('db'), a), limit });
+  const { result, resolved } = await loadRanking(c.get('db'), a, { limit });
   return c.json({
     rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
     excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),

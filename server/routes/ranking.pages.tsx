@@ -4,11 +4,10 @@ import { RankingPage } from '../../views/pages/ranking.js';
 import type { WhoseColumn } from '../../views/partials/whose-weights.js';
 import { html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
-import { loadRankingInputs, rankInputs } from '../services/ranking.js';
+import { loadRankingInputs, rankInputs } from '../read-models/ranking.js';
 import { voteAggregate } from '../services/voting.js';
 import { m } from '../../views/messages/index.js';
-import { pricesHiddenFor } from '../services/envelopes.js';
-import { sensitivityReport } from '../services/sensitivity.js';
+import { sensitivityReport } from '../read-models/sensitivity.js';
 import { Robustness } from '../../views/partials/robustness.js';
 import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
@@ -21,15 +20,14 @@ const WHOSE_TOP = 5;
 export const rankingPages = new Hono<AppEnv>()
   .get('/robustness', async (c) => {
     const p = await evaluationPage(c, 'ranking');
-    const report = await sensitivityReport(p.db, p.evaluation, { samples: 1000, withoutCost: await pricesHiddenFor(p.db, p) });
+    const report = await sensitivityReport(p.db, p, { samples: 1000 });
     if (c.req.header('hx-request')) return fragment(c, <Robustness report={report} />);
     return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><Robustness report={report} /></Layout>);
   })
   .get('/', async (c) => {
   const p = await evaluationPage(c, 'ranking');
-  const inputs = await loadRankingInputs(p.db, p.evaluation);
-  const hidden = await pricesHiddenFor(p.db, p);
-  const view = rankInputs(inputs, undefined, { withoutCost: hidden });
+  const inputs = await loadRankingInputs(p.db, p);
+  const view = rankInputs(inputs);
   const q = c.req.query('limit');
   const limit = q === 'all' ? Number.MAX_SAFE_INTEGER : Math.max(1, Number(q) || DEFAULT_LIMIT);
   const any = await anyScoredCell(p.db, p.evaluation.id);
@@ -38,8 +36,8 @@ export const rankingPages = new Hono<AppEnv>()
   const whose: WhoseColumn[] | null = any && voted.length > 0
     ? [
         { title: m.voting.team, votes: null, top: view.result.rows.slice(0, WHOSE_TOP).map((r) => r.name) },
-        ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!, { withoutCost: hidden }).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
+        ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
       ]
     : null;
-  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={hidden} />);
+  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} />);
 });

@@ -12,6 +12,7 @@ import { m } from '../../views/messages/index.js';
 import { cellsWithConsensus } from '../../db/queries/score-cells.js';
 import { scoresWithEvaluators } from '../../db/queries/scores.js';
 import { vendorNamesByIds } from '../../db/queries/vendors.js';
+import { visibilityOf } from '../read-models/visibility.js';
 
 
 /** The disagreement rows with every evaluator's score and comment, and the consensus set so far. */
@@ -45,7 +46,7 @@ async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; t
 
 async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const isFacilitator = p.role === 'facilitator';
-  if (!isFacilitator && p.evaluation.status !== 'review' && p.evaluation.status !== 'decided') {
+  if (!(await visibilityOf(p.db, p)).othersScores) {
     return html(c, <Layout title={m.review.title} user={p.user} evaluation={p.nav}><div class="page-head"><h1>{m.review.title}</h1></div><div class="empty"><p>{m.review.notYet}</p></div></Layout>);
   }
   const page = Math.max(1, Number(c.req.query('page')) || 1);

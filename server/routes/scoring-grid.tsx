@@ -7,8 +7,9 @@ import { criteriaOf, rubricOf } from '../../db/queries/criteria.js';
 import { countGridVendors, gridVendorPage, myScoredCount, myScoresFor } from '../../db/queries/scoring-grid.js';
 import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
 import { can } from '../domain/permissions.js';
-import { SCORING_OPEN } from '../services/panel.js';
+import { isScoringOpen } from '../domain/rules/may-score.js';
 import { scopeOf } from '../services/panel-admin.js';
+import { leavesInTreeOrder, parentOf } from '../domain/criteria-tree.js';
 
 /** Vendors per page of the grid. */
 const PAGE_SIZE = 50;
@@ -16,13 +17,10 @@ const PAGE_SIZE = 50;
 /** Leaves that evaluators score (cost leaves take prices instead), in tree order. */
 export async function gridColumns(db: AppEnv['Variables']['db'], evaluationId: number): Promise<{ columns: GridColumn[]; hasCost: boolean }> {
   const rows = await criteriaOf(db, evaluationId);
-  const parents = new Set(rows.map((r) => r.parent_id));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = rows.filter((r) => r.parent_id === null).flatMap((top) => (parents.has(top.id) ? rows.filter((r) => r.parent_id === top.id) : [top]));
-  const leaves = ordered.filter((r) => !parents.has(r.id));
+  const leaves = leavesInTreeOrder(rows);
   const columns = leaves
     .filter((r): r is typeof r & { kind: 'scored' | 'must-have' } => r.kind !== 'cost')
-    .map((r) => ({ id: r.id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), parentName: r.parent_id === null ? null : (byId.get(r.parent_id)?.name ?? null) }));
+    .map((r) => ({ id: r.id, name: r.name, kind: r.kind, description: r.description, rubric: rubricOf(r), parentName: parentOf(rows, r)?.name ?? null }));
   return { columns, hasCost: leaves.some((r) => r.kind === 'cost') };
 }
 
@@ -48,7 +46,7 @@ export async function renderGrid(c: Context<AppEnv>, p: Page, form: { errors?: R
   const [declaration, submission, excluded] = await Promise.all([
     declarationOf(p.db, p.evaluation.id, p.userId), submissionOf(p.db, p.evaluation.id, p.userId), excludedVendorIds(p.db, p.evaluation.id, p.userId),
   ]);
-  const closedStatus = (SCORING_OPEN as readonly string[]).includes(p.evaluation.status) ? null : p.evaluation.status;
+  const closedStatus = isScoringOpen(p.evaluation.status) ? null : p.evaluation.status;
   return html(c, <ScoringPage user={p.user} nav={p.nav} scale={{ min: p.evaluation.scale_min, max: p.evaluation.scale_max }} columns={columns} vendors={vendors}
     mine={mine} canScore={canScore} done={done} total={vendorCount * columns.length} page={page} pages={pages} hasCost={hasCost}
     declaration={declaration ? { conflict: declaration.conflict === 1, description: declaration.description } : null}

@@ -11,7 +11,7 @@ import { criteriaOf } from '../../db/queries/criteria.js';
 import { checkForm, formFields } from '../forms.js';
 import { ScreenReasonSchema } from '../schemas/screening.js';
 import { mustHaveCandidates, screenInMatching, screenInVendor, screenOutMatching, screenOutMustHaves, screenOutVendor } from '../services/screening.js';
-import { pricesHiddenFor } from '../services/envelopes.js';
+import { pricesHiddenFor } from '../read-models/visibility.js';
 import { AppError, notFound } from '../errors.js';
 import { parseId } from '../ids.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';

@@ -6,7 +6,7 @@ import { NewVendorSchema, VendorPatchSchema } from '../schemas/vendors.js';
 import { accessEvaluation } from '../access.js';
 import { vendorsOf } from '../../db/queries/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
-import { pricesHiddenFor } from '../services/envelopes.js';
+import { pricesHiddenFor } from '../read-models/visibility.js';
 import { idParam } from './params.js';
 
 const vendorJson = (v: Vendor) => ({

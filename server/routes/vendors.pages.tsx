@@ -14,7 +14,8 @@ import { checkForm, formFields, nameFormErrors, numberOrBlank } from '../forms.j
 import { NewVendorSchema } from '../schemas/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
 import { can } from '../domain/permissions.js';
-import { pricesHiddenFor, setHidePrices } from '../services/envelopes.js';
+import { setHidePrices } from '../services/envelopes.js';
+import { pricesHiddenFor } from '../read-models/visibility.js';
 import { notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';

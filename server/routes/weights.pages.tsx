@@ -13,14 +13,15 @@ import { notFound } from '../errors.js';
 import { formFields, parseDecimal } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { m } from '../../views/messages/index.js';
+import { childrenOf, topLevelOf } from '../domain/criteria-tree.js';
 
 /** Sibling sets that carry weight: the top level first, then each parent's split. */
 function weightGroups(nodes: CriterionNode[]): WeightGroup[] {
   const carriers = weightCarriers(nodes);
-  const top = nodes.filter((n) => n.parentId === null && carriers.has(n.id));
+  const top = topLevelOf(nodes).filter((n) => carriers.has(n.id));
   const groups: WeightGroup[] = top.length > 0 ? [{ key: 'top', title: m.weights.topLevel, members: top }] : [];
   for (const parent of top) {
-    const kids = nodes.filter((n) => n.parentId === parent.id && carriers.has(n.id));
+    const kids = childrenOf(nodes, parent.id).filter((n) => carriers.has(n.id));
     if (kids.length > 1) groups.push({ key: parent.id, title: m.weights.splitOf(parent.name), members: kids });
   }
   return groups;

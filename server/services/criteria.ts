@@ -1,14 +1,13 @@
 import type { Db } from '../../db/client.js';
 import type { Criterion, CriterionKindColumn } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import {
   childrenOf, criteriaOf, criterionIn, deleteCriterionTree, insertCriterion, nextCriterionPosition, scoreCountOn, updateCriterion as writeCriterion,
 } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
 export interface CriterionInput { name: string; parentId?: number | null; kind?: CriterionKindColumn; description?: string; rubric?: string[] }
 
 const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) =>

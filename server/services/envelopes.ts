@@ -1,24 +1,10 @@
 import type { Db } from '../../db/client.js';
-import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
-import { submissionOf } from '../../db/queries/panel.js';
+import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
-
-/**
- * The two-envelope rule: when the evaluation hides prices, an evaluator sees them only after
- * submitting their quality scores, and stakeholders only once the evaluation is in review.
- * The facilitator and observers always see them.
- */
-export async function pricesHiddenFor(db: Db, a: Actor): Promise<boolean> {
-  if (a.evaluation.hide_prices !== 1) return false;
-  if (a.role === 'facilitator' || a.role === 'observer') return false;
-  if (a.evaluation.status === 'review' || a.evaluation.status === 'decided') return false;
-  if (a.role === 'evaluator') return !(await submissionOf(db, a.evaluation.id, a.userId));
-  return true;
-}
-
+/** Seals or opens the second envelope; who then sees prices is read-models/visibility.ts's call. */
 export async function setHidePrices(db: Db, a: Actor, hide: boolean): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await updateEvaluation(trx, a.evaluation.id, { hide_prices: hide ? 1 : 0 }, nowIso());

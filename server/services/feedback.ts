@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { vendorIdsOf, vendorIn } from '../../db/queries/vendors.js';
 import { feedbackBy, feedbackFiguresOf, feedbackOf, saveFeedback, type FeedbackRow } from '../../db/queries/feedback.js';
 import { recordAudit } from '../../db/queries/audit.js';
@@ -7,8 +6,7 @@ import { ces, csat, nps } from '../domain/cx-metrics.js';
 import type { FeedbackInput } from '../schemas/feedback.js';
 import { notFound } from '../errors.js';
 import { nowIso } from '../time.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
 
 /** One person's stored answer about one vendor. */
 export type FeedbackAnswer = FeedbackRow;

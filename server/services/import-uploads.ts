@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { importLonglist, type ImportProgress, type ImportResult } from './vendor-import.js';
 import { describeError } from '../errors.js';
+import type { Actor } from '../actor.js';
 
 /**
  * Longlist files uploaded on the import page, kept in memory between its steps (upload → preview
@@ -10,8 +10,6 @@ import { describeError } from '../errors.js';
  * expires after half an hour unused; each user keeps a few at most, so a forgotten upload cannot
  * pile up. One process holds them: behind several app processes the steps would need sticky sessions.
  */
-
-type Actor = EvaluationAccess & { userId: number };
 
 /** What the import page streams: progress as it advances, then the end (a result or a failure). */
 export type ImportEvent =

@@ -1,14 +1,13 @@
 import type { Db } from '../../db/client.js';
 import type { MemberRole } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { findUserByEmail } from '../../db/queries/users.js';
 import { insertMember, membershipOf, updateMember } from '../../db/queries/members.js';
 import { groupNamed, insertGroup } from '../../db/queries/stakeholder-groups.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
 export interface MemberInput { email: string; role: MemberRole; group?: string | undefined }
 
 /** The stakeholder group of that name in the evaluation, created on first use. */

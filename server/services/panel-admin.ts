@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { criteriaOf, criterionIn } from '../../db/queries/criteria.js';
 import { currentMemberOf as memberOf, panelMembersOf, updateMember } from '../../db/queries/members.js';
@@ -10,8 +9,9 @@ import { vendorCountOf, vendorIn } from '../../db/queries/vendors.js';
 import { refreshVendorCells, scoreCountsByEvaluator } from '../../db/queries/scores.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
+import { leavesOf } from '../domain/criteria-tree.js';
 
-type Actor = EvaluationAccess & { userId: number };
 const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
   recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
 
@@ -88,8 +88,7 @@ export async function scopeOf(db: Db, evaluationId: number, userId: number): Pro
   if (rows.some((r) => r.criterion_id === null)) return { vendors, leaves: null };
   const criteria = await criteriaOf(db, evaluationId);
   const named = new Set(rows.map((r) => r.criterion_id!));
-  const parents = new Set(criteria.map((c) => c.parent_id));
-  const leaves = criteria.filter((c) => !parents.has(c.id) && (named.has(c.id) || (c.parent_id !== null && named.has(c.parent_id))));
+  const leaves = leavesOf(criteria).filter((c) => named.has(c.id) || (c.parent_id !== null && named.has(c.parent_id)));
   return { vendors, leaves: new Set(leaves.map((c) => c.id)) };
 }
 
@@ -104,8 +103,7 @@ export async function panelProgress(db: Db, evaluationId: number) {
     exclusionsOf(db, evaluationId),
     scoreCountsByEvaluator(db, evaluationId),
   ]);
-  const parents = new Set(criteria.map((c) => c.parent_id));
-  const leafCount = criteria.filter((c) => !parents.has(c.id) && c.kind !== 'cost').length;
+  const leafCount = leavesOf(criteria).filter((c) => c.kind !== 'cost').length;
   const scored = counts;
   const out = [];
   for (const m of members) {

@@ -1,30 +1,26 @@
 import type { Db } from '../../db/client.js';
 import { scoreCountOf } from '../../db/queries/scores.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { declarationOf, excludedVendorIds, insertSubmission, saveDeclaration, submissionOf } from '../../db/queries/panel.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, forbidden, type AppError } from '../errors.js';
 import { nowIso } from '../time.js';
+import { isScoringOpen, mayScore, type MayScoreRefusal, type ScoringFacts } from '../domain/rules/may-score.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
+/** The HTTP answer to each may-score refusal (409 for the stage, 403 for a conflict of interest). */
+export function mayScoreError(refusal: MayScoreRefusal, status: string): AppError {
+  switch (refusal) {
+    case 'scoring_closed': return conflict('scoring_closed', `Scoring is closed: the evaluation is in ${status}.`);
+    case 'declaration_required': return conflict('declaration_required', 'Declare whether you have a conflict of interest before scoring.');
+    case 'scores_submitted': return conflict('scores_submitted', 'You have submitted your scores; they are locked.');
+    case 'excluded': return forbidden('You are excluded from scoring this vendor because of a declared conflict of interest.');
+  }
+}
 
-/** Statuses in which evaluators may still change their own scores. */
-export const SCORING_OPEN = ['draft', 'voting', 'scoring'] as const;
-
-/** What the may-score rules look at, however it was read. */
-export interface ScoringFacts { status: string; declared: boolean; submitted: boolean; excluded: boolean }
-
-/**
- * Everything that must hold before a member's score write is accepted, in one place: scoring is
- * open, they have declared any conflict, they have not submitted, and they are not excluded from
- * the vendor. Returns the 409/403 that explains what stands in the way, or null.
- */
+/** The domain's may-score rule as the error that explains what stands in the way, or null. */
 export function mayScoreProblem(f: ScoringFacts): AppError | null {
-  if (!(SCORING_OPEN as readonly string[]).includes(f.status)) return conflict('scoring_closed', `Scoring is closed: the evaluation is in ${f.status}.`);
-  if (!f.declared) return conflict('declaration_required', 'Declare whether you have a conflict of interest before scoring.');
-  if (f.submitted) return conflict('scores_submitted', 'You have submitted your scores; they are locked.');
-  if (f.excluded) return forbidden('You are excluded from scoring this vendor because of a declared conflict of interest.');
-  return null;
+  const refusal = mayScore(f);
+  return refusal === null ? null : mayScoreError(refusal, f.status);
 }
 
 /** The may-score rules for a write to `vendorIds`; throws what stands in the way. */
@@ -55,7 +51,7 @@ export async function declare(db: Db, a: Actor, input: { conflict: boolean; desc
 
 /** Locks the caller's scores: they count as submitted and can no longer change. */
 export async function submitScores(db: Db, a: Actor): Promise<{ submittedAt: string; scores: number }> {
-  if (!(SCORING_OPEN as readonly string[]).includes(a.evaluation.status)) throw conflict('scoring_closed', `Scoring is closed: the evaluation is in ${a.evaluation.status}.`);
+  if (!isScoringOpen(a.evaluation.status)) throw conflict('scoring_closed', `Scoring is closed: the evaluation is in ${a.evaluation.status}.`);
   if (!(await declarationOf(db, a.evaluation.id, a.userId))) throw conflict('declaration_required', 'Declare whether you have a conflict of interest before submitting.');
   return db.transaction().execute(async (trx) => {
     const existing = await submissionOf(trx, a.evaluation.id, a.userId);

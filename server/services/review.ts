@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
-import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
+import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { vendorIdsOf, vendorIn } from '../../db/queries/vendors.js';
 import { cellSpreadsOf, consensusOf, writeConsensus } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
@@ -11,14 +11,13 @@ import { disagreements, kendallW, type Disagreement } from '../domain/agreement.
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
+import { leavesOf } from '../domain/criteria-tree.js';
 
 /** Leaves of the evaluation by id (parents are never scored). */
 async function leaves(db: Db, evaluationId: number) {
   const rows = await criteriaOf(db, evaluationId);
-  const parents = new Set(rows.map((r) => r.parent_id));
-  return new Map(rows.filter((r) => !parents.has(r.id)).map((r) => [r.id, r]));
+  return new Map(leavesOf(rows).map((r) => [r.id, r]));
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { deleteScore, refreshCell, refreshCells, scoreOf, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { knownVendorIds } from '../../db/queries/vendors.js';
@@ -9,17 +8,16 @@ import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { ScoreInput } from './score-writer.js';
 import { assertMayScore } from './panel.js';
+import type { Actor } from '../actor.js';
+import { leavesOf } from '../domain/criteria-tree.js';
 
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from './score-writer.js';
 
-type Actor = EvaluationAccess & { userId: number };
-
 /** Leaves of the evaluation by id, with the facts a score write checks. */
 async function leafIndex(db: Db, evaluationId: number) {
   const rows = await criteriaOf(db, evaluationId);
-  const parents = new Set(rows.map((r) => r.parent_id).filter((p) => p !== null));
-  return new Map(rows.filter((r) => !parents.has(r.id)).map((r) => [r.id, r]));
+  return new Map(leavesOf(rows).map((r) => [r.id, r]));
 }
 
 const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.scale_max });

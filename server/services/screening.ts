@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.js';
 import type { Vendor } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { updateVendor, vendorIn, vendorsInRunning } from '../../db/queries/vendors.js';
 import { screenedOutReasons, screenMatching, screenOutIds, type TextFilter } from '../../db/queries/vendor-screening.js';
 import { mustHaveCells } from '../../db/queries/score-cells.js';
@@ -10,14 +9,13 @@ import { mustHaveFailures, type MustHaveFailure } from '../domain/screening.js';
 import { REASON_MAX } from '../schemas/screening.js';
 import { notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
 
 /**
  * Screening the longlist: vendors knocked out stay listed with the reason in `screened_out`, and
  * the ranking leaves them out. Every change, one vendor or thousands, is one transaction with one
  * audit entry that carries the counts and the reason.
  */
-
-type Actor = EvaluationAccess & { userId: number };
 
 const audit = (db: Db, a: Actor, action: 'screen-out' | 'screen-in', entityId: string | number, before: unknown, after: unknown) =>
   recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity: 'vendor', entityId, before, after });

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { findUserByEmail, insertUser } from '../../db/queries/users.js';
 import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { groupIn, groupNamed, groupWeightsOf, insertGroup, setGroupWeight } from '../../db/queries/stakeholder-groups.js';
@@ -10,8 +9,8 @@ import { conflict, notFound } from '../errors.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
 import type { VoteMethod } from './voting.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
 const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
   recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
 

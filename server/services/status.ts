@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { EvaluationStatus } from '../../db/schema.js';
-import { updateEvaluation, type EvaluationAccess } from '../../db/queries/evaluations.js';
+import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { insertWeightSet } from '../../db/queries/weights.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { canMoveStatus, STATUSES } from '../domain/permissions.js';
@@ -8,8 +8,7 @@ import { conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import { loadWeights } from './weights.js';
 import { voteAggregate } from './voting.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
 
 /**
  * Moves the evaluation along its lifecycle. Closing voting (voting → scoring) freezes the votes'

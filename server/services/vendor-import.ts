@@ -1,12 +1,10 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { INSERT_CHUNK, insertVendors, nameKey, updateVendor, vendorsOf } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { LonglistFormatError, parseLonglist, type LonglistField, type LonglistRecord, type LonglistRejection } from '../domain/csv-longlist.js';
 import { badRequest } from '../errors.js';
 import { nowIso } from '../time.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
 
 export interface ImportResult { created: number; updated: number; rejected: LonglistRejection[] }
 

@@ -1,12 +1,11 @@
 import type { Db } from '../../db/client.js';
 import type { Vendor } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { deleteVendor, insertVendor, updateVendor as writeVendor, vendorByName, vendorIn } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
 
-type Actor = EvaluationAccess & { userId: number };
 export interface VendorInput { name: string; website?: string; category?: string; description?: string; price?: number | null }
 
 const snapshot = (v: Vendor) => ({ name: v.name, website: v.website, category: v.category, description: v.description, price: v.price });

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.js';
 import type { Evaluation } from '../../db/schema.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { groupsOf, myVote, saveVote, votesWithGroups } from '../../db/queries/votes.js';
 import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
@@ -12,8 +11,9 @@ import { weightCarriers } from '../domain/weights.js';
 import type { VoteBody } from '../schemas/votes.js';
 import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
+import type { Actor } from '../actor.js';
+import { topLevelOf } from '../domain/criteria-tree.js';
 
-type Actor = EvaluationAccess & { userId: number };
 export type VoteMethod = 'points' | 'rating' | 'rank' | 'ahp';
 
 /** Consistency ratio above which an AHP vote is called inconsistent (Saaty's 10% rule). */
@@ -25,7 +25,7 @@ export const allowedMethods = (e: Evaluation): VoteMethod[] => e.vote_methods.sp
 export async function votingCriteria(db: Db, evaluationId: number) {
   const nodes = toNodes(await criteriaOf(db, evaluationId));
   const carriers = weightCarriers(nodes);
-  return nodes.filter((n) => n.parentId === null && carriers.has(n.id));
+  return topLevelOf(nodes).filter((n) => carriers.has(n.id));
 }
 
 export interface VoteResult { weights: Record<string, number>; consistencyRatio?: number; worstJudgement?: { row: string; col: string; a: number; implied: number } | null }

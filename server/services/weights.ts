@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
 import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
 import { currentWeightSet, insertWeightSet } from '../../db/queries/weights.js';
 import { recordAudit } from '../../db/queries/audit.js';
@@ -7,8 +6,7 @@ import { applyWeightUpdate, resolveWeights, type ResolvedWeights } from '../doma
 import type { CriterionNode } from '../domain/types.js';
 import { badRequest } from '../errors.js';
 import { nowIso } from '../time.js';
-
-type Actor = EvaluationAccess & { userId: number };
+import type { Actor } from '../actor.js';
 
 /** The evaluation's criteria with the weights now in force (newest weight set, resolved). */
 export async function loadWeights(db: Db, evaluationId: number): Promise<{ nodes: CriterionNode[]; resolved: ResolvedWeights; version: number | null }> {

@@ -1,10 +1,12 @@
 import { expect, test } from 'vitest';
 import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, makeTestApp, signupUser } from '../setup/app.js';
+import { formLogin, pageGet } from '../setup/pages.js';
 
 // Two envelopes: an evaluator sees prices (and the cost criterion's effect on the ranking) only after
 // submitting their quality scores; the facilitator always does.
 
-test('prices stay sealed for an evaluator until they submit, then open', async () => {
+/** Quality and a cost criterion, two vendors, prices sealed, and an evaluator who scored quality but has not submitted. */
+async function sealedEvaluation() {
   const { app } = await makeTestApp();
   const [owner, eva] = await Promise.all([signupUser(app), signupUser(app)]);
   const id = await createEvaluation(app, owner.token, { template: 'blank' });
@@ -18,6 +20,11 @@ test('prices stay sealed for an evaluator until they submit, then open', async (
   expect((await api(app, owner.token, 'PUT', path('/envelopes'), { hidePrices: true })).status).toBe(200);
   expect((await api(app, eva.token, 'PUT', path('/envelopes'), { hidePrices: false })).status).toBe(403);
   for (const [v, value] of [[cheap, 2], [dear, 4]] as const) await api(app, eva.token, 'PUT', path('/scores'), { vendorId: v, criterionId: quality, value });
+  return { app, owner, eva, id, path, quality, cost };
+}
+
+test('prices stay sealed for an evaluator until they submit, then open', async () => {
+  const { app, owner, eva, path, quality, cost } = await sealedEvaluation();
 
   const sealed = (await api(app, eva.token, 'GET', path('/vendors'))).json;
   expect(sealed.pricesHidden).toBe(true);
@@ -38,4 +45,16 @@ test('prices stay sealed for an evaluator until they submit, then open', async (
   expect(after.pricesHidden).toBeUndefined();
   expect(after.vendors.map((v: { name: string; price?: number }) => [v.name, v.price])).toEqual([['Cheap', 100_000], ['Dear', 400_000]]);
   expect((await api(app, eva.token, 'GET', path('/ranking'))).json.rows[0].name).toBe('Cheap');
+});
+
+test('the overview names the leader as the member may see the ranking: without the cost criterion while prices are sealed', async () => {
+  const { app, owner, eva, id } = await sealedEvaluation();
+
+  // Same figures as above: with prices Cheap leads (70 to 52.5), on quality alone Dear does (80 to 40).
+  const leaderOn = async (email: string, password: string) => {
+    const page = await (await pageGet(app, await formLogin(app, email, password), `/evaluations/${id}`)).text();
+    return /Current leader: ([^.<]+)\./.exec(page)?.[1];
+  };
+  expect(await leaderOn(owner.email, owner.password)).toBe('Cheap');
+  expect(await leaderOn(eva.email, eva.password)).toBe('Dear');
 });

@@ -11,7 +11,7 @@ import { CHANGE_LOG_CELLS, CHANGE_LOG_VERSIONS, cellsOf } from '../../db/queries
 import { currentWeightSet } from '../../db/queries/weights.js';
 import { rankVendors } from '../../server/domain/ranking.js';
 import { resolveWeights } from '../../server/domain/weights.js';
-import { loadRanking } from '../../server/services/ranking.js';
+import { loadRanking } from '../../server/read-models/ranking.js';
 import { clearScore, saveBatch, saveScore } from '../../server/services/scores.js';
 import { setConsensus } from '../../server/services/review.js';
 import { excludeEvaluator, liftExclusion } from '../../server/services/panel-admin.js';
@@ -21,6 +21,8 @@ import { setWeights } from '../../server/services/weights.js';
 import { createEvaluation } from '../../server/services/evaluations.js';
 import { addEvaluationMember, createTeamMember, createUserWithTeam } from '../../seeds/factories.js';
 import { nowIso } from '../../server/time.js';
+import type { Actor } from '../../server/actor.js';
+import type { Evaluation } from '../../db/schema.js';
 
 // Property (issue 6, ADR 008): whatever writes happen — single and batch scores, clears, consensus,
 // exclusions and lifts, vendors added, renamed, repriced and deleted, criteria added and deleted,
@@ -30,6 +32,9 @@ import { nowIso } from '../../server/time.js';
 // per-evaluator counts (score_counts, kept by triggers) must match the scores throughout.
 
 const EVALUATORS = 3;
+
+/** The cache is per evaluation; read as the facilitator, who sees the whole ranking (prices included). */
+const facilitatorOf = (evaluation: Evaluation): Actor => ({ evaluation, role: 'facilitator', userId: 0 });
 
 let dir: string;
 let a: Db; // "process" A
@@ -167,7 +172,7 @@ test('the cached ranking equals rankVendors over a fresh read, across writes fro
           case 'rank': {
             const reader = o.via === 'a' ? a : b;
             const want = await reference(reader, e.id);
-            const got = await loadRanking(reader, want.evaluation, { limit: o.limit });
+            const got = await loadRanking(reader, facilitatorOf(want.evaluation), { limit: o.limit });
             expect(got.result).toStrictEqual({ ...want.result, rows: o.limit === undefined ? want.result.rows : want.result.rows.slice(0, o.limit) });
             expect(got.ranked).toBe(want.result.rows.length);
           }
@@ -176,7 +181,7 @@ test('the cached ranking equals rankVendors over a fresh read, across writes fro
       // And at the end, through both handles.
       for (const reader of [a, b]) {
         const want = await reference(reader, e.id);
-        expect((await loadRanking(reader, want.evaluation)).result).toStrictEqual(want.result);
+        expect((await loadRanking(reader, facilitatorOf(want.evaluation))).result).toStrictEqual(want.result);
       }
       // The triggers' per-evaluator counts (the grid's progress) match a count of the scores, deletions by cascade included.
       const counted = await a.selectFrom('scores').select(['evaluator_id', 'criterion_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -199,9 +204,9 @@ test('a write stamps the evaluation and the cells it touched', async () => {
   expect(logged).toEqual([{ vendor_id: e.vendors[0]!, criterion_id: e.leaves[0]! }]);
   // A ranking read in between (filling B's cache) does not hide the next write from B.
   const ev = await b.selectFrom('evaluations').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow();
-  const first = await loadRanking(b, ev);
+  const first = await loadRanking(b, facilitatorOf(ev));
   await saveScore(a, await actor(a, e.id, owner), { vendorId: e.vendors[0]!, criterionId: e.leaves[0]!, value: 0 });
-  const second = await loadRanking(b, ev);
+  const second = await loadRanking(b, facilitatorOf(ev));
   expect(second.result.rows.find((r) => r.vendorId === String(e.vendors[0]))!.total).toBeLessThan(first.result.rows.find((r) => r.vendorId === String(e.vendors[0]))!.total);
 });
 
@@ -209,7 +214,7 @@ test('a cache further behind than the change log keeps, or behind an "everything
   const e = await freshEvaluation();
   const me = await actor(a, e.id, owner);
   const ev = async () => a.selectFrom('evaluations').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow();
-  const total = async (db: Db) => (await loadRanking(db, await ev())).result.rows.find((r) => r.vendorId === String(e.vendors[2]))!.total;
+  const total = async (db: Db) => (await loadRanking(db, facilitatorOf(await ev()))).result.rows.find((r) => r.vendorId === String(e.vendors[2]))!.total;
   await saveScore(a, me, { vendorId: e.vendors[2]!, criterionId: e.leaves[0]!, value: 1 });
   const warm = await total(b); // B caches this version
   // The vendor moves up, then more versions than the log keeps follow on another cell: the move
@@ -220,7 +225,7 @@ test('a cache further behind than the change log keeps, or behind an "everything
   const stamp = (await ev()).cells_version;
   expect(Number(oldest.seq)).toBe(stamp - CHANGE_LOG_VERSIONS + 1); // pruned: the log no longer reaches B's version
   const want = await reference(b, e.id);
-  expect((await loadRanking(b, want.evaluation)).result).toStrictEqual(want.result);
+  expect((await loadRanking(b, facilitatorOf(want.evaluation))).result).toStrictEqual(want.result);
   expect(await total(b)).toBeGreaterThan(warm);
 
   // A batch of more cells than the log takes one by one is logged as one "everything" row.
@@ -228,7 +233,7 @@ test('a cache further behind than the change log keeps, or behind an "everything
   const mine = await actor(a, wide.id, owner);
   await a.insertInto('vendors').values(Array.from({ length: 700 }, (_, i) => ({ evaluation_id: wide.id, name: `Bulk ${i}`, name_key: `bulk-${run}-${i}`, price: null, screened_out: null, created_at: nowIso(), updated_at: nowIso() }))).execute();
   const all = (await a.selectFrom('vendors').select('id').where('evaluation_id', '=', wide.id).execute()).map((r) => r.id);
-  const cached = await loadRanking(b, await a.selectFrom('evaluations').selectAll().where('id', '=', wide.id).executeTakeFirstOrThrow());
+  const cached = await loadRanking(b, facilitatorOf(await a.selectFrom('evaluations').selectAll().where('id', '=', wide.id).executeTakeFirstOrThrow()));
   const bulk = (r: { result: { rows: { name: string; total: number }[] } }) => r.result.rows.find((x) => x.name === 'Bulk 0')!.total;
   const items = all.flatMap((vendorId) => [wide.leaves[0]!, wide.leaves[1]!, wide.leaves[3]!].map((criterionId) => ({ vendorId, criterionId, value: 4 })));
   expect(items.length).toBeGreaterThan(CHANGE_LOG_CELLS);
@@ -236,7 +241,7 @@ test('a cache further behind than the change log keeps, or behind an "everything
   const logged = await a.selectFrom('score_cell_changes').select(['vendor_id', 'criterion_id']).where('evaluation_id', '=', wide.id).execute();
   expect(logged).toEqual([{ vendor_id: 0, criterion_id: 0 }]);
   const fresh = await reference(b, wide.id);
-  const after = await loadRanking(b, fresh.evaluation);
+  const after = await loadRanking(b, facilitatorOf(fresh.evaluation));
   expect(after.result).toStrictEqual(fresh.result);
   expect(bulk(after)).toBeGreaterThan(bulk(cached));
 }, 60_000);

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { addCriterion, api, createEvaluation, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 
-// GET /scores is streamed a hundred vendors at a time (server/services/scores-export.ts). Across
+// GET /scores is streamed a hundred vendors at a time (server/read-models/scores-export.ts). Across
 // chunk boundaries it must still be one JSON document, in (vendor, criterion, evaluator) order,
 // with every score once and nothing the caller may not see.
 

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../server/context.js';
-import type { RankingView } from '../../server/services/ranking.js';
+import type { RankingView } from '../../server/read-models/ranking.js';
 import { Layout, type EvaluationNav } from '../layout.js';
 import { Legend } from '../charts/stacked-bar.js';
 import { percent } from '../format.js';

@@ -1,4 +1,4 @@
-import type { SensitivityReport } from '../../server/services/sensitivity.js';
+import type { SensitivityReport } from '../../server/read-models/sensitivity.js';
 import { percent } from '../format.js';
 import { m } from '../messages/index.js';
 

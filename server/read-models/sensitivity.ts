@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
-import type { Evaluation } from '../../db/schema.js';
 import { loadRankingInputs, rankInputs } from './ranking.js';
-import { voteAggregate } from './voting.js';
+import { voteAggregate } from '../services/voting.js';
+import type { Actor } from '../actor.js';
 import { rankAcceptability, stabilityIntervals, type ScoreMatrix } from '../domain/sensitivity.js';
 import { seededRandom } from '../domain/random.js';
 
@@ -20,20 +20,21 @@ export interface SensitivityReport {
  * How robust the ranking is: the exact interval of each top-level weight within which the leader
  * stays first, and how often each vendor ranks first / in the top three when the weights are drawn
  * from the stakeholders' own votes. The seed is fixed so the same data always gives the same figures.
+ * Computed as member `a` may see the ranking (two envelopes).
  */
-export async function sensitivityReport(db: Db, evaluation: Evaluation, opts: { samples: number; withoutCost?: boolean }): Promise<SensitivityReport> {
-  const inputs = await loadRankingInputs(db, evaluation);
-  const view = rankInputs(inputs, undefined, { withoutCost: opts.withoutCost });
+export async function sensitivityReport(db: Db, a: Actor, opts: { samples: number }): Promise<SensitivityReport> {
+  const inputs = await loadRankingInputs(db, a);
+  const view = rankInputs(inputs);
   const criteria = view.columns.map((c) => ({ id: c.id, name: c.name, weight: view.resolved.global.get(c.id) ?? 0 }));
   const vendorIds = view.result.rows.map((r) => r.vendorId);
   const names = Object.fromEntries(view.result.rows.map((r) => [r.vendorId, r.name]));
   // S(v, t): each top-level criterion alone at weight 1 — totals are linear in the top-level weights.
   const byCriterion = criteria.map((c) => {
-    const one = rankInputs(inputs, Object.fromEntries(criteria.map((x) => [x.id, x.id === c.id ? 1 : 0])), { withoutCost: opts.withoutCost });
+    const one = rankInputs(inputs, Object.fromEntries(criteria.map((x) => [x.id, x.id === c.id ? 1 : 0])));
     return new Map(one.result.rows.map((r) => [r.vendorId, r.breakdown[c.id] ?? 0]));
   });
   const matrix: ScoreMatrix = { vendorIds, criterionIds: criteria.map((c) => c.id), s: vendorIds.map((v) => byCriterion.map((m) => m.get(v) ?? 0)) };
-  const agg = await voteAggregate(db, evaluation);
+  const agg = await voteAggregate(db, a.evaluation);
   const votes = agg.votes.filter((v) => !v.excluded).map((v) => criteria.map((c) => v.weights[c.id] ?? 0));
   const leader = view.result.rows[0];
   return {

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.js';
-import type { Evaluation } from '../../db/schema.js';
 import { cellsChangedSince, cellsOfCriterion, cellsVersionOf } from '../../db/queries/scores.js';
 import { currentWeightSet } from '../../db/queries/weights.js';
 import { criteriaOf, criterionParentsOf, toNodes } from '../../db/queries/criteria.js';
@@ -8,6 +7,9 @@ import type { RankingResult } from '../domain/ranking.js';
 import { CellMatrixBuilder, rankMatrix, type CellMatrix } from '../domain/ranking-matrix.js';
 import type { CriterionNode, RankVendor, Scale } from '../domain/types.js';
 import { resolveWeights, type ResolvedWeights } from '../domain/weights.js';
+import { leavesOf, topLevelOf } from '../domain/criteria-tree.js';
+import type { Actor } from '../actor.js';
+import { visibilityOf } from './visibility.js';
 
 export interface RankingView {
   /** The ranking; `rows` holds the best `limit` vendors when a limit was asked for, else all of them. */
@@ -19,11 +21,17 @@ export interface RankingView {
   weightVersion: number | null;
   /** Top-level criteria that carry weight, in display order: the breakdown's columns. */
   columns: CriterionNode[];
+  /** Two envelopes: prices are sealed for this member, so the cost criteria were left out. */
+  pricesHidden: boolean;
 }
 
-/** Everything a ranking is computed from, loaded once so it can be ranked under several weightings. */
+/**
+ * Everything a ranking is computed from, loaded once so it can be ranked under several weightings,
+ * as the member it was loaded for may see it.
+ */
 export interface RankingInputs {
-  nodes: CriterionNode[]; local: Map<string, number>; weightVersion: number | null; vendors: RankVendor[]; scale: Scale;
+  /** The criteria tree, without the cost criteria when prices are sealed for the member. */
+  nodes: CriterionNode[]; pricesHidden: boolean; local: Map<string, number>; weightVersion: number | null; vendors: RankVendor[]; scale: Scale;
   /** The evaluation's cell aggregates (a cached snapshot that never changes under its reader). */
   matrix: CellMatrix;
   /** Consensus rationales of cells ("vendorId:criterionId"), so a must-have knock-out says why. */
@@ -61,9 +69,7 @@ function apply(b: CellMatrixBuilder, rationales: Map<string, string>, r: CellRow
 /** Every cell of the evaluation, one criterion (column) at a time so no big row list is ever held. */
 async function loadAll(db: Db, evaluationId: number, version: number): Promise<CachedCells> {
   const [criteria, vendors] = await Promise.all([criterionParentsOf(db, evaluationId), vendorCountOf(db, evaluationId)]);
-  const parents = new Set(criteria.map((c) => c.parent_id));
-  const leaves = criteria.filter((c) => !parents.has(c.id)).length;
-  const b = new CellMatrixBuilder(undefined, { rows: vendors, cols: leaves });
+  const b = new CellMatrixBuilder(undefined, { rows: vendors, cols: leavesOf(criteria).length });
   const rationales = new Map<string, string>();
   for (const c of criteria) for (const r of await cellsOfCriterion(db, c.id)) apply(b, rationales, r);
   return { version, matrix: b.build(), rationales };
@@ -135,16 +141,21 @@ export async function cachedCells(db: Db, evaluationId: number): Promise<CachedC
 
 // ---------------------------------------------------------------------------------------------
 
-export async function loadRankingInputs(db: Db, evaluation: Evaluation): Promise<RankingInputs> {
-  const [rows, current, vendors, cells] = await Promise.all([
+/** The ranking inputs for member `a`, who sees prices (and the cost criteria) only as the two-envelope rule allows. */
+export async function loadRankingInputs(db: Db, a: Actor): Promise<RankingInputs> {
+  const { evaluation } = a;
+  const [rows, current, vendors, cells, seen] = await Promise.all([
     criteriaOf(db, evaluation.id),
     currentWeightSet(db, evaluation.id),
     vendorsInRunning(db, evaluation.id),
     cachedCells(db, evaluation.id),
+    visibilityOf(db, a),
   ]);
+  const nodes = toNodes(rows);
   return {
-    nodes: toNodes(rows), local: current.local, weightVersion: current.set?.version ?? null, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
-    vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: v.price })),
+    // Two envelopes: without prices the cost leaves drop out and their siblings share the weight.
+    nodes: seen.prices ? nodes : nodes.filter((n) => n.kind !== 'cost'), pricesHidden: !seen.prices, local: current.local, weightVersion: current.set?.version ?? null, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
+    vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: seen.prices ? v.price : null })),
     matrix: cells.matrix, rationales: cells.rationales,
   };
 }
@@ -154,10 +165,8 @@ export async function loadRankingInputs(db: Db, evaluation: Evaluation): Promise
  * sub-criterion splits stay those of the weight set in force. With `limit`, row objects are made
  * for the best `limit` vendors only (ranks still count everyone).
  */
-export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, number>, opts: { withoutCost?: boolean; limit?: number | undefined } = {}): RankingView {
-  let nodes = inputs.nodes;
-  // Two envelopes: without prices the cost leaves drop out and their siblings share the weight.
-  if (opts.withoutCost) nodes = nodes.filter((n) => n.kind !== 'cost');
+export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, number>, opts: { limit?: number | undefined } = {}): RankingView {
+  const { nodes } = inputs;
   const local = new Map(inputs.local);
   if (topLevel) for (const [id, w] of Object.entries(topLevel)) local.set(id, w);
   const resolved = resolveWeights(nodes, local);
@@ -170,15 +179,16 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
       return why ? { ...x, reason: `${x.reason}: ${why}` } : x;
     }),
   };
-  const columns = nodes.filter((n) => n.parentId === null && (resolved.global.get(n.id) ?? 0) > 0);
-  return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns };
+  const columns = topLevelOf(nodes).filter((n) => (resolved.global.get(n.id) ?? 0) > 0);
+  return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns, pricesHidden: inputs.pricesHidden };
 }
 
 /**
  * Ranks an evaluation's vendors from the cell aggregates and the weights in force. Derived on
  * every read and never stored, so it cannot drift from the scores it explains; the cells come
- * from the per-process cache, checked against the evaluation's stamp on every call.
+ * from the per-process cache, checked against the evaluation's stamp on every call. Member `a` sees
+ * it as the two-envelope rule allows: no caller can forget the rule.
  */
-export async function loadRanking(db: Db, evaluation: Evaluation, opts: { withoutCost?: boolean; limit?: number | undefined } = {}): Promise<RankingView> {
-  return rankInputs(await loadRankingInputs(db, evaluation), undefined, opts);
+export async function loadRanking(db: Db, a: Actor, opts: { limit?: number | undefined } = {}): Promise<RankingView> {
+  return rankInputs(await loadRankingInputs(db, a), undefined, opts);
 }

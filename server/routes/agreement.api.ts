@@ -1,11 +1,23 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import { z } from '@hono/zod-openapi';
 import { accessEvaluation } from '../access.js';
 import { agreementReport } from '../services/review.js';
 import { forbidden } from '../errors.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
+
+const Agreement = z.object({
+  kendallW: z.record(z.string(), z.number().nullable()).openapi({ description: 'Criterion id → Kendall’s W (0 = no agreement, 1 = full).' }),
+  disagreements: z.array(z.object({ vendorId: z.string(), criterionId: z.string(), spread: z.number() })),
+});
+
+const read = apiRoute({
+  method: 'get', path: '/', summary: 'How far the evaluators agree (facilitator; everyone from review on)',
+  request: { params: EvaluationParams },
+  responses: { 200: ok('Kendall’s W per criterion and the cells where scores spread most.', Agreement), ...errors(...READ_ERRORS) },
+});
 
 /** GET /api/v1/evaluations/:id/agreement — how far the evaluators agree (Kendall's W, spread per cell). */
-export const agreementApi = new Hono<AppEnv>().get('/', async (c) => {
+export const agreementApi = apiRouter('Agreement').openapi(read, async (c) => {
   const a = await accessEvaluation(c, 'read');
   // Disagreement shown early makes panels converge out of politeness: only the facilitator sees it before review.
   if (a.role !== 'facilitator' && a.evaluation.status !== 'review' && a.evaluation.status !== 'decided') {

@@ -9,6 +9,7 @@ import { csrfUnlessBearer } from './middleware/csrf.js';
 import { apiBodyLimit } from './middleware/body-limit.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handlers.js';
 import { openapiApi } from './routes/openapi.api.js';
+import { docsPages } from './routes/docs.pages.js';
 import { healthzApi } from './routes/healthz.api.js';
 import { staticFiles } from './routes/static.js';
 import { authApi } from './routes/auth.api.js';
@@ -79,6 +80,7 @@ export function createApp({ db, env }: AppDeps) {
 /** The JSON API (API.md): one module per URL prefix; everything under /api/v1/evaluations needs a signed-in caller. */
 function mountApi(app: OpenAPIHono<AppEnv>) {
   app.route('/api/v1/openapi.json', openapiApi(app));
+  app.route('/api/v1/docs', docsPages(app));
   app.route('/api/v1/auth', authApi);
   app.use('/api/v1/evaluations/*', requireApiUser);
   app.use('/api/v1/evaluations', requireApiUser);

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
 import type { AppEnv } from './context.js';
 import type { Env } from './env.js';
@@ -8,6 +8,8 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { csrfUnlessBearer } from './middleware/csrf.js';
 import { apiBodyLimit } from './middleware/body-limit.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handlers.js';
+import { openapiApi } from './routes/openapi.api.js';
+import { docsPages } from './routes/docs.pages.js';
 import { healthzApi } from './routes/healthz.api.js';
 import { staticFiles } from './routes/static.js';
 import { authApi } from './routes/auth.api.js';
@@ -59,7 +61,8 @@ export interface AppDeps { db: Db; env: Env }
 
 /** Builds the whole app; tests call `app.request()` on it without opening a port. Order matters: each step sees what the earlier ones set. */
 export function createApp({ db, env }: AppDeps) {
-  const app = new Hono<AppEnv>();
+  // OpenAPIHono gathers the API routers' descriptions as they are mounted (pages are plain Hono and stay out).
+  const app = new OpenAPIHono<AppEnv>();
   app.use('*', provide(db, env));
   app.use('*', securityHeaders);
   app.route('/healthz', healthzApi);
@@ -75,7 +78,9 @@ export function createApp({ db, env }: AppDeps) {
 }
 
 /** The JSON API (API.md): one module per URL prefix; everything under /api/v1/evaluations needs a signed-in caller. */
-function mountApi(app: Hono<AppEnv>) {
+function mountApi(app: OpenAPIHono<AppEnv>) {
+  app.route('/api/v1/openapi.json', openapiApi(app));
+  app.route('/api/v1/docs', docsPages(app));
   app.route('/api/v1/auth', authApi);
   app.use('/api/v1/evaluations/*', requireApiUser);
   app.use('/api/v1/evaluations', requireApiUser);
@@ -106,7 +111,7 @@ function mountApi(app: Hono<AppEnv>) {
 }
 
 /** The HTML pages: one module per URL prefix; everything under /evaluations/ needs a signed-in visitor. */
-function mountPages(app: Hono<AppEnv>) {
+function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route('/', authPages); // /login, /signup, /logout
   app.route('/', homePages);
   // Personal voting links sign people in, so they sit outside the signed-in area.

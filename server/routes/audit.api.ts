@@ -1,8 +1,7 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { AppEnv } from '../context.js';
-import { apiValid } from '../validation.js';
+import { z } from '@hono/zod-openapi';
 import { accessEvaluation } from '../access.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
 import { AUDIT_MAX_LIMIT, auditBound, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
 
 /** The stored JSON text back as a value; text that is not JSON (never written by recordAudit) is passed through. */
@@ -64,13 +63,27 @@ export const auditFilterOf = (q: z.infer<typeof AuditQuerySchema>): AuditFilter 
   q: q.q,
 });
 
+const Entry = z.object({
+  at: z.string(), actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable().openapi({ description: 'Null for system entries.' }),
+  action: z.string(), entity: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown(),
+});
+
+const search = apiRoute({
+  method: 'get', path: '/', summary: 'The audit log, oldest first (facilitator, observer)',
+  request: { params: EvaluationParams, query: AuditQuerySchema },
+  responses: {
+    200: ok('Every matching entry; with `limit` one page, and `next` (pass it as `after`) when more follow.', z.object({ entries: z.array(Entry), next: z.string().optional() })),
+    ...errors(400, ...READ_ERRORS),
+  },
+});
+
 /**
  * GET /api/v1/evaluations/:id/audit — `{entries: [...]}` oldest first (facilitator and observer).
  * Optional filters: action, entity, actor (user id), from/to (date or timestamp), q (text).
  * Without `limit` every matching entry is returned; with `limit` (≤ 200) one page, plus
  * `next` (pass it as `after`) when more entries follow.
  */
-export const auditApi = new Hono<AppEnv>().get('/', apiValid('query', AuditQuerySchema), async (c) => {
+export const auditApi = apiRouter('Audit').openapi(search, async (c) => {
   const { evaluation } = await accessEvaluation(c, 'audit');
   const query = c.req.valid('query');
   const filter = auditFilterOf(query);

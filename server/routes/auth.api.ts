@@ -1,32 +1,55 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
-import { apiValid } from '../validation.js';
+import { z } from '@hono/zod-openapi';
 import { LoginSchema, SignupSchema } from '../schemas/accounts.js';
 import { authenticate, createApiToken, listApiTokens, revokeApiToken, signup } from '../services/accounts.js';
 import { AppError, notFound, unauthorized } from '../errors.js';
 import { requireApiUser } from '../middleware/auth.js';
 import { parseId } from '../ids.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { NO_CONTENT, errors, jsonBody, ok, pathParams } from '../openapi/shapes.js';
+
+const signupRoute = apiRoute({
+  method: 'post', path: '/signup', summary: 'Create an account and its team; answers an API token', security: [],
+  request: { body: jsonBody(SignupSchema) },
+  responses: { 201: ok('The new account.', z.object({ userId: z.string(), teamId: z.string(), token: z.string() })), ...errors(400, 409) },
+});
+const tokenRoute = apiRoute({
+  method: 'post', path: '/token', summary: 'Exchange email and password for an API token', security: [],
+  request: { body: jsonBody(LoginSchema) },
+  responses: { 200: ok('A new token.', z.object({ token: z.string() })), ...errors(400, 401) },
+});
+const listTokens = apiRoute({
+  method: 'get', path: '/tokens', summary: 'The caller’s API tokens', middleware: [requireApiUser] as const,
+  responses: {
+    200: ok('Every token, revoked ones included.', z.object({ tokens: z.array(z.object({ id: z.string(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })) })),
+    ...errors(401),
+  },
+});
+const revokeToken = apiRoute({
+  method: 'delete', path: '/tokens/{tokenId}', summary: 'Revoke one of the caller’s API tokens', middleware: [requireApiUser] as const,
+  request: { params: pathParams('tokenId') },
+  responses: { 204: NO_CONTENT, ...errors(401, 404) },
+});
 
 /** Accounts and API tokens: /api/v1/auth. */
-export const authApi = new Hono<AppEnv>()
-  .post('/signup', apiValid('json', SignupSchema), async (c) => {
+export const authApi = apiRouter('Accounts')
+  .openapi(signupRoute, async (c) => {
     const body = c.req.valid('json');
     const { userId, teamId } = await signup(c.get('db'), body);
     const { token } = await createApiToken(c.get('db'), userId, 'signup');
     return c.json({ userId: String(userId), teamId: String(teamId), token }, 201);
   })
-  .post('/token', apiValid('json', LoginSchema), async (c) => {
+  .openapi(tokenRoute, async (c) => {
     const { email, password } = c.req.valid('json');
     const userId = await authenticate(c.get('db'), email, password);
     if (userId === null) throw new AppError(401, 'invalid_credentials', 'The email or password is wrong.');
     const { token } = await createApiToken(c.get('db'), userId, 'api');
     return c.json({ token }, 200);
   })
-  .get('/tokens', requireApiUser, async (c) => {
+  .openapi(listTokens, async (c) => {
     const rows = await listApiTokens(c.get('db'), c.get('user')!.id);
     return c.json({ tokens: rows.map((t) => ({ id: String(t.id), label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at })) });
   })
-  .delete('/tokens/:tokenId', requireApiUser, async (c) => {
+  .openapi(revokeToken, async (c) => {
     const id = parseId(c.req.param('tokenId'));
     const user = c.get('user');
     if (!user) throw unauthorized();

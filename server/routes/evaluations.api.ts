@@ -1,33 +1,56 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import { z } from '@hono/zod-openapi';
 import type { Evaluation } from '../../db/schema.js';
-import { apiValid } from '../validation.js';
 import { NewEvaluationSchema } from '../schemas/evaluations.js';
 import { StatusSchema } from '../schemas/votes.js';
 import { createEvaluation } from '../services/evaluations.js';
 import { changeStatus } from '../services/status.js';
 import { accessEvaluation } from '../access.js';
 import { forbidden } from '../errors.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, READ_ERRORS, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
 
 /** An evaluation as API.md shows it. */
 export const evaluationJson = (e: Evaluation) => ({
   id: String(e.id), name: e.name, status: e.status, scale: { min: e.scale_min, max: e.scale_max }, createdAt: e.created_at,
 });
 
+const EvaluationOut = z
+  .object({
+    id: z.string(), name: z.string(), status: StatusSchema.shape.status, scale: z.object({ min: z.number(), max: z.number() }),
+    createdAt: z.string().openapi({ description: 'ISO-8601 UTC; left out of the creation answer.' }).optional(),
+  })
+  .openapi('Evaluation');
+
+const create = apiRoute({
+  method: 'post', path: '/', summary: 'Create an evaluation (the caller becomes its facilitator)',
+  request: { body: jsonBody(NewEvaluationSchema) },
+  responses: { 201: ok('Created.', EvaluationOut), ...errors(400, 401, 403) },
+});
+const read = apiRoute({
+  method: 'get', path: '/{id}', summary: 'One evaluation',
+  request: { params: EvaluationParams },
+  responses: { 200: ok('The evaluation.', EvaluationOut), ...errors(...READ_ERRORS) },
+});
+const status = apiRoute({
+  method: 'post', path: '/{id}/status', summary: 'Move the evaluation to its next status (facilitator)',
+  request: { params: EvaluationParams, body: jsonBody(StatusSchema) },
+  responses: { 200: ok('The new status, and the weight-set version now in force.', z.object({ status: StatusSchema.shape.status, weightSetVersion: z.number().nullable() })), ...errors(...WRITE_ERRORS) },
+});
+
 /** /api/v1/evaluations — creating an evaluation, reading one, and moving it through its lifecycle. */
-export const evaluationsApi = new Hono<AppEnv>()
-  .post('/', apiValid('json', NewEvaluationSchema), async (c) => {
+export const evaluationsApi = apiRouter('Evaluations')
+  .openapi(create, async (c) => {
     const user = c.get('user')!;
     if (user.teamId === null) throw forbidden('Only members of a team can create evaluations.');
     const e = await createEvaluation(c.get('db'), { id: user.id, teamId: user.teamId }, c.req.valid('json'));
     const { createdAt: _, ...body } = evaluationJson(e);
     return c.json(body, 201);
   })
-  .get('/:id', async (c) => {
+  .openapi(read, async (c) => {
     const { evaluation } = await accessEvaluation(c, 'read');
     return c.json(evaluationJson(evaluation));
   })
-  .post('/:id/status', apiValid('json', StatusSchema), async (c) => {
+  .openapi(status, async (c) => {
     const a = await accessEvaluation(c, 'edit');
     return c.json(await changeStatus(c.get('db'), a, c.req.valid('json').status));
   });

@@ -1,19 +1,31 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { AppEnv } from '../context.js';
-import { apiValid } from '../validation.js';
+import { z } from '@hono/zod-openapi';
 import { GroupSchema } from '../schemas/votes.js';
 import { accessEvaluation } from '../access.js';
 import { addGroup, setGroupWeights } from '../services/stakeholders.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { CreatedId, EvaluationParams, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
+
+const GroupWeights = z.object({ weights: z.record(z.string(), z.number().finite().min(0).max(1000)).openapi({ description: 'Group id → how much its vote counts.' }) });
+
+const add = apiRoute({
+  method: 'post', path: '/', summary: 'Add a stakeholder group (facilitator)',
+  request: { params: EvaluationParams, body: jsonBody(GroupSchema) },
+  responses: { 201: ok('Created.', CreatedId), ...errors(...WRITE_ERRORS) },
+});
+const weights = apiRoute({
+  method: 'put', path: '/weights', summary: 'Set how much each group’s vote counts (facilitator)',
+  request: { params: EvaluationParams, body: jsonBody(GroupWeights) },
+  responses: { 200: ok('Saved: `{ok: true}`.', z.object({ ok: z.literal(true) })), ...errors(...WRITE_ERRORS) },
+});
 
 /** /api/v1/evaluations/:id/groups — stakeholder groups and how much each group's vote counts. */
-export const groupsApi = new Hono<AppEnv>()
-  .post('/', apiValid('json', GroupSchema), async (c) => {
+export const groupsApi = apiRouter('Stakeholder groups')
+  .openapi(add, async (c) => {
     const a = await accessEvaluation(c, 'edit');
     const { name, weight } = c.req.valid('json');
     return c.json({ id: String(await addGroup(c.get('db'), a, name, weight)) }, 201);
   })
-  .put('/weights', apiValid('json', z.object({ weights: z.record(z.string(), z.number().finite().min(0).max(1000)) })), async (c) => {
+  .openapi(weights, async (c) => {
     const a = await accessEvaluation(c, 'edit');
     await setGroupWeights(c.get('db'), a, c.req.valid('json').weights);
     return c.json({ ok: true });

@@ -1,19 +1,30 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
-import { apiValid } from '../validation.js';
+import { z } from '@hono/zod-openapi';
 import { InviteSchema } from '../schemas/votes.js';
 import { accessEvaluation } from '../access.js';
 import { inviteStakeholder, revokeInvite } from '../services/stakeholders.js';
 import { groupNamed } from '../../db/queries/stakeholder-groups.js';
 import { notFound } from '../errors.js';
 import { idParam } from './params.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, NO_CONTENT, WRITE_ERRORS, errors, jsonBody, ok, pathParams } from '../openapi/shapes.js';
 
 /** A personal voting link on this server's own origin. */
 export const inviteLink = (requestUrl: string, token: string) => `${new URL(requestUrl).origin}/invite/${token}`;
 
+const invite = apiRoute({
+  method: 'post', path: '/', summary: 'Invite a stakeholder to vote through a personal link (facilitator)',
+  request: { params: EvaluationParams, body: jsonBody(InviteSchema) },
+  responses: { 201: ok('The invitation and its link.', z.object({ inviteId: z.string(), userId: z.string(), link: z.string() })), ...errors(...WRITE_ERRORS) },
+});
+const revoke = apiRoute({
+  method: 'delete', path: '/{inviteId}', summary: 'Revoke an invitation (facilitator)',
+  request: { params: pathParams('id', 'inviteId') },
+  responses: { 204: NO_CONTENT, ...errors(...WRITE_ERRORS) },
+});
+
 /** /api/v1/evaluations/:id/invites — personal voting links for stakeholders. */
-export const invitesApi = new Hono<AppEnv>()
-  .post('/', apiValid('json', InviteSchema), async (c) => {
+export const invitesApi = apiRouter('Invitations')
+  .openapi(invite, async (c) => {
     const a = await accessEvaluation(c, 'edit');
     const body = c.req.valid('json');
     let groupId: number | null = null;
@@ -24,7 +35,7 @@ export const invitesApi = new Hono<AppEnv>()
     const inv = await inviteStakeholder(c.get('db'), a, { email: body.email, name: body.name, groupId });
     return c.json({ inviteId: String(inv.inviteId), userId: String(inv.userId), link: inviteLink(c.req.url, inv.token) }, 201);
   })
-  .delete('/:inviteId', async (c) => {
+  .openapi(revoke, async (c) => {
     const a = await accessEvaluation(c, 'edit');
     await revokeInvite(c.get('db'), a, idParam(c, 'inviteId', 'The invitation'));
     return c.body(null, 204);

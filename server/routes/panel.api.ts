@@ -1,11 +1,25 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import { z } from '@hono/zod-openapi';
 import { accessEvaluation } from '../access.js';
 import { panelProgress } from '../services/panel-admin.js';
 import { forbidden } from '../errors.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
+
+const Panel = z.object({
+  members: z.array(z.object({
+    userId: z.string(), name: z.string(), email: z.string(), role: z.string(), group: z.string().nullable(), declared: z.boolean(), conflict: z.boolean().nullable(),
+    submittedAt: z.string().nullable(), scored: z.number(), assigned: z.number(), excludedFrom: z.array(z.string()),
+  })),
+});
+
+const read = apiRoute({
+  method: 'get', path: '/', summary: 'Each member’s declaration, assignments and scoring progress (facilitator, observer)',
+  request: { params: EvaluationParams },
+  responses: { 200: ok('One row per member.', Panel), ...errors(...READ_ERRORS) },
+});
 
 /** GET /api/v1/evaluations/:id/panel — each member's declaration, assignments and scoring progress. */
-export const panelApi = new Hono<AppEnv>().get('/', async (c) => {
+export const panelApi = apiRouter('Panel').openapi(read, async (c) => {
   const a = await accessEvaluation(c, 'read');
   if (a.role !== 'facilitator' && a.role !== 'observer') throw forbidden('Only the facilitator and observers see the panel’s progress.');
   const rows = await panelProgress(c.get('db'), a.evaluation.id);

@@ -1,14 +1,28 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { AppEnv } from '../context.js';
-import { apiValid } from '../validation.js';
+import { z } from '@hono/zod-openapi';
 import { accessEvaluation } from '../access.js';
 import { loadRanking } from '../read-models/ranking.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
 
-const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional() });
+const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }) });
+
+const Ranking = z.object({
+  rows: z.array(z.object({
+    rank: z.number(), vendorId: z.string(), name: z.string(), total: z.number().openapi({ description: '0–100.' }), coverage: z.number().openapi({ description: '0–1.' }),
+    provisional: z.boolean(), breakdown: z.record(z.string(), z.number()).openapi({ description: 'Top-level criterion id → points; sums to `total`.' }),
+  })),
+  excluded: z.array(z.object({ vendorId: z.string(), name: z.string(), reason: z.string() })),
+  weights: z.record(z.string(), z.number()).openapi({ description: 'Leaf criterion id → weight (sum 1).' }),
+});
+
+const read = apiRoute({
+  method: 'get', path: '/', summary: 'Vendors ranked by weighted score, and the excluded ones with why',
+  request: { params: EvaluationParams, query: LimitSchema },
+  responses: { 200: ok('The ranking the caller may see.', Ranking), ...errors(400, ...READ_ERRORS) },
+});
 
 /** GET /api/v1/evaluations/:id/ranking — vendors ranked by weighted score, with the excluded ones and why. */
-export const rankingApi = new Hono<AppEnv>().get('/', apiValid('query', LimitSchema), async (c) => {
+export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
   const a = await accessEvaluation(c, 'read');
   const { limit } = c.req.valid('query');
   const { result, resolved } = await loadRanking(c.get('db'), a, { limit });

@@ -1,23 +1,43 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
-import { apiValid } from '../validation.js';
+import { z } from '@hono/zod-openapi';
 import { BatchSchema, ScoreSchema, ScoresQuerySchema } from '../schemas/scores.js';
 import { accessEvaluation } from '../access.js';
 import { saveBatch, saveScore } from '../services/scores.js';
 import { scoresJsonStream } from '../read-models/scores-export.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, READ_ERRORS, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
+
+const ScoreList = z.object({
+  scores: z.array(z.object({ vendorId: z.string(), criterionId: z.string(), evaluatorId: z.string(), value: z.number().nullable(), comment: z.string().nullable(), version: z.number() })),
+});
+
+const put = apiRoute({
+  method: 'put', path: '/', summary: 'Save one of the caller’s scores',
+  request: { params: EvaluationParams, body: jsonBody(ScoreSchema) },
+  responses: { 200: ok('The cell’s new `version` (send it back to detect concurrent edits: a stale one answers 409 `stale_version`).'), ...errors(...WRITE_ERRORS) },
+});
+const batch = apiRoute({
+  method: 'post', path: '/batch', summary: 'Save up to 10,000 of the caller’s scores, all or nothing',
+  request: { params: EvaluationParams, body: jsonBody(BatchSchema) },
+  responses: { 200: ok('`{saved}`; one bad item answers 400 naming its index and nothing is saved.'), ...errors(...WRITE_ERRORS) },
+});
+const list = apiRoute({
+  method: 'get', path: '/', summary: 'The scores the caller may see (streamed)',
+  request: { params: EvaluationParams, query: ScoresQuerySchema },
+  responses: { 200: ok('Streamed as it is read: only the caller’s own scores before review, unless they are the facilitator.', ScoreList), ...errors(400, ...READ_ERRORS) },
+});
 
 /** /api/v1/evaluations/:id/scores — writing one's own scores, one or a batch, and reading them back. */
-export const scoresApi = new Hono<AppEnv>()
-  .put('/', apiValid('json', ScoreSchema), async (c) => {
+export const scoresApi = apiRouter('Scores')
+  .openapi(put, async (c) => {
     const a = await accessEvaluation(c, 'score');
     // The score services check the may-score rules themselves, in the transaction that writes.
     return c.json(await saveScore(c.get('db'), a, c.req.valid('json')));
   })
-  .post('/batch', apiValid('json', BatchSchema), async (c) => {
+  .openapi(batch, async (c) => {
     const a = await accessEvaluation(c, 'score');
     return c.json(await saveBatch(c.get('db'), a, c.req.valid('json').scores));
   })
-  .get('/', apiValid('query', ScoresQuerySchema), async (c) => {
+  .openapi(list, async (c) => {
     const a = await accessEvaluation(c, 'read');
     // Streamed: a landscape-sized evaluation has millions of scores; blind scoring applied there (read-models/scores-export.ts).
     return c.body(await scoresJsonStream(c.get('db'), a, c.req.valid('query')), 200, { 'content-type': 'application/json; charset=utf-8' });

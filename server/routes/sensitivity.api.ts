@@ -1,14 +1,25 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { AppEnv } from '../context.js';
-import { apiValid } from '../validation.js';
+import { z } from '@hono/zod-openapi';
 import { accessEvaluation } from '../access.js';
 import { sensitivityReport } from '../read-models/sensitivity.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
 
 const Query = z.object({ samples: z.coerce.number().int().min(10, { error: 'At least 10 samples.' }).max(20_000, { error: 'At most 20,000 samples.' }).default(1000) });
 
+const Sensitivity = z.object({
+  stability: z.record(z.string(), z.object({ low: z.number(), high: z.number() })).openapi({ description: 'Top-level criterion id → the weight range within which the leader stays first.' }),
+  acceptability: z.record(z.string(), z.object({ first: z.number(), top3: z.number() })).openapi({ description: 'Vendor id → share of weight samples in which it ranks first / in the top 3.' }),
+  samples: z.number(),
+});
+
+const read = apiRoute({
+  method: 'get', path: '/', summary: 'How robust the ranking is to the weights',
+  request: { params: EvaluationParams, query: Query },
+  responses: { 200: ok('Stability ranges and rank acceptability.', Sensitivity), ...errors(400, ...READ_ERRORS) },
+});
+
 /** GET /api/v1/evaluations/:id/sensitivity — how robust the ranking is (API.md "Analysis and audit"). */
-export const sensitivityApi = new Hono<AppEnv>().get('/', apiValid('query', Query), async (c) => {
+export const sensitivityApi = apiRouter('Sensitivity').openapi(read, async (c) => {
   const a = await accessEvaluation(c, 'read');
   const r = await sensitivityReport(c.get('db'), a, { samples: c.req.valid('query').samples });
   return c.json({ stability: r.stability, acceptability: r.acceptability, samples: r.samples });

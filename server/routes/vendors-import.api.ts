@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv } from '../context.js';
 import { accessEvaluation } from '../access.js';
 import { importLonglist } from '../services/vendor-import.js';
 import { AppError, badRequest } from '../errors.js';
+import { apiRoute, apiRouter } from '../openapi/router.js';
+import { EvaluationParams, WRITE_ERRORS, errors, ok } from '../openapi/shapes.js';
 
 /** The longest longlist file accepted: the whole MarTech landscape as CSV is a few MB. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -30,23 +31,41 @@ function decode(bytes: Uint8Array, contentType: string): string {
   }
 }
 
-/** POST /api/v1/evaluations/:id/vendors/import — a longlist CSV in, `{created, updated, rejected}` out. */
-export const vendorsImportApi = new Hono<AppEnv>().post(
-  '/',
-  bodyLimit({
-    maxSize: IMPORT_MAX_BYTES,
-    onError: () => {
-      throw new AppError(413, 'payload_too_large', 'The CSV file is larger than 10 MB; split it and import the parts one after another.');
+const ImportResult = z.object({
+  created: z.number(), updated: z.number(),
+  rejected: z.array(z.object({ line: z.number(), error: z.string() })).openapi({ description: 'Rows left out, by line number of the file.' }),
+});
+
+const importRoute = apiRoute({
+  method: 'post', path: '/', summary: 'Import a longlist CSV (facilitator); re-importing the same file creates nothing new',
+  middleware: [
+    bodyLimit({
+      maxSize: IMPORT_MAX_BYTES,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', 'The CSV file is larger than 10 MB; split it and import the parts one after another.');
+      },
+    }),
+  ] as const,
+  request: {
+    params: EvaluationParams,
+    body: {
+      required: true,
+      description: 'The file itself as the body (≤ 10 MB): a header row with at least a `name` column. UTF-8 unless the Content-Type names another charset.',
+      // Not a zod-validated body: the handler reads the bytes itself (charset, size, emptiness).
+      content: { 'text/csv': { schema: { type: 'string' } } },
     },
-  }),
-  async (c) => {
-    const a = await accessEvaluation(c, 'edit');
-    const type = c.req.header('content-type') ?? '';
-    if (!CSV_TYPES.test(type)) {
-      throw new AppError(400, 'unsupported_content_type', 'Send the file as the request body, with Content-Type: text/csv.');
-    }
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length === 0) throw badRequest('The file is empty; it needs a header row with at least a "name" column.', { file: 'Empty.' });
-    return c.json(await importLonglist(c.get('db'), a, decode(bytes, type)));
   },
-);
+  responses: { 200: ok('What the import did.', ImportResult), ...errors(...WRITE_ERRORS, 413) },
+});
+
+/** POST /api/v1/evaluations/:id/vendors/import — a longlist CSV in, `{created, updated, rejected}` out. */
+export const vendorsImportApi = apiRouter('Vendors').openapi(importRoute, async (c) => {
+  const a = await accessEvaluation(c, 'edit');
+  const type = c.req.header('content-type') ?? '';
+  if (!CSV_TYPES.test(type)) {
+    throw new AppError(400, 'unsupported_content_type', 'Send the file as the request body, with Content-Type: text/csv.');
+  }
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0) throw badRequest('The file is empty; it needs a header row with at least a "name" column.', { file: 'Empty.' });
+  return c.json(await importLonglist(c.get('db'), a, decode(bytes, type)));
+});

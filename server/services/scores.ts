@@ -7,11 +7,11 @@ import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
-import type { ScoreInput } from './score-writer.js';
+import type { ScoreInput } from '../score-writes/score-writer.js';
 import { assertMayScore } from './panel.js';
 
 // Single writes go through the group-commit writer (ADR 009).
-export { saveScore, type ScoreInput } from './score-writer.js';
+export { saveScore, type ScoreInput } from '../score-writes/score-writer.js';
 
 type Actor = EvaluationAccess & { userId: number };
 

@@ -8,7 +8,7 @@ import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv }
 import { voteAggregate, type VoteMethod } from '../services/voting.js';
 import { changeStatus, reopenVoting } from '../services/status.js';
 import { addGroup, inviteStakeholder, revokeInvite, setGroupWeights, setVotingSettings, voterProgress } from '../services/stakeholders.js';
-import { InviteSchema } from '../schemas/votes.js';
+import { GroupSchema, InviteSchema } from '../schemas/votes.js';
 import { StatusSchema } from '../schemas/votes.js';
 import { formFields, formValidator, parseDecimal, refusalOf } from '../forms.js';
 import { can } from '../domain/permissions.js';
@@ -28,7 +28,7 @@ async function render(c: Context, p: Page, extra: { newLink?: { name: string; ur
     agg={agg} voters={voters} lastVoteVersion={last} {...extra} />, status);
 }
 
-const back = (c: Context<AppEnv>, id: number) => c.redirect(`/evaluations/${id}/voting`, 303);
+const back = (c: Context, id: number) => c.redirect(`/evaluations/${id}/voting`, 303);
 
 /** A failed lifecycle or settings change re-renders the page with the reason instead of an error page. */
 async function orMessage(c: Context, p: Page, work: () => Promise<void>) {
@@ -40,6 +40,9 @@ async function orMessage(c: Context, p: Page, work: () => Promise<void>) {
 const statusForm = formValidator(StatusSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.status ?? 'Unknown status.' } }, 422));
 const inviteForm = formValidator(InviteSchema.omit({ group: true }), (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors, values }, 422),
   (f) => ({ email: f.email, name: f.name || undefined }));
+const groupForm = formValidator(GroupSchema.pick({ name: true }),
+  (c: Context<PageEnv>, _errors, values) => render(c, c.var.page, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values }, 422),
+  (f) => ({ name: f.groupName ?? '' }));
 
 /** The Voting tab: status, progress, aggregate, rules, groups and invitations. */
 export const votingPages = new Hono<AppEnv>()
@@ -66,13 +69,11 @@ export const votingPages = new Hono<AppEnv>()
     const ahpMode = f.ahpMode === 'aij' ? 'aij' : 'aip';
     return orMessage(c, p, () => setVotingSettings(p.db, p, { methods, aggregation, ahpMode, excludeInconsistent: f.excludeInconsistent === '1' }));
   })
-  .post('/groups', async (c) => {
-    const p = await evaluationPage(c, 'voting', 'edit');
-    const f = await formFields(c);
-    const name = (f.groupName ?? '').trim();
-    if (!name || name.length > 80) return render(c, p, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values: f }, 422);
+  .post('/groups', pageAccess('voting', 'edit'), groupForm, async (c) => {
+    const p = c.var.page;
+    const { name } = c.req.valid('form');
     const refused = await refusalOf(() => addGroup(p.db, p, name, 1), [409]);
-    if (refused) return render(c, p, { errors: { groupName: refused.message }, values: f }, 422);
+    if (refused) return render(c, p, { errors: { groupName: refused.message }, values: await formFields(c) }, 422);
     return back(c, p.evaluation.id);
   })
   .post('/groups/weights', async (c) => {

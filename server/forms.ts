@@ -1,20 +1,50 @@
-import type { Context } from 'hono';
+import { zValidator, type Hook } from '@hono/zod-validator';
+import type { Context, Env } from 'hono';
 import type { z } from 'zod';
 import { fieldErrors } from './validation.js';
 import { AppError, type FieldErrors } from './errors.js';
+import type { AppEnv } from './context.js';
 
-/** The form body as plain strings (the last value wins for repeated names; files are ignored). */
-export async function formFields(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+/** A form's fields as typed: plain strings by name. */
+export type FormValues = Record<string, string>;
+
+/** A parsed form body as plain strings: the last value wins for a repeated name; files and `name[]` lists are left out. */
+function plainFields(body: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    const last = Array.isArray(v) && !k.endsWith('[]') ? v[v.length - 1] : v;
+    if (typeof last === 'string') out[k] = last;
+  }
   return out;
 }
 
-/** Validates a form: either the parsed data, or field errors to re-render the form with (status 422). */
-export function checkForm<T extends z.ZodType>(schema: T, fields: unknown): { ok: true; data: z.infer<T> } | { ok: false; errors: FieldErrors } {
-  const parsed = schema.safeParse(fields);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
+/**
+ * The form body as plain strings. After formValidator it reads the body that the validator
+ * already parsed (Hono caches it), so a handler can re-render the form with what was typed.
+ */
+export async function formFields(c: Context): Promise<FormValues> {
+  return plainFields(await c.req.parseBody());
+}
+
+/**
+ * The one validation edge for HTML forms: `formValidator(schema, renderForm, toInput?)` as a
+ * route's middleware, after the access check (so a refused user learns nothing about the form).
+ * The fields (through `toInput` when the form's names or strings differ from the schema's input)
+ * must pass `schema`; the handler then reads `c.req.valid('form')`. When they do not, `renderForm`
+ * answers instead: the form again, with a message per field and what was typed (status 422).
+ * @example .post('/', pageAccess('criteria', 'edit'), formValidator(NewCriterionSchema, renderNew, formInput), handler)
+ */
+export function formValidator<T extends z.ZodType, E extends Env = AppEnv>(
+  schema: T,
+  renderForm: (c: Context<E>, errors: FieldErrors, values: FormValues) => Response | Promise<Response>,
+  toInput: (fields: FormValues) => unknown = (fields) => fields,
+) {
+  const onInvalid: Hook<z.infer<T>, E, string, 'form', {}, T> = async (result, c) => {
+    if (!result.success) return renderForm(c, fieldErrors(result.error), plainFields(result.data as Record<string, unknown>));
+  };
+  // The cast: zod-validator types the result by a conditional on T that a generic T cannot resolve.
+  const validationFunction = async (s: T, body: Record<string, unknown>) => (await s.safeParseAsync(toInput(plainFields(body)))) as never;
+  return zValidator<T, 'form', E, string, typeof onInvalid>('form', schema, onInvalid, { validationFunction });
 }
 
 /**

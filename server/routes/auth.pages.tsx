@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { LoginPage, SignupPage } from '../../views/pages/auth.js';
 import { html } from '../../views/render.js';
-import { checkForm, formFields } from '../forms.js';
+import { formFields, formValidator } from '../forms.js';
 import { LoginSchema, SignupSchema } from '../schemas/accounts.js';
 import { authenticate, createSession, endSession, SESSION_DAYS, signup } from '../services/accounts.js';
 import { SESSION_COOKIE } from '../middleware/auth.js';
@@ -20,29 +20,28 @@ function startSession(c: Context<AppEnv>, secret: string) {
   });
 }
 
+const loginForm = formValidator(LoginSchema, (c, errors, values) => html(c, <LoginPage errors={errors} values={values} next={safeNext(values.next)} />, 422));
+const signupForm = formValidator(SignupSchema, (c, errors, values) => html(c, <SignupPage errors={errors} values={values} />, 422));
+
 /** Sign-in, sign-up and sign-out pages. */
 export const authPages = new Hono<AppEnv>()
   .get('/login', (c) => (c.get('user') ? c.redirect('/', 303) : html(c, <LoginPage next={safeNext(c.req.query('next'))} />)))
-  .post('/login', async (c) => {
+  .post('/login', loginForm, async (c) => {
+    const form = c.req.valid('form');
     const fields = await formFields(c);
     const next = safeNext(fields.next);
-    const form = checkForm(LoginSchema, fields);
-    if (!form.ok) return html(c, <LoginPage errors={form.errors} values={fields} next={next} />, 422);
-    const userId = await authenticate(c.get('db'), form.data.email, form.data.password);
+    const userId = await authenticate(c.get('db'), form.email, form.password);
     if (userId === null) return html(c, <LoginPage errors={{ _: m.auth.wrongCredentials }} values={fields} next={next} />, 422);
     startSession(c, await createSession(c.get('db'), userId));
     return c.redirect(next, 303);
   })
   .get('/signup', (c) => (c.get('user') ? c.redirect('/', 303) : html(c, <SignupPage />)))
-  .post('/signup', async (c) => {
-    const fields = await formFields(c);
-    const form = checkForm(SignupSchema, fields);
-    if (!form.ok) return html(c, <SignupPage errors={form.errors} values={fields} />, 422);
+  .post('/signup', signupForm, async (c) => {
     try {
-      const { userId } = await signup(c.get('db'), form.data);
+      const { userId } = await signup(c.get('db'), c.req.valid('form'));
       startSession(c, await createSession(c.get('db'), userId));
     } catch (err) {
-      if (err instanceof AppError && err.code === 'email_taken') return html(c, <SignupPage errors={{ email: m.auth.emailTaken }} values={fields} />, 422);
+      if (err instanceof AppError && err.code === 'email_taken') return html(c, <SignupPage errors={{ email: m.auth.emailTaken }} values={await formFields(c)} />, 422);
       throw err;
     }
     return c.redirect('/', 303);

@@ -8,14 +8,14 @@ import type { CriterionFormValues } from '../../views/partials/criteria-form.js'
 import { m } from '../../views/messages/index.js';
 import { html } from '../../views/render.js';
 import { criteriaOf, criterionIn, rubricOf } from '../../db/queries/criteria.js';
-import { checkForm, formFields, nameFormErrors } from '../forms.js';
+import { formFields, formValidator, nameFormErrors, type FormValues } from '../forms.js';
 import { CriterionPatchSchema, NewCriterionSchema } from '../schemas/criteria.js';
 import { addCriterion, deleteCriterion, deletionImpact, updateCriterion } from '../services/criteria.js';
 import { loadWeights } from '../services/weights.js';
 import { can } from '../domain/permissions.js';
 import { notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { childrenOf, topLevelOf } from '../domain/criteria-tree.js';
 
 
@@ -73,7 +73,7 @@ const rubricLines = (values: CriterionFormValues) => {
   return n;
 };
 
-async function renderEdit(c: Context<AppEnv>, p: Page, row: Criterion, values: CriterionFormValues, errors?: FieldErrors) {
+async function renderEdit(c: Context, p: Page, row: Criterion, values: CriterionFormValues, errors?: FieldErrors) {
   const rows = await criteriaOf(p.db, p.evaluation.id);
   const page = (
     <CriterionEditPage
@@ -85,6 +85,18 @@ async function renderEdit(c: Context<AppEnv>, p: Page, row: Criterion, values: C
   return html(c, page, errors ? 422 : 200);
 }
 
+/** The tree page again with the add form's messages and what was typed (422). */
+async function renderNew(c: Context<PageEnv>, errors: FieldErrors, values: FormValues) {
+  const p = c.var.page;
+  const { rows, tree } = await loadTree(p);
+  return html(c, <CriteriaPage user={p.user} nav={p.nav} evaluation={p.evaluation} tree={tree} parents={parentOptions(rows, null)} canEdit errors={errors} values={values} />, 422);
+}
+
+const newForm = formValidator(NewCriterionSchema, renderNew, (fields) => formInput(fields, false));
+// An unknown criterion is a 404 before any message about the form.
+const editForm = formValidator(CriterionPatchSchema, async (c: Context<PageEnv>, errors, values) =>
+  renderEdit(c, c.var.page, await criterionOr404(c.var.page, c.req.param('cid')), values, errors), (fields) => formInput(fields, true));
+
 /** The criteria pages: the tree, add, edit and delete (with a confirmation), all plain forms with PRG. */
 export const criteriaPages = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -92,46 +104,31 @@ export const criteriaPages = new Hono<AppEnv>()
     const { rows, tree } = await loadTree(p);
     return html(c, <CriteriaPage user={p.user} nav={p.nav} evaluation={p.evaluation} tree={tree} parents={parentOptions(rows, null)} canEdit={canEdit(p)} />);
   })
-  .post('/', async (c) => {
-    const p = await evaluationPage(c, 'criteria', 'edit');
-    const fields = await formFields(c);
-    const form = checkForm(NewCriterionSchema, formInput(fields, false));
-    let errors: FieldErrors;
-    if (form.ok) {
-      try {
-        const id = await addCriterion(p.db, p, form.data);
-        return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${id}`, 303);
-      } catch (err) {
-        errors = nameFormErrors(err, m.criteria.duplicateName(form.data.name.trim()));
-      }
-    } else {
-      errors = form.errors;
+  .post('/', pageAccess('criteria', 'edit'), newForm, async (c) => {
+    const p = c.var.page;
+    const form = c.req.valid('form');
+    try {
+      const id = await addCriterion(p.db, p, form);
+      return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${id}`, 303);
+    } catch (err) {
+      return renderNew(c, nameFormErrors(err, m.criteria.duplicateName(form.name.trim())), await formFields(c));
     }
-    const { rows, tree } = await loadTree(p);
-    return html(c, <CriteriaPage user={p.user} nav={p.nav} evaluation={p.evaluation} tree={tree} parents={parentOptions(rows, null)} canEdit errors={errors} values={fields} />, 422);
   })
   .get('/:cid/edit', async (c) => {
     const p = await evaluationPage(c, 'criteria', 'edit');
     const row = await criterionOr404(p, c.req.param('cid'));
     return renderEdit(c, p, row, storedValues(row));
   })
-  .post('/:cid', async (c) => {
-    const p = await evaluationPage(c, 'criteria', 'edit');
+  .post('/:cid', pageAccess('criteria', 'edit'), editForm, async (c) => {
+    const p = c.var.page;
     const row = await criterionOr404(p, c.req.param('cid'));
-    const fields = await formFields(c);
-    const form = checkForm(CriterionPatchSchema, formInput(fields, true));
-    let errors: FieldErrors;
-    if (form.ok) {
-      try {
-        await updateCriterion(p.db, p, row.id, form.data);
-        return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${row.id}`, 303);
-      } catch (err) {
-        errors = nameFormErrors(err, m.criteria.duplicateName((form.data.name ?? row.name).trim()));
-      }
-    } else {
-      errors = form.errors;
+    const form = c.req.valid('form');
+    try {
+      await updateCriterion(p.db, p, row.id, form);
+      return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${row.id}`, 303);
+    } catch (err) {
+      return renderEdit(c, p, row, await formFields(c), nameFormErrors(err, m.criteria.duplicateName((form.name ?? row.name).trim())));
     }
-    return renderEdit(c, p, row, fields, errors);
   })
   .get('/:cid/delete', async (c) => {
     const p = await evaluationPage(c, 'criteria', 'edit');

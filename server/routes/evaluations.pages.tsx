@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 import { scoreCountOf } from '../../db/queries/scores.js';
 import { OverviewPage } from '../../views/pages/overview.js';
 import { html } from '../../views/render.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { loadRanking } from '../read-models/ranking.js';
 import { changeStatus } from '../services/status.js';
-import { checkForm, formFields, numberOrBlank, refusalOf } from '../forms.js';
+import { formFields, formValidator, numberOrBlank, refusalOf } from '../forms.js';
 import { NewEvaluationSchema } from '../schemas/evaluations.js';
 import { createEvaluation } from '../services/evaluations.js';
 import { requirePageUser } from '../middleware/auth.js';
@@ -22,7 +22,7 @@ import { leavesOf } from '../domain/criteria-tree.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 
 
-async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
+async function render(c: Context, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
   // The ranking as this member may see it (two envelopes); the counts describe the whole tree.
   const { result, weightVersion } = await loadRanking(p.db, p);
   const tree = await criteriaOf(p.db, p.evaluation.id);
@@ -34,34 +34,40 @@ async function render(c: Context<AppEnv>, p: Page, errors?: Record<string, strin
     facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader }} />, status);
 }
 
+/** Creating an evaluation is for members of a team; checked before the form is. */
+const inTeam: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('user')!.teamId === null) throw forbidden('Only members of a team can create evaluations.');
+  await next();
+};
+
+const newEvaluationForm = formValidator(NewEvaluationSchema, async (c, errors, values) => {
+  const user = c.get('user')!;
+  return html(c, <HomePage user={user} evaluations={await evaluationsForUser(c.get('db'), user.id)} errors={errors} values={values} />, 422);
+}, (fields) => ({
+  name: fields.name,
+  template: fields.template || undefined,
+  scale: { min: numberOrBlank(fields.scaleMin) ?? 0, max: numberOrBlank(fields.scaleMax) ?? 5 },
+}));
+
+// Any zod message about the stage reads as one line above the form.
+const statusForm = formValidator(StatusSchema, (c: Context<PageEnv>) => render(c, c.var.page, { _: 'Unknown stage.' }, 422), (f) => ({ status: f.status }));
+
 /**
  * /evaluations — POST creates one from the home page's form; GET /:id shows where it stands and
  * POST /:id/status moves it to its next stage.
  */
 export const evaluationsPages = new Hono<AppEnv>()
-  .post('/', requirePageUser, async (c) => {
+  .post('/', requirePageUser, inTeam, newEvaluationForm, async (c) => {
     const user = c.get('user')!;
-    if (user.teamId === null) throw forbidden('Only members of a team can create evaluations.');
-    const fields = await formFields(c);
-    const form = checkForm(NewEvaluationSchema, {
-      name: fields.name,
-      template: fields.template || undefined,
-      scale: { min: numberOrBlank(fields.scaleMin) ?? 0, max: numberOrBlank(fields.scaleMax) ?? 5 },
-    });
-    if (!form.ok) {
-      return html(c, <HomePage user={user} evaluations={await evaluationsForUser(c.get('db'), user.id)} errors={form.errors} values={fields} />, 422);
-    }
-    const e = await createEvaluation(c.get('db'), { id: user.id, teamId: user.teamId }, form.data);
+    const e = await createEvaluation(c.get('db'), { id: user.id, teamId: user.teamId! }, c.req.valid('form'));
     return c.redirect(`/evaluations/${e.id}`, 303);
   })
   .get('/:id', async (c) => render(c, await evaluationPage(c, 'overview')))
-  .post('/:id/status', async (c) => {
-    const p = await evaluationPage(c, 'overview', 'edit');
-    const f = await formFields(c);
-    const parsed = StatusSchema.safeParse({ status: f.status });
-    if (!parsed.success) return render(c, p, { _: 'Unknown stage.' }, 422);
-    if (parsed.data.status === 'decided' && f.confirm !== 'yes') return render(c, p, { _: m.overview.decideNeedsCheck }, 422);
-    const refused = await refusalOf(() => changeStatus(p.db, p, parsed.data.status), [409]);
+  .post('/:id/status', pageAccess('overview', 'edit'), statusForm, async (c) => {
+    const p = c.var.page;
+    const { status } = c.req.valid('form');
+    if (status === 'decided' && (await formFields(c)).confirm !== 'yes') return render(c, p, { _: m.overview.decideNeedsCheck }, 422);
+    const refused = await refusalOf(() => changeStatus(p.db, p, status), [409]);
     if (refused) return render(c, p, { _: refused.message }, 409);
     return c.redirect(`/evaluations/${p.evaluation.id}`, 303);
   });

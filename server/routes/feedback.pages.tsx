@@ -5,13 +5,13 @@ import { FeedbackPage, type FeedbackFormState } from '../../views/pages/feedback
 import { html } from '../../views/render.js';
 import { vendorCountOf, vendorIn, vendorsBefore, vendorsByName } from '../../db/queries/vendors.js';
 import { parsePage } from './vendor-filter.js';
-import { checkForm, formFields, numberOrBlank } from '../forms.js';
+import { formFields, formValidator, numberOrBlank } from '../forms.js';
 import { FeedbackSchema } from '../schemas/feedback.js';
 import { feedbackSummary, giveFeedback, myFeedback } from '../services/feedback.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 
 
 // The tab bar has no "feedback" entry yet; once m.tabs has one, this becomes 'feedback'.
@@ -37,7 +37,7 @@ async function pageOf(p: Page, vendorId: number): Promise<number> {
   return before === undefined ? 1 : Math.floor(before / PAGE_SIZE) + 1;
 }
 
-async function render(c: Context<AppEnv>, p: Page, requested: number, form?: FeedbackFormState) {
+async function render(c: Context, p: Page, requested: number, form?: FeedbackFormState) {
   const [count, summary, mine] = await Promise.all([
     vendorCountOf(p.db, p.evaluation.id),
     feedbackSummary(p.db, p.evaluation.id),
@@ -52,21 +52,30 @@ async function render(c: Context<AppEnv>, p: Page, requested: number, form?: Fee
   return html(c, view, form ? 422 : 200);
 }
 
+/** The vendor a feedback form is for. Each form belongs to one vendor; one not in this evaluation has nowhere to show its errors. */
+async function formVendor(p: Page, fields: Record<string, string>): Promise<number> {
+  const vendorId = parseId(fields.vendorId);
+  if (vendorId === null || !(await vendorIn(p.db, p.evaluation.id, vendorId))) throw notFound('The vendor');
+  return vendorId;
+}
+
+// The page that holds the vendor's form, with the form's messages.
+const feedbackForm = formValidator(FeedbackSchema, async (c: Context<PageEnv>, errors, values) => {
+  const p = c.var.page;
+  const vendorId = await formVendor(p, values);
+  return render(c, p, await pageOf(p, vendorId), { vendorId, values, errors });
+}, formInput);
+
 /** The demo-feedback page: every vendor's NPS, CSAT and CES, and a small form per vendor for the caller's own answer (PRG). */
 export const feedbackPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const p = await evaluationPage(c, TAB);
     return render(c, p, parsePage(c.req.query('page')));
   })
-  .post('/', async (c) => {
-    const p = await evaluationPage(c, TAB, 'feedback');
-    const fields = await formFields(c);
-    // Each form belongs to one vendor; a form for a vendor not in this evaluation has nowhere to show its errors.
-    const vendorId = parseId(fields.vendorId);
-    if (vendorId === null || !(await vendorIn(p.db, p.evaluation.id, vendorId))) throw notFound('The vendor');
-    const form = checkForm(FeedbackSchema, formInput(fields));
-    if (!form.ok) return render(c, p, await pageOf(p, vendorId), { vendorId, values: fields, errors: form.errors });
-    await giveFeedback(p.db, p, form.data);
+  .post('/', pageAccess(TAB, 'feedback'), feedbackForm, async (c) => {
+    const p = c.var.page;
+    const vendorId = await formVendor(p, await formFields(c));
+    await giveFeedback(p.db, p, c.req.valid('form'));
     // Back to the page that holds the vendor's form, at that form.
     const page = await pageOf(p, vendorId);
     return c.redirect(`/evaluations/${p.evaluation.id}/feedback${page > 1 ? `?page=${page}` : ''}#feedback-${vendorId}`, 303);

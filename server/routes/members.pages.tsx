@@ -4,12 +4,12 @@ import type { AppEnv } from '../context.js';
 import { PanelPage } from '../../views/pages/panel.js';
 import { PanelProgress } from '../../views/partials/panel-progress.js';
 import { fragment, html } from '../../views/render.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageFrom, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { addAssignment, excludeEvaluator, liftExclusion, panelProgress, removeAssignment, removeMember } from '../services/panel-admin.js';
 import { addMember } from '../services/members.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { NewMemberSchema } from '../schemas/members.js';
-import { checkForm, formFields, refusalOf } from '../forms.js';
+import { formFields, formValidator, refusalOf } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, forbidden } from '../errors.js';
@@ -25,7 +25,7 @@ async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
   return p;
 }
 
-async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 404 | 409 | 422 = 200) {
+async function render(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 404 | 409 | 422 = 200) {
   const [rows, vendors, criteria, assignments] = await Promise.all([
     panelProgress(p.db, p.evaluation.id),
     vendorChoices(p),
@@ -38,7 +38,7 @@ async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<strin
 }
 
 /** Runs a panel change; a refused one re-renders the page with the reason instead of an error page. */
-async function attempt(c: Context<AppEnv>, p: Page, work: () => Promise<unknown>, values?: Record<string, string>) {
+async function attempt(c: Context, p: Page, work: () => Promise<unknown>, values?: Record<string, string>) {
   const refused = await refusalOf(work, [400, 404, 409]);
   if (refused) return render(c, p, { errors: refused.errors, ...(values ? { values } : {}) }, refused.status);
   return c.redirect(`/evaluations/${p.evaluation.id}/members`, 303);
@@ -67,6 +67,9 @@ async function formVendor(p: Page, f: Record<string, string>): Promise<number | 
   return id;
 }
 
+const newMemberForm = formValidator(NewMemberSchema, (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors, values }, 422),
+  (f) => ({ email: f.email, role: f.role }));
+
 /** /evaluations/:id/members — the panel: members, declarations, progress, exclusions, assignments. */
 export const membersPages = new Hono<AppEnv>()
   .get('/', async (c) => render(c, await panelPage(c)))
@@ -74,12 +77,9 @@ export const membersPages = new Hono<AppEnv>()
     const p = await panelPage(c);
     return fragment(c, <PanelProgress evaluationId={p.evaluation.id} rows={await panelProgress(p.db, p.evaluation.id)} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'} />);
   })
-  .post('/', async (c) => {
-    const p = await panelPage(c, 'edit');
-    const f = await formFields(c);
-    const form = checkForm(NewMemberSchema, { email: f.email, role: f.role });
-    if (!form.ok) return render(c, p, { errors: form.errors, values: f }, 422);
-    return attempt(c, p, () => addMember(p.db, p, form.data), f);
+  .post('/', pageFrom((c) => panelPage(c, 'edit')), newMemberForm, async (c) => {
+    const p = c.var.page;
+    return attempt(c, p, () => addMember(p.db, p, c.req.valid('form')), await formFields(c));
   })
   .post('/:userId/remove', async (c) => {
     const p = await panelPage(c, 'edit');

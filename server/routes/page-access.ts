@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 import type { Action } from '../domain/permissions.js';
 import type { EvaluationNav, Tab } from '../../views/layout.js';
@@ -13,3 +13,17 @@ export async function evaluationPage(c: Context<AppEnv>, tab: Tab, action: Actio
 
 /** What every evaluation page handler works with: access, the tab bar, the user and the database. */
 export type EvaluationPage = Awaited<ReturnType<typeof evaluationPage>>;
+
+/** The context of a handler behind pageAccess: the evaluation page is in `c.var.page`. */
+export type PageEnv = AppEnv & { Variables: { page: EvaluationPage } };
+
+/** Middleware that loads the page (and so checks access) before anything after it, a form's validation included. */
+export function pageFrom(load: (c: Context<AppEnv>) => Promise<EvaluationPage>): MiddlewareHandler<PageEnv> {
+  return async (c, next) => {
+    c.set('page', await load(c as unknown as Context<AppEnv>));
+    await next();
+  };
+}
+
+/** pageFrom(evaluationPage): the usual access check and tab bar, as middleware. */
+export const pageAccess = (tab: Tab, action: Action = 'read') => pageFrom((c) => evaluationPage(c, tab, action));

@@ -8,13 +8,13 @@ import { fragment, html } from '../../views/render.js';
 import { countMatching, vendorPage, type VendorFilter } from '../../db/queries/vendor-search.js';
 import { vendorIn } from '../../db/queries/vendors.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { checkForm, formFields } from '../forms.js';
+import { formFields, formValidator } from '../forms.js';
 import { ScreenReasonSchema } from '../schemas/screening.js';
 import { mustHaveCandidates, screenInMatching, screenInVendor, screenOutMatching, screenOutMustHaves, screenOutVendor } from '../services/screening.js';
 import { pricesHiddenFor } from '../read-models/visibility.js';
 import { AppError, notFound } from '../errors.js';
 import { parseId } from '../ids.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { parseVendorFilter } from './vendor-filter.js';
 
 
@@ -23,7 +23,7 @@ const SAMPLE = 8;
 /** Must-have failures listed on their confirmation page (the rest are counted). */
 const MUST_HAVE_SHOWN = 100;
 
-const isSwap = (c: Context<AppEnv>) => c.req.header('hx-request') === 'true';
+const isSwap = (c: Context) => c.req.header('hx-request') === 'true';
 const baseOf = (p: Page) => `/evaluations/${p.evaluation.id}/vendors`;
 
 async function sampleNames(p: Page, filter: VendorFilter): Promise<string[]> {
@@ -31,7 +31,7 @@ async function sampleNames(p: Page, filter: VendorFilter): Promise<string[]> {
 }
 
 /** The row after a single screening change: htmx swaps it in place, a plain form goes back to the list. */
-async function rowAnswer(c: Context<AppEnv>, p: Page, vendor: Vendor, error?: string) {
+async function rowAnswer(c: Context, p: Page, vendor: Vendor, error?: string) {
   if (!isSwap(c)) {
     if (error) throw new AppError(422, 'validation_failed', error);
     return c.redirect(`${baseOf(p)}#vendor-${vendor.id}`, 303);
@@ -46,6 +46,26 @@ function vendorIdOr404(raw: string | undefined): number {
   return id;
 }
 
+/** The bulk screening's filter, as the confirmation form carries it. */
+const formFilter = (fields: Record<string, string>) => ({ ...parseVendorFilter((k) => fields[k]), status: 'in' as const });
+const reasonInput = (fields: Record<string, string>) => ({ reason: fields.reason ?? '' });
+
+// The confirmation page again, with the reason's message (422).
+const screenForm = formValidator(ScreenReasonSchema, async (c: Context<PageEnv>, errors, fields) => {
+  const p = c.var.page;
+  const filter = formFilter(fields);
+  const { in: count } = await countMatching(p.db, p.evaluation.id, filter);
+  return html(c, <ScreenMatchingPage user={p.user} nav={p.nav} filter={filter} count={count} sample={await sampleNames(p, filter)} reason={fields.reason ?? ''} errors={errors} />, 422);
+}, reasonInput);
+
+// The vendor's row with the reason's message; an unknown vendor is a 404 first.
+const screenOutForm = formValidator(ScreenReasonSchema, async (c: Context<PageEnv>, errors) => {
+  const p = c.var.page;
+  const vendor = await vendorIn(p.db, p.evaluation.id, vendorIdOr404(c.req.param('vid')));
+  if (!vendor) throw notFound('The vendor');
+  return rowAnswer(c, p, vendor, errors.reason ?? Object.values(errors)[0]);
+}, reasonInput);
+
 /**
  * Screening the longlist (facilitator only): one vendor out or back in from its row, everything a
  * filter matches (after a confirmation with the count and a reason), and every vendor that fails a
@@ -58,16 +78,10 @@ export const vendorsScreeningPages = new Hono<AppEnv>()
     const { in: count } = await countMatching(p.db, p.evaluation.id, filter);
     return html(c, <ScreenMatchingPage user={p.user} nav={p.nav} filter={filter} count={count} sample={await sampleNames(p, filter)} />);
   })
-  .post('/screen', async (c) => {
-    const p = await evaluationPage(c, 'vendors', 'edit');
-    const fields = await formFields(c);
-    const filter = { ...parseVendorFilter((k) => fields[k]), status: 'in' as const };
-    const form = checkForm(ScreenReasonSchema, { reason: fields.reason ?? '' });
-    if (!form.ok) {
-      const { in: count } = await countMatching(p.db, p.evaluation.id, filter);
-      return html(c, <ScreenMatchingPage user={p.user} nav={p.nav} filter={filter} count={count} sample={await sampleNames(p, filter)} reason={fields.reason ?? ''} errors={form.errors} />, 422);
-    }
-    const count = await screenOutMatching(p.db, p, filter, form.data.reason);
+  .post('/screen', pageAccess('vendors', 'edit'), screenForm, async (c) => {
+    const p = c.var.page;
+    const filter = formFilter(await formFields(c));
+    const count = await screenOutMatching(p.db, p, filter, c.req.valid('form').reason);
     return c.redirect(listHref(baseOf(p), { ...filter, status: 'out' }, 1, { screened: String(count) }), 303);
   })
   .get('/screen-in', async (c) => {
@@ -94,17 +108,9 @@ export const vendorsScreeningPages = new Hono<AppEnv>()
     const { count } = await screenOutMustHaves(p.db, p);
     return c.redirect(listHref(baseOf(p), { q: '', category: null, status: 'out' }, 1, { screened: String(count) }), 303);
   })
-  .post('/:vid/screen-out', async (c) => {
-    const p = await evaluationPage(c, 'vendors', 'edit');
-    const id = vendorIdOr404(c.req.param('vid'));
-    const fields = await formFields(c);
-    const form = checkForm(ScreenReasonSchema, { reason: fields.reason ?? '' });
-    if (!form.ok) {
-      const vendor = await vendorIn(p.db, p.evaluation.id, id);
-      if (!vendor) throw notFound('The vendor');
-      return rowAnswer(c, p, vendor, form.errors.reason ?? Object.values(form.errors)[0]);
-    }
-    return rowAnswer(c, p, await screenOutVendor(p.db, p, id, form.data.reason));
+  .post('/:vid/screen-out', pageAccess('vendors', 'edit'), screenOutForm, async (c) => {
+    const p = c.var.page;
+    return rowAnswer(c, p, await screenOutVendor(p.db, p, vendorIdOr404(c.req.param('vid')), c.req.valid('form').reason));
   })
   .post('/:vid/screen-in', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');

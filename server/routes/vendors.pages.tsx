@@ -10,7 +10,7 @@ import { fragment, html } from '../../views/render.js';
 import { vendorIn } from '../../db/queries/vendors.js';
 import { countMatching, vendorFacets, vendorPage, type VendorFilter } from '../../db/queries/vendor-search.js';
 import { scoresBy } from '../../db/queries/scores.js';
-import { checkForm, formFields, nameFormErrors, numberOrBlank } from '../forms.js';
+import { formFields, formValidator, nameFormErrors, numberOrBlank } from '../forms.js';
 import { NewVendorSchema } from '../schemas/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
 import { can } from '../domain/permissions.js';
@@ -18,7 +18,7 @@ import { setHidePrices } from '../services/envelopes.js';
 import { pricesHiddenFor } from '../read-models/visibility.js';
 import { notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { parsePage, parseVendorFilter, VENDOR_PAGE_SIZE } from './vendor-filter.js';
 
 
@@ -72,7 +72,7 @@ function noticeOf(c: Context<AppEnv>): ScreeningNotice {
   return null;
 }
 
-async function renderList(c: Context<AppEnv>, p: Page, form?: { errors: FieldErrors; values: VendorFormValues }) {
+async function renderList(c: Context, p: Page, form?: { errors: FieldErrors; values: VendorFormValues }) {
   const filter = form ? parseVendorFilter(() => undefined) : parseVendorFilter((k) => c.req.query(k));
   const view = await listView(p, filter, form ? 1 : parsePage(c.req.query('page')));
   const base = `/evaluations/${p.evaluation.id}/vendors`;
@@ -91,6 +91,15 @@ async function renderList(c: Context<AppEnv>, p: Page, form?: { errors: FieldErr
   return html(c, page, form ? 422 : 200);
 }
 
+/** The edit page again with the form's messages and what was typed (422). */
+const renderEdit = (c: Context<PageEnv>, vendor: Vendor, errors: FieldErrors, values: VendorFormValues) =>
+  html(c, <VendorEditPage user={c.var.page.user} nav={c.var.page.nav} vendor={vendor} values={values} errors={errors} />, 422);
+
+const newForm = formValidator(NewVendorSchema, (c: Context<PageEnv>, errors, values) => renderList(c, c.var.page, { errors, values }), formInput);
+// An unknown vendor is a 404 before any message about the form.
+const editForm = formValidator(NewVendorSchema, async (c: Context<PageEnv>, errors, values) =>
+  renderEdit(c, await vendorOr404(c.var.page, c.req.param('vid')), errors, values), formInput);
+
 /**
  * The vendor pages: the longlist a page at a time with its filters, add, edit and remove (with a
  * confirmation), all plain forms with PRG. app.ts mounts import and screening before this module,
@@ -107,45 +116,31 @@ export const vendorsPages = new Hono<AppEnv>()
     const p = await evaluationPage(c, 'vendors');
     return renderList(c, p);
   })
-  .post('/', async (c) => {
-    const p = await evaluationPage(c, 'vendors', 'edit');
-    const fields = await formFields(c);
-    const form = checkForm(NewVendorSchema, formInput(fields));
-    let errors: FieldErrors;
-    if (form.ok) {
-      try {
-        const id = await addVendor(p.db, p, form.data);
-        return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${id}`, 303);
-      } catch (err) {
-        errors = nameFormErrors(err, m.vendors.duplicateName(form.data.name.trim()));
-      }
-    } else {
-      errors = form.errors;
+  .post('/', pageAccess('vendors', 'edit'), newForm, async (c) => {
+    const p = c.var.page;
+    const form = c.req.valid('form');
+    try {
+      const id = await addVendor(p.db, p, form);
+      return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${id}`, 303);
+    } catch (err) {
+      return renderList(c, p, { errors: nameFormErrors(err, m.vendors.duplicateName(form.name.trim())), values: await formFields(c) });
     }
-    return renderList(c, p, { errors, values: fields });
   })
   .get('/:vid/edit', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');
     const vendor = await vendorOr404(p, c.req.param('vid'));
     return html(c, <VendorEditPage user={p.user} nav={p.nav} vendor={vendor} values={storedValues(vendor)} />);
   })
-  .post('/:vid', async (c) => {
-    const p = await evaluationPage(c, 'vendors', 'edit');
+  .post('/:vid', pageAccess('vendors', 'edit'), editForm, async (c) => {
+    const p = c.var.page;
     const vendor = await vendorOr404(p, c.req.param('vid'));
-    const fields = await formFields(c);
-    const form = checkForm(NewVendorSchema, formInput(fields));
-    let errors: FieldErrors;
-    if (form.ok) {
-      try {
-        await updateVendor(p.db, p, vendor.id, form.data);
-        return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${vendor.id}`, 303);
-      } catch (err) {
-        errors = nameFormErrors(err, m.vendors.duplicateName(form.data.name.trim()));
-      }
-    } else {
-      errors = form.errors;
+    const form = c.req.valid('form');
+    try {
+      await updateVendor(p.db, p, vendor.id, form);
+      return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${vendor.id}`, 303);
+    } catch (err) {
+      return renderEdit(c, vendor, nameFormErrors(err, m.vendors.duplicateName(form.name.trim())), await formFields(c));
     }
-    return html(c, <VendorEditPage user={p.user} nav={p.nav} vendor={vendor} values={fields} errors={errors} />, 422);
   })
   .get('/:vid/delete', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');

@@ -4,13 +4,13 @@ import type { AppEnv } from '../context.js';
 import { VotingPage } from '../../views/pages/voting.js';
 import { VotingProgress } from '../../views/partials/voting-progress.js';
 import { fragment, html } from '../../views/render.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { voteAggregate, type VoteMethod } from '../services/voting.js';
 import { changeStatus, reopenVoting } from '../services/status.js';
 import { addGroup, inviteStakeholder, revokeInvite, setGroupWeights, setVotingSettings, voterProgress } from '../services/stakeholders.js';
-import { InviteSchema } from '../schemas/votes.js';
+import { GroupSchema, InviteSchema } from '../schemas/votes.js';
 import { StatusSchema } from '../schemas/votes.js';
-import { checkForm, formFields, parseDecimal, refusalOf } from '../forms.js';
+import { formFields, formValidator, parseDecimal, refusalOf } from '../forms.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
@@ -18,7 +18,7 @@ import { inviteLink } from './invites.api.js';
 import { lastVoteVersion } from '../../db/queries/weights.js';
 
 
-async function render(c: Context<AppEnv>, p: Page, extra: { newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
+async function render(c: Context, p: Page, extra: { newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const [agg, voters, last] = await Promise.all([
     voteAggregate(p.db, p.evaluation),
     voterProgress(p.db, p.evaluation.id),
@@ -28,14 +28,21 @@ async function render(c: Context<AppEnv>, p: Page, extra: { newLink?: { name: st
     agg={agg} voters={voters} lastVoteVersion={last} {...extra} />, status);
 }
 
-const back = (c: Context<AppEnv>, id: number) => c.redirect(`/evaluations/${id}/voting`, 303);
+const back = (c: Context, id: number) => c.redirect(`/evaluations/${id}/voting`, 303);
 
 /** A failed lifecycle or settings change re-renders the page with the reason instead of an error page. */
-async function orMessage(c: Context<AppEnv>, p: Page, work: () => Promise<void>) {
+async function orMessage(c: Context, p: Page, work: () => Promise<void>) {
   const refused = await refusalOf(work);
   if (refused) return render(c, p, { errors: refused.errors }, refused.status as 409 | 422);
   return back(c, p.evaluation.id);
 }
+
+const statusForm = formValidator(StatusSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.status ?? 'Unknown status.' } }, 422));
+const inviteForm = formValidator(InviteSchema.omit({ group: true }), (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors, values }, 422),
+  (f) => ({ email: f.email, name: f.name || undefined }));
+const groupForm = formValidator(GroupSchema.pick({ name: true }),
+  (c: Context<PageEnv>, _errors, values) => render(c, c.var.page, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values }, 422),
+  (f) => ({ name: f.groupName ?? '' }));
 
 /** The Voting tab: status, progress, aggregate, rules, groups and invitations. */
 export const votingPages = new Hono<AppEnv>()
@@ -44,11 +51,10 @@ export const votingPages = new Hono<AppEnv>()
     const p = await evaluationPage(c, 'voting');
     return fragment(c, <VotingProgress evaluationId={p.evaluation.id} voters={await voterProgress(p.db, p.evaluation.id)} canManage={can(p.role, 'edit')} polling={p.evaluation.status === 'voting'} />);
   })
-  .post('/status', async (c) => {
-    const p = await evaluationPage(c, 'voting', 'edit');
-    const form = checkForm(StatusSchema, await formFields(c));
-    if (!form.ok) return render(c, p, { errors: { _: form.errors.status ?? 'Unknown status.' } }, 422);
-    return orMessage(c, p, async () => { await changeStatus(p.db, p, form.data.status); });
+  .post('/status', pageAccess('voting', 'edit'), statusForm, async (c) => {
+    const p = c.var.page;
+    const { status } = c.req.valid('form');
+    return orMessage(c, p, async () => { await changeStatus(p.db, p, status); });
   })
   .post('/reopen', async (c) => {
     const p = await evaluationPage(c, 'voting', 'edit');
@@ -63,13 +69,11 @@ export const votingPages = new Hono<AppEnv>()
     const ahpMode = f.ahpMode === 'aij' ? 'aij' : 'aip';
     return orMessage(c, p, () => setVotingSettings(p.db, p, { methods, aggregation, ahpMode, excludeInconsistent: f.excludeInconsistent === '1' }));
   })
-  .post('/groups', async (c) => {
-    const p = await evaluationPage(c, 'voting', 'edit');
-    const f = await formFields(c);
-    const name = (f.groupName ?? '').trim();
-    if (!name || name.length > 80) return render(c, p, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values: f }, 422);
+  .post('/groups', pageAccess('voting', 'edit'), groupForm, async (c) => {
+    const p = c.var.page;
+    const { name } = c.req.valid('form');
     const refused = await refusalOf(() => addGroup(p.db, p, name, 1), [409]);
-    if (refused) return render(c, p, { errors: { groupName: refused.message }, values: f }, 422);
+    if (refused) return render(c, p, { errors: { groupName: refused.message }, values: await formFields(c) }, 422);
     return back(c, p.evaluation.id);
   })
   .post('/groups/weights', async (c) => {
@@ -85,17 +89,16 @@ export const votingPages = new Hono<AppEnv>()
     await setGroupWeights(p.db, p, weights);
     return back(c, p.evaluation.id);
   })
-  .post('/invites', async (c) => {
-    const p = await evaluationPage(c, 'voting', 'edit');
+  .post('/invites', pageAccess('voting', 'edit'), inviteForm, async (c) => {
+    const p = c.var.page;
     const f = await formFields(c);
-    const form = checkForm(InviteSchema.omit({ group: true }), { email: f.email, name: f.name || undefined });
-    if (!form.ok) return render(c, p, { errors: form.errors, values: f }, 422);
+    const invite = c.req.valid('form');
     const groupId = f.group ? parseId(f.group) : null;
     if (f.group && groupId === null) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f }, 422);
     let token = '';
-    const refused = await refusalOf(async () => { token = (await inviteStakeholder(p.db, p, { email: form.data.email, name: form.data.name, groupId })).token; }, [404]);
+    const refused = await refusalOf(async () => { token = (await inviteStakeholder(p.db, p, { email: invite.email, name: invite.name, groupId })).token; }, [404]);
     if (refused) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f }, 422);
-    return render(c, p, { newLink: { name: form.data.name || form.data.email, url: inviteLink(c.req.url, token) } });
+    return render(c, p, { newLink: { name: invite.name || invite.email, url: inviteLink(c.req.url, token) } });
   })
   .post('/invites/:inviteId/revoke', async (c) => {
     const p = await evaluationPage(c, 'voting', 'edit');

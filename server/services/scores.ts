@@ -6,13 +6,13 @@ import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
-import type { ScoreInput } from './score-writer.js';
+import type { ScoreInput } from '../score-writes/score-writer.js';
 import { assertMayScore } from './panel.js';
 import type { Actor } from '../actor.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 
 // Single writes go through the group-commit writer (ADR 009).
-export { saveScore, type ScoreInput } from './score-writer.js';
+export { saveScore, type ScoreInput } from '../score-writes/score-writer.js';
 
 /** Leaves of the evaluation by id, with the facts a score write checks. */
 async function leafIndex(db: Db, evaluationId: number) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
-import { usesWriterThread } from '../../server/services/score-writer.js';
+import { usesWriterThread } from '../../server/score-writes/score-writer.js';
 import { addCriterion, addVendor, api, createEvaluation, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 
 // Single score writes that arrive together are committed together (ADR 009): one transaction,

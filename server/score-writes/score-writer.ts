@@ -1,14 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { onClose, sqliteOf, type Db } from '../../db/client.js';
-import type { EvaluationAccess } from '../../db/queries/evaluations.js';
+import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
 import { commitBatch, type BatchItem, type Outcome, type ScoreInput } from './score-batch.js';
 import type { WireReply } from './score-write-worker.js';
 
 export type { ScoreInput } from './score-batch.js';
 
-type Actor = EvaluationAccess & { userId: number };
 
 interface Pending { actor: Actor; input: ScoreInput; resolve: (r: { version: number }) => void; reject: (e: unknown) => void }
 

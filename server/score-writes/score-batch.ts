@@ -4,7 +4,7 @@ import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, ty
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
-import { mayScoreProblem } from './panel.js';
+import { mayScoreProblem } from '../services/panel.js';
 
 /** One cell of the caller's own scores; `version` is the version the client last saw (0 for none). */
 export interface ScoreInput {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { loadRankingInputs, rankInputs } from './ranking.js';
-import { voteAggregate } from '../services/voting.js';
+import { voteAggregate } from './votes.js';
 import type { Actor } from '../actor.js';
 import { rankAcceptability, stabilityIntervals, type ScoreMatrix } from '../domain/sensitivity.js';
 import { seededRandom } from '../domain/random.js';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accessEvaluation } from '../access.js';
-import { agreementReport } from '../services/review.js';
+import { agreementReport } from '../read-models/agreement.js';
 import { forbidden } from '../errors.js';
 import { visibilityOf } from '../read-models/visibility.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accessEvaluation } from '../access.js';
-import { panelProgress } from '../services/panel-admin.js';
+import { panelProgress } from '../read-models/panel-progress.js';
 import { forbidden } from '../errors.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';

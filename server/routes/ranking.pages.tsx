@@ -5,7 +5,7 @@ import type { WhoseColumn } from '../../views/partials/whose-weights.js';
 import { html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
 import { loadRankingInputs, rankInputs } from '../read-models/ranking.js';
-import { voteAggregate } from '../services/voting.js';
+import { voteAggregate } from '../read-models/votes.js';
 import { m } from '../../views/messages/index.js';
 import { sensitivityReport } from '../read-models/sensitivity.js';
 import { Robustness } from '../../views/partials/robustness.js';

@@ -8,7 +8,7 @@ import { countGridVendors, gridVendorPage, myScoredCount, myScoresFor } from '..
 import { declarationOf, excludedVendorIds, submissionOf } from '../../db/queries/panel.js';
 import { can } from '../domain/permissions.js';
 import { isScoringOpen } from '../domain/rules/may-score.js';
-import { scopeOf } from '../services/panel-admin.js';
+import { scopeOf } from '../read-models/panel-progress.js';
 import { leavesInTreeOrder, parentOf } from '../domain/criteria-tree.js';
 
 /** Vendors per page of the grid. */

@@ -5,7 +5,7 @@ import { VotingPage } from '../../views/pages/voting.js';
 import { VotingProgress } from '../../views/partials/voting-progress.js';
 import { fragment, html } from '../../views/render.js';
 import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
-import { voteAggregate, type VoteMethod } from '../services/voting.js';
+import { voteAggregate, type VoteMethod } from '../read-models/votes.js';
 import { changeStatus, reopenVoting } from '../services/status.js';
 import { addGroup, inviteStakeholder, revokeInvite, setGroupWeights, setVotingSettings, voterProgress } from '../services/stakeholders.js';
 import { GroupSchema, InviteSchema } from '../schemas/votes.js';

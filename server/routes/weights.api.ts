@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { WeightsSchema } from '../schemas/criteria.js';
 import { accessEvaluation } from '../access.js';
 import { setWeights } from '../services/weights.js';
-import { voteAggregate } from '../services/voting.js';
+import { voteAggregate } from '../read-models/votes.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, READ_ERRORS, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
 

@@ -1,13 +1,10 @@
 import type { Db } from '../../db/client.js';
-import type { Evaluation } from '../../db/schema.js';
 import { updateEvaluation } from '../../db/queries/evaluations.js';
-import { vendorIdsOf, vendorIn } from '../../db/queries/vendors.js';
-import { cellSpreadsOf, consensusOf, writeConsensus } from '../../db/queries/score-cells.js';
+import { vendorIn } from '../../db/queries/vendors.js';
+import { consensusOf, writeConsensus } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { scoresStampOf, stampCells } from '../../db/queries/scores.js';
-import { forEachScoreValue } from '../../db/queries/score-stream.js';
-import { disagreements, kendallW, type Disagreement } from '../domain/agreement.js';
+import { stampCells } from '../../db/queries/scores.js';
 import { scoreValueProblem } from '../domain/score-values.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -53,66 +50,4 @@ export async function setDisagreementThreshold(db: Db, a: Actor, threshold: numb
     await updateEvaluation(trx, a.evaluation.id, { disagreement_threshold: threshold }, nowIso());
     await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'set', entity: 'disagreement-threshold', entityId: a.evaluation.id, before: { threshold: a.evaluation.disagreement_threshold }, after: { threshold } });
   });
-}
-
-// Kendall's W reads every score of the evaluation: 5 million for the landscape, seconds of work.
-// It depends on the scores alone, so it is kept per database handle until scores_version or the
-// number of scores (a deleted vendor or criterion) or the set of leaves says otherwise.
-const kendallCache = new WeakMap<Db, Map<number, { key: string; w: Record<string, number | null> }>>();
-
-/** Kendall's W per leaf, over the vendors every evaluator of that leaf gave a value. */
-async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly number[]): Promise<Record<string, number | null>> {
-  const stamp = await scoresStampOf(db, evaluationId);
-  const key = `${stamp}:${leafIds.join(',')}`;
-  let cache = kendallCache.get(db);
-  if (!cache) kendallCache.set(db, (cache = new Map()));
-  const hit = cache.get(evaluationId);
-  if (hit?.key === key) return hit.w;
-
-  // Each leaf's values as one Float64Array per evaluator (NaN: no value), filled in one pass
-  // over raw rows: made into row objects, the landscape's scores took seconds and gigabytes.
-  const vendors = await vendorIdsOf(db, evaluationId);
-  const vendorIndex = new Map(vendors.map((id, i) => [id, i]));
-  const leafIndex = new Map(leafIds.map((id, i) => [id, i]));
-  const evaluatorIndex = new Map<number, number>();
-  const grid: Float64Array[][] = leafIds.map(() => []);
-  await forEachScoreValue(db, evaluationId, (vendorId, criterionId, evaluatorId, value) => {
-    const l = leafIndex.get(criterionId);
-    const v = vendorIndex.get(vendorId);
-    if (l === undefined || v === undefined) return;
-    let e = evaluatorIndex.get(evaluatorId);
-    if (e === undefined) evaluatorIndex.set(evaluatorId, (e = evaluatorIndex.size));
-    (grid[l]![e] ??= new Float64Array(vendors.length).fill(NaN))[v] = value;
-  });
-  const w: Record<string, number | null> = {};
-  leafIds.forEach((id, l) => {
-    const rows = grid[l]!.filter((r) => r !== undefined);
-    const common: number[] = [];
-    for (let v = 0; v < vendors.length; v++) if (rows.length > 0 && rows.every((r) => !Number.isNaN(r[v]!))) common.push(v);
-    w[String(id)] = kendallW(rows.map((r) => common.map((v) => r[v]!)));
-  });
-  cache.set(evaluationId, { key, w });
-  return w;
-}
-
-export interface AgreementReport { kendallW: Record<string, number | null>; disagreements: Disagreement[] }
-
-/**
- * Evaluator agreement: Kendall's W per leaf criterion over the vendors every evaluator of that
- * criterion scored, and the cells whose spread reaches the evaluation's threshold.
- */
-export async function agreementReport(db: Db, evaluation: Evaluation): Promise<AgreementReport> {
-  const leafMap = await leaves(db, evaluation.id);
-  const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');
-  const cells = await cellSpreadsOf(db, evaluation.id);
-  const w = await kendallByLeaf(db, evaluation.id, scored.map((l) => l.id));
-  const kindOf = (id: number) => leafMap.get(id)?.kind;
-  const found = disagreements(
-    cells.filter((c) => kindOf(c.criterion_id) === 'scored' || kindOf(c.criterion_id) === 'must-have').map((c) => ({
-      vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), min: c.min, max: c.max, pass: c.pass, fail: c.fail, kind: kindOf(c.criterion_id) as 'scored' | 'must-have',
-    })),
-    { min: evaluation.scale_min, max: evaluation.scale_max },
-    evaluation.disagreement_threshold,
-  );
-  return { kendallW: w, disagreements: found };
 }

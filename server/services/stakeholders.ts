@@ -8,7 +8,7 @@ import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, notFound } from '../errors.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
-import type { VoteMethod } from './voting.js';
+import type { VoteMethod } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
 
 const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>

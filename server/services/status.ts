@@ -7,7 +7,7 @@ import { canMoveStatus, STATUSES } from '../domain/permissions.js';
 import { conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import { loadWeights } from './weights.js';
-import { voteAggregate } from './voting.js';
+import { voteAggregate } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
 
 /**

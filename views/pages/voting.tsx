@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
-import type { VoteAggregate } from '../../server/services/voting.js';
+import type { VoteAggregate } from '../../server/read-models/votes.js';
 import { Field, FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { BoxPlot } from '../charts/box-plot.js';
 import { VotingProgress, type VoterRow } from '../partials/voting-progress.js';

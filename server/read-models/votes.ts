@@ -6,6 +6,9 @@ import { aggregateVotes, consensus, dispersion, geometricMeanMatrix, principalEi
 import { weightCarriers } from '../domain/weights.js';
 import { topLevelOf } from '../domain/criteria-tree.js';
 import type { VoteBody } from '../schemas/votes.js';
+import { unrevokedInvitesOf } from '../../db/queries/invites.js';
+import { votersOf } from '../../db/queries/members.js';
+import { nowIso } from '../time.js';
 
 /*
  * What the stakeholders' votes add up to, as the voting, vote, weights and ranking pages and the
@@ -88,4 +91,11 @@ export async function voteAggregate(db: Db, evaluation: Evaluation): Promise<Vot
     consensus: consensus(counted.map((v) => ({ weights: v.weights, groupId: v.groupId })), ids),
     groups: perGroup,
   };
+}
+
+/** Members who may vote, with their group, invitation and whether they have voted: the progress list. */
+export async function voterProgress(db: Db, evaluationId: number) {
+  const [rows, invites] = await Promise.all([votersOf(db, evaluationId), unrevokedInvitesOf(db, evaluationId)]);
+  const live = new Map(invites.filter((i) => i.expires_at > nowIso()).map((i) => [i.user_id, i]));
+  return rows.map((r) => ({ ...r, invite: live.get(r.user_id) ?? null }));
 }

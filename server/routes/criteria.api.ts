@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CriterionPatchSchema, NewCriterionSchema } from '../schemas/criteria.js';
 import { accessEvaluation } from '../access.js';
 import { addCriterion, deleteCriterion, updateCriterion } from '../services/criteria.js';
-import { loadWeights } from '../services/weights.js';
+import { loadWeights } from '../read-models/weights.js';
 import { idParam } from './params.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { CreatedId, EvaluationParams, NO_CONTENT, READ_ERRORS, WRITE_ERRORS, errors, jsonBody, ok, pathParams } from '../openapi/shapes.js';

@@ -11,7 +11,7 @@ import { criteriaOf, criterionIn, rubricOf } from '../../db/queries/criteria.js'
 import { formFields, formValidator, nameFormErrors, type FormValues } from '../forms.js';
 import { CriterionPatchSchema, NewCriterionSchema } from '../schemas/criteria.js';
 import { addCriterion, deleteCriterion, deletionImpact, updateCriterion } from '../services/criteria.js';
-import { loadWeights } from '../services/weights.js';
+import { loadWeights } from '../read-models/weights.js';
 import { can } from '../domain/permissions.js';
 import { notFound, type FieldErrors } from '../errors.js';
 import { parseId } from '../ids.js';

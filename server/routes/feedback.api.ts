@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { FeedbackSchema } from '../schemas/feedback.js';
 import { accessEvaluation } from '../access.js';
-import { feedbackSummary, giveFeedback } from '../services/feedback.js';
+import { giveFeedback } from '../services/feedback.js';
+import { feedbackSummary } from '../read-models/feedback.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, READ_ERRORS, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
 

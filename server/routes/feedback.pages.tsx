@@ -7,7 +7,8 @@ import { vendorCountOf, vendorIn, vendorsBefore, vendorsByName } from '../../db/
 import { parsePage } from './vendor-filter.js';
 import { formFields, formValidator, numberOrBlank } from '../forms.js';
 import { FeedbackSchema } from '../schemas/feedback.js';
-import { feedbackSummary, giveFeedback, myFeedback } from '../services/feedback.js';
+import { giveFeedback } from '../services/feedback.js';
+import { feedbackSummary, myFeedback } from '../read-models/feedback.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';

@@ -1,11 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { Vendor } from '../../db/schema.js';
-import { updateVendor, vendorIn, vendorsInRunning } from '../../db/queries/vendors.js';
+import { updateVendor, vendorIn } from '../../db/queries/vendors.js';
 import { screenedOutReasons, screenMatching, screenOutIds, type TextFilter } from '../../db/queries/vendor-screening.js';
-import { mustHaveCells } from '../../db/queries/score-cells.js';
-import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
+import { mustHaveCandidates } from '../read-models/must-haves.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { mustHaveFailures, type MustHaveFailure } from '../domain/screening.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
 import { REASON_MAX } from '../schemas/screening.js';
 import { notFound } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -65,28 +64,6 @@ export async function screenInVendor(db: Db, a: Actor, vendorId: number): Promis
     const after = await updateVendor(trx, a.evaluation.id, vendorId, { screened_out: null }, nowIso());
     await audit(trx, a, 'screen-in', vendorId, { name: before.name, screenedOut: before.screened_out }, { count: 1 });
     return after;
-  });
-}
-
-/**
- * The vendors in the running that fail a must-have, by the ranking's own gate, each with the
- * reason the ranking would give (plus the consensus rationale, as the ranking page adds it).
- */
-export async function mustHaveCandidates(db: Db, evaluationId: number): Promise<MustHaveFailure[]> {
-  const [criteria, vendors, cells] = await Promise.all([
-    criteriaOf(db, evaluationId),
-    vendorsInRunning(db, evaluationId),
-    mustHaveCells(db, evaluationId),
-  ]);
-  const rationales = new Map(cells.filter((c) => c.consensus_rationale).map((c) => [`${c.vendor_id}:${c.criterion_id}`, c.consensus_rationale!]));
-  const failures = mustHaveFailures(
-    toNodes(criteria),
-    vendors.map((v) => ({ id: String(v.id), name: v.name })),
-    cells.map((c) => ({ vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), count: c.n, sum: c.sum, pass: c.pass, fail: c.fail, consensus: c.consensus })),
-  );
-  return failures.map((f) => {
-    const why = rationales.get(`${f.vendorId}:${f.criterionId}`);
-    return why ? { ...f, reason: `${f.reason}: ${why}` } : f;
   });
 }
 

@@ -2,8 +2,8 @@ import type { Db } from '../../db/client.js';
 import { findUserByEmail, insertUser } from '../../db/queries/users.js';
 import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { groupIn, groupNamed, groupWeightsOf, insertGroup, setGroupWeight } from '../../db/queries/stakeholder-groups.js';
-import { insertMember, membershipOf, updateMember, votersOf } from '../../db/queries/members.js';
-import { insertInvite, inviteByTokenHash, inviteIn, markInviteUsed, revokeInvite as markRevoked, revokeInvitesOf, unrevokedInvitesOf } from '../../db/queries/invites.js';
+import { insertMember, membershipOf, updateMember } from '../../db/queries/members.js';
+import { insertInvite, inviteByTokenHash, inviteIn, markInviteUsed, revokeInvite as markRevoked, revokeInvitesOf } from '../../db/queries/invites.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict, notFound } from '../errors.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
@@ -93,9 +93,3 @@ export async function redeemInvite(db: Db, token: string): Promise<{ userId: num
   return { userId: inv.user_id, evaluationId: inv.evaluation_id };
 }
 
-/** Members who may vote, with their group, invitation and whether they have voted: the progress list. */
-export async function voterProgress(db: Db, evaluationId: number) {
-  const [rows, invites] = await Promise.all([votersOf(db, evaluationId), unrevokedInvitesOf(db, evaluationId)]);
-  const live = new Map(invites.filter((i) => i.expires_at > nowIso()).map((i) => [i.user_id, i]));
-  return rows.map((r) => ({ ...r, invite: live.get(r.user_id) ?? null }));
-}

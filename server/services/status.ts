@@ -6,7 +6,7 @@ import { recordAudit } from '../../db/queries/audit.js';
 import { canMoveStatus, STATUSES } from '../domain/permissions.js';
 import { conflict } from '../errors.js';
 import { nowIso } from '../time.js';
-import { loadWeights } from './weights.js';
+import { loadWeights } from '../read-models/weights.js';
 import { voteAggregate } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
 

@@ -1,19 +1,11 @@
 import type { Db } from '../../db/client.js';
-import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
-import { currentWeightSet, insertWeightSet } from '../../db/queries/weights.js';
+import { loadWeights } from '../read-models/weights.js';
+import { insertWeightSet } from '../../db/queries/weights.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { applyWeightUpdate, resolveWeights, type ResolvedWeights } from '../domain/weights.js';
-import type { CriterionNode } from '../domain/types.js';
 import { badRequest } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
-
-/** The evaluation's criteria with the weights now in force (newest weight set, resolved). */
-export async function loadWeights(db: Db, evaluationId: number): Promise<{ nodes: CriterionNode[]; resolved: ResolvedWeights; version: number | null }> {
-  const [rows, current] = await Promise.all([criteriaOf(db, evaluationId), currentWeightSet(db, evaluationId)]);
-  const nodes = toNodes(rows);
-  return { nodes, resolved: resolveWeights(nodes, current.local), version: current.set?.version ?? null };
-}
 
 /**
  * Sets weights directly (facilitator): each touched sibling set is renormalised and the result is

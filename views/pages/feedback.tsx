@@ -1,7 +1,8 @@
 import type { FieldErrors } from '../../server/errors.js';
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation, Vendor } from '../../db/schema.js';
-import type { FeedbackAnswer, VendorFeedbackSummary } from '../../server/services/feedback.js';
+import type { FeedbackAnswer } from '../../server/services/feedback.js';
+import type { VendorFeedbackSummary } from '../../server/read-models/feedback.js';
 import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
 import { feedback as t } from '../messages/feedback.js';

@@ -3,7 +3,7 @@
 /** A program a suite can ask for. */
 export type Program = 'chromium' | 'initdb' | 'pg_ctl' | 'postgres' | 'pdftoppm' | 'pdftotext' | 'soffice';
 
-export type Env = Record<string, string | undefined>;
+export type SystemEnv = Record<string, string | undefined>;
 
 export interface Part {
   id: string;
@@ -26,16 +26,16 @@ export interface HostFacts {
 }
 
 export const PARTS: Part[];
-export function locatePart(part: Part, env?: Env): Located;
-export function checkParts(env?: Env): Array<{ part: Part } & Located>;
+export function locatePart(part: Part, env?: SystemEnv): Located;
+export function checkParts(env?: SystemEnv): Array<{ part: Part } & Located>;
 export function installCommand(packages: string[], isRoot: boolean): string;
 export class SystemDepsError extends Error {}
-export function hostFacts(env?: Env): HostFacts;
+export function hostFacts(env?: SystemEnv): HostFacts;
 export function ensureSystemDeps(options?: {
-  env?: Env;
+  env?: SystemEnv;
   facts?: HostFacts;
-  apt?: (args: string[], env: Env) => void;
+  apt?: (args: string[], env: SystemEnv) => void;
   log?: (line: string) => void;
 }): { found: Array<{ part: Part } & Located>; installed: string[] };
 /** The absolute path of `program`; throws a SystemDepsError naming the install command. */
-export function systemPath(program: Program, env?: Env): string;
+export function systemPath(program: Program, env?: SystemEnv): string;

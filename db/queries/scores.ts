@@ -184,7 +184,7 @@ export async function cellsChangedSince(db: Db, evaluationId: number, seq: numbe
   return rows.filter((r): r is typeof r & CellRow => r.vendor_id !== null);
 }
 
-type CellRow = Awaited<ReturnType<typeof cellsOfCriterion>>[number];
+export type CellRow = Awaited<ReturnType<typeof cellsOfCriterion>>[number];
 
 /** How many score rows each evaluator has in the evaluation: score_counts' few rows, not a count of the scores (migration 005). */
 export async function scoreCountsByEvaluator(db: Db, evaluationId: number): Promise<Map<number, number>> {

@@ -235,12 +235,12 @@ function cheapestPrice(vendors: readonly RankVendor[], ranked: readonly number[]
 /** Per ranked vendor (index j into `ranked`): its breakdown by top-level criterion at `parts[j * tops + t]`, total and coverage. */
 interface Scores { parts: Float64Array; totals: Float64Array; coverages: Float64Array }
 
-interface ScoreInput {
+interface LeafScoring {
   vendors: readonly RankVendor[]; matrix: CellMatrix; scale: Scale;
   ranked: readonly number[]; rowOf: Int32Array; columns: WeightedColumns; minPrice: number;
 }
 
-function scoreRanked(input: ScoreInput): Scores {
+function scoreRanked(input: LeafScoring): Scores {
   const R = input.ranked.length;
   const T = input.columns.tops;
   const scores: Scores = { parts: new Float64Array(R * T), totals: new Float64Array(R), coverages: new Float64Array(R) };
@@ -255,7 +255,7 @@ function scoreRanked(input: ScoreInput): Scores {
 }
 
 /** Adds one vendor's weighted leaf points into `parts` from `at`, in leaf order; returns the weight share scored. */
-function addLeafPoints(input: ScoreInput, r: number, price: number | null, parts: Float64Array, at: number): number {
+function addLeafPoints(input: LeafScoring, r: number, price: number | null, parts: Float64Array, at: number): number {
   const { col: wCol, top: wTop, w: wW, w100 } = input.columns;
   const { scale, minPrice } = input;
   const { value, stride } = input.matrix;

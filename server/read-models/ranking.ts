@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { cellsChangedSince, cellsOfCriterion, cellsVersionOf } from '../../db/queries/scores.js';
+import { cellsChangedSince, cellsOfCriterion, cellsVersionOf, type CellRow } from '../../db/queries/scores.js';
 import { currentWeightSet } from '../../db/queries/weights.js';
 import { criteriaOf, criterionParentsOf, toNodes } from '../../db/queries/criteria.js';
 import { vendorCountOf, vendorsInRunning } from '../../db/queries/vendors.js';
@@ -55,7 +55,6 @@ const MAX_CACHED_CELLS = 2_000_000;
 /** A longer list of changes than this is read as a full reload (bounded memory per read). */
 const DELTA_LIMIT = 20_000;
 
-type CellRow = Awaited<ReturnType<typeof cellsOfCriterion>>[number];
 
 function apply(b: CellMatrixBuilder, rationales: Map<string, string>, r: CellRow): void {
   const vendorId = String(r.vendor_id);

@@ -55,7 +55,7 @@ export function CriteriaPage({ user, nav, evaluation, tree, parents, canEdit, er
   );
 }
 
-interface EditProps {
+interface CriterionEditPageProps {
   user: CurrentUser;
   nav: EvaluationNav;
   criterion: { id: number; name: string };
@@ -67,7 +67,7 @@ interface EditProps {
 }
 
 /** GET /evaluations/:id/criteria/:cid/edit — name, place in the tree, kind, description and rubric. */
-export function CriterionEditPage({ user, nav, criterion, parents, parentLocked, rubricLevels, values, errors }: EditProps) {
+export function CriterionEditPage({ user, nav, criterion, parents, parentLocked, rubricLevels, values, errors }: CriterionEditPageProps) {
   const base = `/evaluations/${nav.id}/criteria`;
   return (
     <EditPageFrame

@@ -5,7 +5,7 @@ import { KindBadge } from '../partials/criteria-tree.js';
 import { DeletePageFrame } from '../partials/record-pages.js';
 import type { CriterionKindColumn } from '../../db/schema.js';
 
-interface Props {
+interface CriterionDeletePageProps {
   user: CurrentUser;
   nav: EvaluationNav;
   criterion: { id: number; name: string; kind: CriterionKindColumn };
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** GET /evaluations/:id/criteria/:cid/delete — says exactly what will go before anything does. */
-export function CriterionDeletePage({ user, nav, criterion, impact }: Props) {
+export function CriterionDeletePage({ user, nav, criterion, impact }: CriterionDeletePageProps) {
   const base = `/evaluations/${nav.id}/criteria`;
   return (
     <DeletePageFrame

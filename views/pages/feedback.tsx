@@ -12,7 +12,7 @@ import { DataTable, type Column } from '../partials/data-table.js';
 /** A rejected form: whose vendor it was for, what was typed, and what was wrong. */
 export interface FeedbackFormState { vendorId: number; values: Record<string, string>; errors: FieldErrors }
 
-interface Props {
+interface FeedbackPageProps {
   user: CurrentUser;
   nav: EvaluationNav;
   evaluation: Evaluation;
@@ -134,7 +134,7 @@ function VendorForm({ action, vendor, answer, form }: { action: string; vendor: 
 }
 
 /** GET /evaluations/:id/feedback — the per-vendor NPS, CSAT and CES, and the caller's own answers. */
-export function FeedbackPage({ user, nav, evaluation, vendors, pager, answered, summary, mine, canGive, form }: Props) {
+export function FeedbackPage({ user, nav, evaluation, vendors, pager, answered, summary, mine, canGive, form }: FeedbackPageProps) {
   const action = `/evaluations/${evaluation.id}/feedback`;
   return (
     <Layout title={t.title} user={user} evaluation={nav} wide>

@@ -7,7 +7,7 @@ import { SelectField } from '../partials/select-field.js';
 
 export interface AssignmentRow { id: number; user_name: string; vendor_name: string | null; criterion_name: string | null }
 
-interface Props {
+interface PanelPageProps {
   user: CurrentUser; nav: EvaluationNav; rows: PanelRow[]; canManage: boolean; polling: boolean;
   /** The vendors to pick from, or, past a few hundred, only how many there are: the forms then take a name. */
   vendors: { id: number; name: string }[] | { count: number };
@@ -31,7 +31,7 @@ function PanelForm({ action, title, hint, children }: { action: string; title: s
  * The vendor field: a select while the longlist is short, a name to type past a few hundred.
  * `optional` fields (assignments) also take "any vendor". `listName`/`byName` are the field ids.
  */
-function VendorPicker({ vendors, listName, byName, optional }: { vendors: Props['vendors']; listName: string; byName: string; optional?: boolean }) {
+function VendorPicker({ vendors, listName, byName, optional }: { vendors: PanelPageProps['vendors']; listName: string; byName: string; optional?: boolean }) {
   if (Array.isArray(vendors)) {
     const options = vendors.map((v) => ({ value: String(v.id), label: v.name }));
     return <SelectField label={m.panel.vendor} name={listName} inputName="vendorId" any={optional ? m.panel.any : undefined} options={options} />;
@@ -40,7 +40,7 @@ function VendorPicker({ vendors, listName, byName, optional }: { vendors: Props[
   return <Field label={m.panel.vendor} name={byName} hint={hint}><input id={`f-${byName}`} name="vendorName" required={!optional} maxlength={200} autocomplete="off" /></Field>;
 }
 
-export function PanelPage(p: Props) {
+export function PanelPage(p: PanelPageProps) {
   const base = `/evaluations/${p.nav.id}/members`;
   const scorerOptions = p.rows.filter((r) => r.role === 'evaluator' || r.role === 'facilitator').map((r) => ({ value: String(r.id), label: r.name }));
   return (

@@ -9,9 +9,9 @@ import { RankingTable } from '../partials/ranking-table.js';
 import { RankingExcluded, RankingFlags } from '../partials/ranking-gates.js';
 import { RankingExplain } from '../partials/ranking-explain.js';
 
-interface Props { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean }
+interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean }
 
-export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden }: Props) {
+export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden }: RankingPageProps) {
   const { result, nodes, resolved } = view;
   const base = `/evaluations/${nav.id}`;
   return (
@@ -47,7 +47,7 @@ function RankingHead({ base, weightVersion }: { base: string; weightVersion: num
   );
 }
 
-type ResultsProps = Pick<Props, 'view' | 'limit' | 'anyScores' | 'pricesHidden'> & { base: string };
+type ResultsProps = Pick<RankingPageProps, 'view' | 'limit' | 'anyScores' | 'pricesHidden'> & { base: string };
 
 /** What to keep in mind before reading the table, the legend, the best `limit` rows, and a link to the rest. */
 function RankingResults({ view, base, limit, anyScores, pricesHidden }: ResultsProps) {

@@ -9,7 +9,7 @@ export interface ReviewRow {
   consensus: { value: number | null; rationale: string; by: string; at: string } | null;
 }
 
-interface Props {
+interface ReviewPageProps {
   user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; isFacilitator: boolean; rows: ReviewRow[];
   kendall: { id: string; name: string; w: number | null }[]; errors?: Record<string, string>; values?: Record<string, string>;
   paging: { page: number; pages: number; total: number };
@@ -40,7 +40,7 @@ function ConsensusForm({ row, evaluationId, errors, values }: { row: ReviewRow; 
   );
 }
 
-export function ReviewPage(p: Props) {
+export function ReviewPage(p: ReviewPageProps) {
   const inReview = p.evaluation.status === 'review';
   const canSet = p.isFacilitator && inReview;
   return (

@@ -8,7 +8,7 @@ import { ScoringPager } from '../partials/scoring-pager.js';
 
 export type { GridColumn, GridVendor, MyScore };
 
-interface Props {
+interface ScoringPageProps {
   user: CurrentUser; nav: EvaluationNav; scale: { min: number; max: number }; columns: GridColumn[]; vendors: GridVendor[];
   mine: Map<string, MyScore>; canScore: boolean; done: number; total: number; page: number; pages: number; hasCost: boolean;
   declaration: { conflict: boolean; description: string } | null; submittedAt: string | null; closedStatus: string | null; excluded: Set<number>;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** The caller's score grid; without the scoring role a note instead, and before the grid opens the declaration. */
-export function ScoringPage(p: Props) {
+export function ScoringPage(p: ScoringPageProps) {
   if (!p.canScore) {
     return <GateShell p={p}><div class="empty"><p>{m.scoring.noRole}</p></div></GateShell>;
   }
@@ -48,7 +48,7 @@ export function ScoringPage(p: Props) {
 }
 
 /** The narrow page shown instead of the grid (no role, or the declaration still to make). */
-function GateShell({ p, children }: { p: Props; children: Child }) {
+function GateShell({ p, children }: { p: ScoringPageProps; children: Child }) {
   return (
     <Layout title={m.scoring.title} user={p.user} evaluation={p.nav}>
       <div class="page-head"><h1>{m.scoring.title}</h1></div>
@@ -58,7 +58,7 @@ function GateShell({ p, children }: { p: Props; children: Child }) {
 }
 
 /** Title, the scale and keys, and what the caller declared. */
-function ScoringHead({ p }: { p: Props }) {
+function ScoringHead({ p }: { p: ScoringPageProps }) {
   return (
     <div class="page-head">
       <h1>{m.scoring.title}</h1>
@@ -70,7 +70,7 @@ function ScoringHead({ p }: { p: Props }) {
 }
 
 /** Where app.js shows the focused criterion's rubric; the scale lets it label the anchors. */
-function RubricPanel({ scale }: { scale: Props['scale'] }) {
+function RubricPanel({ scale }: { scale: ScoringPageProps['scale'] }) {
   return (
     <aside class="rubric-panel" id="rubric-panel" aria-live="polite" data-scale-min={String(scale.min)} data-scale-max={String(scale.max)}>
       <strong class="rubric-title">{m.scoring.rubricTitle}</strong>
@@ -80,7 +80,7 @@ function RubricPanel({ scale }: { scale: Props['scale'] }) {
 }
 
 /** Hands the scores in; once submitted the grid locks. */
-function SubmitPanel({ p }: { p: Props }) {
+function SubmitPanel({ p }: { p: ScoringPageProps }) {
   return (
     <form method="post" action={`/evaluations/${p.nav.id}/submission`} class="card stack submit-panel">
       <h2>{m.scoring.submitTitle}</h2>

@@ -7,12 +7,12 @@ import { VotingProgress, type VoterRow } from '../partials/voting-progress.js';
 import { percent } from '../format.js';
 import { m } from '../messages/index.js';
 
-interface Props {
+interface VotingPageProps {
   user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; canManage: boolean; canVote: boolean; agg: VoteAggregate; voters: VoterRow[];
   lastVoteVersion: number | null; newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string>;
 }
 
-function StatusPanel({ evaluation, canManage, lastVoteVersion }: Pick<Props, 'evaluation' | 'canManage' | 'lastVoteVersion'>) {
+function StatusPanel({ evaluation, canManage, lastVoteVersion }: Pick<VotingPageProps, 'evaluation' | 'canManage' | 'lastVoteVersion'>) {
   const base = `/evaluations/${evaluation.id}/voting`;
   const s = evaluation.status;
   const text = s === 'draft' ? m.voting.statusDraft : s === 'voting' ? m.voting.statusVoting : lastVoteVersion !== null ? `${m.voting.statusClosed} ${lastVoteVersion}.` : m.voting.statusClosedNone;
@@ -116,7 +116,7 @@ function GroupsPanel({ evaluation, agg, errors, values }: { evaluation: Evaluati
   );
 }
 
-function InvitePanel({ evaluation, agg, newLink, errors, values }: Pick<Props, 'evaluation' | 'agg' | 'newLink' | 'errors' | 'values'>) {
+function InvitePanel({ evaluation, agg, newLink, errors, values }: Pick<VotingPageProps, 'evaluation' | 'agg' | 'newLink' | 'errors' | 'values'>) {
   return (
     <section class="card stack" id="invite">
       <h2>{m.voting.invite}</h2>
@@ -149,7 +149,7 @@ function InvitePanel({ evaluation, agg, newLink, errors, values }: Pick<Props, '
   );
 }
 
-export function VotingPage(p: Props) {
+export function VotingPage(p: VotingPageProps) {
   return (
     <Layout title={m.voting.title} user={p.user} evaluation={p.nav}>
       <div class="page-head page-head-split">

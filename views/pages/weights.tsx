@@ -6,7 +6,7 @@ import { m } from '../messages/index.js';
 export interface WeightGroup { key: string; title: string; members: CriterionNode[] }
 export interface WeightHistoryRow { version: number; source: 'template' | 'direct' | 'vote'; created_at: string; by: string | null }
 
-interface Props {
+interface WeightsPageProps {
   user: CurrentUser; nav: EvaluationNav; groups: WeightGroup[]; values: Record<string, string>; canEdit: boolean;
   errors?: Record<string, string>; history: WeightHistoryRow[]; savedVersion?: number; hasMustHaves: boolean;
   viewing?: { version: number; source: 'template' | 'direct' | 'vote'; at: string };
@@ -48,7 +48,7 @@ function sumOf(group: WeightGroup, values: Record<string, string>): string {
   return (Math.round(total * 10) / 10).toString();
 }
 
-export function WeightsPage(p: Props) {
+export function WeightsPage(p: WeightsPageProps) {
   return (
     <Layout title={m.weights.title} user={p.user} evaluation={p.nav}>
       <div class="page-head">

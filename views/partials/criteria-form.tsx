@@ -8,7 +8,7 @@ export const KINDS: readonly CriterionKindColumn[] = ['scored', 'must-have', 'co
 /** The form fields as strings: what was typed, or the criterion being edited. `rubric0`… hold the anchors. */
 export type CriterionFormValues = Record<string, string>;
 
-interface Props {
+interface CriterionFormProps {
   action: string;
   submitLabel: string;
   /** Top-level criteria that may hold sub-criteria (the edited one excluded). */
@@ -23,7 +23,7 @@ interface Props {
 }
 
 /** Add and edit share one form so both read, and fail, the same way. */
-export function CriterionForm({ action, submitLabel, parents, values, errors, rubricLevels, parentLocked, cancelHref }: Props) {
+export function CriterionForm({ action, submitLabel, parents, values, errors, rubricLevels, parentLocked, cancelHref }: CriterionFormProps) {
   const v = values ?? {};
   const parentId = v.parentId ?? '';
   const kind = v.kind ?? 'scored';

@@ -5,7 +5,7 @@ import { percent, points } from '../format.js';
 import { m } from '../messages/index.js';
 import { DataTable, type Column } from './data-table.js';
 
-interface Props {
+interface RankingTableProps {
   rows: readonly RankRow[];
   /** Top-level criteria that carry weight: one bar segment each, coloured by position. */
   columns: readonly CriterionNode[];
@@ -17,7 +17,7 @@ const HEADINGS: readonly Column[] = [
 ];
 
 /** The ranked vendors, best first, each with its total, coverage and contribution bar. */
-export function RankingTable({ rows, columns }: Props) {
+export function RankingTable({ rows, columns }: RankingTableProps) {
   const series = new Map(columns.map((c, i) => [c.id, i]));
   return (
     <DataTable class="ranking-table" columns={HEADINGS}>

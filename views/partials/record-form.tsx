@@ -7,7 +7,7 @@ import { m } from '../messages/index.js';
 /** `aria-invalid` for a field: set only when that field has an error. */
 export const ariaInvalid = (errors: FieldErrors | undefined, name: string): 'true' | undefined => (errors?.[name] ? 'true' : undefined);
 
-interface Props {
+interface RecordFormProps {
   action: string;
   submitLabel: string;
   errors: FieldErrors | undefined;
@@ -20,7 +20,7 @@ interface Props {
  * The add/edit form of one record (a criterion, a vendor): the error summary, the fields, then
  * the submit button and Cancel, so every such form reads and fails the same way.
  */
-export function RecordForm({ action, submitLabel, errors, cancelHref, children }: Props) {
+export function RecordForm({ action, submitLabel, errors, cancelHref, children }: RecordFormProps) {
   return (
     <>
       <FormErrors errors={errors} />

@@ -5,10 +5,10 @@ import { m } from '../messages/index.js';
 
 interface Link { href: string; label: string }
 
-interface EditProps { user: CurrentUser; nav: EvaluationNav; /** The record's name, for the title. */ name: string; back: Link; deleteLink: Link; children: Child }
+interface EditPageFrameProps { user: CurrentUser; nav: EvaluationNav; /** The record's name, for the title. */ name: string; back: Link; deleteLink: Link; children: Child }
 
 /** A record's edit page (a criterion, a vendor): the title and a way back, the form in a card, and the way to its delete page. */
-export function EditPageFrame({ user, nav, name, back, deleteLink, children }: EditProps) {
+export function EditPageFrame({ user, nav, name, back, deleteLink, children }: EditPageFrameProps) {
   const title = m.editTitle(name);
   return (
     <Layout title={title} user={user} evaluation={nav}>

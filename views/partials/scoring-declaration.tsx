@@ -1,10 +1,10 @@
 import { FormErrors } from '../layout.js';
 import { m } from '../messages/index.js';
 
-interface Props { id: number; errors?: Record<string, string>; values?: Record<string, string> }
+interface DeclarationFormProps { id: number; errors?: Record<string, string>; values?: Record<string, string> }
 
 /** The conflict-of-interest declaration an evaluator makes before the grid opens. */
-export function DeclarationForm({ id, errors, values }: Props) {
+export function DeclarationForm({ id, errors, values }: DeclarationFormProps) {
   return (
     <form method="post" action={`/evaluations/${id}/declaration`} class="card stack" novalidate>
       <h2>{m.scoring.declareTitle}</h2>

@@ -7,7 +7,7 @@ export interface GridVendor { id: number; name: string }
 /** The evaluator's own score of one cell. */
 export interface MyScore { value: number | null; comment: string; version: number; abstained?: boolean }
 
-interface Props {
+interface ScoringGridProps {
   evaluationId: number; scale: { min: number; max: number }; columns: GridColumn[]; vendors: GridVendor[];
   /** The caller's scores by `${vendorId}:${criterionId}`. */
   mine: Map<string, MyScore>;
@@ -17,7 +17,7 @@ interface Props {
 }
 
 /** The score grid: vendors down, leaf criteria across under their top-level groups. */
-export function ScoringGrid(p: Props) {
+export function ScoringGrid(p: ScoringGridProps) {
   return (
     <div class="table-wrap grid-wrap">
       <table class="score-grid">
@@ -63,7 +63,7 @@ function GridHead({ columns }: { columns: GridColumn[] }) {
 }
 
 /** One vendor's row: a cell per leaf, or an excluded marker where the caller may not score it. */
-function GridRow(p: Props & { vendor: GridVendor }) {
+function GridRow(p: ScoringGridProps & { vendor: GridVendor }) {
   const v = p.vendor;
   return (
     <tr>

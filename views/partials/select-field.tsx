@@ -2,7 +2,7 @@ import { Field } from '../layout.js';
 
 export interface SelectOption { value: string; label: string }
 
-interface Props {
+interface SelectFieldProps {
   label: string;
   /** The field's name: its id is `f-<name>`, which the label points at. */
   name: string;
@@ -18,7 +18,7 @@ interface Props {
 }
 
 /** A labelled `<select>`, optionally led by an "any" option, so filter and pick-one fields read the same everywhere. */
-export function SelectField({ label, name, inputName, options, value, any, error, hint }: Props) {
+export function SelectField({ label, name, inputName, options, value, any, error, hint }: SelectFieldProps) {
   return (
     <Field label={label} name={name} error={error} {...(hint ? { hint } : {})}>
       <select id={`f-${name}`} name={inputName ?? name}>

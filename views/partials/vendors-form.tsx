@@ -5,7 +5,7 @@ import { ariaInvalid, RecordForm } from './record-form.js';
 /** The vendor form's fields as strings: what was typed, or the vendor being edited. */
 export type VendorFormValues = Record<string, string>;
 
-interface Props {
+interface VendorFormProps {
   action: string;
   submitLabel: string;
   values?: VendorFormValues | undefined;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** Add and edit share one form so both read, and fail, the same way. */
-export function VendorForm({ action, submitLabel, values, errors, cancelHref }: Props) {
+export function VendorForm({ action, submitLabel, values, errors, cancelHref }: VendorFormProps) {
   const v = values ?? {};
   return (
     <RecordForm action={action} submitLabel={submitLabel} errors={errors} cancelHref={cancelHref}>

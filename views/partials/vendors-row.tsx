@@ -7,7 +7,7 @@ const money = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 /** A price as the table shows it: grouped digits, blank when unknown. */
 export const formatPrice = (price: number | null): string => (price === null ? '' : money.format(price));
 
-interface Props {
+interface VendorRowProps {
   vendor: Vendor;
   base: string;
   canEdit: boolean;
@@ -42,7 +42,7 @@ function ScreenAction({ vendor, base, error }: { vendor: Vendor; base: string; e
  * One longlist row. The same markup serves the full list and the htmx swap after screening a
  * single vendor out or back in; a screened-out row keeps its place and shows the reason.
  */
-export function VendorRow({ vendor: v, base, canEdit, error }: Props) {
+export function VendorRow({ vendor: v, base, canEdit, error }: VendorRowProps) {
   const out = v.screened_out !== null;
   return (
     <tr id={`vendor-${v.id}`} class={out ? 'row-out' : undefined}>

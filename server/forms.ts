@@ -48,6 +48,20 @@ export function formValidator<T extends z.ZodType, E extends Env = AppEnv>(
 }
 
 /**
+ * formValidator with a schema that depends on the request: the weights form's fields are the
+ * evaluation's criteria, a consensus value's message names the evaluation's scale. `schemaOf`
+ * runs after the access check, so it can read `c.var.page`.
+ */
+export function formValidatorFor<T extends z.ZodType, E extends Env = AppEnv>(
+  schemaOf: (c: Context<E>) => T | Promise<T>,
+  renderForm: (c: Context<E>, errors: FieldErrors, values: FormValues) => Response | Promise<Response>,
+  toInput?: (fields: FormValues) => unknown,
+): ReturnType<typeof formValidator<T, E>> {
+  const validate = (async (c: Context<E>, next: () => Promise<void>) => formValidator(await schemaOf(c), renderForm, toInput)(c as never, next)) as unknown;
+  return validate as ReturnType<typeof formValidator<T, E>>;
+}
+
+/**
  * A plain decimal as people type it ("3", "-1.5", "2,5"); NaN for anything else. Number() alone
  * would also accept "0x10", "1e3" or "Infinity", which no one means in a score or weight field.
  */

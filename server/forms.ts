@@ -102,3 +102,23 @@ export function nameFormErrors(err: unknown, duplicateName: string): FieldErrors
   if (err instanceof AppError && err.status === 400) return { ...(err.fields ?? {}), _: err.message };
   throw err;
 }
+
+/**
+ * Saves a create/edit form whose name must be unique: a 303 to the address `save` returns, or the
+ * form again with what was typed when the service refuses the name (on the name field) or the
+ * input (a 400, onto the form). Anything else is rethrown for onError.
+ */
+export async function saveNamed(
+  c: Context,
+  save: () => Promise<string>,
+  duplicateName: string,
+  renderForm: (errors: FieldErrors, values: FormValues) => Response | Promise<Response>,
+): Promise<Response> {
+  let to: string;
+  try {
+    to = await save();
+  } catch (err) {
+    return renderForm(nameFormErrors(err, duplicateName), await formFields(c));
+  }
+  return c.redirect(to, 303);
+}

@@ -48,6 +48,20 @@ export function formValidator<T extends z.ZodType, E extends Env = AppEnv>(
 }
 
 /**
+ * formValidator with a schema that depends on the request: the weights form's fields are the
+ * evaluation's criteria, a consensus value's message names the evaluation's scale. `schemaOf`
+ * runs after the access check, so it can read `c.var.page`.
+ */
+export function formValidatorFor<T extends z.ZodType, E extends Env = AppEnv>(
+  schemaOf: (c: Context<E>) => T | Promise<T>,
+  renderForm: (c: Context<E>, errors: FieldErrors, values: FormValues) => Response | Promise<Response>,
+  toInput?: (fields: FormValues) => unknown,
+): ReturnType<typeof formValidator<T, E>> {
+  const validate = (async (c: Context<E>, next: () => Promise<void>) => formValidator(await schemaOf(c), renderForm, toInput)(c as never, next)) as unknown;
+  return validate as ReturnType<typeof formValidator<T, E>>;
+}
+
+/**
  * A plain decimal as people type it ("3", "-1.5", "2,5"); NaN for anything else. Number() alone
  * would also accept "0x10", "1e3" or "Infinity", which no one means in a score or weight field.
  */
@@ -87,4 +101,24 @@ export function nameFormErrors(err: unknown, duplicateName: string): FieldErrors
   if (err instanceof AppError && err.code === 'duplicate_name') return { name: duplicateName };
   if (err instanceof AppError && err.status === 400) return { ...(err.fields ?? {}), _: err.message };
   throw err;
+}
+
+/**
+ * Saves a create/edit form whose name must be unique: a 303 to the address `save` returns, or the
+ * form again with what was typed when the service refuses the name (on the name field) or the
+ * input (a 400, onto the form). Anything else is rethrown for onError.
+ */
+export async function saveNamed(
+  c: Context,
+  save: () => Promise<string>,
+  duplicateName: string,
+  renderForm: (errors: FieldErrors, values: FormValues) => Response | Promise<Response>,
+): Promise<Response> {
+  let to: string;
+  try {
+    to = await save();
+  } catch (err) {
+    return renderForm(nameFormErrors(err, duplicateName), await formFields(c));
+  }
+  return c.redirect(to, 303);
 }

@@ -8,7 +8,7 @@ import type { CriterionFormValues } from '../../views/partials/criteria-form.js'
 import { m } from '../../views/messages/index.js';
 import { html } from '../../views/render.js';
 import { criteriaOf, criterionIn, rubricOf } from '../../db/queries/criteria.js';
-import { formFields, formValidator, nameFormErrors, type FormValues } from '../forms.js';
+import { formValidator, saveNamed, type FormValues } from '../forms.js';
 import { CriterionPatchSchema, NewCriterionSchema } from '../schemas/criteria.js';
 import { addCriterion, deleteCriterion, deletionImpact, updateCriterion } from '../services/criteria.js';
 import { loadWeights } from '../read-models/weights.js';
@@ -107,12 +107,8 @@ export const criteriaPages = new Hono<AppEnv>()
   .post('/', pageAccess('criteria', 'edit'), newForm, async (c) => {
     const p = c.var.page;
     const form = c.req.valid('form');
-    try {
-      const id = await addCriterion(p.db, p, form);
-      return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${id}`, 303);
-    } catch (err) {
-      return renderNew(c, nameFormErrors(err, m.criteria.duplicateName(form.name.trim())), await formFields(c));
-    }
+    return saveNamed(c, async () => `/evaluations/${p.evaluation.id}/criteria#criterion-${await addCriterion(p.db, p, form)}`,
+      m.criteria.duplicateName(form.name.trim()), (errors, values) => renderNew(c, errors, values));
   })
   .get('/:cid/edit', async (c) => {
     const p = await evaluationPage(c, 'criteria', 'edit');
@@ -123,12 +119,8 @@ export const criteriaPages = new Hono<AppEnv>()
     const p = c.var.page;
     const row = await criterionOr404(p, c.req.param('cid'));
     const form = c.req.valid('form');
-    try {
-      await updateCriterion(p.db, p, row.id, form);
-      return c.redirect(`/evaluations/${p.evaluation.id}/criteria#criterion-${row.id}`, 303);
-    } catch (err) {
-      return renderEdit(c, p, row, await formFields(c), nameFormErrors(err, m.criteria.duplicateName((form.name ?? row.name).trim())));
-    }
+    return saveNamed(c, async () => { await updateCriterion(p.db, p, row.id, form); return `/evaluations/${p.evaluation.id}/criteria#criterion-${row.id}`; },
+      m.criteria.duplicateName((form.name ?? row.name).trim()), (errors, values) => renderEdit(c, p, row, values, errors));
   })
   .get('/:cid/delete', async (c) => {
     const p = await evaluationPage(c, 'criteria', 'edit');

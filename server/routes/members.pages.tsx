@@ -10,10 +10,11 @@ import { panelProgress } from '../read-models/panel-progress.js';
 import { addMember } from '../services/members.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { NewMemberSchema } from '../schemas/members.js';
-import { formFields, formValidator, refusalOf } from '../forms.js';
+import { formFields, formValidator, refusalOf, type FormValues } from '../forms.js';
+import { AssignmentFormSchema, ExclusionFormSchema } from '../schemas/forms/members.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
-import { AppError, forbidden } from '../errors.js';
+import { AppError, forbidden, type FieldErrors } from '../errors.js';
 import { nameKey, vendorChoiceList, vendorCountOf, vendorIdByNameKey } from '../../db/queries/vendors.js';
 import { m } from '../../views/messages/index.js';
 import { assignmentList } from '../../db/queries/assignments.js';
@@ -45,8 +46,6 @@ async function attempt(c: Context, p: Page, work: () => Promise<unknown>, values
   return c.redirect(`/evaluations/${p.evaluation.id}/members`, 303);
 }
 
-const ids = (f: Record<string, string>, key: string) => parseId(f[key]) ?? undefined;
-
 /** Past this many vendors the panel's forms take a vendor's name instead of listing them all. */
 const VENDOR_LIST_LIMIT = 200;
 
@@ -60,16 +59,20 @@ async function vendorChoices(p: Page): Promise<{ id: number; name: string }[] | 
  * The vendor a panel form names: by id from the list, or by name when the evaluation has too many
  * vendors to list. undefined when neither is given (an assignment to any vendor).
  */
-async function formVendor(p: Page, f: Record<string, string>): Promise<number | undefined> {
-  const name = (f.vendorName ?? '').trim();
-  if (name === '') return ids(f, 'vendorId');
+async function formVendor(p: Page, f: { vendorId?: number; vendorName: string }): Promise<number | undefined> {
+  const name = f.vendorName;
+  if (name === '') return f.vendorId;
   const id = await vendorIdByNameKey(p.db, p.evaluation.id, nameKey(name));
   if (id === undefined) throw new AppError(404, 'not_found', m.panel.unknownVendorName(name));
   return id;
 }
 
-const newMemberForm = formValidator(NewMemberSchema, (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors, values }, 422),
-  (f) => ({ email: f.email, role: f.role }));
+/** The panel's forms: facilitators only, checked before the form is read. */
+const panelEdit = pageFrom((c) => panelPage(c, 'edit'));
+const renderInvalid = (c: Context<PageEnv>, errors: FieldErrors, values: FormValues) => render(c, c.var.page, { errors, values }, 422);
+const newMemberForm = formValidator(NewMemberSchema, renderInvalid, (f) => ({ email: f.email, role: f.role }));
+const exclusionForm = formValidator(ExclusionFormSchema, renderInvalid);
+const assignmentForm = formValidator(AssignmentFormSchema, renderInvalid);
 
 /** /evaluations/:id/members — the panel: members, declarations, progress, exclusions, assignments. */
 export const membersPages = new Hono<AppEnv>()
@@ -78,7 +81,7 @@ export const membersPages = new Hono<AppEnv>()
     const p = await panelPage(c);
     return fragment(c, <PanelProgress evaluationId={p.evaluation.id} rows={await panelProgress(p.db, p.evaluation.id)} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'} />);
   })
-  .post('/', pageFrom((c) => panelPage(c, 'edit')), newMemberForm, async (c) => {
+  .post('/', panelEdit, newMemberForm, async (c) => {
     const p = c.var.page;
     return attempt(c, p, () => addMember(p.db, p, c.req.valid('form')), await formFields(c));
   })
@@ -86,19 +89,19 @@ export const membersPages = new Hono<AppEnv>()
     const p = await panelPage(c, 'edit');
     return attempt(c, p, () => removeMember(p.db, p, parseId(c.req.param('userId')) ?? 0));
   })
-  .post('/exclusions', async (c) => {
-    const p = await panelPage(c, 'edit');
-    const f = await formFields(c);
-    return attempt(c, p, async () => excludeEvaluator(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: (await formVendor(p, f)) ?? 0, reason: (f.reason ?? '').trim().slice(0, 1000) }), f);
+  .post('/exclusions', panelEdit, exclusionForm, async (c) => {
+    const p = c.var.page;
+    const { userId, reason, ...vendor } = c.req.valid('form');
+    return attempt(c, p, async () => excludeEvaluator(p.db, p, { userId: userId ?? 0, vendorId: (await formVendor(p, vendor)) ?? 0, reason }), await formFields(c));
   })
   .post('/exclusions/:userId/:vendorId/lift', async (c) => {
     const p = await panelPage(c, 'edit');
     return attempt(c, p, () => liftExclusion(p.db, p, parseId(c.req.param('userId')) ?? 0, parseId(c.req.param('vendorId')) ?? 0));
   })
-  .post('/assignments', async (c) => {
-    const p = await panelPage(c, 'edit');
-    const f = await formFields(c);
-    return attempt(c, p, async () => addAssignment(p.db, p, { userId: ids(f, 'userId') ?? 0, vendorId: await formVendor(p, f), criterionId: ids(f, 'criterionId') }), f);
+  .post('/assignments', panelEdit, assignmentForm, async (c) => {
+    const p = c.var.page;
+    const { userId, criterionId, ...vendor } = c.req.valid('form');
+    return attempt(c, p, async () => addAssignment(p.db, p, { userId: userId ?? 0, vendorId: await formVendor(p, vendor), criterionId }), await formFields(c));
   })
   .post('/assignments/:assignmentId/remove', async (c) => {
     const p = await panelPage(c, 'edit');

@@ -4,11 +4,13 @@ import type { AppEnv } from '../context.js';
 import { ReviewPage, type ReviewRow } from '../../views/pages/review.js';
 import { html } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { setConsensus, setDisagreementThreshold } from '../services/review.js';
 import { agreementReport } from '../read-models/agreement.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { formFields, parseDecimal, refusalOf } from '../forms.js';
+import { formFields, formValidator, formValidatorFor, refusalOf, type FormValues } from '../forms.js';
+import { consensusFormSchema, ThresholdFormSchema } from '../schemas/forms/review.js';
+import type { FieldErrors } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 import { cellsWithConsensus } from '../../db/queries/score-cells.js';
 import { scoresWithEvaluators } from '../../db/queries/scores.js';
@@ -45,7 +47,7 @@ async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; t
   return { rows, total: full.disagreements.length, kendall };
 }
 
-async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
+async function render(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const isFacilitator = p.role === 'facilitator';
   if (!(await visibilityOf(p.db, p)).othersScores) {
     return html(c, <Layout title={m.review.title} user={p.user} evaluation={p.nav}><div class="page-head"><h1>{m.review.title}</h1></div><div class="empty"><p>{m.review.notYet}</p></div></Layout>);
@@ -56,29 +58,24 @@ async function render(c: Context<AppEnv>, p: Page, form: { errors?: Record<strin
     paging={{ page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total }} {...form} />, status);
 }
 
+const renderInvalid = (c: Context<PageEnv>, errors: FieldErrors, values: FormValues) => render(c, c.var.page, { errors, values }, 422);
+// A bad value's message names the evaluation's scale.
+const consensusForm = formValidatorFor((c: Context<PageEnv>) => consensusFormSchema({ min: c.var.page.evaluation.scale_min, max: c.var.page.evaluation.scale_max }), renderInvalid);
+const thresholdForm = formValidator(ThresholdFormSchema, renderInvalid);
+
 /** GET /evaluations/:id/review — disagreements, consensus, agreement; POSTs record consensus and the threshold. */
 export const reviewPages = new Hono<AppEnv>()
   .get('/', async (c) => render(c, await evaluationPage(c, 'review')))
-  .post('/consensus', async (c) => {
-    const p = await evaluationPage(c, 'review', 'edit');
-    const f = await formFields(c);
-    const [v, cr] = (f.cell ?? '').split(':').map(Number);
-    const raw = (f.value ?? '').trim();
-    const value = raw === '' ? null : parseDecimal(raw);
-    const rationale = (f.rationale ?? '').trim();
-    const errors: Record<string, string> = {};
-    if (value !== null && !Number.isFinite(value)) errors.value = m.review.badValue(p.evaluation.scale_min, p.evaluation.scale_max);
-    if (rationale.length < 3) errors.rationale = m.review.rationaleRequired;
-    if (Object.keys(errors).length > 0) return render(c, p, { errors, values: f }, 422);
-    const refused = await refusalOf(() => setConsensus(p.db, p, { vendorId: v ?? 0, criterionId: cr ?? 0, value, rationale: rationale.slice(0, 4000) }));
-    if (refused) return render(c, p, { errors: { value: refused.message }, values: f }, refused.status as 409 | 422);
-    return c.redirect(`/evaluations/${p.evaluation.id}/review#cell-${v}-${cr}`, 303);
+  .post('/consensus', pageAccess('review', 'edit'), consensusForm, async (c) => {
+    const p = c.var.page;
+    const { cell, value, rationale } = c.req.valid('form');
+    // The range depends on the evaluation's scale: the service checks it, and says so on the value field.
+    const refused = await refusalOf(() => setConsensus(p.db, p, { ...cell, value, rationale }));
+    if (refused) return render(c, p, { errors: { value: refused.message }, values: await formFields(c) }, refused.status as 409 | 422);
+    return c.redirect(`/evaluations/${p.evaluation.id}/review#cell-${cell.vendorId}-${cell.criterionId}`, 303);
   })
-  .post('/threshold', async (c) => {
-    const p = await evaluationPage(c, 'review', 'edit');
-    const f = await formFields(c);
-    const pct = parseDecimal(f.threshold);
-    if (!Number.isFinite(pct) || pct < 1 || pct > 100) return render(c, p, { errors: { threshold: m.review.thresholdInvalid }, values: f }, 422);
-    await setDisagreementThreshold(p.db, p, pct / 100);
+  .post('/threshold', pageAccess('review', 'edit'), thresholdForm, async (c) => {
+    const p = c.var.page;
+    await setDisagreementThreshold(p.db, p, c.req.valid('form').threshold);
     return c.redirect(`/evaluations/${p.evaluation.id}/review`, 303);
   });

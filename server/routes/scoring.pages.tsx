@@ -3,57 +3,48 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ScoreCellForm, type CellProps } from '../../views/partials/score-cell.js';
 import { fragment } from '../../views/render.js';
-import { evaluationPage } from './page-access.js';
+import { evaluationPage, pageAccess } from './page-access.js';
 import { gridColumns, renderGrid } from './scoring-grid.js';
 import { scoreOf } from '../../db/queries/scores.js';
 import { gridVendor } from '../../db/queries/scoring-grid.js';
 import { clearScore, saveScore } from '../services/scores.js';
-import { formFields, parseDecimal } from '../forms.js';
+import { formValidator } from '../forms.js';
+import { parseCellValue, ScoreCellFormSchema } from '../schemas/forms/scoring.js';
 import { renderErrorPage } from '../../views/pages/error.js';
-import { parseId } from '../ids.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 
-/** "3", "3,5", "N/A", "abstain" or "" from a grid cell → a number, null (N/A), undefined (cleared) or an error. */
-function parseCellValue(raw: string): number | null | undefined | 'invalid' | 'abstain' {
-  const s = raw.trim();
-  if (s === '') return undefined;
-  if (/^abstain$/i.test(s)) return 'abstain';
-  if (/^(n\/?a|-)$/i.test(s)) return null;
-  const n = parseDecimal(s);
-  return Number.isFinite(n) ? n : 'invalid';
-}
-
-function respondCell(c: Context<AppEnv>, props: CellProps, status: 200 | 409 | 422) {
+function respondCell(c: Context, props: CellProps, status: 200 | 409 | 422) {
   if (c.req.header('hx-request')) return fragment(c, <ScoreCellForm {...props} />, status);
   // Without JavaScript the form posted normally: back to the grid when saved, otherwise say why it was not.
   if (status === 200) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);
   return c.html(renderErrorPage(c, status, `${props.vendorName} — ${props.criterionName}: ${props.message ?? ''} ${m.scoring.backToGrid}`), status);
 }
 
+// A cell that does not name its vendor and criterion has no place to answer in: an error page.
+const cellForm = formValidator(ScoreCellFormSchema, () => {
+  throw badRequest('The cell is missing its vendor or criterion.');
+});
+
 /** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria (scoring-grid.tsx); POST …/scoring/cell saves one cell. */
 export const scoringPages = new Hono<AppEnv>()
   .get('/', async (c) => renderGrid(c, await evaluationPage(c, 'scoring')))
-  .post('/cell', async (c) => {
-    const p = await evaluationPage(c, 'scoring', 'score');
-    const f = await formFields(c);
-    const vendorId = parseId(f.vendorId);
-    const criterionId = parseId(f.criterionId);
-    if (vendorId === null || criterionId === null) throw badRequest('The cell is missing its vendor or criterion.');
+  .post('/cell', pageAccess('scoring', 'score'), cellForm, async (c) => {
+    const p = c.var.page;
+    const f = c.req.valid('form');
+    const { vendorId, criterionId, version, comment } = f;
     const vendor = await gridVendor(p.db, p.evaluation.id, vendorId);
     const { columns } = await gridColumns(p.db, p.evaluation.id);
     const column = columns.find((col) => col.id === criterionId);
     if (!vendor || !column) throw notFound('The cell');
     const scale = { min: p.evaluation.scale_min, max: p.evaluation.scale_max };
-    const version = Number(f.version) || 0;
-    const comment = (f.comment ?? '').slice(0, 2000);
     const base: CellProps = { evaluationId: p.evaluation.id, vendorId, vendorName: vendor.name, criterionId, criterionName: column.name, kind: column.kind, value: undefined, comment, version, scale };
-    const parsed = parseCellValue(f.value ?? '');
+    const parsed = parseCellValue(f.value);
     const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
     try {
       if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
       if (parsed === 'abstain') {
-        if (comment.trim().length < 3) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: m.scoring.abstainNeedsReason }, 422);
+        if (comment.trim().length < 3) return respondCell(c, { ...base, raw: f.value, state: 'error', message: m.scoring.abstainNeedsReason }, 422);
         const saved = await saveScore(p.db, p, { vendorId, criterionId, value: null, comment, version, abstainReason: comment.trim() });
         return respondCell(c, { ...base, value: null, abstained: true, version: saved.version, state: 'saved' }, 200);
       }
@@ -74,10 +65,10 @@ export const scoringPages = new Hono<AppEnv>()
       }
       // Not declared, submitted, closed or excluded (the services' may-score rules): the cell
       // stays in place, read-only, and says why.
-      if (err.status === 403 || err.status === 409) return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message: err.message, locked: true }, 409);
+      if (err.status === 403 || err.status === 409) return respondCell(c, { ...base, raw: f.value, state: 'error', message: err.message, locked: true }, 409);
       if (err.status === 400) {
         const message = parsed === 'invalid' || column.kind === 'scored' ? m.scoring.badValue(scale.min, scale.max) : err.message;
-        return respondCell(c, { ...base, raw: f.value ?? '', state: 'error', message }, 422);
+        return respondCell(c, { ...base, raw: f.value, state: 'error', message }, 422);
       }
       throw err;
     }

@@ -10,7 +10,7 @@ import { fragment, html } from '../../views/render.js';
 import { vendorIn } from '../../db/queries/vendors.js';
 import { countMatching, vendorFacets, vendorPage, type VendorFilter } from '../../db/queries/vendor-search.js';
 import { scoresBy } from '../../db/queries/scores.js';
-import { formFields, formValidator, nameFormErrors, numberOrBlank } from '../forms.js';
+import { formFields, formValidator, numberOrBlank, saveNamed } from '../forms.js';
 import { NewVendorSchema } from '../schemas/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
 import { can } from '../domain/permissions.js';
@@ -119,12 +119,8 @@ export const vendorsPages = new Hono<AppEnv>()
   .post('/', pageAccess('vendors', 'edit'), newForm, async (c) => {
     const p = c.var.page;
     const form = c.req.valid('form');
-    try {
-      const id = await addVendor(p.db, p, form);
-      return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${id}`, 303);
-    } catch (err) {
-      return renderList(c, p, { errors: nameFormErrors(err, m.vendors.duplicateName(form.name.trim())), values: await formFields(c) });
-    }
+    return saveNamed(c, async () => `/evaluations/${p.evaluation.id}/vendors#vendor-${await addVendor(p.db, p, form)}`,
+      m.vendors.duplicateName(form.name.trim()), (errors, values) => renderList(c, p, { errors, values }));
   })
   .get('/:vid/edit', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');
@@ -135,12 +131,8 @@ export const vendorsPages = new Hono<AppEnv>()
     const p = c.var.page;
     const vendor = await vendorOr404(p, c.req.param('vid'));
     const form = c.req.valid('form');
-    try {
-      await updateVendor(p.db, p, vendor.id, form);
-      return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${vendor.id}`, 303);
-    } catch (err) {
-      return renderEdit(c, vendor, nameFormErrors(err, m.vendors.duplicateName(form.name.trim())), await formFields(c));
-    }
+    return saveNamed(c, async () => { await updateVendor(p.db, p, vendor.id, form); return `/evaluations/${p.evaluation.id}/vendors#vendor-${vendor.id}`; },
+      m.vendors.duplicateName(form.name.trim()), (errors, values) => renderEdit(c, vendor, errors, values));
   })
   .get('/:vid/delete', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');

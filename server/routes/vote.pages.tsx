@@ -3,13 +3,14 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { VotePage, SAATY, type Method, type VotePageProps } from '../../views/pages/vote.js';
 import { html } from '../../views/render.js';
-import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { castVote, weighVote } from '../services/voting.js';
 import { allowedMethods, voteAggregate, votingCriteria } from '../read-models/votes.js';
 import { myVote } from '../../db/queries/votes.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import type { VoteBody } from '../schemas/votes.js';
-import { formFields, parseDecimal, refusalOf } from '../forms.js';
+import { formFields, formValidator, parseDecimal, refusalOf } from '../forms.js';
+import { VoteFormSchema } from '../schemas/forms/vote.js';
 
 
 /** "1/3" → 0.333…, "5" → 5; anything else NaN so the domain names the problem. */
@@ -48,7 +49,7 @@ function orderFromForm(f: Record<string, string>, ids: string[]): string[] {
   return [...ids].sort((x, y) => (Number(f[`k.${x}`]) || 0) - (Number(f[`k.${y}`]) || 0));
 }
 
-async function render(c: Context<AppEnv>, p: Page, over: Partial<VotePageProps> & { method?: Method }, status: 200 | 409 | 422 = 200) {
+async function render(c: Context, p: Page, over: Partial<VotePageProps> & { method?: Method }, status: 200 | 409 | 422 = 200) {
   const criteriaRows = await criteriaOf(p.db, p.evaluation.id);
   const descriptions = new Map(criteriaRows.map((r) => [String(r.id), r.description]));
   const criteria = (await votingCriteria(p.db, p.evaluation.id)).map((c) => ({ id: c.id, name: c.name, description: descriptions.get(c.id) ?? '' }));
@@ -71,21 +72,24 @@ async function render(c: Context<AppEnv>, p: Page, over: Partial<VotePageProps> 
     mine={mine} team={{ weights: agg.weights, counted: agg.counted }} />, status);
 }
 
+// The schema reads any method, so this answers only if that changes: the form again, as typed.
+const voteForm = formValidator(VoteFormSchema, (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { values, errors }, 422));
+
 /** GET/POST /evaluations/:id/vote — a stakeholder's own vote on the top-level criteria. */
 export const votePages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const p = await evaluationPage(c, 'voting', 'vote');
     return render(c, p, { saved: c.req.query('saved') === '1' });
   })
-  .post('/', async (c) => {
-    const p = await evaluationPage(c, 'voting', 'vote');
+  .post('/', pageAccess('voting', 'vote'), voteForm, async (c) => {
+    const p = c.var.page;
+    const { method, move } = c.req.valid('form');
     const f = await formFields(c);
     const ids = (await votingCriteria(p.db, p.evaluation.id)).map((x) => x.id);
-    const method = (['points', 'rating', 'rank', 'ahp'] as const).find((x) => x === f.method) ?? 'points';
-    if (method === 'rank' && f.move) {
+    if (method === 'rank' && move) {
       // Without JavaScript the ↑/↓ buttons submit the form: move the item and show the list again, saving nothing.
       const order = orderFromForm(f, ids);
-      const [id, dir] = f.move.split(':');
+      const [id, dir] = move.split(':');
       const i = order.indexOf(id ?? '');
       const j = dir === 'up' ? i - 1 : i + 1;
       if (i >= 0 && j >= 0 && j < order.length) [order[i], order[j]] = [order[j]!, order[i]!];

@@ -5,13 +5,14 @@ import { VotingPage } from '../../views/pages/voting.js';
 import { VotingProgress } from '../../views/partials/voting-progress.js';
 import { fragment, html } from '../../views/render.js';
 import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
-import { voteAggregate, type VoteMethod } from '../read-models/votes.js';
+import { voteAggregate } from '../read-models/votes.js';
 import { changeStatus, reopenVoting } from '../services/status.js';
 import { addGroup, inviteStakeholder, revokeInvite, setGroupWeights, setVotingSettings } from '../services/stakeholders.js';
 import { voterProgress } from '../read-models/votes.js';
 import { GroupSchema, InviteSchema } from '../schemas/votes.js';
 import { StatusSchema } from '../schemas/votes.js';
-import { formFields, formValidator, parseDecimal, refusalOf } from '../forms.js';
+import { formFields, formValidator, refusalOf } from '../forms.js';
+import { GroupWeightsFormSchema, groupWeightsInput, VotingSettingsFormSchema, votingSettingsInput } from '../schemas/forms/voting.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
@@ -45,6 +46,11 @@ const groupForm = formValidator(GroupSchema.pick({ name: true }),
   (c: Context<PageEnv>, _errors, values) => render(c, c.var.page, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values }, 422),
   (f) => ({ name: f.groupName ?? '' }));
 
+// The settings' one message goes at the top of the form, which is not filled back in.
+const settingsForm = formValidator(VotingSettingsFormSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.methods ?? '' } }, 422), votingSettingsInput);
+const groupWeightsForm = formValidator(GroupWeightsFormSchema,
+  (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors: { groupWeights: Object.values(errors)[0] ?? '' }, values }, 422), groupWeightsInput);
+
 /** The Voting tab: status, progress, aggregate, rules, groups and invitations. */
 export const votingPages = new Hono<AppEnv>()
   .get('/', async (c) => render(c, await evaluationPage(c, 'voting')))
@@ -61,14 +67,10 @@ export const votingPages = new Hono<AppEnv>()
     const p = await evaluationPage(c, 'voting', 'edit');
     return orMessage(c, p, () => reopenVoting(p.db, p));
   })
-  .post('/settings', async (c) => {
-    const p = await evaluationPage(c, 'voting', 'edit');
-    const f = await formFields(c);
-    const methods = (['points', 'rating', 'rank', 'ahp'] as const).filter((k) => f[`method.${k}`] === '1') as VoteMethod[];
-    if (methods.length === 0) return render(c, p, { errors: { _: 'Allow at least one voting method.' } }, 422);
-    const aggregation = ['mean', 'median', 'geometric'].includes(f.aggregation ?? '') ? f.aggregation! : 'mean';
-    const ahpMode = f.ahpMode === 'aij' ? 'aij' : 'aip';
-    return orMessage(c, p, () => setVotingSettings(p.db, p, { methods, aggregation, ahpMode, excludeInconsistent: f.excludeInconsistent === '1' }));
+  .post('/settings', pageAccess('voting', 'edit'), settingsForm, async (c) => {
+    const p = c.var.page;
+    const settings = c.req.valid('form');
+    return orMessage(c, p, () => setVotingSettings(p.db, p, settings));
   })
   .post('/groups', pageAccess('voting', 'edit'), groupForm, async (c) => {
     const p = c.var.page;
@@ -77,17 +79,9 @@ export const votingPages = new Hono<AppEnv>()
     if (refused) return render(c, p, { errors: { groupName: refused.message }, values: await formFields(c) }, 422);
     return back(c, p.evaluation.id);
   })
-  .post('/groups/weights', async (c) => {
-    const p = await evaluationPage(c, 'voting', 'edit');
-    const f = await formFields(c);
-    const weights: Record<string, number> = {};
-    for (const [k, v] of Object.entries(f)) {
-      if (!k.startsWith('g.')) continue;
-      const n = parseDecimal(v);
-      if (!Number.isFinite(n) || n < 0 || n > 1000) return render(c, p, { errors: { groupWeights: 'Group weights are numbers from 0 to 1000.' }, values: f }, 422);
-      weights[k.slice(2)] = n;
-    }
-    await setGroupWeights(p.db, p, weights);
+  .post('/groups/weights', pageAccess('voting', 'edit'), groupWeightsForm, async (c) => {
+    const p = c.var.page;
+    await setGroupWeights(p.db, p, c.req.valid('form').weights);
     return back(c, p.evaluation.id);
   })
   .post('/invites', pageAccess('voting', 'edit'), inviteForm, async (c) => {

@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { WeightsPage, type WeightGroup } from '../../views/pages/weights.js';
 import { html } from '../../views/render.js';
-import { evaluationPage } from './page-access.js';
+import { evaluationPage, pageAccess, type PageEnv } from './page-access.js';
 import { setWeights } from '../services/weights.js';
 import { loadWeights } from '../read-models/weights.js';
 import { weightCarriers, type ResolvedWeights } from '../domain/weights.js';
@@ -11,7 +11,9 @@ import { weightHistory } from '../../db/queries/weight-history.js';
 import { weightSetByVersion } from '../../db/queries/weights.js';
 import { resolveWeights } from '../domain/weights.js';
 import { notFound } from '../errors.js';
-import { formFields, parseDecimal } from '../forms.js';
+import { formValidatorFor, type FormValues } from '../forms.js';
+import { weightsFormSchema } from '../schemas/forms/weights.js';
+import type { FieldErrors } from '../errors.js';
 import { can } from '../domain/permissions.js';
 import { m } from '../../views/messages/index.js';
 import { childrenOf, topLevelOf } from '../domain/criteria-tree.js';
@@ -35,6 +37,17 @@ function asPercentValues(groups: WeightGroup[], resolved: ResolvedWeights): Reco
   return values;
 }
 
+/** The form again with its messages and what was typed (422). */
+async function renderInvalid(c: Context<PageEnv>, errors: FieldErrors, values: FormValues) {
+  const p = c.var.page;
+  const { nodes } = await loadWeights(p.db, p.evaluation.id);
+  return html(c, <WeightsPage user={p.user} nav={p.nav} groups={weightGroups(nodes)} values={values} canEdit errors={errors}
+    history={await weightHistory(p.db, p.evaluation.id)} hasMustHaves={nodes.some((n) => n.kind === 'must-have')} />, 422);
+}
+
+// The fields are the evaluation's weight-carrying criteria, so the schema is built per request.
+const weightsForm = formValidatorFor(async (c: Context<PageEnv>) => weightsFormSchema(weightGroups((await loadWeights(c.var.page.db, c.var.page.evaluation.id)).nodes)), renderInvalid);
+
 /** GET/POST /evaluations/:id/weights — set top-level weights and sub-criterion splits directly. */
 export const weightsPages = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -54,26 +67,8 @@ export const weightsPages = new Hono<AppEnv>()
     return html(c, <WeightsPage user={p.user} nav={p.nav} groups={groups} values={asPercentValues(groups, resolved)} canEdit={can(p.role, 'edit') && p.evaluation.status !== 'decided'}
       history={history} savedVersion={saved} hasMustHaves={nodes.some((n) => n.kind === 'must-have')} />);
   })
-  .post('/', async (c) => {
-    const p = await evaluationPage(c, 'weights', 'edit');
-    const { nodes } = await loadWeights(p.db, p.evaluation.id);
-    const groups = weightGroups(nodes);
-    const fields = await formFields(c);
-    const errors: Record<string, string> = {};
-    const update: Record<string, number> = {};
-    for (const g of groups) {
-      let sum = 0;
-      for (const member of g.members) {
-        const n = parseDecimal(fields[`w.${member.id}`]);
-        if (!Number.isFinite(n) || n < 0) errors[`w.${member.id}`] = m.weights.notNumber;
-        else { update[member.id] = n; sum += n; }
-      }
-      if (sum === 0 && !g.members.some((x) => errors[`w.${x.id}`])) errors[`group.${g.key}`] = m.weights.allZero;
-    }
-    if (Object.keys(errors).length > 0) {
-      return html(c, <WeightsPage user={p.user} nav={p.nav} groups={groups} values={fields} canEdit errors={errors}
-        history={await weightHistory(p.db, p.evaluation.id)} hasMustHaves={nodes.some((n) => n.kind === 'must-have')} />, 422);
-    }
-    const { version } = await setWeights(p.db, p, update);
+  .post('/', pageAccess('weights', 'edit'), weightsForm, async (c) => {
+    const p = c.var.page;
+    const { version } = await setWeights(p.db, p, c.req.valid('form'));
     return c.redirect(`/evaluations/${p.evaluation.id}/weights?saved=${version}`, 303);
   });

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { FormId, FormText } from './fields.js';
+
+/**
+ * The vendor a panel form names: `vendorId` from the list, or `vendorName` when the evaluation has
+ * too many vendors to list (the route looks the name up). Ids that are not ids read as "none": the
+ * service answers for what is missing, as the API does.
+ */
+const VendorChoice = { vendorId: FormId, vendorName: FormText(Infinity) };
+
+/** The panel's exclusion form: an evaluator kept off one vendor, with a reason cut at 1000 characters. */
+export const ExclusionFormSchema = z.object({ userId: FormId, ...VendorChoice, reason: FormText(1000) });
+
+/** The panel's assignment form: an evaluator asked to score a vendor and/or a criterion (blank is "any"). */
+export const AssignmentFormSchema = z.object({ userId: FormId, ...VendorChoice, criterionId: FormId });

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { agreementReport } from '../services/review.js';
 import { forbidden } from '../errors.js';
 import { visibilityOf } from '../read-models/visibility.js';
@@ -12,14 +11,14 @@ const Agreement = z.object({
 });
 
 const read = apiRoute({
-  method: 'get', path: '/', summary: 'How far the evaluators agree (facilitator; everyone from review on)',
+  access: 'read', method: 'get', path: '/', summary: 'How far the evaluators agree (facilitator; everyone from review on)',
   request: { params: EvaluationParams },
   responses: { 200: ok('Kendall’s W per criterion and the cells where scores spread most.', Agreement), ...errors(...READ_ERRORS) },
 });
 
 /** GET /api/v1/evaluations/:id/agreement — how far the evaluators agree (Kendall's W, spread per cell). */
 export const agreementApi = apiRouter('Agreement').openapi(read, async (c) => {
-  const a = await accessEvaluation(c, 'read');
+  const a = c.var.actor;
   // Disagreement shown early makes panels converge out of politeness: it is others' scores (domain/rules/visibility.ts).
   if (!(await visibilityOf(c.get('db'), a)).othersScores) {
     throw forbidden('Evaluator agreement is shown to everyone once the evaluation is in review.');

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
 import { AUDIT_MAX_LIMIT, auditBound, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
@@ -69,7 +68,7 @@ const Entry = z.object({
 });
 
 const search = apiRoute({
-  method: 'get', path: '/', summary: 'The audit log, oldest first (facilitator, observer)',
+  access: 'audit', method: 'get', path: '/', summary: 'The audit log, oldest first (facilitator, observer)',
   request: { params: EvaluationParams, query: AuditQuerySchema },
   responses: {
     200: ok('Every matching entry; with `limit` one page, and `next` (pass it as `after`) when more follow.', z.object({ entries: z.array(Entry), next: z.string().optional() })),
@@ -84,7 +83,7 @@ const search = apiRoute({
  * `next` (pass it as `after`) when more entries follow.
  */
 export const auditApi = apiRouter('Audit').openapi(search, async (c) => {
-  const { evaluation } = await accessEvaluation(c, 'audit');
+  const { evaluation } = c.var.actor;
   const query = c.req.valid('query');
   const filter = auditFilterOf(query);
   const db = c.get('db');

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { CriterionPatchSchema, NewCriterionSchema } from '../schemas/criteria.js';
-import { accessEvaluation } from '../access.js';
 import { addCriterion, deleteCriterion, updateCriterion } from '../services/criteria.js';
 import { loadWeights } from '../services/weights.js';
 import { idParam } from './params.js';
@@ -13,22 +12,22 @@ const CriteriaList = z.object({
 const CriterionParams = pathParams('id', 'criterionId');
 
 const list = apiRoute({
-  method: 'get', path: '/', summary: 'The criteria tree, each node with its global weight',
+  access: 'read', method: 'get', path: '/', summary: 'The criteria tree, each node with its global weight',
   request: { params: EvaluationParams },
   responses: { 200: ok('Every criterion, parents before their children.', CriteriaList), ...errors(...READ_ERRORS) },
 });
 const add = apiRoute({
-  method: 'post', path: '/', summary: 'Add a criterion (facilitator)',
+  access: 'edit', method: 'post', path: '/', summary: 'Add a criterion (facilitator)',
   request: { params: EvaluationParams, body: jsonBody(NewCriterionSchema) },
   responses: { 201: ok('Created.', CreatedId), ...errors(...WRITE_ERRORS) },
 });
 const patch = apiRoute({
-  method: 'patch', path: '/{criterionId}', summary: 'Change a criterion (facilitator)',
+  access: 'edit', method: 'patch', path: '/{criterionId}', summary: 'Change a criterion (facilitator)',
   request: { params: CriterionParams, body: jsonBody(CriterionPatchSchema) },
   responses: { 200: ok('Changed.', CreatedId), ...errors(...WRITE_ERRORS) },
 });
 const remove = apiRoute({
-  method: 'delete', path: '/{criterionId}', summary: 'Delete a criterion and its sub-criteria (facilitator)',
+  access: 'edit', method: 'delete', path: '/{criterionId}', summary: 'Delete a criterion and its sub-criteria (facilitator)',
   request: { params: CriterionParams },
   responses: { 204: NO_CONTENT, ...errors(...WRITE_ERRORS) },
 });
@@ -36,25 +35,25 @@ const remove = apiRoute({
 /** /api/v1/evaluations/:id/criteria — the criteria tree with each node's global weight. */
 export const criteriaApi = apiRouter('Criteria')
   .openapi(list, async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'read');
+    const { evaluation } = c.var.actor;
     const { nodes, resolved } = await loadWeights(c.get('db'), evaluation.id);
     return c.json({
       criteria: nodes.map((n) => ({ id: n.id, name: n.name, parentId: n.parentId, kind: n.kind, weight: resolved.global.get(n.id) ?? 0 })),
     });
   })
   .openapi(add, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     const id = await addCriterion(c.get('db'), a, c.req.valid('json'));
     return c.json({ id: String(id) }, 201);
   })
   .openapi(patch, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     const id = idParam(c, 'criterionId', 'The criterion');
     await updateCriterion(c.get('db'), a, id, c.req.valid('json'));
     return c.json({ id: String(id) });
   })
   .openapi(remove, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     await deleteCriterion(c.get('db'), a, idParam(c, 'criterionId', 'The criterion'));
     return c.body(null, 204);
   });

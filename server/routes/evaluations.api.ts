@@ -4,7 +4,6 @@ import { NewEvaluationSchema } from '../schemas/evaluations.js';
 import { StatusSchema } from '../schemas/votes.js';
 import { createEvaluation } from '../services/evaluations.js';
 import { changeStatus } from '../services/status.js';
-import { accessEvaluation } from '../access.js';
 import { forbidden } from '../errors.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, READ_ERRORS, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
@@ -27,12 +26,12 @@ const create = apiRoute({
   responses: { 201: ok('Created.', EvaluationOut), ...errors(400, 401, 403) },
 });
 const read = apiRoute({
-  method: 'get', path: '/{id}', summary: 'One evaluation',
+  access: 'read', method: 'get', path: '/{id}', summary: 'One evaluation',
   request: { params: EvaluationParams },
   responses: { 200: ok('The evaluation.', EvaluationOut), ...errors(...READ_ERRORS) },
 });
 const status = apiRoute({
-  method: 'post', path: '/{id}/status', summary: 'Move the evaluation to its next status (facilitator)',
+  access: 'edit', method: 'post', path: '/{id}/status', summary: 'Move the evaluation to its next status (facilitator)',
   request: { params: EvaluationParams, body: jsonBody(StatusSchema) },
   responses: { 200: ok('The new status, and the weight-set version now in force.', z.object({ status: StatusSchema.shape.status, weightSetVersion: z.number().nullable() })), ...errors(...WRITE_ERRORS) },
 });
@@ -47,10 +46,10 @@ export const evaluationsApi = apiRouter('Evaluations')
     return c.json(body, 201);
   })
   .openapi(read, async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'read');
+    const { evaluation } = c.var.actor;
     return c.json(evaluationJson(evaluation));
   })
   .openapi(status, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     return c.json(await changeStatus(c.get('db'), a, c.req.valid('json').status));
   });

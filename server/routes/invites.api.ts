@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { InviteSchema } from '../schemas/votes.js';
-import { accessEvaluation } from '../access.js';
 import { inviteStakeholder, revokeInvite } from '../services/stakeholders.js';
 import { groupNamed } from '../../db/queries/stakeholder-groups.js';
 import { notFound } from '../errors.js';
@@ -12,12 +11,12 @@ import { EvaluationParams, NO_CONTENT, WRITE_ERRORS, errors, jsonBody, ok, pathP
 export const inviteLink = (requestUrl: string, token: string) => `${new URL(requestUrl).origin}/invite/${token}`;
 
 const invite = apiRoute({
-  method: 'post', path: '/', summary: 'Invite a stakeholder to vote through a personal link (facilitator)',
+  access: 'edit', method: 'post', path: '/', summary: 'Invite a stakeholder to vote through a personal link (facilitator)',
   request: { params: EvaluationParams, body: jsonBody(InviteSchema) },
   responses: { 201: ok('The invitation and its link.', z.object({ inviteId: z.string(), userId: z.string(), link: z.string() })), ...errors(...WRITE_ERRORS) },
 });
 const revoke = apiRoute({
-  method: 'delete', path: '/{inviteId}', summary: 'Revoke an invitation (facilitator)',
+  access: 'edit', method: 'delete', path: '/{inviteId}', summary: 'Revoke an invitation (facilitator)',
   request: { params: pathParams('id', 'inviteId') },
   responses: { 204: NO_CONTENT, ...errors(...WRITE_ERRORS) },
 });
@@ -25,7 +24,7 @@ const revoke = apiRoute({
 /** /api/v1/evaluations/:id/invites — personal voting links for stakeholders. */
 export const invitesApi = apiRouter('Invitations')
   .openapi(invite, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     const body = c.req.valid('json');
     let groupId: number | null = null;
     if (body.group) {
@@ -36,7 +35,7 @@ export const invitesApi = apiRouter('Invitations')
     return c.json({ inviteId: String(inv.inviteId), userId: String(inv.userId), link: inviteLink(c.req.url, inv.token) }, 201);
   })
   .openapi(revoke, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     await revokeInvite(c.get('db'), a, idParam(c, 'inviteId', 'The invitation'));
     return c.body(null, 204);
   });

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { panelProgress } from '../services/panel-admin.js';
 import { forbidden } from '../errors.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
@@ -13,14 +12,14 @@ const Panel = z.object({
 });
 
 const read = apiRoute({
-  method: 'get', path: '/', summary: 'Each member’s declaration, assignments and scoring progress (facilitator, observer)',
+  access: 'read', method: 'get', path: '/', summary: 'Each member’s declaration, assignments and scoring progress (facilitator, observer)',
   request: { params: EvaluationParams },
   responses: { 200: ok('One row per member.', Panel), ...errors(...READ_ERRORS) },
 });
 
 /** GET /api/v1/evaluations/:id/panel — each member's declaration, assignments and scoring progress. */
 export const panelApi = apiRouter('Panel').openapi(read, async (c) => {
-  const a = await accessEvaluation(c, 'read');
+  const a = c.var.actor;
   if (a.role !== 'facilitator' && a.role !== 'observer') throw forbidden('Only the facilitator and observers see the panel’s progress.');
   const rows = await panelProgress(c.get('db'), a.evaluation.id);
   return c.json({

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { loadRanking } from '../read-models/ranking.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
@@ -16,14 +15,14 @@ const Ranking = z.object({
 });
 
 const read = apiRoute({
-  method: 'get', path: '/', summary: 'Vendors ranked by weighted score, and the excluded ones with why',
+  access: 'read', method: 'get', path: '/', summary: 'Vendors ranked by weighted score, and the excluded ones with why',
   request: { params: EvaluationParams, query: LimitSchema },
   responses: { 200: ok('The ranking the caller may see.', Ranking), ...errors(400, ...READ_ERRORS) },
 });
 
 /** GET /api/v1/evaluations/:id/ranking — vendors ranked by weighted score, with the excluded ones and why. */
 export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
-  const a = await accessEvaluation(c, 'read');
+  const a = c.var.actor;
   const { limit } = c.req.valid('query');
   const { result, resolved } = await loadRanking(c.get('db'), a, { limit });
   return c.json({

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { sensitivityReport } from '../read-models/sensitivity.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
@@ -13,14 +12,14 @@ const Sensitivity = z.object({
 });
 
 const read = apiRoute({
-  method: 'get', path: '/', summary: 'How robust the ranking is to the weights',
+  access: 'read', method: 'get', path: '/', summary: 'How robust the ranking is to the weights',
   request: { params: EvaluationParams, query: Query },
   responses: { 200: ok('Stability ranges and rank acceptability.', Sensitivity), ...errors(400, ...READ_ERRORS) },
 });
 
 /** GET /api/v1/evaluations/:id/sensitivity — how robust the ranking is (API.md "Analysis and audit"). */
 export const sensitivityApi = apiRouter('Sensitivity').openapi(read, async (c) => {
-  const a = await accessEvaluation(c, 'read');
+  const a = c.var.actor;
   const r = await sensitivityReport(c.get('db'), a, { samples: c.req.valid('query').samples });
   return c.json({ stability: r.stability, acceptability: r.acceptability, samples: r.samples });
 });

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Vendor } from '../../db/schema.js';
 import { NewVendorSchema, VendorPatchSchema } from '../schemas/vendors.js';
-import { accessEvaluation } from '../access.js';
 import { vendorsOf } from '../../db/queries/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
 import { pricesHiddenFor } from '../read-models/visibility.js';
@@ -20,22 +19,22 @@ const VendorList = z.object({
 const VendorParams = pathParams('id', 'vendorId');
 
 const list = apiRoute({
-  method: 'get', path: '/', summary: 'The longlist (prices left out while the caller may not see them)',
+  access: 'read', method: 'get', path: '/', summary: 'The longlist (prices left out while the caller may not see them)',
   request: { params: EvaluationParams },
   responses: { 200: ok('Every vendor of the evaluation.', VendorList), ...errors(...READ_ERRORS) },
 });
 const add = apiRoute({
-  method: 'post', path: '/', summary: 'Add a vendor (facilitator)',
+  access: 'edit', method: 'post', path: '/', summary: 'Add a vendor (facilitator)',
   request: { params: EvaluationParams, body: jsonBody(NewVendorSchema) },
   responses: { 201: ok('Created.', CreatedId), ...errors(...WRITE_ERRORS) },
 });
 const patch = apiRoute({
-  method: 'patch', path: '/{vendorId}', summary: 'Change a vendor (facilitator)',
+  access: 'edit', method: 'patch', path: '/{vendorId}', summary: 'Change a vendor (facilitator)',
   request: { params: VendorParams, body: jsonBody(VendorPatchSchema) },
   responses: { 200: ok('Changed.', CreatedId), ...errors(...WRITE_ERRORS) },
 });
 const remove = apiRoute({
-  method: 'delete', path: '/{vendorId}', summary: 'Remove a vendor (facilitator)',
+  access: 'edit', method: 'delete', path: '/{vendorId}', summary: 'Remove a vendor (facilitator)',
   request: { params: VendorParams },
   responses: { 204: NO_CONTENT, ...errors(...WRITE_ERRORS) },
 });
@@ -43,23 +42,23 @@ const remove = apiRoute({
 /** /api/v1/evaluations/:id/vendors — the longlist; prices are left out while the caller may not see them. */
 export const vendorsApi = apiRouter('Vendors')
   .openapi(list, async (c) => {
-    const a = await accessEvaluation(c, 'read');
+    const a = c.var.actor;
     const hide = await pricesHiddenFor(c.get('db'), a);
     return c.json({ vendors: (await vendorsOf(c.get('db'), a.evaluation.id)).map((v) => vendorJson(hide ? { ...v, price: null } : v)), ...(hide ? { pricesHidden: true } : {}) });
   })
   .openapi(add, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     const id = await addVendor(c.get('db'), a, c.req.valid('json'));
     return c.json({ id: String(id) }, 201);
   })
   .openapi(patch, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     const id = idParam(c, 'vendorId', 'The vendor');
     await updateVendor(c.get('db'), a, id, c.req.valid('json'));
     return c.json({ id: String(id) });
   })
   .openapi(remove, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     await removeVendor(c.get('db'), a, idParam(c, 'vendorId', 'The vendor'));
     return c.body(null, 204);
   });

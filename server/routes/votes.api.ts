@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { VoteSchema } from '../schemas/votes.js';
-import { accessEvaluation } from '../access.js';
 import { castVote } from '../services/voting.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
@@ -11,14 +10,14 @@ const Cast = z.object({
 });
 
 const put = apiRoute({
-  method: 'put', path: '/me', summary: 'Cast (or replace) the caller’s vote on the top-level criteria weights',
+  access: 'vote', method: 'put', path: '/me', summary: 'Cast (or replace) the caller’s vote on the top-level criteria weights',
   request: { params: EvaluationParams, body: jsonBody(VoteSchema) },
   responses: { 200: ok('The weights the vote makes.', Cast), ...errors(...WRITE_ERRORS) },
 });
 
 /** PUT /api/v1/evaluations/:id/votes/me — the caller's vote on the criteria weights. */
 export const votesApi = apiRouter('Votes').openapi(put, async (c) => {
-  const a = await accessEvaluation(c, 'vote');
+  const a = c.var.actor;
   const r = await castVote(c.get('db'), a, c.req.valid('json'));
   return c.json({ weights: r.weights, ...(r.consistencyRatio !== undefined ? { consistencyRatio: r.consistencyRatio } : {}) });
 });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { readRoute } from '../openapi/specs.js';
 import { AUDIT_MAX_LIMIT, auditBound, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
 
 /** The stored JSON text back as a value; text that is not JSON (never written by recordAudit) is passed through. */
@@ -67,13 +68,9 @@ const Entry = z.object({
   action: z.string(), entity: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown(),
 });
 
-const search = apiRoute({
-  access: 'audit', method: 'get', path: '/', summary: 'The audit log, oldest first (facilitator, observer)',
-  request: { params: EvaluationParams, query: AuditQuerySchema },
-  responses: {
-    200: ok('Every matching entry; with `limit` one page, and `next` (pass it as `after`) when more follow.', z.object({ entries: z.array(Entry), next: z.string().optional() })),
-    ...errors(400, ...READ_ERRORS),
-  },
+const search = readRoute({
+  access: 'audit', summary: 'The audit log, oldest first (facilitator, observer)', query: AuditQuerySchema,
+  success: ok('Every matching entry; with `limit` one page, and `next` (pass it as `after`) when more follow.', z.object({ entries: z.array(Entry), next: z.string().optional() })),
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { can, isWrite, type Action } from './domain/permissions.js';
 import { evaluationForMember } from '../db/queries/evaluations.js';
@@ -25,3 +25,13 @@ export async function accessEvaluation(c: Context<AppEnv>, action: Action): Prom
   }
   return { ...access, userId: user.id };
 }
+
+/**
+ * The gate as a route's first middleware: it runs before the route's validators, so a stranger gets
+ * 404 and a role that may not act gets 403 without learning what the route accepts (authorisation
+ * before validation). The handler finds the Actor in `c.var.actor`.
+ */
+export const accessGate = (action: Action): MiddlewareHandler<AppEnv> => async (c, next) => {
+  c.set('actor', await accessEvaluation(c, action));
+  await next();
+};

@@ -77,6 +77,35 @@ export function createApp({ db, env }: AppDeps) {
   return app;
 }
 
+/**
+ * The routers under /api/v1/evaluations/:id, by the path that follows; in this order, so the fixed
+ * /vendors/import wins over /vendors/{vendorId}.
+ */
+const EVALUATION_APIS = [
+  ['agreement', agreementApi],
+  ['assignments', assignmentsApi],
+  ['audit', auditApi],
+  ['consensus', consensusApi],
+  ['criteria', criteriaApi],
+  ['declarations', declarationsApi],
+  ['envelopes', envelopesApi],
+  ['exclusions', exclusionsApi],
+  ['feedback', feedbackApi],
+  ['groups', groupsApi],
+  ['invites', invitesApi],
+  ['members', membersApi],
+  ['panel', panelApi],
+  ['ranking', rankingApi],
+  ['scores', scoresApi],
+  ['sensitivity', sensitivityApi],
+  ['submissions', submissionsApi],
+  ['vendors/import', vendorsImportApi],
+  ['vendors', vendorsApi],
+  ['votes', votesApi],
+  ['voting', votingApi],
+  ['weights', weightsApi],
+] as const;
+
 /** The JSON API (API.md): one module per URL prefix; everything under /api/v1/evaluations needs a signed-in caller. */
 function mountApi(app: OpenAPIHono<AppEnv>) {
   app.route('/api/v1/openapi.json', openapiApi(app));
@@ -86,28 +115,7 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
   app.use('/api/v1/evaluations', requireApiUser);
   const api = '/api/v1/evaluations/:id';
   app.route('/api/v1/evaluations', evaluationsApi);
-  app.route(`${api}/agreement`, agreementApi);
-  app.route(`${api}/assignments`, assignmentsApi);
-  app.route(`${api}/audit`, auditApi);
-  app.route(`${api}/consensus`, consensusApi);
-  app.route(`${api}/criteria`, criteriaApi);
-  app.route(`${api}/declarations`, declarationsApi);
-  app.route(`${api}/envelopes`, envelopesApi);
-  app.route(`${api}/exclusions`, exclusionsApi);
-  app.route(`${api}/feedback`, feedbackApi);
-  app.route(`${api}/groups`, groupsApi);
-  app.route(`${api}/invites`, invitesApi);
-  app.route(`${api}/members`, membersApi);
-  app.route(`${api}/panel`, panelApi);
-  app.route(`${api}/ranking`, rankingApi);
-  app.route(`${api}/scores`, scoresApi);
-  app.route(`${api}/sensitivity`, sensitivityApi);
-  app.route(`${api}/submissions`, submissionsApi);
-  app.route(`${api}/vendors/import`, vendorsImportApi);
-  app.route(`${api}/vendors`, vendorsApi);
-  app.route(`${api}/votes`, votesApi);
-  app.route(`${api}/voting`, votingApi);
-  app.route(`${api}/weights`, weightsApi);
+  for (const [segment, router] of EVALUATION_APIS) app.route(`${api}/${segment}`, router);
 }
 
 /** The HTML pages: one module per URL prefix; everything under /evaluations/ needs a signed-in visitor. */

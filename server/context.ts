@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Env } from './env.js';
+import type { Actor } from './actor.js';
 
 /** The signed-in person, as every handler sees them. */
 export interface CurrentUser { id: number; email: string; name: string; teamId: number | null }
@@ -12,5 +13,10 @@ export interface AppEnv {
     user: CurrentUser | null;
     /** Hash of the session cookie, so logout can end exactly this session. */
     sessionHash: string | null;
+    /**
+     * Who is calling inside an evaluation, set by the access gate of every route that declares an
+     * `access` action (server/openapi/router.ts); routes outside an evaluation never read it.
+     */
+    actor: Actor;
   };
 }

@@ -11,12 +11,19 @@ export async function findUserByEmail(db: Db, email: string) {
 const currentUser = (row: { id: number; email: string; name: string; team_id: number | null } | undefined): CurrentUser | null =>
   row ? { id: row.id, email: row.email, name: row.name, teamId: row.team_id ?? null } : null;
 
-const sessionUser = precompiled((db, tokenHash: string, now: string) => db
-  .selectFrom('sessions')
-  .innerJoin('users', 'users.id', 'sessions.user_id')
+/**
+ * The user behind a credential row (a session or an API token) found by its `token_hash`, with their
+ * team; each caller adds what keeps its kind of credential valid. Both tables name the columns
+ * alike, so one builder makes both statements (the SQL is the same as written out twice).
+ */
+const credentialUser = (db: Db, table: 'sessions' | 'api_tokens', tokenHash: string) => db
+  .selectFrom(table)
+  .innerJoin('users', 'users.id', `${table}.user_id` as 'sessions.user_id' | 'api_tokens.user_id')
   .leftJoin('team_members', 'team_members.user_id', 'users.id')
   .select(['users.id', 'users.email', 'users.name', 'team_members.team_id'])
-  .where('sessions.token_hash', '=', tokenHash)
+  .where(`${table}.token_hash` as 'sessions.token_hash' | 'api_tokens.token_hash', '=', tokenHash);
+
+const sessionUser = precompiled((db, tokenHash: string, now: string) => credentialUser(db, 'sessions', tokenHash)
   .where('sessions.expires_at', '>', now));
 
 /** The user a session-cookie hash belongs to, if the session is still valid. */
@@ -24,12 +31,7 @@ export async function userBySessionHash(db: Db, tokenHash: string, now: string):
   return currentUser((await sessionUser(db, tokenHash, now))[0]);
 }
 
-const tokenUser = precompiled((db, tokenHash: string) => db
-  .selectFrom('api_tokens')
-  .innerJoin('users', 'users.id', 'api_tokens.user_id')
-  .leftJoin('team_members', 'team_members.user_id', 'users.id')
-  .select(['users.id', 'users.email', 'users.name', 'team_members.team_id'])
-  .where('api_tokens.token_hash', '=', tokenHash)
+const tokenUser = precompiled((db, tokenHash: string) => credentialUser(db, 'api_tokens', tokenHash)
   .where('api_tokens.revoked_at', 'is', null));
 
 /** The user an API token hash belongs to, unless the token is revoked. */

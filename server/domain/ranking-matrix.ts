@@ -7,12 +7,16 @@ import { byName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, 
  * pass/fail votes, which ranks exactly like a missing `CellAggregate`. 25 bytes a cell: the
  * 14,000 × 25 landscape takes under 9 MB instead of 350,000 objects.
  */
-export interface CellMatrix {
+export interface CellMatrix extends CellArrays {
   /** Vendor id → row. */
   readonly rows: ReadonlyMap<string, number>;
   /** Criterion id → column. */
   readonly cols: ReadonlyMap<string, number>;
   readonly stride: number;
+}
+
+/** The per-cell arrays of a matrix, each `rows × stride` long. */
+interface CellArrays {
   /** What ranking scores: the consensus if set, else the mean (sum / count); NaN when neither, or not finite. */
   readonly value: Float64Array;
   /** The consensus (meaningful where `hasConsensus` is 1). */
@@ -26,6 +30,11 @@ export interface CellMatrix {
 /** One cell's figures as stored (the fields of `CellAggregate` ranking reads). */
 export interface CellFigures { count: number; sum: number; pass: number; fail: number; consensus: number | null }
 
+/** Arrays for `n` cells, every one absent (NaN value, no consensus, no votes). */
+const emptyCells = (n: number): CellArrays => ({
+  value: new Float64Array(n).fill(NaN), consensus: new Float64Array(n), hasConsensus: new Uint8Array(n), pass: new Int32Array(n), fail: new Int32Array(n),
+});
+
 /**
  * Builds a `CellMatrix`, growing as new vendors and criteria appear. Starting from an existing
  * matrix copies it, so a matrix that has been handed out never changes under its reader.
@@ -35,11 +44,7 @@ export class CellMatrixBuilder {
   private cols: Map<string, number>;
   private stride: number;
   private capacity: number;
-  private value: Float64Array;
-  private consensus: Float64Array;
-  private hasConsensus: Uint8Array;
-  private pass: Int32Array;
-  private fail: Int32Array;
+  private cells: CellArrays;
 
   constructor(from?: CellMatrix, hint: { rows?: number; cols?: number } = {}) {
     this.rows = new Map(from?.rows);
@@ -47,17 +52,13 @@ export class CellMatrixBuilder {
     this.stride = Math.max(1, from?.stride ?? 0, hint.cols ?? 0);
     // A copy gets a little room: a change rarely brings more than a few new vendors.
     this.capacity = Math.max(16, from ? this.rows.size + 64 : 0, hint.rows ?? 0);
-    const n = this.capacity * this.stride;
-    this.value = new Float64Array(n).fill(NaN);
-    this.consensus = new Float64Array(n);
-    this.hasConsensus = new Uint8Array(n);
-    this.pass = new Int32Array(n);
-    this.fail = new Int32Array(n);
+    this.cells = emptyCells(this.capacity * this.stride);
     if (from) this.copyFrom(from, from.stride, from.rows.size);
   }
 
-  private copyFrom(m: Pick<CellMatrix, 'value' | 'consensus' | 'hasConsensus' | 'pass' | 'fail'>, stride: number, rows: number): void {
-    const pairs = [[m.value, this.value], [m.consensus, this.consensus], [m.hasConsensus, this.hasConsensus], [m.pass, this.pass], [m.fail, this.fail]] as const;
+  private copyFrom(m: CellArrays, stride: number, rows: number): void {
+    const to = this.cells;
+    const pairs = [[m.value, to.value], [m.consensus, to.consensus], [m.hasConsensus, to.hasConsensus], [m.pass, to.pass], [m.fail, to.fail]] as const;
     for (const [src, dst] of pairs) {
       if (stride === this.stride) (dst as Float64Array).set((src as Float64Array).subarray(0, rows * stride));
       else for (let r = 0; r < rows; r++) (dst as Float64Array).set((src as Float64Array).subarray(r * stride, (r + 1) * stride), r * this.stride);
@@ -65,16 +66,11 @@ export class CellMatrixBuilder {
   }
 
   private grow(capacity: number, stride: number): void {
-    const old = { value: this.value, consensus: this.consensus, hasConsensus: this.hasConsensus, pass: this.pass, fail: this.fail };
+    const old = this.cells;
     const oldStride = this.stride;
     this.capacity = capacity;
     this.stride = stride;
-    const n = capacity * stride;
-    this.value = new Float64Array(n).fill(NaN);
-    this.consensus = new Float64Array(n);
-    this.hasConsensus = new Uint8Array(n);
-    this.pass = new Int32Array(n);
-    this.fail = new Int32Array(n);
+    this.cells = emptyCells(capacity * stride);
     this.copyFrom(old, oldStride, this.rows.size);
   }
 
@@ -108,17 +104,18 @@ export class CellMatrixBuilder {
     const c = this.colOf(criterionId);
     const i = this.rowOf(vendorId) * this.stride + c;
     const v = consensus !== null ? consensus : count > 0 ? sum / count : NaN;
-    this.value[i] = Number.isFinite(v) ? v : NaN;
-    this.consensus[i] = consensus ?? 0;
-    this.hasConsensus[i] = consensus === null ? 0 : 1;
-    this.pass[i] = pass;
-    this.fail[i] = fail;
+    const cells = this.cells;
+    cells.value[i] = Number.isFinite(v) ? v : NaN;
+    cells.consensus[i] = consensus ?? 0;
+    cells.hasConsensus[i] = consensus === null ? 0 : 1;
+    cells.pass[i] = pass;
+    cells.fail[i] = fail;
     return this;
   }
 
   /** The matrix so far; the builder must not be used afterwards. */
   build(): CellMatrix {
-    return { rows: this.rows, cols: this.cols, stride: this.stride, value: this.value, consensus: this.consensus, hasConsensus: this.hasConsensus, pass: this.pass, fail: this.fail };
+    return { rows: this.rows, cols: this.cols, stride: this.stride, ...this.cells };
   }
 }
 

@@ -1,29 +1,16 @@
 import { AssignmentSchema } from '../schemas/panel.js';
-import { accessEvaluation } from '../access.js';
 import { addAssignment, removeAssignment } from '../services/panel-admin.js';
 import { idParam } from './params.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { CreatedId, EvaluationParams, NO_CONTENT, WRITE_ERRORS, errors, jsonBody, ok, pathParams } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { CREATED, deleteRoute, writeRoute } from '../openapi/specs.js';
 
-const add = apiRoute({
-  method: 'post', path: '/', summary: 'Assign an evaluator to vendors and/or criteria (facilitator)',
-  request: { params: EvaluationParams, body: jsonBody(AssignmentSchema) },
-  responses: { 201: ok('Created.', CreatedId), ...errors(...WRITE_ERRORS) },
-});
-const remove = apiRoute({
-  method: 'delete', path: '/{assignmentId}', summary: 'Remove an assignment (facilitator)',
-  request: { params: pathParams('id', 'assignmentId') },
-  responses: { 204: NO_CONTENT, ...errors(...WRITE_ERRORS) },
-});
+const add = writeRoute({ access: 'edit', method: 'post', summary: 'Assign an evaluator to vendors and/or criteria (facilitator)', body: AssignmentSchema, status: 201, success: CREATED });
+const remove = deleteRoute({ access: 'edit', path: '/{assignmentId}', summary: 'Remove an assignment (facilitator)' });
 
 /** /api/v1/evaluations/:id/assignments — which evaluator scores which vendors or criteria. */
 export const assignmentsApi = apiRouter('Assignments')
-  .openapi(add, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
-    return c.json({ id: String(await addAssignment(c.get('db'), a, c.req.valid('json'))) }, 201);
-  })
+  .openapi(add, async (c) => c.json({ id: String(await addAssignment(c.get('db'), c.var.actor, c.req.valid('json'))) }, 201))
   .openapi(remove, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
-    await removeAssignment(c.get('db'), a, idParam(c, 'assignmentId', 'The assignment'));
+    await removeAssignment(c.get('db'), c.var.actor, idParam(c, 'assignmentId', 'The assignment'));
     return c.body(null, 204);
   });

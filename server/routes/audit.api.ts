@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { readRoute } from '../openapi/specs.js';
 import { AUDIT_MAX_LIMIT, auditBound, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
 
 /** The stored JSON text back as a value; text that is not JSON (never written by recordAudit) is passed through. */
@@ -68,13 +68,9 @@ const Entry = z.object({
   action: z.string(), entity: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown(),
 });
 
-const search = apiRoute({
-  method: 'get', path: '/', summary: 'The audit log, oldest first (facilitator, observer)',
-  request: { params: EvaluationParams, query: AuditQuerySchema },
-  responses: {
-    200: ok('Every matching entry; with `limit` one page, and `next` (pass it as `after`) when more follow.', z.object({ entries: z.array(Entry), next: z.string().optional() })),
-    ...errors(400, ...READ_ERRORS),
-  },
+const search = readRoute({
+  access: 'audit', summary: 'The audit log, oldest first (facilitator, observer)', query: AuditQuerySchema,
+  success: ok('Every matching entry; with `limit` one page, and `next` (pass it as `after`) when more follow.', z.object({ entries: z.array(Entry), next: z.string().optional() })),
 });
 
 /**
@@ -84,7 +80,7 @@ const search = apiRoute({
  * `next` (pass it as `after`) when more entries follow.
  */
 export const auditApi = apiRouter('Audit').openapi(search, async (c) => {
-  const { evaluation } = await accessEvaluation(c, 'audit');
+  const { evaluation } = c.var.actor;
   const query = c.req.valid('query');
   const filter = auditFilterOf(query);
   const db = c.get('db');

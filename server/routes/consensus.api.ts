@@ -1,19 +1,15 @@
 import { ConsensusSchema } from '../schemas/panel.js';
-import { accessEvaluation } from '../access.js';
 import { setConsensus } from '../services/review.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { writeRoute } from '../openapi/specs.js';
 
-const put = apiRoute({
-  method: 'put', path: '/', summary: 'Set the panel’s agreed score for one cell, in review (facilitator)',
-  request: { params: EvaluationParams, body: jsonBody(ConsensusSchema) },
-  responses: { 200: ok('The consensus as sent.', ConsensusSchema), ...errors(...WRITE_ERRORS) },
+const put = writeRoute({
+  access: 'edit', method: 'put', summary: 'Set the panel’s agreed score for one cell, in review (facilitator)', body: ConsensusSchema, success: ok('The consensus as sent.', ConsensusSchema),
 });
 
 /** PUT /api/v1/evaluations/:id/consensus — the panel's agreed score for one cell, set in review. */
 export const consensusApi = apiRouter('Consensus').openapi(put, async (c) => {
-  const a = await accessEvaluation(c, 'edit');
-  const body = c.req.valid('json');
-  await setConsensus(c.get('db'), a, body);
-  return c.json(body);
+  await setConsensus(c.get('db'), c.var.actor, c.req.valid('json'));
+  return c.json(c.req.valid('json'));
 });

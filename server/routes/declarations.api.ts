@@ -1,19 +1,15 @@
 import { DeclarationSchema } from '../schemas/panel.js';
-import { accessEvaluation } from '../access.js';
 import { declare } from '../services/panel.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { writeRoute } from '../openapi/specs.js';
 
-const put = apiRoute({
-  method: 'put', path: '/me', summary: 'Declare whether the caller has a conflict of interest',
-  request: { params: EvaluationParams, body: jsonBody(DeclarationSchema) },
-  responses: { 200: ok('The declaration as sent.', DeclarationSchema), ...errors(...WRITE_ERRORS) },
+const put = writeRoute({
+  access: 'read', method: 'put', path: '/me', summary: 'Declare whether the caller has a conflict of interest', body: DeclarationSchema, success: ok('The declaration as sent.', DeclarationSchema),
 });
 
-/** PUT /api/v1/evaluations/:id/declarations/me — the caller's conflict-of-interest declaration. */
+/** PUT /api/v1/evaluations/:id/declarations/me — the caller's conflict-of-interest declaration (any member, even read-only). */
 export const declarationsApi = apiRouter('Declarations').openapi(put, async (c) => {
-  const a = await accessEvaluation(c, 'read');
-  const body = c.req.valid('json');
-  await declare(c.get('db'), a, body);
-  return c.json(body);
+  await declare(c.get('db'), c.var.actor, c.req.valid('json'));
+  return c.json(c.req.valid('json'));
 });

@@ -1,20 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { setHidePrices } from '../services/envelopes.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { writeRoute } from '../openapi/specs.js';
 
 const Envelopes = z.object({ hidePrices: z.boolean({ error: 'hidePrices is true or false.' }) });
 
-const put = apiRoute({
-  method: 'put', path: '/', summary: 'Turn the two-envelopes rule on or off (facilitator)',
-  request: { params: EvaluationParams, body: jsonBody(Envelopes) },
-  responses: { 200: ok('The setting as sent.', Envelopes), ...errors(...WRITE_ERRORS) },
-});
+const put = writeRoute({ access: 'edit', method: 'put', summary: 'Turn the two-envelopes rule on or off (facilitator)', body: Envelopes, success: ok('The setting as sent.', Envelopes) });
 
 /** PUT /api/v1/evaluations/:id/envelopes — the two-envelopes rule: hide prices until scoring is done. */
 export const envelopesApi = apiRouter('Envelopes').openapi(put, async (c) => {
-  const a = await accessEvaluation(c, 'edit');
-  await setHidePrices(c.get('db'), a, c.req.valid('json').hidePrices);
+  await setHidePrices(c.get('db'), c.var.actor, c.req.valid('json').hidePrices);
   return c.json(c.req.valid('json'));
 });

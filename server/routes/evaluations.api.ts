@@ -4,10 +4,10 @@ import { NewEvaluationSchema } from '../schemas/evaluations.js';
 import { StatusSchema } from '../schemas/votes.js';
 import { createEvaluation } from '../services/evaluations.js';
 import { changeStatus } from '../services/status.js';
-import { accessEvaluation } from '../access.js';
 import { forbidden } from '../errors.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, READ_ERRORS, WRITE_ERRORS, errors, jsonBody, ok } from '../openapi/shapes.js';
+import { errors, jsonBody, ok } from '../openapi/shapes.js';
+import { readRoute, writeRoute } from '../openapi/specs.js';
 
 /** An evaluation as API.md shows it. */
 export const evaluationJson = (e: Evaluation) => ({
@@ -26,15 +26,10 @@ const create = apiRoute({
   request: { body: jsonBody(NewEvaluationSchema) },
   responses: { 201: ok('Created.', EvaluationOut), ...errors(400, 401, 403) },
 });
-const read = apiRoute({
-  method: 'get', path: '/{id}', summary: 'One evaluation',
-  request: { params: EvaluationParams },
-  responses: { 200: ok('The evaluation.', EvaluationOut), ...errors(...READ_ERRORS) },
-});
-const status = apiRoute({
-  method: 'post', path: '/{id}/status', summary: 'Move the evaluation to its next status (facilitator)',
-  request: { params: EvaluationParams, body: jsonBody(StatusSchema) },
-  responses: { 200: ok('The new status, and the weight-set version now in force.', z.object({ status: StatusSchema.shape.status, weightSetVersion: z.number().nullable() })), ...errors(...WRITE_ERRORS) },
+const read = readRoute({ access: 'read', path: '/{id}', summary: 'One evaluation', success: ok('The evaluation.', EvaluationOut) });
+const status = writeRoute({
+  access: 'edit', method: 'post', path: '/{id}/status', summary: 'Move the evaluation to its next status (facilitator)', body: StatusSchema,
+  success: ok('The new status, and the weight-set version now in force.', z.object({ status: StatusSchema.shape.status, weightSetVersion: z.number().nullable() })),
 });
 
 /** /api/v1/evaluations — creating an evaluation, reading one, and moving it through its lifecycle. */
@@ -46,11 +41,5 @@ export const evaluationsApi = apiRouter('Evaluations')
     const { createdAt: _, ...body } = evaluationJson(e);
     return c.json(body, 201);
   })
-  .openapi(read, async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'read');
-    return c.json(evaluationJson(evaluation));
-  })
-  .openapi(status, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
-    return c.json(await changeStatus(c.get('db'), a, c.req.valid('json').status));
-  });
+  .openapi(read, (c) => c.json(evaluationJson(c.var.actor.evaluation)))
+  .openapi(status, async (c) => c.json(await changeStatus(c.get('db'), c.var.actor, c.req.valid('json').status)));

@@ -1,31 +1,26 @@
 import { z } from '@hono/zod-openapi';
 import { InviteSchema } from '../schemas/votes.js';
-import { accessEvaluation } from '../access.js';
 import { inviteStakeholder, revokeInvite } from '../services/stakeholders.js';
 import { groupNamed } from '../../db/queries/stakeholder-groups.js';
 import { notFound } from '../errors.js';
 import { idParam } from './params.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, NO_CONTENT, WRITE_ERRORS, errors, jsonBody, ok, pathParams } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { deleteRoute, writeRoute } from '../openapi/specs.js';
 
 /** A personal voting link on this server's own origin. */
 export const inviteLink = (requestUrl: string, token: string) => `${new URL(requestUrl).origin}/invite/${token}`;
 
-const invite = apiRoute({
-  method: 'post', path: '/', summary: 'Invite a stakeholder to vote through a personal link (facilitator)',
-  request: { params: EvaluationParams, body: jsonBody(InviteSchema) },
-  responses: { 201: ok('The invitation and its link.', z.object({ inviteId: z.string(), userId: z.string(), link: z.string() })), ...errors(...WRITE_ERRORS) },
+const invite = writeRoute({
+  access: 'edit', method: 'post', summary: 'Invite a stakeholder to vote through a personal link (facilitator)', body: InviteSchema, status: 201,
+  success: ok('The invitation and its link.', z.object({ inviteId: z.string(), userId: z.string(), link: z.string() })),
 });
-const revoke = apiRoute({
-  method: 'delete', path: '/{inviteId}', summary: 'Revoke an invitation (facilitator)',
-  request: { params: pathParams('id', 'inviteId') },
-  responses: { 204: NO_CONTENT, ...errors(...WRITE_ERRORS) },
-});
+const revoke = deleteRoute({ access: 'edit', path: '/{inviteId}', summary: 'Revoke an invitation (facilitator)' });
 
 /** /api/v1/evaluations/:id/invites — personal voting links for stakeholders. */
 export const invitesApi = apiRouter('Invitations')
   .openapi(invite, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
+    const a = c.var.actor;
     const body = c.req.valid('json');
     let groupId: number | null = null;
     if (body.group) {
@@ -36,7 +31,6 @@ export const invitesApi = apiRouter('Invitations')
     return c.json({ inviteId: String(inv.inviteId), userId: String(inv.userId), link: inviteLink(c.req.url, inv.token) }, 201);
   })
   .openapi(revoke, async (c) => {
-    const a = await accessEvaluation(c, 'edit');
-    await revokeInvite(c.get('db'), a, idParam(c, 'inviteId', 'The invitation'));
+    await revokeInvite(c.get('db'), c.var.actor, idParam(c, 'inviteId', 'The invitation'));
     return c.body(null, 204);
   });

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { panelProgress } from '../read-models/panel-progress.js';
 import { forbidden } from '../errors.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { readRoute } from '../openapi/specs.js';
 
 const Panel = z.object({
   members: z.array(z.object({
@@ -12,15 +12,11 @@ const Panel = z.object({
   })),
 });
 
-const read = apiRoute({
-  method: 'get', path: '/', summary: 'Each member’s declaration, assignments and scoring progress (facilitator, observer)',
-  request: { params: EvaluationParams },
-  responses: { 200: ok('One row per member.', Panel), ...errors(...READ_ERRORS) },
-});
+const read = readRoute({ access: 'read', summary: 'Each member’s declaration, assignments and scoring progress (facilitator, observer)', success: ok('One row per member.', Panel) });
 
 /** GET /api/v1/evaluations/:id/panel — each member's declaration, assignments and scoring progress. */
 export const panelApi = apiRouter('Panel').openapi(read, async (c) => {
-  const a = await accessEvaluation(c, 'read');
+  const a = c.var.actor;
   if (a.role !== 'facilitator' && a.role !== 'observer') throw forbidden('Only the facilitator and observers see the panel’s progress.');
   const rows = await panelProgress(c.get('db'), a.evaluation.id);
   return c.json({

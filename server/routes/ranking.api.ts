@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { loadRanking } from '../read-models/ranking.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { readRoute } from '../openapi/specs.js';
 
 const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }) });
 
@@ -15,17 +15,12 @@ const Ranking = z.object({
   weights: z.record(z.string(), z.number()).openapi({ description: 'Leaf criterion id → weight (sum 1).' }),
 });
 
-const read = apiRoute({
-  method: 'get', path: '/', summary: 'Vendors ranked by weighted score, and the excluded ones with why',
-  request: { params: EvaluationParams, query: LimitSchema },
-  responses: { 200: ok('The ranking the caller may see.', Ranking), ...errors(400, ...READ_ERRORS) },
-});
+const read = readRoute({ access: 'read', summary: 'Vendors ranked by weighted score, and the excluded ones with why', query: LimitSchema, success: ok('The ranking the caller may see.', Ranking) });
 
 /** GET /api/v1/evaluations/:id/ranking — vendors ranked by weighted score, with the excluded ones and why. */
 export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
-  const a = await accessEvaluation(c, 'read');
   const { limit } = c.req.valid('query');
-  const { result, resolved } = await loadRanking(c.get('db'), a, { limit });
+  const { result, resolved } = await loadRanking(c.get('db'), c.var.actor, { limit });
   return c.json({
     rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
     excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),

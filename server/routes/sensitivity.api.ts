@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { accessEvaluation } from '../access.js';
 import { sensitivityReport } from '../read-models/sensitivity.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, READ_ERRORS, errors, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { readRoute } from '../openapi/specs.js';
 
 const Query = z.object({ samples: z.coerce.number().int().min(10, { error: 'At least 10 samples.' }).max(20_000, { error: 'At most 20,000 samples.' }).default(1000) });
 
@@ -12,15 +12,10 @@ const Sensitivity = z.object({
   samples: z.number(),
 });
 
-const read = apiRoute({
-  method: 'get', path: '/', summary: 'How robust the ranking is to the weights',
-  request: { params: EvaluationParams, query: Query },
-  responses: { 200: ok('Stability ranges and rank acceptability.', Sensitivity), ...errors(400, ...READ_ERRORS) },
-});
+const read = readRoute({ access: 'read', summary: 'How robust the ranking is to the weights', query: Query, success: ok('Stability ranges and rank acceptability.', Sensitivity) });
 
 /** GET /api/v1/evaluations/:id/sensitivity — how robust the ranking is (API.md "Analysis and audit"). */
 export const sensitivityApi = apiRouter('Sensitivity').openapi(read, async (c) => {
-  const a = await accessEvaluation(c, 'read');
-  const r = await sensitivityReport(c.get('db'), a, { samples: c.req.valid('query').samples });
+  const r = await sensitivityReport(c.get('db'), c.var.actor, { samples: c.req.valid('query').samples });
   return c.json({ stability: r.stability, acceptability: r.acceptability, samples: r.samples });
 });

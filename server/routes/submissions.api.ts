@@ -1,16 +1,9 @@
-import { accessEvaluation } from '../access.js';
 import { submitScores } from '../services/panel.js';
-import { apiRoute, apiRouter } from '../openapi/router.js';
-import { EvaluationParams, errors, ok } from '../openapi/shapes.js';
+import { apiRouter } from '../openapi/router.js';
+import { ok } from '../openapi/shapes.js';
+import { actionRoute } from '../openapi/specs.js';
 
-const submit = apiRoute({
-  method: 'post', path: '/me', summary: 'Hand in the caller’s scores; they lock for them',
-  request: { params: EvaluationParams },
-  responses: { 200: ok('The submission.'), ...errors(401, 403, 404, 409) },
-});
+const submit = actionRoute({ access: 'score', path: '/me', summary: 'Hand in the caller’s scores; they lock for them', success: ok('The submission.') });
 
 /** POST /api/v1/evaluations/:id/submissions/me — the caller hands in their scores. */
-export const submissionsApi = apiRouter('Submissions').openapi(submit, async (c) => {
-  const a = await accessEvaluation(c, 'score');
-  return c.json(await submitScores(c.get('db'), a));
-});
+export const submissionsApi = apiRouter('Submissions').openapi(submit, async (c) => c.json(await submitScores(c.get('db'), c.var.actor)));

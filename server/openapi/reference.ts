@@ -12,7 +12,7 @@ export interface ReferenceView { title: string; intro: string[]; groups: { tag: 
 
 interface Parameter { name: string; in: string; required?: boolean; description?: string; schema?: JsonSchema }
 interface MediaType { schema?: JsonSchema }
-interface Operation {
+interface DocumentedOperation {
   summary?: string; tags?: string[]; security?: unknown[]; parameters?: Parameter[];
   requestBody?: { description?: string; content: Record<string, MediaType> };
   responses: Record<string, { description: string; content?: Record<string, MediaType> }>;
@@ -27,7 +27,7 @@ function resolve(doc: ApiDocument, s: JsonSchema | undefined): JsonSchema | unde
   return (doc.components?.schemas as Record<string, JsonSchema> | undefined)?.[s.$ref.split('/').pop()!];
 }
 
-function operationView(doc: ApiDocument, method: string, path: string, op: Operation): OperationView {
+function operationView(doc: ApiDocument, method: string, path: string, op: DocumentedOperation): OperationView {
   const [contentType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
   const bodySchema = resolve(doc, media?.schema);
   return {
@@ -55,7 +55,7 @@ export function referenceView(doc: ApiDocument): ReferenceView {
   const groups = new Map<string, OperationView[]>();
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
-      const op = (item as Record<string, Operation | undefined>)[method];
+      const op = (item as Record<string, DocumentedOperation | undefined>)[method];
       if (!op) continue;
       const tag = op.tags?.[0] ?? 'Other';
       groups.set(tag, [...(groups.get(tag) ?? []), operationView(doc, method, path, op)]);

@@ -5,7 +5,7 @@ import { apiHook, apiValid } from '../validation.js';
 import { accessGate } from '../access.js';
 import { ROLES, can, type Action } from '../domain/permissions.js';
 
-type Operation = Parameters<OpenAPIHono<AppEnv>['openapi']>;
+type OpenApiArgs = Parameters<OpenAPIHono<AppEnv>['openapi']>;
 
 /** The zod schema of a route's JSON body, if it has one. */
 const jsonSchemaOf = (route: RouteConfig) => {
@@ -27,7 +27,7 @@ const middlewareOf = (route: RouteConfig): MiddlewareHandler[] =>
 export function apiRouter(tag: string) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: apiHook });
   const register = app.openapi;
-  app.openapi = ((route: Operation[0], handler: Operation[1], hook?: Operation[2]) => {
+  app.openapi = ((route: OpenApiArgs[0], handler: OpenApiArgs[1], hook?: OpenApiArgs[2]) => {
     const tagged = { ...route, tags: route.tags ?? [tag] };
     const body = jsonSchemaOf(tagged);
     if (!body) return register(tagged, handler, hook);

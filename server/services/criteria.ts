@@ -3,15 +3,14 @@ import type { Criterion, CriterionKindColumn } from '../../db/schema.js';
 import {
   childrenOf, criteriaOf, criterionIn, deleteCriterionTree, insertCriterion, nextCriterionPosition, scoreCountOn, updateCriterion as writeCriterion,
 } from '../../db/queries/criteria.js';
-import { recordAudit } from '../../db/queries/audit.js';
+import { auditAs, createAudited } from './audit-as.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 
 export interface CriterionInput { name: string; parentId?: number | null; kind?: CriterionKindColumn; description?: string; rubric?: string[] }
 
-const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) =>
-  recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity: 'criterion', entityId: id, before, after });
+const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) => auditAs(db, a, action, 'criterion', id, before, after);
 
 const snapshot = (c: Criterion) => ({ name: c.name, parentId: c.parent_id, kind: c.kind, description: c.description });
 
@@ -38,16 +37,14 @@ async function checkPlacement(db: Db, evaluationId: number, name: string, parent
 }
 
 export async function addCriterion(db: Db, a: Actor, input: CriterionInput): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return createAudited(db, a, 'criterion', async (trx) => {
     const parentId = input.parentId ?? null;
     await checkPlacement(trx, a.evaluation.id, input.name, parentId, null);
-    const row = await insertCriterion(trx, {
+    return insertCriterion(trx, {
       evaluation_id: a.evaluation.id, parent_id: parentId, name: input.name.trim(), description: input.description?.trim() ?? '',
       kind: input.kind ?? 'scored', rubric: JSON.stringify(input.rubric ?? []), position: await nextCriterionPosition(trx, a.evaluation.id), created_at: nowIso(),
     });
-    await audit(trx, a, 'create', row.id, undefined, snapshot(row));
-    return row.id;
-  });
+  }, snapshot);
 }
 
 export async function updateCriterion(db: Db, a: Actor, id: number, input: Partial<CriterionInput>): Promise<void> {

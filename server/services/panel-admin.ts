@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { recordAudit } from '../../db/queries/audit.js';
+import { auditAs } from './audit-as.js';
 import { criterionIn } from '../../db/queries/criteria.js';
 import { currentMemberOf as memberOf, updateMember } from '../../db/queries/members.js';
 import { revokeInvitesOf } from '../../db/queries/invites.js';
@@ -10,9 +10,6 @@ import { refreshVendorCells } from '../../db/queries/scores.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
-
-const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
-  recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
 
 /**
  * Removes a member. The row is only marked: the scores they gave, their declaration and their vote
@@ -25,7 +22,7 @@ export async function removeMember(db: Db, a: Actor, userId: number): Promise<vo
     if (!m) throw notFound('The member');
     await updateMember(trx, a.evaluation.id, userId, { removed_at: nowIso() });
     await revokeInvitesOf(trx, a.evaluation.id, userId, nowIso());
-    await audit(trx, a, 'remove', 'member', userId, { role: m.role, groupId: m.group_id }, { removed: true });
+    await auditAs(trx, a, 'remove', 'member', userId, { role: m.role, groupId: m.group_id }, { removed: true });
   });
 }
 
@@ -38,7 +35,7 @@ export async function excludeEvaluator(db: Db, a: Actor, input: { userId: number
     if (await isExcluded(trx, a.evaluation.id, input.userId, input.vendorId)) throw conflict('already_excluded', 'That evaluator is already excluded from this vendor.');
     await insertExclusion(trx, { evaluationId: a.evaluation.id, userId: input.userId, vendorId: input.vendorId, reason: input.reason, by: a.userId, at: nowIso() });
     await refreshVendorCells(trx, a.evaluation.id, input.vendorId);
-    await audit(trx, a, 'exclude', 'member', input.userId, undefined, { vendorId: input.vendorId, reason: input.reason });
+    await auditAs(trx, a, 'exclude', 'member', input.userId, undefined, { vendorId: input.vendorId, reason: input.reason });
   });
 }
 
@@ -46,7 +43,7 @@ export async function liftExclusion(db: Db, a: Actor, userId: number, vendorId: 
   await db.transaction().execute(async (trx) => {
     if (!(await deleteExclusion(trx, a.evaluation.id, userId, vendorId))) throw notFound('The exclusion');
     await refreshVendorCells(trx, a.evaluation.id, vendorId);
-    await audit(trx, a, 'lift-exclusion', 'member', userId, { vendorId }, undefined);
+    await auditAs(trx, a, 'lift-exclusion', 'member', userId, { vendorId }, undefined);
   });
 }
 
@@ -59,7 +56,7 @@ export async function addAssignment(db: Db, a: Actor, input: { userId: number; v
     if (input.vendorId !== undefined && !(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
     if (input.criterionId !== undefined && !(await criterionIn(trx, a.evaluation.id, input.criterionId))) throw notFound('The criterion');
     const id = await insertAssignment(trx, { evaluationId: a.evaluation.id, userId: input.userId, vendorId: input.vendorId ?? null, criterionId: input.criterionId ?? null, at: nowIso() });
-    await audit(trx, a, 'assign', 'member', input.userId, undefined, { vendorId: input.vendorId ?? null, criterionId: input.criterionId ?? null });
+    await auditAs(trx, a, 'assign', 'member', input.userId, undefined, { vendorId: input.vendorId ?? null, criterionId: input.criterionId ?? null });
     return id;
   });
 }
@@ -69,6 +66,6 @@ export async function removeAssignment(db: Db, a: Actor, assignmentId: number): 
     const row = await assignmentIn(trx, a.evaluation.id, assignmentId);
     if (!row) throw notFound('The assignment');
     await deleteAssignment(trx, assignmentId);
-    await audit(trx, a, 'unassign', 'member', row.user_id, { vendorId: row.vendor_id, criterionId: row.criterion_id }, undefined);
+    await auditAs(trx, a, 'unassign', 'member', row.user_id, { vendorId: row.vendor_id, criterionId: row.criterion_id }, undefined);
   });
 }

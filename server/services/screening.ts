@@ -3,7 +3,7 @@ import type { Vendor } from '../../db/schema.js';
 import { updateVendor, vendorIn } from '../../db/queries/vendors.js';
 import { screenedOutReasons, screenMatching, screenOutIds, type TextFilter } from '../../db/queries/vendor-screening.js';
 import { mustHaveCandidates } from '../read-models/must-haves.js';
-import { recordAudit } from '../../db/queries/audit.js';
+import { auditAs } from './audit-as.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { REASON_MAX } from '../schemas/screening.js';
 import { notFound } from '../errors.js';
@@ -16,8 +16,7 @@ import type { Actor } from '../actor.js';
  * audit entry that carries the counts and the reason.
  */
 
-const audit = (db: Db, a: Actor, action: 'screen-out' | 'screen-in', entityId: string | number, before: unknown, after: unknown) =>
-  recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity: 'vendor', entityId, before, after });
+const audit = (db: Db, a: Actor, action: 'screen-out' | 'screen-in', entityId: string | number, before: unknown, after: unknown) => auditAs(db, a, action, 'vendor', entityId, before, after);
 
 const filterNote = (f: TextFilter) => ({ ...(f.q.trim() ? { q: f.q.trim() } : {}), ...(f.category !== null ? { category: f.category } : {}) });
 

@@ -4,15 +4,12 @@ import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { groupIn, groupNamed, groupWeightsOf, insertGroup, setGroupWeight } from '../../db/queries/stakeholder-groups.js';
 import { insertMember, membershipOf, updateMember } from '../../db/queries/members.js';
 import { insertInvite, inviteByTokenHash, inviteIn, markInviteUsed, revokeInvite as markRevoked, revokeInvitesOf } from '../../db/queries/invites.js';
-import { recordAudit } from '../../db/queries/audit.js';
+import { auditAs } from './audit-as.js';
 import { conflict, notFound } from '../errors.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
 import type { VoteMethod } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
-
-const audit = (db: Db, a: Actor, action: string, entity: string, id: number | string, before?: unknown, after?: unknown) =>
-  recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity, entityId: id, before, after });
 
 /** Who owns the CX business case, by the survey seed 004 quotes: the default stakeholder groups. */
 export const DEFAULT_GROUPS = ['Marketing', 'E-commerce', 'Technology', 'Customer service', 'Data'] as const;
@@ -23,7 +20,7 @@ export async function addGroup(db: Db, a: Actor, name: string, weight: number): 
   return db.transaction().execute(async (trx) => {
     if (await groupNamed(trx, a.evaluation.id, name)) throw conflict('duplicate_name', `A group named "${name}" already exists.`);
     const id = await insertGroup(trx, a.evaluation.id, name, weight);
-    await audit(trx, a, 'create', 'group', id, undefined, { name, weight });
+    await auditAs(trx, a, 'create', 'group', id, undefined, { name, weight });
     return id;
   });
 }
@@ -36,7 +33,7 @@ export async function setGroupWeights(db: Db, a: Actor, weights: Record<string, 
       const w = weights[String(g.id)];
       if (w !== undefined && w !== g.weight) await setGroupWeight(trx, g.id, w);
     }
-    await audit(trx, a, 'set', 'group-weights', a.evaluation.id, Object.fromEntries(groups.map((g) => [g.name, g.weight])), Object.fromEntries(groups.map((g) => [g.name, weights[String(g.id)] ?? g.weight])));
+    await auditAs(trx, a, 'set', 'group-weights', a.evaluation.id, Object.fromEntries(groups.map((g) => [g.name, g.weight])), Object.fromEntries(groups.map((g) => [g.name, weights[String(g.id)] ?? g.weight])));
   });
 }
 
@@ -44,7 +41,7 @@ export async function setVotingSettings(db: Db, a: Actor, s: { methods: VoteMeth
   await db.transaction().execute(async (trx) => {
     const before = { methods: a.evaluation.vote_methods, aggregation: a.evaluation.aggregation, ahpMode: a.evaluation.ahp_mode, excludeInconsistent: a.evaluation.exclude_inconsistent === 1 };
     await updateEvaluation(trx, a.evaluation.id, { vote_methods: s.methods.join(','), aggregation: s.aggregation, ahp_mode: s.ahpMode, exclude_inconsistent: s.excludeInconsistent ? 1 : 0 }, nowIso());
-    await audit(trx, a, 'set', 'voting-settings', a.evaluation.id, before, { ...s, methods: s.methods.join(',') });
+    await auditAs(trx, a, 'set', 'voting-settings', a.evaluation.id, before, { ...s, methods: s.methods.join(',') });
   });
 }
 
@@ -70,7 +67,7 @@ export async function inviteStakeholder(db: Db, a: Actor, input: { email: string
     await revokeInvitesOf(trx, a.evaluation.id, user.id, at);
     const token = newSecret('cxs');
     const inviteId = await insertInvite(trx, { evaluation_id: a.evaluation.id, user_id: user.id, token_hash: hashSecret(token), created_by: a.userId, created_at: at, expires_at: daysFromNow(INVITE_DAYS), revoked_at: null, last_used_at: null });
-    await audit(trx, a, 'invite', 'member', user.id, undefined, { email: user.email, groupId: input.groupId, role: member?.role ?? 'stakeholder', expires: daysFromNow(INVITE_DAYS) });
+    await auditAs(trx, a, 'invite', 'member', user.id, undefined, { email: user.email, groupId: input.groupId, role: member?.role ?? 'stakeholder', expires: daysFromNow(INVITE_DAYS) });
     return { inviteId, token, userId: user.id };
   });
 }
@@ -81,7 +78,7 @@ export async function revokeInvite(db: Db, a: Actor, inviteId: number): Promise<
     if (!inv) throw notFound('The invitation');
     if (inv.revoked_at) return;
     await markRevoked(trx, inviteId, nowIso());
-    await audit(trx, a, 'revoke', 'invite', inviteId, { userId: inv.user_id }, { revoked: true });
+    await auditAs(trx, a, 'revoke', 'invite', inviteId, { userId: inv.user_id }, { revoked: true });
   });
 }
 

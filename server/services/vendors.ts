@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Vendor } from '../../db/schema.js';
 import { deleteVendor, insertVendor, updateVendor as writeVendor, vendorByName, vendorIn } from '../../db/queries/vendors.js';
-import { recordAudit } from '../../db/queries/audit.js';
+import { auditAs, createAudited } from './audit-as.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
@@ -9,20 +9,17 @@ import type { Actor } from '../actor.js';
 export interface VendorInput { name: string; website?: string; category?: string; description?: string; price?: number | null }
 
 const snapshot = (v: Vendor) => ({ name: v.name, website: v.website, category: v.category, description: v.description, price: v.price });
-const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) =>
-  recordAudit(db, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action, entity: 'vendor', entityId: id, before, after });
+const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) => auditAs(db, a, action, 'vendor', id, before, after);
 
 const duplicate = (name: string) => conflict('duplicate_name', `A vendor named "${name.trim()}" is already in this evaluation.`);
 
 export async function addVendor(db: Db, a: Actor, input: VendorInput): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return createAudited(db, a, 'vendor', async (trx) => {
     if (await vendorByName(trx, a.evaluation.id, input.name)) throw duplicate(input.name);
-    const row = await insertVendor(trx, a.evaluation.id, {
+    return insertVendor(trx, a.evaluation.id, {
       name: input.name.trim(), website: input.website?.trim() ?? '', category: input.category?.trim() ?? '', description: input.description?.trim() ?? '', price: input.price ?? null,
     }, nowIso());
-    await audit(trx, a, 'create', row.id, undefined, snapshot(row));
-    return row.id;
-  });
+  }, snapshot);
 }
 
 export async function updateVendor(db: Db, a: Actor, id: number, input: Partial<VendorInput>): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LoginSchema, SignupSchema } from '../schemas/accounts.js';
-import { authenticate, createApiToken, listApiTokens, revokeApiToken, signup } from '../services/accounts.js';
+import { authenticate, createApiToken, revokeApiToken, signup } from '../services/accounts.js';
+import { apiTokensOf } from '../../db/queries/sessions.js';
 import { AppError, notFound, unauthorized } from '../errors.js';
 import { requireApiUser } from '../middleware/auth.js';
 import { parseId } from '../ids.js';
@@ -46,7 +47,7 @@ export const authApi = apiRouter('Accounts')
     return c.json({ token }, 200);
   })
   .openapi(listTokens, async (c) => {
-    const rows = await listApiTokens(c.get('db'), c.get('user')!.id);
+    const rows = await apiTokensOf(c.get('db'), c.get('user')!.id);
     return c.json({ tokens: rows.map((t) => ({ id: String(t.id), label: t.label, createdAt: t.created_at, revokedAt: t.revoked_at })) });
   })
   .openapi(revokeToken, async (c) => {

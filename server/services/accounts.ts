@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { addToTeam, findUserByEmail, insertTeam, insertUser, normaliseEmail } from '../../db/queries/users.js';
-import { apiTokensOf, deleteSession, insertApiToken, insertSession, revokeApiToken as revokeToken } from '../../db/queries/sessions.js';
+import { deleteSession, insertApiToken, insertSession, revokeApiToken as revokeToken } from '../../db/queries/sessions.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { conflict } from '../errors.js';
 import { hashPassword, verifyPassword } from '../security/passwords.js';
@@ -41,10 +41,6 @@ export async function createApiToken(db: Db, userId: number, label: string): Pro
 /** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
 export async function revokeApiToken(db: Db, userId: number, tokenId: number): Promise<boolean> {
   return revokeToken(db, userId, tokenId, nowIso());
-}
-
-export async function listApiTokens(db: Db, userId: number) {
-  return apiTokensOf(db, userId);
 }
 
 export const SESSION_DAYS = 30;

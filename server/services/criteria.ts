@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { Criterion, CriterionKindColumn } from '../../db/schema.js';
 import {
-  childrenOf, criteriaOf, criterionIn, deleteCriterionTree, insertCriterion, nextCriterionPosition, scoreCountOn, updateCriterion as writeCriterion,
+  childrenOf, criteriaOf, criterionIn, deleteCriterionTree, insertCriterion, nextCriterionPosition, updateCriterion as writeCriterion,
 } from '../../db/queries/criteria.js';
 import { auditAs, createAudited } from './audit-as.js';
+import { impactOf } from '../read-models/criterion-impact.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
@@ -75,16 +76,4 @@ export async function deleteCriterion(db: Db, a: Actor, id: number): Promise<voi
     await deleteCriterionTree(trx, id, children.map((c) => c.id));
     await audit(trx, a, 'delete', id, { ...snapshot(before), children: children.map((c) => c.name), scores });
   });
-}
-
-/** The sub-criteria and the number of scores deleting a criterion takes with it. */
-async function impactOf(db: Db, evaluationId: number, id: number) {
-  const children = await childrenOf(db, evaluationId, id);
-  return { children, scores: await scoreCountOn(db, [id, ...children.map((c) => c.id)]) };
-}
-
-/** What deleting would take with it, for the confirmation the page asks for. */
-export async function deletionImpact(db: Db, evaluationId: number, id: number): Promise<{ children: string[]; scores: number }> {
-  const { children, scores } = await impactOf(db, evaluationId, id);
-  return { children: children.map((c) => c.name), scores };
 }

@@ -62,6 +62,14 @@ describe('authorisation before validation, for every gated operation in the Open
     for (const op of operations) expect(op.roles, `${op.method} ${op.path}`).toEqual(ROLES.filter((r) => can(r, op.action)));
   });
 
+  test('every operation inside an evaluation is gated: a route without `access` would drop out of this walk', async () => {
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as Json;
+    const inside = Object.entries(doc.paths as Json).filter(([path]) => path.startsWith('/api/v1/evaluations/{id}'))
+      .flatMap(([path, item]) => Object.entries(item as Json).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, gated: typeof (op as Json)['x-permission'] === 'string' })));
+    expect(inside.length).toBeGreaterThan(25);
+    expect(inside.filter((o) => !o.gated).map((o) => o.at)).toEqual([]);
+  });
+
   test('a stranger from another team gets 404, never 400', async () => {
     for (const op of operations) expectApiError(await callInvalid(op, stranger), 404, 'not_found');
   });

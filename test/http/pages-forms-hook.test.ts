@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { addCriterion, api, createEvaluation, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
-import { esc, formLogin, pageGet, pagePost } from '../setup/pages.js';
+import { esc, formLogin, pageGet, pagePost, signedInUser } from '../setup/pages.js';
 import { m } from '../../views/messages/index.js';
 
 // The forms converted to formValidator keep their answers: access before the form, the page's
@@ -14,14 +14,13 @@ let token: string;
 
 beforeAll(async () => {
   ({ app } = await makeTestApp());
-  const u = await signupUser(app, { email: 'hook-owner@example.test', password: 'correct-horse-battery' });
   await signupUser(app, { email: 'hook-eva@example.test', password: 'correct-horse-battery' });
-  token = u.token;
+  const u = await signedInUser(app, 'hook-owner@example.test');
+  ({ token, cookie: owner } = u);
   id = await createEvaluation(app, u.token, { template: 'blank' });
   quality = await addCriterion(app, u.token, id, { name: 'Quality' });
   await addCriterion(app, u.token, id, { name: 'Service' });
   await api(app, u.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: 'hook-eva@example.test', role: 'evaluator' });
-  owner = await formLogin(app, 'hook-owner@example.test', 'correct-horse-battery');
   evaluator = await formLogin(app, 'hook-eva@example.test', 'correct-horse-battery');
 });
 

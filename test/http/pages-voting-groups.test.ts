@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
-import { createEvaluation, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
-import { formLogin, pagePost } from '../setup/pages.js';
+import { createEvaluation, makeTestApp, type TestApp } from '../setup/app.js';
+import { pagePost, signedInUser } from '../setup/pages.js';
 
 // The Voting tab's group form goes through formValidator; its answers are the page's own.
 let app: TestApp;
@@ -9,9 +9,9 @@ let path: string;
 
 beforeAll(async () => {
   ({ app } = await makeTestApp());
-  const u = await signupUser(app, { email: 'groups@example.test', password: 'correct-horse-battery' });
+  const u = await signedInUser(app, 'groups@example.test');
   path = `/evaluations/${await createEvaluation(app, u.token)}/voting/groups`;
-  cookie = await formLogin(app, 'groups@example.test', 'correct-horse-battery');
+  cookie = u.cookie;
 });
 
 test.each([['blank', '  '], ['too long', 'x'.repeat(81)]])('a %s group name re-renders the tab with the message (422)', async (_, name) => {

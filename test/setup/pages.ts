@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
-import type { TestApp } from './app.js';
+import { signupUser, type TestApp } from './app.js';
 
 /** hono/csrf compares Origin with the request URL's origin, so page requests use absolute localhost URLs. */
 export const ORIGIN = 'http://localhost';
@@ -28,6 +28,12 @@ export async function formLogin(app: TestApp, email: string, password: string, n
   const cookie = sessionCookieOf(res);
   if (!cookie) throw new Error('no session cookie');
   return cookie;
+}
+
+/** Someone new, signed up over the API and signed in through the form: their API token and session cookie. */
+export async function signedInUser(app: TestApp, email: string, password = 'correct-horse-battery'): Promise<{ token: string; cookie: string }> {
+  const { token } = await signupUser(app, { email, password });
+  return { token, cookie: await formLogin(app, email, password) };
 }
 
 /** The value part of a `name=value` cookie pair. */

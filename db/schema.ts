@@ -26,6 +26,8 @@ export interface Database {
   evaluator_exclusions: EvaluatorExclusionsTable;
   assignments: AssignmentsTable;
   feedback: FeedbackTable;
+  decisions: DecisionsTable;
+  approvals: ApprovalsTable;
 }
 
 export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
@@ -99,6 +101,8 @@ export interface EvaluationMembersTable {
   group_id: number | null;
   added_at: string;
   removed_at: string | null;
+  /** 1 when the member is asked to sign off the decision (migration 008). */
+  approver: Generated<number>;
 }
 
 export type CriterionKindColumn = 'scored' | 'must-have' | 'cost';
@@ -219,6 +223,21 @@ export interface SubmissionsTable { evaluation_id: number; user_id: number; subm
 export interface EvaluatorExclusionsTable { evaluation_id: number; user_id: number; vendor_id: number; reason: Generated<string>; created_by: number | null; created_at: string }
 export interface AssignmentsTable { id: Generated<number>; evaluation_id: number; user_id: number; vendor_id: number | null; criterion_id: number | null; created_at: string }
 export interface FeedbackTable { evaluation_id: number; vendor_id: number; user_id: number; nps: number; csat: number | null; ces: number | null; comment: Generated<string>; updated_at: string }
+
+/** The decision of a decided evaluation (migration 008); vendor_ids and acknowledged are JSON text. */
+export interface DecisionsTable {
+  evaluation_id: number;
+  vendor_ids: string;
+  reason: Generated<string>;
+  acknowledged: string | null;
+  via: 'decision' | 'status';
+  decided_by: number | null;
+  decided_at: string;
+}
+
+export type Verdict = 'approve' | 'object';
+/** One approver's verdict on the decision; a later one replaces it (migration 008). */
+export interface ApprovalsTable { evaluation_id: number; user_id: number; verdict: Verdict; comment: Generated<string>; at: string }
 
 export type User = Selectable<UsersTable>;
 export type Evaluation = Selectable<EvaluationsTable>;

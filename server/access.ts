@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { can, isWrite, type Action } from './domain/permissions.js';
 import { evaluationForMember } from '../db/queries/evaluations.js';
+import { isApprover } from '../db/queries/decisions.js';
 import type { Actor } from './actor.js';
 import { conflict, forbidden, notFound, unauthorized } from './errors.js';
 import { parseId } from './ids.js';
@@ -20,6 +21,7 @@ export async function accessEvaluation(c: Context<AppEnv>, action: Action): Prom
   const access = id === null ? undefined : await evaluationForMember(c.get('db'), id, user.id);
   if (!access) throw notFound('The evaluation');
   if (!can(access.role, action)) throw forbidden();
+  if (action === 'approve' && !(await isApprover(c.get('db'), access.evaluation.id, user.id))) throw forbidden('Only members asked to sign off (approvers) can approve or object.');
   if (isWrite(action) && access.evaluation.status === 'decided') {
     throw conflict('evaluation_locked', 'This evaluation is decided and locked; nothing in it can change.');
   }

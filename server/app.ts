@@ -15,6 +15,8 @@ import { staticFiles } from './routes/static.js';
 import { authApi } from './routes/auth.api.js';
 import { evaluationsApi } from './routes/evaluations.api.js';
 import { agreementApi } from './routes/agreement.api.js';
+import { approvalsApi } from './routes/approvals.api.js';
+import { decisionApi } from './routes/decision.api.js';
 import { assignmentsApi } from './routes/assignments.api.js';
 import { auditApi } from './routes/audit.api.js';
 import { consensusApi } from './routes/consensus.api.js';
@@ -43,6 +45,7 @@ import { evaluationsPages } from './routes/evaluations.pages.js';
 import { auditPages } from './routes/audit.pages.js';
 import { criteriaPages } from './routes/criteria.pages.js';
 import { declarationPages } from './routes/declaration.pages.js';
+import { decisionPages } from './routes/decision.pages.js';
 import { feedbackPages } from './routes/feedback.pages.js';
 import { membersPages } from './routes/members.pages.js';
 import { rankingPages } from './routes/ranking.pages.js';
@@ -83,10 +86,12 @@ export function createApp({ db, env }: AppDeps) {
  */
 const EVALUATION_APIS = [
   ['agreement', agreementApi],
+  ['approvals', approvalsApi],
   ['assignments', assignmentsApi],
   ['audit', auditApi],
   ['consensus', consensusApi],
   ['criteria', criteriaApi],
+  ['decision', decisionApi],
   ['declarations', declarationsApi],
   ['envelopes', envelopesApi],
   ['exclusions', exclusionsApi],
@@ -130,6 +135,7 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route(page, auditPages); // /audit and /audit.csv
   app.route(page, shortlistFiles); // /shortlist.csv and /shortlist.json
   app.route(`${page}/criteria`, criteriaPages);
+  app.route(`${page}/decision`, decisionPages);
   app.route(`${page}/declaration`, declarationPages);
   app.route(`${page}/feedback`, feedbackPages);
   app.route(`${page}/members`, membersPages);

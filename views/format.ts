@@ -6,3 +6,6 @@ export const percent = (x: number): string => {
   const p = x * 100;
   return p > 0 && p < 10 ? `${(Math.round(p * 10) / 10).toFixed(1)}%` : `${Math.round(p)}%`;
 };
+
+/** An ISO-8601 UTC time as people read it: "2025-03-14 09:30 UTC". */
+export const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;

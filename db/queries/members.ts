@@ -23,7 +23,7 @@ export async function updateMember(db: Db, evaluationId: number, userId: number,
 /** Current members with their name and group, by role then name: the panel page's list. */
 export async function panelMembersOf(db: Db, evaluationId: number) {
   return db.selectFrom('evaluation_members as m').innerJoin('users as u', 'u.id', 'm.user_id').leftJoin('stakeholder_groups as g', 'g.id', 'm.group_id')
-    .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.added_at', 'g.name as group_name']).where('m.evaluation_id', '=', evaluationId).where('m.removed_at', 'is', null)
+    .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.added_at', 'm.approver', 'g.name as group_name']).where('m.evaluation_id', '=', evaluationId).where('m.removed_at', 'is', null)
     .orderBy('m.role').orderBy('u.name').execute();
 }
 

@@ -1,6 +1,6 @@
 /** What someone may do inside one evaluation; API.md's "Roles" table, kept in this one place. */
 export type Role = 'facilitator' | 'evaluator' | 'stakeholder' | 'observer';
-export type Action = 'read' | 'edit' | 'vote' | 'score' | 'feedback' | 'audit';
+export type Action = 'read' | 'edit' | 'vote' | 'score' | 'feedback' | 'audit' | 'approve';
 export type Status = 'draft' | 'voting' | 'scoring' | 'review' | 'decided';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
@@ -10,6 +10,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   score: ['facilitator', 'evaluator'],
   feedback: ['facilitator', 'evaluator', 'stakeholder'],
   audit: ['facilitator', 'observer'],
+  // Any role may be asked to sign off; the member's approver flag decides (access.ts checks it).
+  approve: ['facilitator', 'evaluator', 'stakeholder', 'observer'],
 };
 
 export const ROLES: readonly Role[] = ['facilitator', 'evaluator', 'stakeholder', 'observer'];
@@ -19,8 +21,11 @@ export function can(role: Role, action: Action): boolean {
   return ALLOWED[action].includes(role);
 }
 
-/** Every action but reading changes something, and a decided evaluation changes no more. */
-export const isWrite = (action: Action): boolean => action !== 'read' && action !== 'audit';
+/**
+ * Every action but reading changes something, and a decided evaluation changes no more. Signing
+ * off is the exception: it is what a decided evaluation waits for.
+ */
+export const isWrite = (action: Action): boolean => action !== 'read' && action !== 'audit' && action !== 'approve';
 
 /**
  * Whether the lifecycle may move from `from` to `to`: one step forward at a time, except that

@@ -20,6 +20,7 @@ import { m } from '../../views/messages/index.js';
 import { vendorCountOf } from '../../db/queries/vendors.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
+import { overviewDecision } from '../read-models/decision.js';
 
 
 async function render(c: Context, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
@@ -30,7 +31,7 @@ async function render(c: Context, p: Page, errors?: Record<string, string>, stat
   const leaves = leavesOf(tree).filter((n) => n.kind !== 'cost').length;
   const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
   return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
-    facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader }} />, status);
+    facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader }} decision={await overviewDecision(p.db, p)} />, status);
 }
 
 /** Creating an evaluation is for members of a team; checked before the form is. */

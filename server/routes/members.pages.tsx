@@ -7,7 +7,7 @@ import { fragment, html } from '../../views/render.js';
 import { evaluationPage, pageFrom, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { addAssignment, excludeEvaluator, liftExclusion, removeAssignment, removeMember } from '../services/panel-admin.js';
 import { panelProgress } from '../read-models/panel-progress.js';
-import { addMember } from '../services/members.js';
+import { addMember, setApprover } from '../services/members.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { NewMemberSchema } from '../schemas/members.js';
 import { formFields, formValidator, refusalOf, type FormValues } from '../forms.js';
@@ -70,7 +70,7 @@ async function formVendor(p: Page, f: { vendorId?: number; vendorName: string })
 /** The panel's forms: facilitators only, checked before the form is read. */
 const panelEdit = pageFrom((c) => panelPage(c, 'edit'));
 const renderInvalid = (c: Context<PageEnv>, errors: FieldErrors, values: FormValues) => render(c, c.var.page, { errors, values }, 422);
-const newMemberForm = formValidator(NewMemberSchema, renderInvalid, (f) => ({ email: f.email, role: f.role }));
+const newMemberForm = formValidator(NewMemberSchema, renderInvalid, (f) => ({ email: f.email, role: f.role, approver: f.approver === '1' }));
 const exclusionForm = formValidator(ExclusionFormSchema, renderInvalid);
 const assignmentForm = formValidator(AssignmentFormSchema, renderInvalid);
 
@@ -88,6 +88,11 @@ export const membersPages = new Hono<AppEnv>()
   .post('/:userId/remove', async (c) => {
     const p = await panelPage(c, 'edit');
     return attempt(c, p, () => removeMember(p.db, p, parseId(c.req.param('userId')) ?? 0));
+  })
+  .post('/:userId/approver', async (c) => {
+    const p = await panelPage(c, 'edit');
+    const flag = (await formFields(c)).approver === '1';
+    return attempt(c, p, () => setApprover(p.db, p, parseId(c.req.param('userId')) ?? 0, flag));
   })
   .post('/exclusions', panelEdit, exclusionForm, async (c) => {
     const p = c.var.page;

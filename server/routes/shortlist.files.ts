@@ -4,6 +4,24 @@ import type { AppEnv } from '../context.js';
 import { accessEvaluation } from '../access.js';
 import { loadRanking } from '../read-models/ranking.js';
 import { shortlistLines } from '../domain/shortlist.js';
+import { decisionRecord, type DecisionRecord } from '../read-models/decision.js';
+
+/**
+ * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
+ * above stay as they were: a label, then the value(s). `width` pads every row to the header's.
+ */
+function decisionRows(d: DecisionRecord, width: number): string[][] {
+  const names = (xs: readonly { name: string }[]) => xs.map((x) => x.name).join('; ');
+  const rows = [
+    ['decision', 'vendors', names(d.vendors)],
+    ['decision', 'reason', d.reason],
+    ['decision', 'decided by', d.decidedBy.name, d.at],
+    ...(d.acknowledgedProvisional.length > 0 ? [['decision', 'acknowledged provisional', names(d.acknowledgedProvisional)]] : []),
+    ...d.approvals.map((x) => ['approval', x.name, x.verdict, x.comment, x.at]),
+    ...d.pending.map((x) => ['approval', x.name, 'pending']),
+  ];
+  return [[], ...rows].map((r) => [...r, ...Array<string>(Math.max(0, width - r.length)).fill('')]);
+}
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'evaluation'}-shortlist.${ext}`;
 
@@ -12,10 +30,11 @@ export const shortlistFiles = new Hono<AppEnv>()
   .get('/shortlist.csv', async (c) => {
     const a = await accessEvaluation(c, 'read');
     const evaluation = a.evaluation;
-    const { result, columns } = await loadRanking(c.get('db'), a);
+    const [{ result, columns }, decision] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id)]);
     const lines = shortlistLines(result, columns);
     const header = ['rank', 'vendor', 'total', 'coverage', ...columns.map((col) => col.name), 'status', 'reason'];
-    const body = stringify([header, ...lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), l.status, l.reason])], {
+    const rows = lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), l.status, l.reason]);
+    const body = stringify([header, ...rows, ...(decision ? decisionRows(decision, header.length) : [])], {
       // A cell starting with = + - @ is prefixed with ' so a spreadsheet shows it as text instead of running it.
       escape_formulas: true,
     });
@@ -27,12 +46,14 @@ export const shortlistFiles = new Hono<AppEnv>()
   .get('/shortlist.json', async (c) => {
     const a = await accessEvaluation(c, 'read');
     const evaluation = a.evaluation;
-    const { result, columns, weightVersion } = await loadRanking(c.get('db'), a);
+    const [{ result, columns, weightVersion }, decision] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id)]);
     const body = {
       evaluation: { id: String(evaluation.id), name: evaluation.name, status: evaluation.status, scale: { min: evaluation.scale_min, max: evaluation.scale_max } },
       weightSetVersion: weightVersion,
       criteria: columns.map((col) => ({ id: col.id, name: col.name })),
       rows: shortlistLines(result, columns),
+      // The decision and its sign-off (GET /decision's shape); null until the evaluation is decided.
+      decision: decision ?? null,
       exportedAt: new Date().toISOString(),
     };
     return c.body(JSON.stringify(body, null, 2), 200, {

@@ -9,6 +9,7 @@ import { nowIso } from '../time.js';
 import { loadWeights } from '../read-models/weights.js';
 import { voteAggregate } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
+import { decide } from './decision.js';
 
 /**
  * Moves the evaluation along its lifecycle. Closing voting (voting → scoring) freezes the votes'
@@ -22,6 +23,8 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus): Prom
       ? 'This evaluation is decided; its status never changes again.'
       : `The status moves forward one step at a time: from ${from} the next step is ${next}.`);
   }
+  // Deciding records the decision too (the vendors ranked first, no reason); services/decision.ts.
+  if (to === 'decided') return decide(db, a, null).then(() => ({ status: to, weightSetVersion: null }));
   return db.transaction().execute(async (trx) => {
     let weightSetVersion: number | null = null;
     let votes = 0;

@@ -38,5 +38,13 @@ export const panel = {
   assign: 'Assign',
   noAssignments: 'No assignments: every evaluator scores every vendor on every criterion.',
   unassign: 'Remove',
+  approversTitle: 'Approvers',
+  approversHint: 'Approvers sign off the decision: once the evaluation is decided they approve it or object, with a comment. Any member can be one, observers included; set them before deciding.',
+  approverBadge: 'approver',
+  makeApprover: 'Make approver',
+  unmakeApprover: 'No longer an approver',
+  makeApproverFor: (name: string) => `Make ${name} an approver`,
+  unmakeApproverFor: (name: string) => `${name} is no longer an approver`,
+  approverField: 'Approver: signs off the decision',
   of: (done: number, total: number) => `${n.format(done)} of ${n.format(total)}`,
 } as const;

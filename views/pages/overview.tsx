@@ -3,6 +3,11 @@ import type { Evaluation } from '../../db/schema.js';
 import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { STATUSES } from '../../server/domain/permissions.js';
 import { m } from '../messages/index.js';
+import { DecisionRecordView } from '../partials/decision-record.js';
+import type { DecisionRecord } from '../../server/read-models/decision.js';
+
+/** Once decided: the decision record (null if decided before decisions were recorded) and whether the reader signs off. */
+export interface OverviewDecision { record: DecisionRecord | null; approver: boolean }
 
 export interface OverviewFacts { criteria: number; leaves: number; vendors: number; weightVersion: number | null; myCells: number; leader: string | null }
 
@@ -26,18 +31,25 @@ function Lifecycle({ evaluation, canManage, errors }: { evaluation: Evaluation; 
         </div>
       ) : null}
       {canManage && evaluation.status === 'review' ? (
-        <form method="post" action={action} class="stack decide-form">
-          <input type="hidden" name="status" value="decided" />
-          <p>{m.overview.decideConfirm}</p>
-          <label class="choice"><input type="checkbox" name="confirm" value="yes" /> {m.overview.decideCheck}</label>
-          <button type="submit" class="button button-danger">{m.overview.next.review}</button>
-        </form>
+        // Deciding has its own page: the choice, the reason, what is provisional, the confirmation.
+        <div class="row"><a href={`/evaluations/${evaluation.id}/decision`} class="button button-primary">{m.decision.openDecide}</a></div>
       ) : null}
     </section>
   );
 }
 
-export function OverviewPage({ user, nav, evaluation, facts, canManage, errors }: { user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; facts: OverviewFacts; canManage: boolean; errors?: Record<string, string> }) {
+/** A decided evaluation's decision and sign-off, with the way to the approver's form. */
+function DecisionCard({ evaluation, decision }: { evaluation: Evaluation; decision: OverviewDecision }) {
+  return (
+    <section class="card" aria-labelledby="decision-title">
+      <h2 id="decision-title">{m.decision.title}</h2>
+      {decision.record ? <DecisionRecordView record={decision.record} /> : <p class="muted">{m.decision.notRecorded}</p>}
+      <p><a href={`/evaluations/${evaluation.id}/decision`} class={decision.approver ? 'button button-primary' : 'button button-small'}>{decision.approver ? m.decision.signOffLink : m.decision.openRecord}</a></p>
+    </section>
+  );
+}
+
+export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, decision }: { user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; facts: OverviewFacts; canManage: boolean; errors?: Record<string, string>; decision?: OverviewDecision | undefined }) {
   const base = `/evaluations/${evaluation.id}`;
   const steps: [string, string, boolean][] = [
     [m.overview.stepCriteria(facts.criteria), `${base}/criteria`, facts.criteria > 0],
@@ -53,6 +65,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors }
         <p class="muted">{m.overview.scale(evaluation.scale_min, evaluation.scale_max)}</p>
       </div>
       <Lifecycle evaluation={evaluation} canManage={canManage} errors={errors} />
+      {decision ? <DecisionCard evaluation={evaluation} decision={decision} /> : null}
       <section class="card">
         <h2>{m.overview.steps}</h2>
         <ol class="steps">

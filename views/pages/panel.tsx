@@ -4,6 +4,7 @@ import { Field, FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { PanelProgress, type PanelRow } from '../partials/panel-progress.js';
 import { m } from '../messages/index.js';
 import { SelectField } from '../partials/select-field.js';
+import { PanelApprovers } from '../partials/panel-approvers.js';
 
 export interface AssignmentRow { id: number; user_name: string; vendor_name: string | null; criterion_name: string | null }
 
@@ -49,6 +50,7 @@ export function PanelPage(p: PanelPageProps) {
       <FormErrors errors={p.errors} />
       <PanelProgress evaluationId={p.nav.id} rows={p.rows} canManage={p.canManage} polling={p.polling} />
       {p.canManage ? <p class="hint">{m.panel.removeHint}</p> : null}
+      <PanelApprovers base={base} rows={p.rows.map((r) => ({ id: r.id, name: r.name, role: r.role, approver: r.approver === 1 }))} canManage={p.canManage} />
       {p.canManage ? (
         <div class="panel-forms">
           <PanelForm action={base} title={m.panel.addTitle} hint={m.panel.addHint}>
@@ -56,6 +58,7 @@ export function PanelPage(p: PanelPageProps) {
               <Field label={m.panel.email} name="email" error={p.errors?.email}><input id="f-email" name="email" type="email" value={p.values?.email ?? ''} /></Field>
               <SelectField label={m.panel.role} name="role" error={p.errors?.role} value={p.values?.role} options={ROLES.map((r) => ({ value: r, label: m.roles[r] }))} />
             </div>
+            <label class="choice"><input type="checkbox" name="approver" value="1" checked={p.values?.approver === '1'} /> {m.panel.approverField}</label>
             <button type="submit" class="button button-primary">{m.panel.add}</button>
           </PanelForm>
           <PanelForm action={`${base}/exclusions`} title={m.panel.excludeTitle} hint={m.panel.excludeHint}>

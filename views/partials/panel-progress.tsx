@@ -4,6 +4,8 @@ export interface PanelRow {
   id: number; name: string; email: string; role: 'facilitator' | 'evaluator' | 'stakeholder' | 'observer'; group_name: string | null; scorer: boolean;
   assigned: number; scored: number; declaration: { conflict: boolean; description: string } | null; submittedAt: string | null;
   exclusions: { vendor_id: number; vendor_name: string; reason: string }[];
+  /** 1 when asked to sign off the decision. */
+  approver?: number;
 }
 
 /** The members table; polled by htmx so the facilitator sees progress without reloading. */

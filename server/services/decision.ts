@@ -1,0 +1,48 @@
+import type { Db } from '../../db/client.js';
+import { insertDecision, moveStatusIf } from '../../db/queries/decisions.js';
+import { knownVendorIds } from '../../db/queries/vendors.js';
+import { badRequest, conflict } from '../errors.js';
+import { nowIso } from '../time.js';
+import type { DecisionInput } from '../schemas/decisions.js';
+import { decisionInputs, type NamedVendor } from '../read-models/decision.js';
+import { auditAs } from './audit-as.js';
+import type { Actor } from '../actor.js';
+
+/** "A, B and 3 more": a list of names that stays readable in a message. */
+const nameList = (vs: readonly NamedVendor[], max = 20) =>
+  vs.slice(0, max).map((v) => v.name).join(', ') + (vs.length > max ? ` and ${vs.length - max} more` : '');
+
+const refuseProvisional = (vs: readonly NamedVendor[]) => conflict('provisional_vendors',
+  `${vs.length} vendor${vs.length === 1 ? ' is' : 's are'} ranked provisionally, because not every weighted criterion has a score: ${nameList(vs)}. ` +
+  'Score the missing cells, or acknowledge the provisional ranking to decide anyway.');
+
+/**
+ * Decides the evaluation (review → decided) and records the decision, in one transaction with one
+ * audit entry. With `input` (POST /decision) the facilitator names the vendor or shortlist and the
+ * reason, and acknowledges provisional vendors if there are any; without it (a bare status move)
+ * the vendors ranked first are recorded, with no reason, and provisional vendors refuse the move.
+ */
+export async function decide(db: Db, a: Actor, input: DecisionInput | null): Promise<void> {
+  const from = a.evaluation.status;
+  if (from !== 'review') throw conflict('invalid_transition', `Only an evaluation in review can be decided; this one is in ${from}.`);
+  if (input) {
+    const known = await knownVendorIds(db, a.evaluation.id, input.vendorIds);
+    const unknown = input.vendorIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw badRequest('The decision names vendors that are not in this evaluation.', { vendorIds: `Not vendors of this evaluation: ${unknown.join(', ')}.` });
+  }
+  const { view, provisional, leaders } = await decisionInputs(db, a);
+  if (provisional.length > 0 && !input?.acknowledgeProvisional) throw refuseProvisional(provisional);
+  const names = new Map(view.result.rows.map((r) => [r.vendorId, r.name]));
+  const chosen = input ? input.vendorIds : leaders.map((v) => Number(v.vendorId));
+  const reason = input?.reason ?? '';
+  const via = input ? 'decision' : 'status';
+  await db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    if (!(await moveStatusIf(trx, a.evaluation.id, 'review', 'decided', at))) throw conflict('invalid_transition', 'The evaluation is no longer in review: someone else moved or decided it.');
+    await insertDecision(trx, a.evaluation.id, { vendorIds: chosen, reason, acknowledged: provisional, via, decidedBy: a.userId, at });
+    await auditAs(trx, a, 'decide', 'evaluation', a.evaluation.id, { status: from }, {
+      status: 'decided', vendors: chosen.map((id) => names.get(String(id)) ?? `#${id}`), reason, via,
+      ...(provisional.length > 0 ? { acknowledgedProvisional: provisional.map((v) => v.name) } : {}),
+    });
+  });
+}

@@ -44,6 +44,10 @@ beforeAll(async () => {
     const added = await api(app, facilitator!.token, 'POST', `/api/v1/evaluations/${evaluation}/members`, { email: members[role].email, role });
     expect(added.status, added.text).toBe(201);
   }
+  // Signing off also needs the member's approver flag (issue 11): the facilitator, who must be able
+  // to call everything below, gets it; the other members stay without it.
+  const flagged = await api(app, facilitator!.token, 'PATCH', `/api/v1/evaluations/${evaluation}/members/${facilitator!.userId}`, { approver: true });
+  expect(flagged.status, flagged.text).toBe(200);
 });
 
 /** The operation's URL with real evaluation id, a well-formed other id, and every query value invalid. */
@@ -82,6 +86,12 @@ describe('authorisation before validation, for every gated operation in the Open
       expect(res.status, `${op.method} ${op.path} as ${role}: ${res.text}`).toBe(403);
       expectApiError(res, 403, 'forbidden');
     }
+  });
+
+  test('a member not flagged as an approver gets 403 on the sign-off operations, never 400', async () => {
+    const signOff = operations.filter((op) => op.action === 'approve');
+    expect(signOff.length).toBeGreaterThan(0);
+    for (const op of signOff) for (const role of ['evaluator', 'stakeholder', 'observer'] as const) expectApiError(await callInvalid(op, members[role]), 403, 'forbidden');
   });
 
   test('the same requests are really invalid: the facilitator, who may call everything, gets 400', async () => {

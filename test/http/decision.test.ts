@@ -19,7 +19,7 @@ const decision = { vendorIds: [] as string[], reason: 'Best fit on journeys; the
 
 beforeAll(async () => {
   ({ app, db } = await makeTestApp());
-  [owner, eva, obs, stk, stranger] = await Promise.all([0, 1, 2, 3, 4].map(() => signupUser(app)));
+  [owner, eva, obs, stk, stranger] = (await Promise.all([0, 1, 2, 3, 4].map(() => signupUser(app)))) as [User, User, User, User, User];
   id = await createEvaluation(app, owner.token, { template: 'blank' });
   quality = await addCriterion(app, owner.token, id, { name: 'Quality' });
   acme = await addVendor(app, owner.token, id, { name: 'Acme CX' });

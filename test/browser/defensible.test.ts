@@ -178,13 +178,18 @@ test('blind scoring, submission, consensus on a disagreement, decision, then not
   await expect.poll(() => totals(fayPage)).toEqual({ Alpha: '56.0', Beta: '60.0' });
   expect(await rankingOrder(fayPage)).toEqual(['Beta', 'Alpha']);
 
-  // ── Fay decides: without the confirmation tick the page says why, with it the evaluation locks.
+  // ── Fay decides on the decision page (issue 11: choose, give the reason, confirm): without the
+  // confirmation tick the page says why, with it the evaluation locks and the decision is shown.
   await fayPage.getByRole('link', { name: 'Overview', exact: true }).click();
+  await fayPage.getByRole('link', { name: 'Decide…' }).click();
   await fayPage.getByRole('button', { name: 'Decide and lock the evaluation' }).click();
   await expect.poll(() => fayPage.locator('main').textContent()).toContain('Tick the box to confirm that the evaluation will be locked.');
-  expect(await fayPage.locator('.stage-current').textContent()).toBe('Review');
+  await fayPage.getByLabel('Choose Beta').check();
+  await fayPage.getByLabel('Reason for the decision').fill('Beta leads once the security consensus is in.');
   await fayPage.getByLabel('I understand that the evaluation will be locked').check();
   await fayPage.getByRole('button', { name: 'Decide and lock the evaluation' }).click();
+  await expect.poll(() => fayPage.locator('.decision-record').textContent()).toContain('Beta leads once the security consensus is in.');
+  await fayPage.getByRole('link', { name: 'Overview', exact: true }).click();
   await expect.poll(() => fayPage.locator('.stage-current').textContent()).toBe('Decided');
   expect(await fayPage.getByRole('button', { name: 'Decide and lock the evaluation' }).count()).toBe(0);
 
@@ -210,4 +215,4 @@ test('blind scoring, submission, consensus on a disagreement, decision, then not
   // And the ranking stays what it was at the decision.
   await fayPage.getByRole('link', { name: 'Ranking', exact: true }).click();
   await expect.poll(() => totals(fayPage)).toEqual({ Alpha: '56.0', Beta: '60.0' });
-}, 30_000);
+}, 60_000);

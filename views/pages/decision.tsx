@@ -39,7 +39,7 @@ function DecideForm({ nav, choices, errors, values }: { nav: EvaluationNav; choi
         <legend class="visually-hidden">{d.chooseTitle}</legend>
         <div class="table-wrap">
           <table class="table decide-table">
-            <thead><tr><th scope="col"><span class="visually-hidden">{d.chosen}</span></th><th scope="col" class="num">{d.rank}</th><th scope="col">{d.vendor}</th><th scope="col" class="num">{d.total}</th><th scope="col" class="num">{d.coverage}</th></tr></thead>
+            <thead><tr><th scope="col"><span class="visually-hidden">{d.chosen}</span></th><th scope="col" class="num">{d.rank}</th><th scope="col">{d.vendor}</th><th scope="col" class="num">{d.total}</th><th scope="col" class="num col-coverage">{d.coverage}</th></tr></thead>
             <tbody>
               {choices.rows.map((r) => (
                 <tr>
@@ -47,7 +47,7 @@ function DecideForm({ nav, choices, errors, values }: { nav: EvaluationNav; choi
                   <td class="num">{r.rank}</td>
                   <th scope="row"><label for={`f-vendor-${r.vendorId}`}>{r.name}</label>{r.provisional ? <span class="badge badge-warn">{d.provisional}</span> : null}</th>
                   <td class="num">{points(r.total)}</td>
-                  <td class="num">{percent(r.coverage)}</td>
+                  <td class="num col-coverage">{percent(r.coverage)}</td>
                 </tr>
               ))}
             </tbody>

@@ -11,7 +11,7 @@ import { addMember, setApprover } from '../services/members.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { NewMemberSchema } from '../schemas/members.js';
 import { formFields, formValidator, refusalOf, type FormValues } from '../forms.js';
-import { AssignmentFormSchema, ExclusionFormSchema } from '../schemas/forms/members.js';
+import { ApproverFormSchema, AssignmentFormSchema, ExclusionFormSchema } from '../schemas/forms/members.js';
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { AppError, forbidden, type FieldErrors } from '../errors.js';
@@ -73,6 +73,7 @@ const renderInvalid = (c: Context<PageEnv>, errors: FieldErrors, values: FormVal
 const newMemberForm = formValidator(NewMemberSchema, renderInvalid, (f) => ({ email: f.email, role: f.role, approver: f.approver === '1' }));
 const exclusionForm = formValidator(ExclusionFormSchema, renderInvalid);
 const assignmentForm = formValidator(AssignmentFormSchema, renderInvalid);
+const approverForm = formValidator(ApproverFormSchema, renderInvalid);
 
 /** /evaluations/:id/members — the panel: members, declarations, progress, exclusions, assignments. */
 export const membersPages = new Hono<AppEnv>()
@@ -89,10 +90,9 @@ export const membersPages = new Hono<AppEnv>()
     const p = await panelPage(c, 'edit');
     return attempt(c, p, () => removeMember(p.db, p, parseId(c.req.param('userId')) ?? 0));
   })
-  .post('/:userId/approver', async (c) => {
-    const p = await panelPage(c, 'edit');
-    const flag = (await formFields(c)).approver === '1';
-    return attempt(c, p, () => setApprover(p.db, p, parseId(c.req.param('userId')) ?? 0, flag));
+  .post('/:userId/approver', panelEdit, approverForm, async (c) => {
+    const p = c.var.page;
+    return attempt(c, p, () => setApprover(p.db, p, parseId(c.req.param('userId')) ?? 0, c.req.valid('form').approver));
   })
   .post('/exclusions', panelEdit, exclusionForm, async (c) => {
     const p = c.var.page;

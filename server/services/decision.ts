@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { insertDecision, moveStatusIf } from '../../db/queries/decisions.js';
-import { knownVendorIds } from '../../db/queries/vendors.js';
+import { knownVendorIds, vendorNamesByIds } from '../../db/queries/vendors.js';
 import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { DecisionInput } from '../schemas/decisions.js';
@@ -30,10 +30,11 @@ export async function decide(db: Db, a: Actor, input: DecisionInput | null): Pro
     const unknown = input.vendorIds.filter((id) => !known.has(id));
     if (unknown.length > 0) throw badRequest('The decision names vendors that are not in this evaluation.', { vendorIds: `Not vendors of this evaluation: ${unknown.join(', ')}.` });
   }
-  const { view, provisional, leaders } = await decisionInputs(db, a);
+  const { provisional, leaders } = await decisionInputs(db, a);
   if (provisional.length > 0 && !input?.acknowledgeProvisional) throw refuseProvisional(provisional);
-  const names = new Map(view.result.rows.map((r) => [r.vendorId, r.name]));
   const chosen = input ? input.vendorIds : leaders.map((v) => Number(v.vendorId));
+  // By name for the audit entry, as they are now: a chosen vendor need not be among the ranked rows.
+  const names = new Map((await vendorNamesByIds(db, chosen)).map((v) => [v.id, v.name]));
   const reason = input?.reason ?? '';
   const via = input ? 'decision' : 'status';
   await db.transaction().execute(async (trx) => {
@@ -41,7 +42,7 @@ export async function decide(db: Db, a: Actor, input: DecisionInput | null): Pro
     if (!(await moveStatusIf(trx, a.evaluation.id, 'review', 'decided', at))) throw conflict('invalid_transition', 'The evaluation is no longer in review: someone else moved or decided it.');
     await insertDecision(trx, a.evaluation.id, { vendorIds: chosen, reason, acknowledged: provisional, via, decidedBy: a.userId, at });
     await auditAs(trx, a, 'decide', 'evaluation', a.evaluation.id, { status: from }, {
-      status: 'decided', vendors: chosen.map((id) => names.get(String(id)) ?? `#${id}`), reason, via,
+      status: 'decided', vendors: chosen.map((id) => names.get(id) ?? `#${id}`), reason, via,
       ...(provisional.length > 0 ? { acknowledgedProvisional: provisional.map((v) => v.name) } : {}),
     });
   });

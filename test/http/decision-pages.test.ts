@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, makeTestApp, type TestApp } from '../setup/app.js';
+import { api, makeTestApp, type TestApp } from '../setup/app.js';
+import { evaluationWithUnscoredVendor } from '../setup/decision.js';
 import { esc, pageGet, pagePost, signedInUser } from '../setup/pages.js';
 import { m } from '../../views/messages/index.js';
 
@@ -21,18 +22,7 @@ beforeAll(async () => {
   owner = await person(app, 'fay@example.test');
   obs = await person(app, 'otto@example.test');
   eva = await person(app, 'eve@example.test');
-  id = await createEvaluation(app, owner.token, { template: 'blank', name: 'CX platform 2025' });
-  const quality = await addCriterion(app, owner.token, id, { name: 'Quality' });
-  acme = await addVendor(app, owner.token, id, { name: 'Acme CX' });
-  const zeta = await addVendor(app, owner.token, id, { name: 'Zeta' });
-  await addVendor(app, owner.token, id, { name: 'Nemo Insights' });
-  expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: eva.email, role: 'evaluator' })).status).toBe(201);
-  expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/status`, { status: 'scoring' })).status).toBe(200);
-  await declareNoConflict(app, eva.token, id);
-  for (const [v, value] of [[acme, 4], [zeta, 3]] as const) {
-    expect((await api(app, eva.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: v, criterionId: quality, value })).status).toBe(200);
-  }
-  expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/status`, { status: 'review' })).status).toBe(200);
+  ({ id, acme } = await evaluationWithUnscoredVendor(app, owner.token, eva, { review: true }));
 });
 
 describe('the panel sets approvers', () => {

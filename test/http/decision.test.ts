@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/client.js';
-import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { addCriterion, addVendor, api, createEvaluation, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { evaluationWithUnscoredVendor } from '../setup/decision.js';
 
 // Sign-off (issue 11, point 6): deciding records the vendors and the reason, provisional vendors
 // need an acknowledgement that is stored, and approvers approve or object once it is decided.
@@ -10,8 +11,7 @@ let app: TestApp;
 let db: Db;
 let owner: User, eva: User, obs: User, stk: User, stranger: User;
 let id: string;
-let quality: string;
-let acme: string, zeta: string, nemo: string;
+let acme: string, nemo: string;
 let foreignVendor: string;
 
 const path = (p = '') => `/api/v1/evaluations/${id}${p}`;
@@ -20,25 +20,17 @@ const decision = { vendorIds: [] as string[], reason: 'Best fit on journeys; the
 beforeAll(async () => {
   ({ app, db } = await makeTestApp());
   [owner, eva, obs, stk, stranger] = (await Promise.all([0, 1, 2, 3, 4].map(() => signupUser(app)))) as [User, User, User, User, User];
-  id = await createEvaluation(app, owner.token, { template: 'blank' });
-  quality = await addCriterion(app, owner.token, id, { name: 'Quality' });
-  acme = await addVendor(app, owner.token, id, { name: 'Acme CX' });
-  zeta = await addVendor(app, owner.token, id, { name: 'Zeta' });
-  // Nobody scores Nemo: its coverage stays 0, so its ranking is provisional.
-  nemo = await addVendor(app, owner.token, id, { name: 'Nemo Insights' });
-  decision.vendorIds = [acme];
   const other = await createEvaluation(app, stranger.token, { template: 'blank' });
   foreignVendor = await addVendor(app, stranger.token, other, { name: 'Elsewhere' });
-  expect((await api(app, owner.token, 'POST', path('/members'), { email: eva.email, role: 'evaluator' })).json.approver).toBe(false);
-  const added = await api(app, owner.token, 'POST', path('/members'), { email: obs.email, role: 'observer', approver: true });
-  expect(added.status, added.text).toBe(201);
-  expect(added.json.approver).toBe(true);
-  expect((await api(app, owner.token, 'POST', path('/members'), { email: stk.email, role: 'stakeholder' })).status).toBe(201);
-  expect((await api(app, owner.token, 'POST', path('/status'), { status: 'scoring' })).status).toBe(200);
-  await declareNoConflict(app, eva.token, id);
-  for (const [v, value] of [[acme, 4], [zeta, 3]] as const) {
-    expect((await api(app, eva.token, 'PUT', path('/scores'), { vendorId: v, criterionId: quality, value })).status).toBe(200);
-  }
+  ({ id, acme, nemo } = await evaluationWithUnscoredVendor(app, owner.token, eva, {
+    members: async (e) => {
+      const added = await api(app, owner.token, 'POST', `/api/v1/evaluations/${e}/members`, { email: obs.email, role: 'observer', approver: true });
+      expect(added.status, added.text).toBe(201);
+      expect(added.json.approver).toBe(true);
+      expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${e}/members`, { email: stk.email, role: 'stakeholder' })).json.approver).toBe(false);
+    },
+  }));
+  decision.vendorIds = [acme];
 });
 
 describe('before review', () => {

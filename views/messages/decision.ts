@@ -6,6 +6,7 @@ export const decision = {
   openDecide: 'Decide…',
   decideIntro: 'Record the vendor or shortlist the panel chose and why. Deciding locks the evaluation; the members asked to sign off then approve or object.',
   notYet: 'The decision is taken in review. This evaluation is not there yet.',
+  awaited: 'The evaluation is in review: the facilitator records the decision here once the panel is done.',
   notRecorded: 'This evaluation was decided before decisions were recorded: there is no chosen vendor, reason or sign-off on file.',
   chooseTitle: 'Chosen vendor or shortlist',
   chooseHint: (shown: number, ranked: number) => (shown < ranked ? `The ${n.format(shown)} best of ${n.format(ranked)} ranked vendors are listed.` : 'Tick one vendor, or several for a shortlist.'),

@@ -110,7 +110,7 @@ export function DecisionPage(p: DecisionPageProps) {
       {p.record ? <section class="card"><DecisionRecordView record={p.record} /></section> : null}
       {p.record === null ? <p class="alert">{d.notRecorded}</p> : null}
       {p.record && p.approver ? <VerdictForm nav={p.nav} mine={p.approver.mine} errors={p.errors} values={p.values} /> : null}
-      {!p.choices && p.record === undefined ? <p class="alert">{d.notYet}</p> : null}
+      {!p.choices && p.record === undefined ? <p class="alert">{p.nav.status === 'review' ? d.awaited : d.notYet}</p> : null}
     </Layout>
   );
 }

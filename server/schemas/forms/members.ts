@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FormId, FormText } from './fields.js';
+import { FormId, FormText, FormTick } from './fields.js';
 
 /**
  * The vendor a panel form names: `vendorId` from the list, or `vendorName` when the evaluation has
@@ -13,3 +13,6 @@ export const ExclusionFormSchema = z.object({ userId: FormId, ...VendorChoice, r
 
 /** The panel's assignment form: an evaluator asked to score a vendor and/or a criterion (blank is "any"). */
 export const AssignmentFormSchema = z.object({ userId: FormId, ...VendorChoice, criterionId: FormId });
+
+/** The panel's approver button: `approver=1` flags the member, anything else takes the flag off. */
+export const ApproverFormSchema = z.object({ approver: FormTick });

@@ -117,6 +117,14 @@ describe('GET /evaluations/:id/ranking (page)', () => {
   });
 });
 
+describe('GET /evaluations/:id (overview)', () => {
+  test('the leader is the first ranked vendor, and the counts keep the unscored apart', async () => {
+    const html = await (await pageGet(app, cookie, base)).text();
+    expect(html).toContain(esc(m.overview.stepRanking('Alpha', { ranked: 3, unscored: 2 })));
+    expect(m.overview.stepRanking('Alpha', { ranked: 3, unscored: 2 })).toBe('Current leader: Alpha. 3 vendors ranked, 2 not yet scored.');
+  });
+});
+
 describe('the exports', () => {
   test('shortlist.csv: ranked (provisional labelled), excluded, then "not yet scored" last without figures', async () => {
     const res = await pageGet(app, cookie, `${base}/shortlist.csv`);

@@ -1,5 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
-import { byName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag, type UnscoredVendor } from './ranking.js';
+import { byVendorName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag, type UnscoredVendor } from './ranking.js';
 
 /**
  * An evaluation's cell aggregates as typed arrays, vendor-major: the cell of vendor row `r` and
@@ -155,7 +155,7 @@ export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
   const scores = scoreRanked({ vendors, matrix, scale: input.scale, ranked, rowOf, columns, minPrice: cheapestPrice(vendors, ranked) });
   const best = bestOrder(vendors, ranked, scores.totals, input.limit);
   const rows = rankRows(vendors, ranked, topKeys, scores, best);
-  excluded.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
+  excluded.sort(byVendorName);
   return { rows, excluded, unscored, flags, ranked: ranked.length };
 }
 
@@ -220,7 +220,7 @@ function setAsideUnscored(
     if (scored) ranked.push(v);
     else unscored.push({ vendorId: vendors[v]!.id, name: vendors[v]!.name });
   }
-  unscored.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
+  unscored.sort(byVendorName);
   return { ranked, unscored };
 }
 

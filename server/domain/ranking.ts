@@ -44,6 +44,9 @@ export const byName = (a: { name: string; id: string }, b: { name: string; id: s
   const y = b.name.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 };
+/** `byName` for the listed (excluded or unscored) vendors. */
+export const byVendorName = (a: { vendorId: string; name: string }, b: { vendorId: string; name: string }): number =>
+  byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId });
 
 function indexCells(cells: readonly CellAggregate[]): Map<string, Map<string, CellAggregate>> {
   const index = new Map<string, Map<string, CellAggregate>>();
@@ -135,14 +138,17 @@ export function rankVendors(input: RankingInput): RankingResult {
     else inRunning.push(v);
   }
 
-  const isScored = (v: RankVendor): boolean => {
-    if (!scoresNeeded) return weighted.length > 0 && validPrice(v.price);
+  const ranked: RankVendor[] = [];
+  const unscored: UnscoredVendor[] = [];
+  for (const v of inRunning) {
     const row = cells.get(v.id) ?? none;
-    return weighted.some(({ c }) => c.kind !== 'cost' && scoredValue(row.get(c.id)) !== undefined);
-  };
-  const ranked = inRunning.filter(isScored);
-  const unscored = inRunning.filter((v) => !isScored(v)).map((v) => ({ vendorId: v.id, name: v.name }));
-  unscored.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
+    const scored = scoresNeeded
+      ? weighted.some(({ c }) => c.kind !== 'cost' && scoredValue(row.get(c.id)) !== undefined)
+      : weighted.length > 0 && validPrice(v.price);
+    if (scored) ranked.push(v);
+    else unscored.push({ vendorId: v.id, name: v.name });
+  }
+  unscored.sort(byVendorName);
 
   // Cheapest is judged only among the vendors ranked; an excluded or unscored bargain must not depress everyone.
   let minPrice = Infinity;
@@ -180,6 +186,6 @@ export function rankVendors(input: RankingInput): RankingResult {
     const prev = keyed[i - 1];
     k.r.rank = prev && prev.t === k.t ? prev.r.rank : i + 1;
   });
-  excluded.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
+  excluded.sort(byVendorName);
   return { rows: keyed.map((k) => k.r), excluded, unscored, flags };
 }

@@ -1,5 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
-import { byName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag } from './ranking.js';
+import { byVendorName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag, type UnscoredVendor } from './ranking.js';
 
 /**
  * An evaluation's cell aggregates as typed arrays, vendor-major: the cell of vendor row `r` and
@@ -137,7 +137,7 @@ export interface MatrixRankingInput {
   limit?: number | undefined;
 }
 
-/** `RankingResult`, with how many vendors were ranked (`rows` may be cut to `limit`). */
+/** `RankingResult`, with how many vendors were ranked (`rows` may be cut to `limit`; the unscored are not counted). */
 export interface MatrixRankingResult extends RankingResult { ranked: number }
 
 /**
@@ -147,32 +147,34 @@ export interface MatrixRankingResult extends RankingResult { ranked: number }
  */
 export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
   const { vendors, matrix } = input;
-  const { weighted, mustHaves, topKeys } = rankingPlan(input.criteria, input.leafWeights);
-  const { ranked, rowOf, excluded, flags } = gateMustHaves(vendors, mustHaves, matrix);
+  const { weighted, mustHaves, topKeys, scoresNeeded } = rankingPlan(input.criteria, input.leafWeights);
+  const gates = gateMustHaves(vendors, mustHaves, matrix);
+  const { rowOf, excluded, flags } = gates;
   const columns = weightedColumns(weighted, topKeys, matrix);
+  const { ranked, unscored } = setAsideUnscored(vendors, gates, columns, matrix, scoresNeeded);
   const scores = scoreRanked({ vendors, matrix, scale: input.scale, ranked, rowOf, columns, minPrice: cheapestPrice(vendors, ranked) });
   const best = bestOrder(vendors, ranked, scores.totals, input.limit);
   const rows = rankRows(vendors, ranked, topKeys, scores, best);
-  excluded.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
-  return { rows, excluded, flags, ranked: ranked.length };
+  excluded.sort(byVendorName);
+  return { rows, excluded, unscored, flags, ranked: ranked.length };
 }
 
 type Plan = ReturnType<typeof rankingPlan>;
 
 /** Vendors still in the running (indexes into `vendors`, in vendor order), each one's matrix row (-1: no cells), the gated-out and the flags. */
-interface Gates { ranked: number[]; rowOf: Int32Array; excluded: ExcludedVendor[]; flags: ReviewFlag[] }
+interface Gates { running: number[]; rowOf: Int32Array; excluded: ExcludedVendor[]; flags: ReviewFlag[] }
 
 /** Must-have gates, in vendor order then tree order, as rankVendors walks them. */
 function gateMustHaves(vendors: readonly RankVendor[], mustHaves: Plan['mustHaves'], matrix: CellMatrix): Gates {
   const mCols = mustHaves.map((c) => matrix.cols.get(c.id) ?? -1);
-  const gates: Gates = { ranked: [], rowOf: new Int32Array(vendors.length), excluded: [], flags: [] };
+  const gates: Gates = { running: [], rowOf: new Int32Array(vendors.length), excluded: [], flags: [] };
   for (let v = 0; v < vendors.length; v++) {
     const vendor = vendors[v]!;
     const r = matrix.rows.get(vendor.id) ?? -1;
     gates.rowOf[v] = r;
     const failure = r < 0 ? undefined : firstFailedMustHave(vendor, r * matrix.stride, mCols, mustHaves, matrix, gates.flags);
     if (failure) gates.excluded.push(failure);
-    else gates.ranked.push(v);
+    else gates.running.push(v);
   }
   return gates;
 }
@@ -203,6 +205,36 @@ function firstFailedMustHave(
   return failure;
 }
 
+/**
+ * Splits the vendors in the running into those with a value on a weighted leaf that takes scores
+ * (ranked) and those nobody scored (by name); as `rankVendors`, a price counts only when no
+ * weighted leaf takes scores.
+ */
+function setAsideUnscored(
+  vendors: readonly RankVendor[], gates: Gates, columns: WeightedColumns, matrix: CellMatrix, scoresNeeded: boolean,
+): { ranked: number[]; unscored: UnscoredVendor[] } {
+  const ranked: number[] = [];
+  const unscored: UnscoredVendor[] = [];
+  for (const v of gates.running) {
+    const scored = scoresNeeded ? hasScoredLeaf(gates.rowOf[v]!, columns, matrix) : columns.col.length > 0 && validPrice(vendors[v]!.price);
+    if (scored) ranked.push(v);
+    else unscored.push({ vendorId: vendors[v]!.id, name: vendors[v]!.name });
+  }
+  unscored.sort(byVendorName);
+  return { ranked, unscored };
+}
+
+/** Whether matrix row `r` (-1: no cells) has a value on any weighted leaf that takes scores. */
+function hasScoredLeaf(r: number, columns: WeightedColumns, matrix: CellMatrix): boolean {
+  if (r < 0) return false;
+  const base = r * matrix.stride;
+  for (let k = 0; k < columns.col.length; k++) {
+    const col = columns.col[k]!;
+    if (col >= 0 && !Number.isNaN(matrix.value[base + col]!)) return true;
+  }
+  return false;
+}
+
 /** The weighted leaves as parallel arrays: matrix column (-1: no cells; -2: cost), top-level index, weight, 100 × weight. */
 interface WeightedColumns { col: Int32Array; top: Int32Array; w: Float64Array; w100: Float64Array; tops: number }
 
@@ -219,7 +251,7 @@ function weightedColumns(weighted: Plan['weighted'], topKeys: Plan['topKeys'], m
   return out;
 }
 
-/** Cheapest valid price among the vendors still in the running (Infinity when none), as rankVendors judges it. */
+/** Cheapest valid price among the vendors ranked (Infinity when none), as rankVendors judges it. */
 function cheapestPrice(vendors: readonly RankVendor[], ranked: readonly number[]): number {
   let minPrice = Infinity;
   for (const v of ranked) {

@@ -30,8 +30,11 @@ export interface ExcludedVendor { vendorId: string; name: string; criterionId: s
 /** Something a human should look at before trusting the result. */
 export interface ReviewFlag { vendorId: string; criterionId: string; reason: string }
 
-/** Ranked rows (best first), vendors gated out, and review flags. */
-export interface RankingResult { rows: RankRow[]; excluded: ExcludedVendor[]; flags: ReviewFlag[] }
+/** A vendor in the running that nobody has scored yet: listed apart, without a rank (issue 11). */
+export interface UnscoredVendor { vendorId: string; name: string }
+
+/** Ranked rows (best first, ranks counting only them), vendors gated out, vendors not yet scored (by name), and review flags. */
+export interface RankingResult { rows: RankRow[]; excluded: ExcludedVendor[]; unscored: UnscoredVendor[]; flags: ReviewFlag[] }
 
 // Totals are sums of float products; rounding before comparing keeps noise from splitting real ties.
 export const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
@@ -41,6 +44,9 @@ export const byName = (a: { name: string; id: string }, b: { name: string; id: s
   const y = b.name.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 };
+/** `byName` for the listed (excluded or unscored) vendors. */
+export const byVendorName = (a: { vendorId: string; name: string }, b: { vendorId: string; name: string }): number =>
+  byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId });
 
 function indexCells(cells: readonly CellAggregate[]): Map<string, Map<string, CellAggregate>> {
   const index = new Map<string, Map<string, CellAggregate>>();
@@ -84,28 +90,32 @@ export function rankingPlan(criteria: readonly CriterionNode[], leafWeights: Rea
     return c.kind !== 'must-have' && Number.isFinite(w) && w > 0 ? [{ c, w, top: topOf(c) }] : [];
   });
   const mustHaves = leaves.filter((c) => c.kind === 'must-have');
+  // Not scored is not ranked: a vendor needs a value on a weighted leaf that takes scores. A price
+  // alone counts only when no weighted leaf takes scores (a price-only ranking); ADR 011.
+  const scoresNeeded = weighted.some((x) => x.c.kind !== 'cost');
   const carriers = weightCarriers(criteria);
   const topKeys = [...new Set([
     ...ordered.filter((c) => c.parentId === null && carriers.has(c.id)).map((c) => c.id),
     ...weighted.map((x) => x.top),
   ])];
-  return { weighted, mustHaves, topKeys };
+  return { weighted, mustHaves, topKeys, scoresNeeded };
 }
 
 /**
- * Rank vendors by weighted normalised score after must-have gating. O(vendors × criteria).
+ * Rank vendors by weighted normalised score after must-have gating; vendors nobody has scored are
+ * listed in `unscored` and take no rank. O(vendors × criteria).
  * The reference for the maths: `rankMatrix` (ranking-matrix.ts), which the app uses over its cell
  * cache, must return exactly what this returns (test/unit/ranking-matrix.property.test.ts).
  */
 export function rankVendors(input: RankingInput): RankingResult {
   const { scale, vendors } = input;
-  const { weighted, mustHaves, topKeys } = rankingPlan(input.criteria, input.leafWeights);
+  const { weighted, mustHaves, topKeys, scoresNeeded } = rankingPlan(input.criteria, input.leafWeights);
 
   const cells = indexCells(input.cells);
   const none = new Map<string, CellAggregate>();
   const excluded: ExcludedVendor[] = [];
   const flags: ReviewFlag[] = [];
-  const ranked: RankVendor[] = [];
+  const inRunning: RankVendor[] = [];
   for (const v of vendors) {
     const row = cells.get(v.id) ?? none;
     let failure: ExcludedVendor | undefined;
@@ -125,10 +135,22 @@ export function rankVendors(input: RankingInput): RankingResult {
       }
     }
     if (failure) excluded.push(failure);
-    else ranked.push(v);
+    else inRunning.push(v);
   }
 
-  // Cheapest is judged only among vendors still in the running; an excluded bargain must not depress everyone.
+  const ranked: RankVendor[] = [];
+  const unscored: UnscoredVendor[] = [];
+  for (const v of inRunning) {
+    const row = cells.get(v.id) ?? none;
+    const scored = scoresNeeded
+      ? weighted.some(({ c }) => c.kind !== 'cost' && scoredValue(row.get(c.id)) !== undefined)
+      : weighted.length > 0 && validPrice(v.price);
+    if (scored) ranked.push(v);
+    else unscored.push({ vendorId: v.id, name: v.name });
+  }
+  unscored.sort(byVendorName);
+
+  // Cheapest is judged only among the vendors ranked; an excluded or unscored bargain must not depress everyone.
   let minPrice = Infinity;
   for (const v of ranked) if (validPrice(v.price) && v.price < minPrice) minPrice = v.price;
   const costScore = (price: number): number =>
@@ -164,6 +186,6 @@ export function rankVendors(input: RankingInput): RankingResult {
     const prev = keyed[i - 1];
     k.r.rank = prev && prev.t === k.t ? prev.r.rank : i + 1;
   });
-  excluded.sort((a, b) => byName({ name: a.name, id: a.vendorId }, { name: b.name, id: b.vendorId }));
-  return { rows: keyed.map((k) => k.r), excluded, flags };
+  excluded.sort(byVendorName);
+  return { rows: keyed.map((k) => k.r), excluded, unscored, flags };
 }

@@ -2,10 +2,18 @@ import type { RankingResult } from './ranking.js';
 
 export interface ShortlistColumn { id: string; name: string }
 
-/** One line of the exported shortlist; excluded vendors come last with their reason. */
-export interface ShortlistLine { rank: number | null; vendor: string; total: number | null; coverage: number | null; status: 'ranked' | 'provisional' | 'excluded'; reason: string; points: Record<string, number | null> }
+/** What a line of the shortlist is; a board reads it as the label, so the unscored one is spelled out. */
+export type ShortlistStatus = 'ranked' | 'provisional' | 'excluded' | 'not yet scored';
+
+/** One line of the exported shortlist; excluded vendors come after the ranked ones with their reason, vendors not yet scored last. */
+export interface ShortlistLine { rank: number | null; vendor: string; total: number | null; coverage: number | null; status: ShortlistStatus; reason: string; points: Record<string, number | null> }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** A line without figures: the vendor takes no rank (excluded, or not yet scored). */
+const unranked = (vendor: string, status: ShortlistStatus, reason: string, columns: readonly ShortlistColumn[]): ShortlistLine => ({
+  rank: null, vendor, total: null, coverage: null, status, reason, points: Object.fromEntries(columns.map((c) => [c.id, null])),
+});
 
 /** The ranked shortlist as rows for CSV/JSON/other exports: rank, vendor, total, coverage, points per top-level criterion. */
 export function shortlistLines(result: RankingResult, columns: readonly ShortlistColumn[]): ShortlistLine[] {
@@ -13,8 +21,7 @@ export function shortlistLines(result: RankingResult, columns: readonly Shortlis
     rank: r.rank, vendor: r.name, total: round(r.total, 2), coverage: round(r.coverage, 4), status: r.provisional ? 'provisional' : 'ranked', reason: '',
     points: Object.fromEntries(columns.map((c) => [c.id, round(r.breakdown[c.id] ?? 0, 2)])),
   }));
-  const excluded = result.excluded.map((x): ShortlistLine => ({
-    rank: null, vendor: x.name, total: null, coverage: null, status: 'excluded', reason: x.reason, points: Object.fromEntries(columns.map((c) => [c.id, null])),
-  }));
-  return [...ranked, ...excluded];
+  const excluded = result.excluded.map((x) => unranked(x.name, 'excluded', x.reason, columns));
+  const unscored = result.unscored.map((u) => unranked(u.name, 'not yet scored', '', columns));
+  return [...ranked, ...excluded, ...unscored];
 }

@@ -14,7 +14,7 @@ import { visibilityOf } from './visibility.js';
 export interface RankingView {
   /** The ranking; `rows` holds the best `limit` vendors when a limit was asked for, else all of them. */
   result: RankingResult;
-  /** How many vendors were ranked (`result.rows` may be cut to the limit). */
+  /** How many vendors were ranked (`result.rows` may be cut to the limit; `result.unscored` are not ranked). */
   ranked: number;
   nodes: CriterionNode[];
   resolved: ResolvedWeights;
@@ -172,6 +172,7 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
   const ranked = rankMatrix({ criteria: nodes, leafWeights: resolved.leaves, scale: inputs.scale, vendors: inputs.vendors, matrix: inputs.matrix, limit: opts.limit });
   const result: RankingResult = {
     rows: ranked.rows,
+    unscored: ranked.unscored,
     flags: ranked.flags,
     excluded: ranked.excluded.map((x) => {
       const why = inputs.rationales.get(`${x.vendorId}:${x.criterionId}`);

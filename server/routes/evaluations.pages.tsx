@@ -25,13 +25,13 @@ import { overviewDecision } from '../read-models/decision.js';
 
 async function render(c: Context, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
   // The ranking as this member may see it (two envelopes); the counts describe the whole tree.
-  const [{ result, weightVersion }, tree, vendors, mine] = await Promise.all([
+  const [{ result, ranked, weightVersion }, tree, vendors, mine] = await Promise.all([
     loadRanking(p.db, p), criteriaOf(p.db, p.evaluation.id), vendorCountOf(p.db, p.evaluation.id), scoreCountOf(p.db, p.evaluation.id, p.userId),
   ]);
   const leaves = leavesOf(tree).filter((n) => n.kind !== 'cost').length;
   const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
   return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
-    facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader }} decision={await overviewDecision(p.db, p)} />, status);
+    facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader, ranking: { ranked, unscored: result.unscored.length } }} decision={await overviewDecision(p.db, p)} />, status);
 }
 
 /** Creating an evaluation is for members of a team; checked before the form is. */

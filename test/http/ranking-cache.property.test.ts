@@ -234,7 +234,10 @@ test('a cache further behind than the change log keeps, or behind an "everything
   await a.insertInto('vendors').values(Array.from({ length: 700 }, (_, i) => ({ evaluation_id: wide.id, name: `Bulk ${i}`, name_key: `bulk-${run}-${i}`, price: null, screened_out: null, created_at: nowIso(), updated_at: nowIso() }))).execute();
   const all = (await a.selectFrom('vendors').select('id').where('evaluation_id', '=', wide.id).execute()).map((r) => r.id);
   const cached = await loadRanking(b, facilitatorOf(await a.selectFrom('evaluations').selectAll().where('id', '=', wide.id).executeTakeFirstOrThrow()));
-  const bulk = (r: { result: { rows: { name: string; total: number }[] } }) => r.result.rows.find((x) => x.name === 'Bulk 0')!.total;
+  const bulk = (r: { result: { rows: { name: string; total: number }[] } }) => r.result.rows.find((x) => x.name === 'Bulk 0')?.total;
+  // Nobody has scored it yet, so it is listed apart, not ranked (issue 11).
+  expect(cached.result.unscored.map((x) => x.name)).toContain('Bulk 0');
+  expect(bulk(cached)).toBeUndefined();
   const items = all.flatMap((vendorId) => [wide.leaves[0]!, wide.leaves[1]!, wide.leaves[3]!].map((criterionId) => ({ vendorId, criterionId, value: 4 })));
   expect(items.length).toBeGreaterThan(CHANGE_LOG_CELLS);
   await saveBatch(a, mine, items);
@@ -243,5 +246,5 @@ test('a cache further behind than the change log keeps, or behind an "everything
   const fresh = await reference(b, wide.id);
   const after = await loadRanking(b, facilitatorOf(fresh.evaluation));
   expect(after.result).toStrictEqual(fresh.result);
-  expect(bulk(after)).toBeGreaterThan(bulk(cached));
+  expect(bulk(after)).toBeGreaterThan(0);
 }, 60_000);

@@ -32,8 +32,14 @@ const auditOf = (id: string, action: string) =>
   db.selectFrom('audit_entries').selectAll().where('evaluation_id', '=', Number(id)).where('action', '=', action).orderBy('id').execute();
 const screenedCount = async (id: string) =>
   Number((await db.selectFrom('vendors').select((eb) => eb.fn.countAll<number>().as('n')).where('evaluation_id', '=', Number(id)).where('screened_out', 'is not', null).executeTakeFirst())?.n);
+type Named = { vendorId: string; name: string };
 const ranking = async (id: string) =>
-  (await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/ranking`)).json as { rows: { vendorId: string; name: string }[]; excluded: { vendorId: string; name: string; reason: string }[] };
+  (await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/ranking`)).json as { rows: Named[]; unscored: Named[]; excluded: (Named & { reason: string })[] };
+/** The vendors in the running as the ranking lists them: ranked, or not yet scored (issue 11). */
+const running = async (id: string): Promise<Named[]> => {
+  const r = await ranking(id);
+  return [...r.rows, ...r.unscored];
+};
 
 beforeAll(async () => {
   ({ app, db } = await makeTestApp());
@@ -127,7 +133,7 @@ describe('screening', () => {
     expect(await blank.text()).toContain('Say why');
     expect(await screenedCount(e.id)).toBe(0);
 
-    const before = (await ranking(e.id)).rows.length;
+    const before = (await running(e.id)).length;
     expect(before).toBe(120);
     const res = await pagePost(app, cookie, `${e.base}/screen`, { q: '', category: 'Advertising', reason: 'No ad tech this round' });
     expect(res.status).toBe(303);
@@ -140,9 +146,10 @@ describe('screening', () => {
 
     // The ranking leaves them out; they stay listed under "Screened out" with the reason.
     const r = await ranking(e.id);
-    expect(r.rows).toHaveLength(80);
+    const inRunning = [...r.rows, ...r.unscored];
+    expect(inRunning).toHaveLength(80);
     const out = new Set((await db.selectFrom('vendors').select('id').where('evaluation_id', '=', Number(e.id)).where('screened_out', 'is not', null).execute()).map((v) => String(v.id)));
-    expect(r.rows.some((row) => out.has(row.vendorId))).toBe(false);
+    expect(inRunning.some((row) => out.has(row.vendorId))).toBe(false);
     expect(r.excluded).toEqual([]);
     const list = await (await pageGet(app, cookie, `${e.base}?status=out&screened=40`)).text();
     expect(list).toContain('40 vendors screened out.');
@@ -169,7 +176,7 @@ describe('screening', () => {
     expect(row.startsWith(`<tr id="vendor-${vid}" class="row-out">`)).toBe(true);
     expect(row).toContain('Acquired, product retired');
     expect(row).toContain(`action="${e.base}/${vid}/screen-in"`);
-    expect((await ranking(e.id)).rows.some((x) => x.vendorId === vid)).toBe(false);
+    expect((await running(e.id)).some((x) => x.vendorId === vid)).toBe(false);
 
     const refused = await pagePost(app, cookie, `${e.base}/${vid}/screen-out`, { reason: '' }, HX);
     expect(refused.status).toBe(422);
@@ -179,7 +186,7 @@ describe('screening', () => {
     const backRow = await back.text();
     expect(backRow.startsWith(`<tr id="vendor-${vid}">`)).toBe(true);
     expect(backRow).toContain('Screen out…');
-    expect((await ranking(e.id)).rows.some((x) => x.vendorId === vid)).toBe(true);
+    expect((await running(e.id)).some((x) => x.vendorId === vid)).toBe(true);
     const single = await auditOf(e.id, 'screen-out');
     expect(single.map((x) => [x.entity_id, JSON.parse(x.after!)])).toEqual([[vid, { count: 1, reason: 'Acquired, product retired' }]]);
     expect((await auditOf(e.id, 'screen-in')).map((x) => x.entity_id)).toEqual([vid]);
@@ -201,7 +208,7 @@ describe('screening', () => {
     const entry = (await auditOf(e.id, 'screen-in')).at(-1)!;
     expect(JSON.parse(entry.after!)).toEqual({ count: 4, filter: { q: 'gdpr', category: 'Content' } });
     expect(JSON.parse(entry.before!)).toEqual({ reasons: { 'Not now': 4 } });
-    expect((await ranking(e.id)).rows).toHaveLength(83);
+    expect(await running(e.id)).toHaveLength(83);
   });
 
   test('must-have failures (consensus or majority) are screened out exactly as the ranking excludes them', async () => {
@@ -250,7 +257,9 @@ describe('screening', () => {
     expect(rows.map((r) => [String(r.id), r.screened_out])).toEqual([...excluded.map((x) => [x.vendorId, x.reason]), [v.Foxtrot, 'Out of budget']]);
     const after = await ranking(id);
     expect(after.excluded).toEqual([]);
-    expect(after.rows.map((r) => r.name).sort()).toEqual(['Bravo', 'Echo']);
+    // Bravo's only marks are tied must-have votes, so it is in the running but not yet scored.
+    expect(after.rows.map((r) => r.name)).toEqual(['Echo']);
+    expect(after.unscored.map((r) => r.name)).toEqual(['Bravo']);
     const entry = (await auditOf(id, 'screen-out')).at(-1)!;
     expect(entry.entity_id).toBe('must-haves');
     expect(JSON.parse(entry.after!)).toEqual({ count: 3, reason: 'Failed a must-have, by consensus or by a majority of evaluators', byCriterion: { GDPR: 2, SSO: 1 } });

@@ -67,7 +67,6 @@ describe('rankVendors', () => {
     { name: 'missing cell', cells: [scored('v', 'a', 5)], total: 60, coverage: 0.6, provisional: true },
     // b marked N/A by everyone (count 0, no consensus): same as missing
     { name: 'N/A cell', cells: [scored('v', 'a', 5), cell('v', 'b')], total: 60, coverage: 0.6, provisional: true },
-    { name: 'nothing scored', cells: [], total: 0, coverage: 0, provisional: true },
   ])('absent values: $name', ({ cells, total, coverage, provisional }) => {
     const { rows } = rank({ criteria: [crit('a', 0), crit('b', 1)], leafWeights: new Map([['a', 0.6], ['b', 0.4]]), vendors: [vendor('v')], cells });
     expect(rows[0]?.total).toBeCloseTo(total, 9);
@@ -98,20 +97,25 @@ describe('rankVendors', () => {
   });
 
   test.each([
-    // min 100: 100/100 = 1 → 100, 100/200 = 0.5 → 50, null → absent
-    { name: 'lowest price / price', prices: [100, 200, null], totals: [100, 50, 0], coverages: [1, 1, 0] },
+    // min 100: 100/100 = 1 → 100, 100/200 = 0.5 → 50, null → absent, so not ranked (issue 11)
+    { name: 'lowest price / price', prices: [100, 200, null], totals: [100, 50, null] },
     // lowest is 0: priced 0 → 1, every other priced vendor → 0, null still absent
-    { name: 'zero lowest price', prices: [0, 50, null], totals: [100, 0, 0], coverages: [1, 1, 0] },
-    // no vendor priced: all absent
-    { name: 'no prices', prices: [null, null, null], totals: [0, 0, 0], coverages: [0, 0, 0] },
-  ])('cost criterion: $name', ({ prices, totals, coverages }) => {
+    { name: 'zero lowest price', prices: [0, 50, null], totals: [100, 0, null] },
+    // no vendor priced: nothing to rank on
+    { name: 'no prices', prices: [null, null, null], totals: [null, null, null] },
+  ])('cost criterion: $name', ({ prices, totals }) => {
     const vendors = prices.map((p, i) => vendor(`v${i}`, `v${i}`, p));
     // a score cell on the cost leaf must be ignored: cost reads the price
-    const { rows } = rank({ criteria: [crit('price', 0, 'cost')], leafWeights: new Map([['price', 1]]), vendors, cells: [scored('v2', 'price', 5)] });
+    const { rows, unscored } = rank({ criteria: [crit('price', 0, 'cost')], leafWeights: new Map([['price', 1]]), vendors, cells: [scored('v2', 'price', 5)] });
     const byId = new Map(rows.map((r) => [r.vendorId, r]));
-    prices.forEach((_, i) => {
-      expect(byId.get(`v${i}`)?.total, `v${i}`).toBeCloseTo(totals[i] ?? NaN, 9);
-      expect(byId.get(`v${i}`)?.coverage, `v${i}`).toBeCloseTo(coverages[i] ?? NaN, 12);
+    totals.forEach((total, i) => {
+      if (total === null) {
+        expect(byId.has(`v${i}`), `v${i}`).toBe(false);
+        expect(unscored.map((u) => u.vendorId), `v${i}`).toContain(`v${i}`);
+      } else {
+        expect(byId.get(`v${i}`)?.total, `v${i}`).toBeCloseTo(total, 9);
+        expect(byId.get(`v${i}`)?.coverage, `v${i}`).toBe(1);
+      }
     });
   });
 

@@ -9,7 +9,11 @@ import type { DecisionRecord } from '../../server/read-models/decision.js';
 /** Once decided: the decision record (null if decided before decisions were recorded) and whether the reader signs off. */
 export interface OverviewDecision { record: DecisionRecord | null; approver: boolean }
 
-export interface OverviewFacts { criteria: number; leaves: number; vendors: number; weightVersion: number | null; myCells: number; leader: string | null }
+export interface OverviewFacts {
+  criteria: number; leaves: number; vendors: number; weightVersion: number | null; myCells: number; leader: string | null;
+  /** Vendors ranked, and those in the running nobody has scored yet (not ranked). */
+  ranking: { ranked: number; unscored: number };
+}
 
 /** The five stages with the current one marked, and the facilitator's way to the next. */
 function Lifecycle({ evaluation, canManage, errors }: { evaluation: Evaluation; canManage: boolean; errors?: Record<string, string> }) {
@@ -56,7 +60,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, 
     [m.overview.stepVendors(facts.vendors), `${base}/vendors`, facts.vendors > 0],
     [m.overview.stepWeights(facts.weightVersion), `${base}/weights`, facts.weightVersion !== null],
     [m.overview.stepScoring(facts.myCells, facts.leaves * facts.vendors), `${base}/scoring`, facts.myCells > 0],
-    [m.overview.stepRanking(facts.leader), `${base}/ranking`, facts.leader !== null],
+    [m.overview.stepRanking(facts.leader, facts.ranking), `${base}/ranking`, facts.leader !== null],
   ];
   return (
     <Layout title={evaluation.name} user={user} evaluation={nav}>

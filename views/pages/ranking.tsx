@@ -6,7 +6,7 @@ import { percent } from '../format.js';
 import { m } from '../messages/index.js';
 import { WhoseWeights, type WhoseColumn } from '../partials/whose-weights.js';
 import { RankingTable } from '../partials/ranking-table.js';
-import { RankingExcluded, RankingFlags } from '../partials/ranking-gates.js';
+import { RankingExcluded, RankingFlags, RankingUnscored } from '../partials/ranking-gates.js';
 import { RankingExplain } from '../partials/ranking-explain.js';
 
 interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean }
@@ -17,13 +17,14 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHi
   return (
     <Layout title={m.ranking.title} user={user} evaluation={nav}>
       <RankingHead base={base} weightVersion={view.weightVersion} />
-      {result.rows.length === 0 && result.excluded.length === 0 ? (
+      {result.rows.length === 0 && result.excluded.length === 0 && result.unscored.length === 0 ? (
         <div class="empty"><p>{m.ranking.empty}</p></div>
       ) : (
         <RankingResults view={view} base={base} limit={limit} anyScores={anyScores} pricesHidden={pricesHidden} />
       )}
+      <RankingUnscored unscored={result.unscored} limit={limit} base={base} />
       <RankingExcluded excluded={result.excluded} />
-      <RankingFlags flags={result.flags} nodes={nodes} rows={result.rows} />
+      <RankingFlags flags={result.flags} nodes={nodes} vendors={[...result.rows, ...result.unscored, ...result.excluded]} />
       {anyScores ? <RobustnessLoader base={base} /> : null}
       {whose ? <WhoseWeights columns={whose} /> : null}
       <RankingExplain nodes={nodes} resolved={resolved} />
@@ -57,14 +58,18 @@ function RankingResults({ view, base, limit, anyScores, pricesHidden }: ResultsP
   return (
     <>
       {pricesHidden ? <div class="alert">{m.ranking.pricesHidden}</div> : null}
-      {!anyScores ? <div class="alert">{m.ranking.noScores} <a href={`${base}/scoring`}>{m.tabs.scoring}</a></div> : null}
+      {result.rows.length === 0 ? <div class="alert">{m.ranking.noScores} <a href={`${base}/scoring`}>{m.tabs.scoring}</a></div> : null}
       {anyScores && provisional > 0 ? <div class="alert alert-warn">{m.ranking.anyProvisional(provisional)}</div> : null}
-      <Legend items={columns.map((c, i) => ({ label: `${c.name} (${percent(resolved.global.get(c.id) ?? 0)})`, series: i }))} />
-      <RankingTable rows={rows} columns={columns} />
-      <p class="muted small">
-        {m.ranking.showing(rows.length, result.rows.length)}{' '}
-        {rows.length < result.rows.length ? <a href={`${base}/ranking?limit=all`}>{m.ranking.showAll}</a> : null}
-      </p>
+      {result.rows.length === 0 ? null : (
+        <>
+          <Legend items={columns.map((c, i) => ({ label: `${c.name} (${percent(resolved.global.get(c.id) ?? 0)})`, series: i }))} />
+          <RankingTable rows={rows} columns={columns} />
+          <p class="muted small">
+            {m.ranking.showing(rows.length, result.rows.length)}{' '}
+            {rows.length < result.rows.length ? <a href={`${base}/ranking?limit=all`}>{m.ranking.showAll}</a> : null}
+          </p>
+        </>
+      )}
     </>
   );
 }

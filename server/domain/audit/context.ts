@@ -28,15 +28,15 @@ function listNames(names: string[]): string | undefined {
 }
 
 /** The `name` a snapshot of the entry's own object kept (for an object deleted in the same write). */
-function ownName(f: AuditFacts, entity: string): string | undefined {
-  if (f.entity !== entity) return undefined;
+function ownName(f: AuditFacts, entity: string, id: number): string | undefined {
+  if (f.entity !== entity || f.entityId !== String(id)) return undefined;
   for (const side of [f.after, f.before]) if (isRecord(side) && typeof side.name === 'string' && side.name) return side.name;
   return undefined;
 }
 
 export function contextOf(f: AuditFacts, book: NameBook): DescribeContext {
   const subject = subjectOf(f);
-  const named = (map: Map<number, string>, entity: string, fallback: string) => (id: number) => map.get(id) ?? ownName(f, entity) ?? `${fallback} ${id}`;
+  const named = (map: Map<number, string>, entity: string, fallback: string) => (id: number) => map.get(id) ?? ownName(f, entity, id) ?? `${fallback} ${id}`;
   const vendor = named(book.vendors, 'vendor', 'vendor');
   const criterion = named(book.criteria, 'criterion', 'criterion');
   const group = named(book.groups, 'group', 'group');

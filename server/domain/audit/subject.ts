@@ -65,5 +65,7 @@ export function refsOf(f: AuditFacts, into: NameRefs): NameRefs {
   s.groups.forEach((id) => into.groups.add(id));
   if (s.weightSet !== null) into.weightSets.add(s.weightSet);
   weightKeys(f).forEach((k) => put(into.criteria, k));
+  // A criterion's parent, named in "added criterion X under Y" (not a subject of its own).
+  if (f.entity === 'criterion') for (const side of [f.before, f.after]) if (isRecord(side)) put(into.criteria, side.parentId);
   return into;
 }

@@ -89,6 +89,9 @@ describe('describers', () => {
     const s = describeAudit(entry('score-batch', 'score', 'batch:12', undefined, cells, EVE), book).summary;
     expect(s.startsWith('Eve Evaluator saved 12 scores: Medallia / Data: – → 0; ')).toBe(true);
     expect(s.endsWith('; and 7 more')).toBe(true);
+    // The names columns say the listed cells are not all of them.
+    expect(describeAudit(entry('score-batch', 'score', 'batch:12', undefined, cells, EVE), book).names).toMatchObject({ vendor: 'Medallia and more', criterion: 'Data and more' });
+    expect(describeAudit(cases[1]![1], book).names).toMatchObject({ vendor: 'Medallia, Zendesk', criterion: 'Data' });
   });
 });
 

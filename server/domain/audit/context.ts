@@ -1,5 +1,6 @@
 import { isRecord, type AuditFacts, type AuditNames, type NameBook } from './facts.js';
 import { subjectOf, type AuditSubject } from './subject.js';
+import { batchCells, BATCH_LISTED } from './batch.js';
 
 /** What a describer gets: the entry, its names, and lookups for any other id it mentions. */
 export interface DescribeContext {
@@ -21,10 +22,12 @@ export type Describer = (c: DescribeContext) => string;
 
 const SOMEONE = 'someone';
 
-/** Names listed in a cell: up to three, then "and N more". */
-function listNames(names: string[]): string | undefined {
+/** Names listed in a cell: up to three, then "and N more"; "and more" when the ids themselves were only the first few (a long batch). */
+function listNames(names: string[], partial: boolean): string | undefined {
   if (names.length === 0) return undefined;
-  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  const unique = [...new Set(names)];
+  if (unique.length > 3) return `${unique.slice(0, 3).join(', ')} and ${partial ? 'more' : `${unique.length - 3} more`}`;
+  return partial ? `${unique.join(', ')} and more` : unique.join(', ');
 }
 
 /** The `name` a snapshot of the entry's own object kept (for an object deleted in the same write). */
@@ -42,12 +45,13 @@ export function contextOf(f: AuditFacts, book: NameBook): DescribeContext {
   const group = named(book.groups, 'group', 'group');
   const user = (id: number) => book.users.get(id) ?? SOMEONE;
   const others = subject.members.filter((id) => id !== f.actorId);
+  const partial = f.action === 'score-batch' && batchCells(f.after).length > BATCH_LISTED;
   const actor = f.actorId === null ? undefined : book.users.get(f.actorId);
   const names: AuditNames = {
     ...(actor ? { actor } : {}),
-    ...(subject.vendors.length ? { vendor: listNames(subject.vendors.map(vendor)) } : {}),
-    ...(subject.criteria.length ? { criterion: listNames(subject.criteria.map(criterion)) } : {}),
-    ...(others.length ? { member: listNames(others.map(user)) } : {}),
+    ...(subject.vendors.length ? { vendor: listNames(subject.vendors.map(vendor), partial) } : {}),
+    ...(subject.criteria.length ? { criterion: listNames(subject.criteria.map(criterion), partial) } : {}),
+    ...(others.length ? { member: listNames(others.map(user), false) } : {}),
     ...(subject.weightSet !== null ? { weightSet: book.weightSets.get(subject.weightSet) ?? `version ${subject.weightSet}` } : {}),
   };
   return {

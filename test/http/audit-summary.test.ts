@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 import { formLogin, pageGet } from '../setup/pages.js';
+import { usesWriterThread } from '../../server/score-writes/score-writer.js';
 
 // Issue 11, "a readable record": every audit entry keeps a sentence with the names as they were.
 
@@ -28,7 +29,8 @@ async function entries(): Promise<Entry[]> {
 const ok = async (p: Promise<{ status: number; text: string }>, status = 200) => { const r = await p; expect(r.status, r.text).toBe(status); };
 
 beforeAll(async () => {
-  ({ app, db } = await makeTestApp());
+  // A file database, so single scores go through the writer thread (ADR 009) and its describer call.
+  ({ app, db } = await makeTestApp({ file: true }));
   fiona = await signupUser(app, { name: 'Fiona Facilitator' });
   eve = await signupUser(app, { name: 'Eve Evaluator' });
   id = await createEvaluation(app, fiona.token, { template: 'blank' });
@@ -45,6 +47,7 @@ describe('each entry says what happened, in words', () => {
   test('a single score: who, which vendor, which criterion, before → after', async () => {
     await ok(api(app, eve.token, 'PUT', `${base()}/scores`, { vendorId: medallia, criterionId: journeys, value: 4 }));
     await ok(api(app, eve.token, 'PUT', `${base()}/scores`, { vendorId: medallia, criterionId: journeys, value: 3 }));
+    expect(usesWriterThread(db)).toBe(true);
     const scores = (await entries()).filter((e) => e.action === 'score');
     expect(scores.map((e) => e.summary)).toEqual([
       'Eve Evaluator scored Medallia on Cross-channel journey orchestration: – → 4',

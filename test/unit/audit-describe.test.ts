@@ -54,6 +54,7 @@ const cases: [string, AuditFacts, string][] = [
   ['submission:submit', entry('submit', 'submission', EVE, undefined, { scores: 112 }, EVE), 'Eve Evaluator submitted their scores (112 in all)'],
   ['evaluation:create', entry('create', 'evaluation', 5, undefined, { name: 'CXM 2026' }), "Fiona Facilitator created the evaluation 'CXM 2026'"],
   ['evaluation:status', entry('status', 'evaluation', 5, { status: 'voting' }, { status: 'scoring', weightSetVersion: 3, votes: 4 }), 'Fiona Facilitator moved the evaluation voting → scoring (weights frozen as version 3)'],
+  ['evaluation:status', entry('status', 'evaluation', 5, { status: 'scoring' }, { status: 'review', force: true }), 'Fiona Facilitator moved the evaluation scoring → review, forced'],
   ['evaluation:reopen-voting', entry('reopen-voting', 'evaluation', 5, { status: 'scoring' }, { status: 'voting' }), 'Fiona Facilitator reopened voting: scoring → voting'],
   ['two-envelopes:set', entry('set', 'two-envelopes', 5, { hidePrices: false }, { hidePrices: true }), 'Fiona Facilitator sealed the price envelope: prices hidden from evaluators until they submit'],
   ['disagreement-threshold:set', entry('set', 'disagreement-threshold', 5, { threshold: 1.5 }, { threshold: 2 }), 'Fiona Facilitator set the disagreement threshold: 1.5 → 2'],

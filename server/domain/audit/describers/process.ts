@@ -10,7 +10,9 @@ export const processDescribers: Record<string, Describer> = {
   'evaluation:status': (c) => {
     const a = rec(c.f.after);
     const frozen = a.weightSetVersion !== undefined ? ` (weights frozen as version ${plain(a.weightSetVersion)})` : '';
-    return `${c.actor} moved the evaluation ${change(status(rec(c.f.before).status), status(a.status))}${frozen}`;
+    // A step its preconditions ruled out but the facilitator forced says so, with what was missing if recorded.
+    const forced = a.force === true ? `, forced${text(a.missing) ? ` despite ${quoted(String(a.missing))}` : ''}` : '';
+    return `${c.actor} moved the evaluation ${change(status(rec(c.f.before).status), status(a.status))}${frozen}${forced}`;
   },
   'evaluation:reopen-voting': (c) => `${c.actor} reopened voting: ${change(status(rec(c.f.before).status), status(rec(c.f.after).status))}`,
   'two-envelopes:set': (c) => (rec(c.f.after).hidePrices === true

@@ -204,6 +204,10 @@ export interface AuditEntriesTable {
   entity_id: string;
   before: string | null;
   after: string | null;
+  /** The entry in one sentence with names as they were (migration 008); null on older entries. */
+  summary: string | null;
+  /** JSON AuditNames: the names the entry mentions, as they were (migration 008); null on older entries. */
+  names: string | null;
 }
 
 export interface InvitesTable {

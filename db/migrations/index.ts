@@ -5,6 +5,7 @@ import * as m004 from './004_defensible.js';
 import * as m005 from './005_read_paths.js';
 import * as m006 from './006_write_paths.js';
 import * as m008 from './008_decisions.js';
+import * as m009 from './009_audit_summary.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '005_read_paths': m005,
   '006_write_paths': m006,
   '008_decisions': m008,
+  '009_audit_summary': m009,
 };

@@ -17,7 +17,7 @@ export interface AuditFilter {
   from?: string | undefined;
   /** Exclusive upper bound on `at` (ISO-8601 UTC; see auditBound). */
   to?: string | undefined;
-  /** Free text matched against entity_id, action, entity and the before/after JSON. */
+  /** Free text matched against entity_id, action, entity, the before/after JSON and the sentence. */
   q?: string | undefined;
 }
 
@@ -66,6 +66,7 @@ function filtered(db: Db, evaluationId: number, f: AuditFilter) {
         containsCi(eb.ref('a.entity'), q),
         containsCi(eb.ref('a.before'), q),
         containsCi(eb.ref('a.after'), q),
+        containsCi(eb.ref('a.summary'), q),
       ]));
     }
     return eb.and(all);
@@ -84,7 +85,7 @@ export async function searchAudit(db: Db, evaluationId: number, filter: AuditFil
   const order = page.order ?? 'asc';
   let query = filtered(db, evaluationId, filter)
     .leftJoin('users as u', 'u.id', 'a.actor_id')
-    .select(['a.id', 'a.at', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.actor_id', 'u.name as actor_name', 'u.email as actor_email']);
+    .select(['a.id', 'a.at', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after', 'a.summary', 'a.names', 'a.actor_id', 'u.name as actor_name', 'u.email as actor_email']);
   if (page.afterId !== undefined) query = query.where('a.id', '>', page.afterId);
   if (page.beforeId !== undefined) query = query.where('a.id', '<', page.beforeId);
   const rows = await query.orderBy('a.id', order).limit(limit + 1).execute();

@@ -1,5 +1,9 @@
 import type { Db } from '../client.js';
 import { nowIso } from '../../server/time.js';
+import { describeAudit } from '../../server/domain/audit/describe.js';
+import { emptyRefs } from '../../server/domain/audit/facts.js';
+import { refsOf } from '../../server/domain/audit/subject.js';
+import { auditNameBook } from './audit-names.js';
 
 export interface AuditInput {
   teamId: number;
@@ -14,8 +18,14 @@ export interface AuditInput {
 
 const asJson = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
-/** Appends one audit entry; call it inside the same transaction as the write it records. */
+/**
+ * Appends one audit entry; call it inside the same transaction as the write it records. The entry
+ * keeps its sentence and the names it mentions as they are in that transaction (issue 11), read
+ * here so that no service can write an entry without them.
+ */
 export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
+  const facts = { actorId: e.actorId, action: e.action, entity: e.entity, entityId: String(e.entityId), before: e.before ?? null, after: e.after ?? null };
+  const { summary, names } = describeAudit(facts, await auditNameBook(db, e.evaluationId, refsOf(facts, emptyRefs())));
   await db
     .insertInto('audit_entries')
     .values({
@@ -28,6 +38,8 @@ export async function recordAudit(db: Db, e: AuditInput): Promise<void> {
       entity_id: String(e.entityId),
       before: asJson(e.before),
       after: asJson(e.after),
+      summary,
+      names: JSON.stringify(names),
     })
     .execute();
 }

@@ -22,6 +22,10 @@ export interface WriteFacts {
   vendor: 0 | 1;
   /** Whether anyone in the evaluation is excluded from this vendor. */
   vendor_exclusions: 0 | 1;
+  /** The names the audit entry keeps (issue 11), read in the same statement. */
+  actor_name: string | null;
+  vendor_name: string | null;
+  criterion_name: string | null;
 }
 
 export interface ExistingScore { value: number | null; comment: string; version: number }
@@ -34,7 +38,10 @@ const SQL = {
       (select c.kind from criteria c where c.id = @criterion and c.evaluation_id = e.id
          and not exists (select 1 from criteria d where d.parent_id = c.id)) as kind,
       exists (select 1 from vendors where id = @vendor and evaluation_id = e.id) as vendor,
-      exists (select 1 from evaluator_exclusions where evaluation_id = e.id and vendor_id = @vendor) as vendor_exclusions
+      exists (select 1 from evaluator_exclusions where evaluation_id = e.id and vendor_id = @vendor) as vendor_exclusions,
+      (select coalesce(nullif(name, ''), email) from users where id = @user) as actor_name,
+      (select name from vendors where id = @vendor and evaluation_id = e.id) as vendor_name,
+      (select name from criteria where id = @criterion and evaluation_id = e.id) as criterion_name
     from evaluations e where e.id = @evaluation`,
   // scores is keyed by (vendor, criterion, evaluator) (migration 006): these and refreshCell read one page.
   existing: 'select value, comment, version from scores where vendor_id = ? and criterion_id = ? and evaluator_id = ?',
@@ -55,8 +62,8 @@ const SQL = {
   rollbackTo: 'rollback to score_write',
   commit: 'commit',
   rollback: 'rollback',
-  audit: `insert into audit_entries (team_id, evaluation_id, actor_id, at, action, entity, entity_id, before, after)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  audit: `insert into audit_entries (team_id, evaluation_id, actor_id, at, action, entity, entity_id, before, after, summary, names)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
 export type ScoreWriteStatements = { [K in keyof typeof SQL]: SQLite.Statement };

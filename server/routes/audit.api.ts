@@ -2,24 +2,17 @@ import { z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
-import { AUDIT_MAX_LIMIT, auditBound, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
+import { AUDIT_MAX_LIMIT, auditBound, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
+import { eachReadableAudit, parseAuditJson, readableAudit, type ReadableAuditRow } from '../read-models/audit-log.js';
 
-/** The stored JSON text back as a value; text that is not JSON (never written by recordAudit) is passed through. */
-export function parseAuditJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
+export { parseAuditJson } from '../read-models/audit-log.js';
 
 /** Who made the change: null for system entries without an actor. */
-export const auditActor = (r: AuditRow): { id: string; name: string; email: string } | null =>
+export const auditActor = (r: Pick<AuditRow, 'actor_id' | 'actor_name' | 'actor_email'>): { id: string; name: string; email: string } | null =>
   r.actor_id === null ? null : { id: String(r.actor_id), name: r.actor_name ?? '', email: r.actor_email ?? '' };
 
-/** One entry as API.md's audit answer lists it. */
-export const auditEntryJson = (r: AuditRow) => ({
+/** One entry as API.md's audit answer lists it, plus its sentence and names (issue 11). */
+export const auditEntryJson = (r: ReadableAuditRow) => ({
   at: r.at,
   actor: auditActor(r),
   action: r.action,
@@ -27,6 +20,9 @@ export const auditEntryJson = (r: AuditRow) => ({
   entityId: r.entity_id,
   before: parseAuditJson(r.before),
   after: parseAuditJson(r.after),
+  summary: r.summary,
+  summarySource: r.summarySource,
+  names: r.names,
 });
 
 /** An optional query value; an empty one (`?action=`) means no filter. */
@@ -66,6 +62,10 @@ export const auditFilterOf = (q: z.infer<typeof AuditQuerySchema>): AuditFilter 
 const Entry = z.object({
   at: z.string(), actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable().openapi({ description: 'Null for system entries.' }),
   action: z.string(), entity: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown(),
+  summary: z.string().openapi({ description: 'The entry in one sentence, naming the actor and the objects as they were, with before → after.', example: 'Eve Evaluator scored Medallia on Cross-channel journey orchestration: – → 4' }),
+  summarySource: z.enum(['recorded', 'reconstructed']).openapi({ description: '`recorded`: written with the entry, names as they were then. `reconstructed`: an entry older than summaries, described now with today\'s names.' }),
+  names: z.object({ actor: z.string(), vendor: z.string(), criterion: z.string(), member: z.string(), weightSet: z.string() }).partial()
+    .openapi({ description: 'The names the entry mentions, as they were; `member` is whom the actor acted for or on, when not themselves.' }),
 });
 
 const search = readRoute({
@@ -86,10 +86,11 @@ export const auditApi = apiRouter('Audit').openapi(search, async (c) => {
   const db = c.get('db');
   if (query.limit === undefined && query.after === undefined) {
     const entries = [];
-    for await (const r of eachAudit(db, evaluation.id, filter)) entries.push(auditEntryJson(r));
+    for await (const r of eachReadableAudit(db, evaluation.id, filter)) entries.push(auditEntryJson(r));
     return c.json({ entries });
   }
   const { rows, more } = await searchAudit(db, evaluation.id, filter, { limit: query.limit ?? AUDIT_MAX_LIMIT, afterId: query.after });
   const last = rows[rows.length - 1];
-  return c.json({ entries: rows.map(auditEntryJson), ...(more && last ? { next: String(last.id) } : {}) });
+  const readable = await readableAudit(db, evaluation.id, rows);
+  return c.json({ entries: readable.map(auditEntryJson), ...(more && last ? { next: String(last.id) } : {}) });
 });

@@ -8,7 +8,8 @@ import { accessEvaluation } from '../access.js';
 import { parseId } from '../ids.js';
 import { evaluationPage } from './page-access.js';
 import { auditActor, parseAuditJson } from './audit.api.js';
-import { auditBound, auditExistsBeyond, auditFacets, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
+import { auditBound, auditExistsBeyond, auditFacets, searchAudit, type AuditFilter } from '../../db/queries/audit-search.js';
+import { eachReadableAudit, readableAudit, type ReadableAuditRow } from '../read-models/audit-log.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -48,10 +49,28 @@ function queryOf(v: AuditFilterValues, cursor?: { before: number } | { after: nu
   return s ? `?${s}` : '';
 }
 
-const entryView = (r: AuditRow): AuditEntryView => ({
-  id: r.id, at: r.at, actor: auditActor(r), action: r.action, entity: r.entity, entityId: r.entity_id,
+/** The actor as the entry named them (their name then), with today's email for the tooltip. */
+const actorAsRecorded = (r: ReadableAuditRow) => {
+  const actor = auditActor(r);
+  return actor && r.names.actor ? { ...actor, name: r.names.actor } : actor;
+};
+
+const entryView = (r: ReadableAuditRow): AuditEntryView => ({
+  id: r.id, at: r.at, actor: actorAsRecorded(r), action: r.action, entity: r.entity, entityId: r.entity_id,
   before: parseAuditJson(r.before), after: parseAuditJson(r.after),
+  summary: r.summary, summarySource: r.summarySource, member: r.names.member,
 });
+
+/** audit.csv: one column per field, names as the entry recorded them; entity and id last for tools. */
+const CSV_HEADER = ['at', 'actor', 'action', 'vendor', 'criterion', 'member', 'weight set', 'before', 'after', 'summary', 'entity', 'entity id'];
+function csvRow(r: ReadableAuditRow): string[] {
+  const actor = actorAsRecorded(r);
+  const n = r.names;
+  return [
+    r.at, actor ? `${actor.name} <${actor.email}>` : '', r.action, n.vendor ?? '', n.criterion ?? '', n.member ?? '', n.weightSet ?? '',
+    r.before ?? '', r.after ?? '', r.summary, r.entity, r.entity_id,
+  ];
+}
 
 const csvName = (name: string) => `${name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'evaluation'}-audit.csv`;
 
@@ -70,7 +89,7 @@ export const auditPages = new Hono<AppEnv>()
     const page = walkingUp
       ? await searchAudit(p.db, id, filter, { limit: AUDIT_PAGE_SIZE, afterId, order: 'asc' })
       : await searchAudit(p.db, id, filter, { limit: AUDIT_PAGE_SIZE, order: 'desc', ...(beforeId !== null ? { beforeId } : {}) });
-    const rows = walkingUp ? [...page.rows].reverse() : page.rows;
+    const rows = await readableAudit(p.db, id, walkingUp ? [...page.rows].reverse() : page.rows);
 
     let olderHref: string | null = null;
     let newerHref: string | null = null;
@@ -96,11 +115,8 @@ export const auditPages = new Hono<AppEnv>()
   .get('/audit.csv', async (c) => {
     const { evaluation } = await accessEvaluation(c, 'audit');
     const { filter } = filterOf(filterValues(c));
-    const lines: string[][] = [['at', 'actor', 'action', 'entity', 'entityId', 'before', 'after']];
-    for await (const r of eachAudit(c.get('db'), evaluation.id, filter)) {
-      const actor = auditActor(r);
-      lines.push([r.at, actor ? `${actor.name} <${actor.email}>` : '', r.action, r.entity, r.entity_id, r.before ?? '', r.after ?? '']);
-    }
+    const lines: string[][] = [CSV_HEADER];
+    for await (const r of eachReadableAudit(c.get('db'), evaluation.id, filter)) lines.push(csvRow(r));
     // A cell starting with = + - @ is prefixed with ' so a spreadsheet shows it as text instead of running it.
     const body = stringify(lines, { escape_formulas: true });
     return c.body(`\uFEFF${body}`, 200, {

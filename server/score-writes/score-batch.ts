@@ -2,6 +2,8 @@ import type SQLite from 'better-sqlite3';
 import { CHANGE_LOG_VERSIONS } from '../../db/queries/scores.js';
 import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, type WriteFacts } from '../../db/queries/score-writes.js';
 import { scoreValueProblem } from '../domain/score-values.js';
+import { describeAudit } from '../domain/audit/describe.js';
+import { emptyBook, type AuditFacts } from '../domain/audit/facts.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import { mayScoreProblem } from '../services/panel.js';
@@ -83,7 +85,18 @@ function writeOne(st: ScoreWriteStatements, item: BatchItem, stamps: Map<number,
   st.logChange.run(evaluationId, seq, s.vendorId, s.criterionId);
   (f.vendor_exclusions ? st.refreshCellCounted : st.refreshCell).run(s.vendorId, s.criterionId);
   const after = { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
-  st.audit.run(f.team_id, evaluationId, userId, at, 'score', 'score', `${s.vendorId}:${s.criterionId}`,
-    existing ? JSON.stringify({ value: existing.value }) : null, JSON.stringify(after));
+  const facts: AuditFacts = { actorId: userId, action: 'score', entity: 'score', entityId: `${s.vendorId}:${s.criterionId}`, before: existing ? { value: existing.value } : null, after };
+  const { summary, names } = describeAudit(facts, namesOf(f, item));
+  st.audit.run(f.team_id, evaluationId, userId, at, facts.action, facts.entity, facts.entityId,
+    facts.before === null ? null : JSON.stringify(facts.before), JSON.stringify(after), summary, JSON.stringify(names));
   return version;
+}
+
+/** The names the facts statement read, as the describer takes them (the same as recordAudit would read). */
+function namesOf(f: WriteFacts, { userId, input }: BatchItem) {
+  const book = emptyBook();
+  if (f.actor_name !== null) book.users.set(userId, f.actor_name);
+  if (f.vendor_name !== null) book.vendors.set(input.vendorId, f.vendor_name);
+  if (f.criterion_name !== null) book.criteria.set(input.criterionId, f.criterion_name);
+  return book;
 }

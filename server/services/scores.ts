@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { deleteScore, refreshCell, refreshCells, scoreOf, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
+import { deleteScore, refreshCell, refreshCells, scoreOf, scoresBy, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { knownVendorIds } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
@@ -10,6 +10,7 @@ import type { ScoreInput } from '../score-writes/score-writer.js';
 import { assertMayScore } from './panel.js';
 import type { Actor } from '../actor.js';
 import { leavesOf } from '../domain/criteria-tree.js';
+import { BATCH_LISTED } from '../domain/audit/batch.js';
 
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from '../score-writes/score-writer.js';
@@ -49,14 +50,25 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
       else writes.set(key, { vendorId: s.vendorId, criterionId: s.criterionId, value: s.value, writes: 1 });
     }
     const rows = [...writes.values()];
+    const listed = await previousOfListed(trx, a, items);
     await upsertScores(trx, a.evaluation.id, a.userId, rows, nowIso());
     await refreshCells(trx, a.evaluation.id, rows);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'score-batch', entity: 'score', entityId: `batch:${items.length}`,
+      // The previous values of the cells the entry's sentence lists, so it can say before → after.
+      before: listed.length > 0 ? listed : undefined,
       after: items.map((s) => [s.vendorId, s.criterionId, s.value]),
     });
     return { saved: items.length };
   });
+}
+
+/** `[vendorId, criterionId, value]` of the caller's existing scores among the batch's first (listed) items. */
+async function previousOfListed(trx: Db, a: Actor, items: readonly ScoreInput[]): Promise<[number, number, number | null][]> {
+  const first = items.slice(0, BATCH_LISTED);
+  const wanted = new Set(first.map((s) => `${s.vendorId}:${s.criterionId}`));
+  const rows = await scoresBy(trx, a.evaluation.id, a.userId, { vendorIds: [...new Set(first.map((s) => s.vendorId))] });
+  return rows.filter((r) => wanted.has(`${r.vendor_id}:${r.criterion_id}`)).map((r) => [r.vendor_id, r.criterion_id, r.value]);
 }
 
 /** Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate. */

@@ -11,7 +11,10 @@ import { esc, formLogin, pageGet } from '../setup/pages.js';
 // The audit log: GET /api/v1/evaluations/:id/audit, the page and its CSV (API.md "Analysis and audit").
 
 type User = Awaited<ReturnType<typeof signupUser>>;
-type Entry = { at: string; actor: { id: string; name: string; email: string } | null; action: string; entity: string; entityId: string; before: any; after: any };
+type Entry = {
+  at: string; actor: { id: string; name: string; email: string } | null; action: string; entity: string; entityId: string; before: any; after: any;
+  summary: string; summarySource: 'recorded' | 'reconstructed'; names: Record<string, string>;
+};
 
 let app: TestApp;
 let db: Db;
@@ -66,7 +69,8 @@ describe('GET /api/v1/evaluations/:id/audit', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.json)).toEqual(['entries']);
     const entries: Entry[] = res.json.entries;
-    for (const e of entries) expect(Object.keys(e).sort()).toEqual(['action', 'actor', 'after', 'at', 'before', 'entity', 'entityId']);
+    // Issue 11 adds summary, summarySource and names to every entry.
+    for (const e of entries) expect(Object.keys(e).sort()).toEqual(['action', 'actor', 'after', 'at', 'before', 'entity', 'entityId', 'names', 'summary', 'summarySource']);
     const at = entries.map((e) => e.at);
     expect([...at].sort()).toEqual(at);
     expect(entries[0]).toMatchObject({ action: 'create', entity: 'evaluation', entityId: id });
@@ -230,8 +234,9 @@ describe('the audit page', () => {
     expect(rowsOf(byPerson)).toBe(1);
     expect(byPerson).toContain('Late Entry');
 
+    // The text also searches the sentences (issue 11): the rename, and the score given to the renamed vendor.
     const text = await (await pageGet(app, cookie, `/evaluations/${id}/audit?q=acme+experience`)).text();
-    expect(rowsOf(text)).toBe(1);
+    expect(rowsOf(text)).toBe(2);
     expect(text).toContain('value="acme experience"');
 
     const none = await (await pageGet(app, cookie, `/evaluations/${id}/audit?q=nothing-like-this`)).text();
@@ -301,16 +306,22 @@ describe('GET /evaluations/:id/audit.csv', () => {
     const text = (await res.text()).replace(/^\uFEFF/, '');
     const rows: string[][] = parse(text);
     const all = await entriesOf(owner.token, id);
-    expect(rows[0]).toEqual(['at', 'actor', 'action', 'entity', 'entityId', 'before', 'after']);
+    // One column per field (issue 11); entity and its id last, for tools.
+    expect(rows[0]).toEqual(['at', 'actor', 'action', 'vendor', 'criterion', 'member', 'weight set', 'before', 'after', 'summary', 'entity', 'entity id']);
     expect(rows.length).toBe(all.length + 1);
     rows.slice(1).forEach((r, i) => {
       const e = all[i]!;
-      expect(r.slice(0, 1).concat(r.slice(2, 5))).toEqual([e.at, e.action, e.entity, e.entityId]);
-      if (r[5]) expect(JSON.parse(r[5])).toEqual(e.before);
+      expect([r[0], r[2], r[10], r[11]]).toEqual([e.at, e.action, e.entity, e.entityId]);
+      const defused = (x: string) => (/^[=+\-@\t\r]/.test(x) ? `'${x}` : x);
+      expect([r[3], r[4], r[5], r[6]]).toEqual([e.names.vendor ?? '', e.names.criterion ?? '', e.names.member ?? '', e.names.weightSet ?? ''].map(defused));
+      expect(r[9]).toBe(defused(e.summary));
+      if (r[7]) expect(JSON.parse(r[7])).toEqual(e.before);
       else expect(e.before).toBeNull();
     });
     // The vendor named like a formula stays inside its JSON cell; the actor named like one is quoted.
-    expect(rows.some((r) => r[6]?.includes('"name":"=HYPERLINK(1)"'))).toBe(true);
+    expect(rows.some((r) => r[8]?.includes('"name":"=HYPERLINK(1)"'))).toBe(true);
+    // In its own column the formula-like name is defused too.
+    expect(rows.some((r) => r[3] === "'=HYPERLINK(1)")).toBe(true);
     const late = rows.at(-1)!;
     expect(late[1]).toBe(`'@SUM(1) <${formulaFan.email}>`);
     for (const cell of rows.flat()) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -321,7 +332,8 @@ describe('GET /evaluations/:id/audit.csv', () => {
     expect(res.status).toBe(200);
     const rows: string[][] = parse((await res.text()).replace(/^\uFEFF/, ''));
     expect(rows.length).toBe(2);
-    expect(rows[1]![4]).toBe(gone);
+    expect(rows[1]![11]).toBe(gone);
+    expect(rows[1]![3]).toBe('Gone Ltd');
   });
 });
 

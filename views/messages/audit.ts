@@ -20,7 +20,10 @@ export const audit = {
   badDate: 'A date was not understood and is ignored.',
   // Table
   tableCaption: 'Audit entries, newest first',
-  columns: { at: 'When', actor: 'Who', action: 'Action', what: 'What', change: 'Change' },
+  columns: { at: 'When', actor: 'Who', action: 'Action', what: 'What happened', change: 'Change' },
+  forMember: (name: string) => `for ${name}`,
+  details: (action: string, what: string) => `Details: ${action}, ${what}`,
+  reconstructed: 'Recorded before entries kept their own names: described with today\u2019s names.',
   system: 'System',
   unknownPerson: 'Unknown person',
   entityLabel: (entity: string, id: string, name: string | null) => (name ? `${entity} ${id} (${name})` : `${entity} ${id}`),

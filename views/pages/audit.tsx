@@ -13,6 +13,12 @@ export interface AuditEntryView {
   entityId: string;
   before: unknown;
   after: unknown;
+  /** The entry in one sentence, names as they were (issue 11). */
+  summary: string;
+  /** `reconstructed`: an older entry described with today's names. */
+  summarySource: 'recorded' | 'reconstructed';
+  /** The member the actor acted for or on, when not themselves. */
+  member?: string | undefined;
 }
 
 /** The filter form's values, exactly as typed (blank = no filter). */
@@ -147,11 +153,19 @@ function Filters({ base, facets, filters, filtered }: Pick<AuditPageProps, 'face
 function EntryRow({ e }: { e: AuditEntryView }) {
   return (
     <tr id={`audit-${e.id}`}>
-      <td class="nowrap"><time datetime={e.at}>{e.at.slice(0, 16).replace('T', ' ')}</time></td>
-      <td>{e.actor ? <span title={e.actor.email}>{e.actor.name || e.actor.email || audit.unknownPerson}</span> : <span class="muted">{audit.system}</span>}</td>
-      <td><span class="badge">{e.action}</span></td>
-      <td>{audit.entityLabel(e.entity, e.entityId, entryName(e))}</td>
-      <td><Changes entry={e} /></td>
+      <td class="nowrap audit-when"><time datetime={e.at}>{e.at.slice(0, 16).replace('T', ' ')}</time></td>
+      <td class="audit-who">
+        {e.actor ? <span title={e.actor.email}>{e.actor.name || e.actor.email || audit.unknownPerson}</span> : <span class="muted">{audit.system}</span>}
+        {e.member ? <span class="audit-for small muted">{audit.forMember(e.member)}</span> : null}
+      </td>
+      <td class="audit-what">
+        <p class="audit-summary">{e.summary}</p>
+        {e.summarySource === 'reconstructed' ? <p class="small muted">{audit.reconstructed}</p> : null}
+        <details class="audit-details">
+          <summary class="small">{audit.details(e.action, audit.entityLabel(e.entity, e.entityId, entryName(e)))}</summary>
+          <Changes entry={e} />
+        </details>
+      </td>
     </tr>
   );
 }
@@ -183,15 +197,13 @@ export function AuditPage(p: AuditPageProps) {
             </div>
           ) : (
             <div class="table-wrap">
-              <table class="table compact" id="audit-table">
+              <table class="table compact audit-table" id="audit-table">
                 <caption class="visually-hidden">{audit.tableCaption}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{audit.columns.at}</th>
                     <th scope="col">{audit.columns.actor}</th>
-                    <th scope="col">{audit.columns.action}</th>
                     <th scope="col">{audit.columns.what}</th>
-                    <th scope="col">{audit.columns.change}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,0 +1,25 @@
+import { contextOf } from './context.js';
+import { describers } from './describers/index.js';
+import { fallbackSentence } from './fallback.js';
+import type { AuditFacts, AuditNames, NameBook } from './facts.js';
+
+export type { AuditFacts, AuditNames, NameBook } from './facts.js';
+
+/**
+ * An audit entry in one sentence with the names it mentions, e.g. "Eve Evaluator scored Medallia
+ * on Data: – → 4". The describer is found by `entity:action`, then by `action`; an entry without
+ * one gets the fallback sentence. Pure: recordAudit and the score writer call it with names read
+ * in the writing transaction; the audit read model with today's names for older entries.
+ */
+export function describeAudit(f: AuditFacts, book: NameBook): { summary: string; names: AuditNames } {
+  const c = contextOf(f, book);
+  const describer = describers[`${f.entity}:${f.action}`] ?? describers[f.action];
+  let summary: string;
+  try {
+    summary = describer ? describer(c) : fallbackSentence(c);
+  } catch {
+    // An entry whose shape a describer did not expect still gets a sentence; the record is never lost over wording.
+    summary = fallbackSentence(c);
+  }
+  return { summary, names: c.names };
+}

@@ -8,6 +8,7 @@ import { accessEvaluation } from '../access.js';
 import { parseId } from '../ids.js';
 import { evaluationPage } from './page-access.js';
 import { auditActor, parseAuditJson } from './audit.api.js';
+import { auditFilterAsSeen } from '../read-models/audit-visibility.js';
 import { auditBound, auditExistsBeyond, auditFacets, eachAudit, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -60,7 +61,9 @@ export const auditPages = new Hono<AppEnv>()
   .get('/audit', async (c) => {
     const p = await evaluationPage(c, AUDIT_TAB, 'audit');
     const values = filterValues(c);
-    const { filter, badDate } = filterOf(values);
+    const asked = filterOf(values);
+    const { badDate } = asked;
+    const filter = await auditFilterAsSeen(p.db, p, asked.filter);
     const beforeId = parseId(c.req.query('before'));
     const afterId = beforeId === null ? parseId(c.req.query('after')) : null;
     const id = p.evaluation.id;
@@ -83,7 +86,7 @@ export const auditPages = new Hono<AppEnv>()
       if (hasNewer) newerHref = `/evaluations/${id}/audit${queryOf(values, { after: newest.id })}`;
     }
 
-    const filtered = Object.keys(filter).length > 0;
+    const filtered = Object.keys(asked.filter).length > 0;
     return html(
       c,
       <AuditPage
@@ -94,8 +97,9 @@ export const auditPages = new Hono<AppEnv>()
     );
   })
   .get('/audit.csv', async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'audit');
-    const { filter } = filterOf(filterValues(c));
+    const a = await accessEvaluation(c, 'audit');
+    const { evaluation } = a;
+    const filter = await auditFilterAsSeen(c.get('db'), a, filterOf(filterValues(c)).filter);
     const lines: string[][] = [['at', 'actor', 'action', 'entity', 'entityId', 'before', 'after']];
     for await (const r of eachAudit(c.get('db'), evaluation.id, filter)) {
       const actor = auditActor(r);

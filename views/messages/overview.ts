@@ -6,7 +6,7 @@ export const overview = {
   stepVendors: (n: number) => (n === 0 ? 'Add the vendors on your longlist.' : `${n} vendors on the longlist.`),
   stepWeights: (v: number | null) => (v === null ? 'Set how much each criterion matters.' : `Weights in force: version ${v}.`),
   stepScoring: (done: number, total: number) => (total === 0 ? 'Scoring opens once there are vendors and criteria.' : `${done} of ${total} cells scored by you.`),
-  stepRanking: (leader: string | null) => (leader ? `Current leader: ${leader}.` : 'The ranking appears once scores come in.'),
+  stepRanking: (leader: string | null, own = false) => (leader ? `Current leader${own ? ' (your scores only)' : ''}: ${leader}.` : 'The ranking appears once scores come in.'),
   open: 'Open',
   lifecycle: 'Stage',
   stageHelp: {

@@ -4,7 +4,7 @@ import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { STATUSES } from '../../server/domain/permissions.js';
 import { m } from '../messages/index.js';
 
-export interface OverviewFacts { criteria: number; leaves: number; vendors: number; weightVersion: number | null; myCells: number; leader: string | null }
+export interface OverviewFacts { criteria: number; leaves: number; vendors: number; weightVersion: number | null; myCells: number; leader: string | null; /** Blind scoring: the leader by the reader's own scores alone. */ leaderFromOwn?: boolean }
 
 /** The five stages with the current one marked, and the facilitator's way to the next. */
 function Lifecycle({ evaluation, canManage, errors }: { evaluation: Evaluation; canManage: boolean; errors?: Record<string, string> }) {
@@ -44,7 +44,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors }
     [m.overview.stepVendors(facts.vendors), `${base}/vendors`, facts.vendors > 0],
     [m.overview.stepWeights(facts.weightVersion), `${base}/weights`, facts.weightVersion !== null],
     [m.overview.stepScoring(facts.myCells, facts.leaves * facts.vendors), `${base}/scoring`, facts.myCells > 0],
-    [m.overview.stepRanking(facts.leader), `${base}/ranking`, facts.leader !== null],
+    [m.overview.stepRanking(facts.leader, facts.leaderFromOwn), `${base}/ranking`, facts.leader !== null],
   ];
   return (
     <Layout title={evaluation.name} user={user} evaluation={nav}>

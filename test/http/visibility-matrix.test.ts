@@ -82,7 +82,8 @@ async function readPaths(f: Fixture): Promise<{ kind: 'api' | 'page'; path: stri
   const pagePaths = [...new Set(f.app.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/evaluations/:id') && !r.path.includes('*')).map((r) => r.path))]
     .map((p) => fill(p, f.params));
   const extra = [`/api/v1/evaluations/${f.id}/scores?vendorId=${f.params.vid}`, `/api/v1/evaluations/${f.id}/ranking?limit=1`];
-  return [...apiPaths, ...extra].map((path) => ({ kind: 'api' as const, path })).concat(pagePaths.map((path) => ({ kind: 'page' as const, path })));
+  const reads: { kind: 'api' | 'page'; path: string }[] = [...apiPaths, ...extra].map((path) => ({ kind: 'api', path }));
+  return reads.concat(pagePaths.map((path) => ({ kind: 'page', path })));
 }
 
 async function read(f: Fixture, who: Key, r: { kind: 'api' | 'page'; path: string }): Promise<{ status: number; body: string }> {

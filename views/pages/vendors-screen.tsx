@@ -146,10 +146,10 @@ export function ScreenMustHavesPage({ user, nav, failures, shown, mustHaveCriter
         <h1>{m.vendors.mustHaveTitle}</h1>
         <p class="muted">{m.vendors.mustHaveIntro}</p>
       </div>
-      {failures === null ? (
-        <div class="empty"><p>{m.review.notYetOwn}</p></div>
-      ) : mustHaveCriteria === 0 ? (
+      {mustHaveCriteria === 0 ? (
         <div class="empty"><p>{m.vendors.mustHaveNoCriteria}</p></div>
+      ) : failures === null ? (
+        <div class="empty"><p>{m.review.notYetOwn}</p></div>
       ) : count === 0 ? (
         <div class="empty"><p>{m.vendors.mustHaveNone}</p></div>
       ) : (

@@ -19,7 +19,12 @@ export interface AuditFilter {
   to?: string | undefined;
   /** Free text matched against entity_id, action, entity, the before/after JSON and the sentence. */
   q?: string | undefined;
+  /** Blind scoring: leave out entries about scores written by anyone but this user (read-models/audit-visibility.ts). */
+  othersScoresHiddenFrom?: number | undefined;
 }
+
+/** The audit entities that carry a score's value or comment. */
+export const SCORE_ENTITIES = ['score', 'score-cell'] as const;
 
 export interface AuditPageRequest {
   /** 1–200; clamped. */
@@ -58,6 +63,9 @@ function filtered(db: Db, evaluationId: number, f: AuditFilter) {
     if (f.actorId !== undefined) all.push(eb('a.actor_id', '=', f.actorId));
     if (f.from) all.push(eb('a.at', '>=', f.from));
     if (f.to) all.push(eb('a.at', '<', f.to));
+    if (f.othersScoresHiddenFrom !== undefined) {
+      all.push(eb.or([eb('a.entity', 'not in', SCORE_ENTITIES), eb('a.actor_id', '=', f.othersScoresHiddenFrom)]));
+    }
     const q = f.q?.trim();
     if (q) {
       all.push(eb.or([

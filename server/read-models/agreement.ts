@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.js';
-import type { Evaluation } from '../../db/schema.js';
+import type { Actor } from '../actor.js';
+import { forbidden } from '../errors.js';
+import { visibilityOf } from './visibility.js';
 import { vendorIdsOf } from '../../db/queries/vendors.js';
 import { cellSpreadsOf } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
@@ -51,10 +53,28 @@ async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly num
 export interface AgreementReport { kendallW: Record<string, number | null>; disagreements: Disagreement[] }
 
 /**
- * Evaluator agreement: Kendall's W per leaf criterion over the vendors every evaluator of that
- * criterion scored, and the cells whose spread reaches the evaluation's threshold.
+ * Why a member may not see the agreement (it is the team's scores, domain/rules/visibility.ts):
+ * `own` while they score blind, `none` for a stakeholder before review; null when they may.
  */
-export async function agreementReport(db: Db, evaluation: Evaluation): Promise<AgreementReport> {
+export async function agreementHiddenFor(db: Db, a: Actor): Promise<'own' | 'none' | null> {
+  const seen = (await visibilityOf(db, a)).scores;
+  return seen === 'all' ? null : seen;
+}
+
+const HIDDEN: Record<'own' | 'none', string> = {
+  own: 'How far the panel agrees is built from everyone’s scores: it is shown once you have submitted yours, or from review on.',
+  none: 'Scores, comments and how far the evaluators agree are shown to stakeholders once the evaluation is in review.',
+};
+
+/**
+ * Evaluator agreement: Kendall's W per leaf criterion over the vendors every evaluator of that
+ * criterion scored, and the cells whose spread reaches the evaluation's threshold. It is others'
+ * scores, so member `a` gets it only when they may see the team's (else a 403 saying why).
+ */
+export async function agreementReport(db: Db, a: Actor): Promise<AgreementReport> {
+  const hidden = await agreementHiddenFor(db, a);
+  if (hidden) throw forbidden(HIDDEN[hidden]);
+  const { evaluation } = a;
   const leafMap = new Map(leavesOf(await criteriaOf(db, evaluation.id)).map((r) => [r.id, r]));
   const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');
   const cells = await cellSpreadsOf(db, evaluation.id);

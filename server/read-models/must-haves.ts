@@ -3,6 +3,8 @@ import { criteriaOf, toNodes } from '../../db/queries/criteria.js';
 import { vendorsInRunning } from '../../db/queries/vendors.js';
 import { mustHaveCells } from '../../db/queries/score-cells.js';
 import { mustHaveFailures, type MustHaveFailure } from '../domain/screening.js';
+import type { Actor } from '../actor.js';
+import { visibilityOf } from './visibility.js';
 
 /**
  * The vendors in the running that fail a must-have, by the ranking's own gate, each with the
@@ -24,4 +26,12 @@ export async function mustHaveCandidates(db: Db, evaluationId: number): Promise<
     const why = rationales.get(`${f.vendorId}:${f.criterionId}`);
     return why ? { ...f, reason: `${f.reason}: ${why}` } : f;
   });
+}
+
+/**
+ * `mustHaveCandidates` as member `a` may read it: the gate counts the panel's pass/fail votes, so a
+ * facilitator scoring blind (domain/rules/visibility.ts) gets null until they submit or review begins.
+ */
+export async function visibleMustHaveCandidates(db: Db, a: Actor): Promise<MustHaveFailure[] | null> {
+  return (await visibilityOf(db, a)).scores === 'all' ? mustHaveCandidates(db, a.evaluation.id) : null;
 }

@@ -9,7 +9,16 @@ import type { CriterionNode, RankVendor, Scale } from '../domain/types.js';
 import { resolveWeights, type ResolvedWeights } from '../domain/weights.js';
 import { leavesOf, topLevelOf } from '../domain/criteria-tree.js';
 import type { Actor } from '../actor.js';
-import { visibilityOf } from './visibility.js';
+import { visibilityOf, visibilityWithScores } from './visibility.js';
+import { ownScoreCells } from '../../db/queries/own-scores.js';
+import { anyScoredCell } from '../../db/queries/score-cells.js';
+import type { Visibility } from '../domain/rules/visibility.js';
+
+/**
+ * Whose scores a ranking was computed from (API.md "Who sees what"): `own`, the reader's alone
+ * (a scorer before submitting, before review); `team`, everyone's.
+ */
+export type RankingBasis = 'own' | 'team';
 
 export interface RankingView {
   /** The ranking; `rows` holds the best `limit` vendors when a limit was asked for, else all of them. */
@@ -23,6 +32,8 @@ export interface RankingView {
   columns: CriterionNode[];
   /** Two envelopes: prices are sealed for this member, so the cost criteria were left out. */
   pricesHidden: boolean;
+  /** Blind scoring: computed from the reader's own scores alone, or from the team's. */
+  view: RankingBasis;
 }
 
 /**
@@ -32,8 +43,10 @@ export interface RankingView {
 export interface RankingInputs {
   /** The criteria tree, without the cost criteria when prices are sealed for the member. */
   nodes: CriterionNode[]; pricesHidden: boolean; local: Map<string, number>; weightVersion: number | null; vendors: RankVendor[]; scale: Scale;
-  /** The evaluation's cell aggregates (a cached snapshot that never changes under its reader). */
+  /** The evaluation's cell aggregates (a cached snapshot that never changes under its reader), or the reader's own cells. */
   matrix: CellMatrix;
+  /** Blind scoring: whose scores `matrix` holds. */
+  view: RankingBasis;
   /** Consensus rationales of cells ("vendorId:criterionId"), so a must-have knock-out says why. */
   rationales: ReadonlyMap<string, string>;
 }
@@ -140,23 +153,53 @@ export async function cachedCells(db: Db, evaluationId: number): Promise<CachedC
 
 // ---------------------------------------------------------------------------------------------
 
-/** The ranking inputs for member `a`, who sees prices (and the cost criteria) only as the two-envelope rule allows. */
+/**
+ * The ranking inputs for member `a`, as the visibility rule lets them see it: without prices (and
+ * the cost criteria) while the two envelopes are sealed for them, and from their own scores alone
+ * while they score blind. A member who may see no scores gets a 403: no caller can forget the rule.
+ */
 export async function loadRankingInputs(db: Db, a: Actor): Promise<RankingInputs> {
+  return inputsAsSeen(db, a, await visibilityWithScores(db, a));
+}
+
+/** `loadRankingInputs` for pages, which say why instead of failing: null when `a` may see no scores. */
+export async function visibleRankingInputs(db: Db, a: Actor): Promise<RankingInputs | null> {
+  const seen = await visibilityOf(db, a);
+  return seen.scores === 'none' ? null : inputsAsSeen(db, a, seen);
+}
+
+/** Whether the inputs hold any score: the reader's own when blind, else anyone's (a cell with a count). */
+export async function anyScoresIn(db: Db, a: Actor, inputs: RankingInputs): Promise<boolean> {
+  return inputs.view === 'own' ? inputs.matrix.rows.size > 0 : anyScoredCell(db, a.evaluation.id);
+}
+
+async function inputsAsSeen(db: Db, a: Actor, seen: Visibility): Promise<RankingInputs> {
   const { evaluation } = a;
-  const [rows, current, vendors, cells, seen] = await Promise.all([
+  const own = seen.scores === 'own';
+  const [rows, current, vendors, cells] = await Promise.all([
     criteriaOf(db, evaluation.id),
     currentWeightSet(db, evaluation.id),
     vendorsInRunning(db, evaluation.id),
-    cachedCells(db, evaluation.id),
-    visibilityOf(db, a),
+    // Blind: the reader's own cells, read apart from the team's cached aggregates.
+    own ? ownCells(db, evaluation.id, a.userId) : cachedCells(db, evaluation.id),
   ]);
   const nodes = toNodes(rows);
   return {
     // Two envelopes: without prices the cost leaves drop out and their siblings share the weight.
     nodes: seen.prices ? nodes : nodes.filter((n) => n.kind !== 'cost'), pricesHidden: !seen.prices, local: current.local, weightVersion: current.set?.version ?? null, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
     vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: seen.prices ? v.price : null })),
-    matrix: cells.matrix, rationales: cells.rationales,
+    matrix: cells.matrix, rationales: cells.rationales, view: own ? 'own' : 'team',
   };
+}
+
+/** One member's scores as a cell matrix, each cell theirs alone (no consensus exists before review). */
+async function ownCells(db: Db, evaluationId: number, userId: number): Promise<{ matrix: CellMatrix; rationales: ReadonlyMap<string, string> }> {
+  const b = new CellMatrixBuilder();
+  for (const r of await ownScoreCells(db, evaluationId, userId)) {
+    const v = r.value;
+    b.put(String(r.vendor_id), String(r.criterion_id), v === null ? 0 : 1, v ?? 0, v === 1 ? 1 : 0, v === 0 ? 1 : 0, null);
+  }
+  return { matrix: b.build(), rationales: new Map() };
 }
 
 /**
@@ -180,15 +223,21 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
     }),
   };
   const columns = topLevelOf(nodes).filter((n) => (resolved.global.get(n.id) ?? 0) > 0);
-  return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns, pricesHidden: inputs.pricesHidden };
+  return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns, pricesHidden: inputs.pricesHidden, view: inputs.view };
 }
 
 /**
  * Ranks an evaluation's vendors from the cell aggregates and the weights in force. Derived on
  * every read and never stored, so it cannot drift from the scores it explains; the cells come
  * from the per-process cache, checked against the evaluation's stamp on every call. Member `a` sees
- * it as the two-envelope rule allows: no caller can forget the rule.
+ * it as the visibility rule allows (see loadRankingInputs): no caller can forget the rule.
  */
 export async function loadRanking(db: Db, a: Actor, opts: { limit?: number | undefined } = {}): Promise<RankingView> {
   return rankInputs(await loadRankingInputs(db, a), undefined, opts);
+}
+
+/** `loadRanking` for pages: null when `a` may see no scores (a stakeholder before review). */
+export async function visibleRanking(db: Db, a: Actor, opts: { limit?: number | undefined } = {}): Promise<RankingView | null> {
+  const inputs = await visibleRankingInputs(db, a);
+  return inputs ? rankInputs(inputs, undefined, opts) : null;
 }

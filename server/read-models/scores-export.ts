@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { scoresBy } from '../../db/queries/scores.js';
 import { vendorIdsOf } from '../../db/queries/vendors.js';
 import type { Actor } from '../actor.js';
-import { visibilityOf } from './visibility.js';
+import { visibilityWithScores } from './visibility.js';
 
 // Vendors per query: ~25 criteria × 15 evaluators × 100 vendors = 37,500 scores at most in memory.
 const VENDORS_PER_CHUNK = 100;
@@ -19,11 +19,12 @@ const toJson = (s: Row) => JSON.stringify({
  * 40 s and 5 GB. Here they are read a hundred vendors at a time, each chunk a short query of its
  * own, so nothing holds the database connection between chunks and memory stays flat. Like any
  * read in pieces, a write landing during the download shows in the chunks read after it.
- * Blind scoring: member `a` gets everyone's scores only when they may see others' scores, else their own.
+ * Blind scoring: member `a` gets everyone's scores when they may see the team's, else their own;
+ * a member who may see no scores gets a 403 before anything is streamed.
  */
 export async function scoresJsonStream(db: Db, a: Actor, filter: { vendorId?: number; criterionId?: number }): Promise<ReadableStream<Uint8Array>> {
   const evaluationId = a.evaluation.id;
-  const evaluatorId = (await visibilityOf(db, a)).othersScores ? null : a.userId;
+  const evaluatorId = (await visibilityWithScores(db, a)).scores === 'all' ? null : a.userId;
   const encoder = new TextEncoder();
   let vendorIds: number[] | null = null;
   let next = 0;

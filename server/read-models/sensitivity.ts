@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { loadRankingInputs, rankInputs } from './ranking.js';
+import { loadRankingInputs, rankInputs, visibleRankingInputs, type RankingInputs } from './ranking.js';
 import { voteAggregate } from './votes.js';
 import type { Actor } from '../actor.js';
 import { rankAcceptability, stabilityIntervals, type ScoreMatrix } from '../domain/sensitivity.js';
@@ -20,10 +20,19 @@ export interface SensitivityReport {
  * How robust the ranking is: the exact interval of each top-level weight within which the leader
  * stays first, and how often each vendor ranks first / in the top three when the weights are drawn
  * from the stakeholders' own votes. The seed is fixed so the same data always gives the same figures.
- * Computed as member `a` may see the ranking (two envelopes).
+ * Computed as member `a` may see the ranking (two envelopes, blind scoring; a 403 when they may see no scores).
  */
 export async function sensitivityReport(db: Db, a: Actor, opts: { samples: number }): Promise<SensitivityReport> {
-  const inputs = await loadRankingInputs(db, a);
+  return sensitivityOf(db, a, await loadRankingInputs(db, a), opts);
+}
+
+/** `sensitivityReport` for pages: null when member `a` may see no scores. */
+export async function visibleSensitivityReport(db: Db, a: Actor, opts: { samples: number }): Promise<SensitivityReport | null> {
+  const inputs = await visibleRankingInputs(db, a);
+  return inputs ? sensitivityOf(db, a, inputs, opts) : null;
+}
+
+async function sensitivityOf(db: Db, a: Actor, inputs: RankingInputs, opts: { samples: number }): Promise<SensitivityReport> {
   const view = rankInputs(inputs);
   const criteria = view.columns.map((c) => ({ id: c.id, name: c.name, weight: view.resolved.global.get(c.id) ?? 0 }));
   const vendorIds = view.result.rows.map((r) => r.vendorId);

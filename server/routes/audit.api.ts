@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
+import { auditFilterAsSeen } from '../read-models/audit-visibility.js';
 import { AUDIT_MAX_LIMIT, auditBound, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
 import { eachReadableAudit, parseAuditJson, readableAudit, type ReadableAuditRow } from '../read-models/audit-log.js';
 
@@ -82,8 +83,8 @@ const search = readRoute({
 export const auditApi = apiRouter('Audit').openapi(search, async (c) => {
   const { evaluation } = c.var.actor;
   const query = c.req.valid('query');
-  const filter = auditFilterOf(query);
   const db = c.get('db');
+  const filter = await auditFilterAsSeen(db, c.var.actor, auditFilterOf(query));
   if (query.limit === undefined && query.after === undefined) {
     const entries = [];
     for await (const r of eachReadableAudit(db, evaluation.id, filter)) entries.push(auditEntryJson(r));

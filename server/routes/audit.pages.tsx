@@ -8,6 +8,7 @@ import { accessEvaluation } from '../access.js';
 import { parseId } from '../ids.js';
 import { evaluationPage } from './page-access.js';
 import { auditActor, parseAuditJson } from './audit.api.js';
+import { auditFilterAsSeen } from '../read-models/audit-visibility.js';
 import { auditBound, auditExistsBeyond, auditFacets, searchAudit, type AuditFilter } from '../../db/queries/audit-search.js';
 import { eachReadableAudit, readableAudit, type ReadableAuditRow } from '../read-models/audit-log.js';
 
@@ -79,7 +80,9 @@ export const auditPages = new Hono<AppEnv>()
   .get('/audit', async (c) => {
     const p = await evaluationPage(c, AUDIT_TAB, 'audit');
     const values = filterValues(c);
-    const { filter, badDate } = filterOf(values);
+    const asked = filterOf(values);
+    const { badDate } = asked;
+    const filter = await auditFilterAsSeen(p.db, p, asked.filter);
     const beforeId = parseId(c.req.query('before'));
     const afterId = beforeId === null ? parseId(c.req.query('after')) : null;
     const id = p.evaluation.id;
@@ -102,7 +105,7 @@ export const auditPages = new Hono<AppEnv>()
       if (hasNewer) newerHref = `/evaluations/${id}/audit${queryOf(values, { after: newest.id })}`;
     }
 
-    const filtered = Object.keys(filter).length > 0;
+    const filtered = Object.keys(asked.filter).length > 0;
     return html(
       c,
       <AuditPage
@@ -113,15 +116,15 @@ export const auditPages = new Hono<AppEnv>()
     );
   })
   .get('/audit.csv', async (c) => {
-    const { evaluation } = await accessEvaluation(c, 'audit');
-    const { filter } = filterOf(filterValues(c));
+    const a = await accessEvaluation(c, 'audit');
+    const filter = await auditFilterAsSeen(c.get('db'), a, filterOf(filterValues(c)).filter);
     const lines: string[][] = [CSV_HEADER];
-    for await (const r of eachReadableAudit(c.get('db'), evaluation.id, filter)) lines.push(csvRow(r));
+    for await (const r of eachReadableAudit(c.get('db'), a.evaluation.id, filter)) lines.push(csvRow(r));
     // A cell starting with = + - @ is prefixed with ' so a spreadsheet shows it as text instead of running it.
     const body = stringify(lines, { escape_formulas: true });
     return c.body(`\uFEFF${body}`, 200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${csvName(evaluation.name)}"`,
+      'content-disposition': `attachment; filename="${csvName(a.evaluation.name)}"`,
       'cache-control': 'no-store',
     });
   });

@@ -5,7 +5,7 @@ import { scoreCountOf } from '../../db/queries/scores.js';
 import { OverviewPage } from '../../views/pages/overview.js';
 import { html } from '../../views/render.js';
 import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
-import { loadRanking } from '../read-models/ranking.js';
+import { visibleRanking } from '../read-models/ranking.js';
 import { changeStatus } from '../services/status.js';
 import { formFields, formValidator, numberOrBlank, refusalOf } from '../forms.js';
 import { NewEvaluationSchema } from '../schemas/evaluations.js';
@@ -21,17 +21,21 @@ import { vendorCountOf } from '../../db/queries/vendors.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { overviewDecision } from '../read-models/decision.js';
+import { currentWeightSet } from '../../db/queries/weights.js';
 
 
 async function render(c: Context, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
-  // The ranking as this member may see it (two envelopes); the counts describe the whole tree.
-  const [{ result, ranked, weightVersion }, tree, vendors, mine] = await Promise.all([
-    loadRanking(p.db, p), criteriaOf(p.db, p.evaluation.id), vendorCountOf(p.db, p.evaluation.id), scoreCountOf(p.db, p.evaluation.id, p.userId),
+  // The ranking as this member may see it (two envelopes, blind scoring; none for a stakeholder
+  // before review); the counts describe the whole tree.
+  const [ranking, tree, vendors, mine] = await Promise.all([
+    visibleRanking(p.db, p, { limit: 1 }), criteriaOf(p.db, p.evaluation.id), vendorCountOf(p.db, p.evaluation.id), scoreCountOf(p.db, p.evaluation.id, p.userId),
   ]);
   const leaves = leavesOf(tree).filter((n) => n.kind !== 'cost').length;
-  const leader = result.rows[0] && result.rows[0].total > 0 ? result.rows[0].name : null;
+  const top = ranking?.result.rows[0];
+  const leader = top && top.total > 0 ? top.name : null;
+  const weightVersion = ranking ? ranking.weightVersion : ((await currentWeightSet(p.db, p.evaluation.id)).set?.version ?? null);
   return html(c, <OverviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} errors={errors}
-    facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader, ranking: { ranked, unscored: result.unscored.length } }} decision={await overviewDecision(p.db, p)} />, status);
+    facts={{ criteria: tree.length, leaves, vendors, weightVersion, myCells: mine, leader, leaderFromOwn: ranking?.view === 'own', ranking: ranking ? { ranked: ranking.ranked, unscored: ranking.result.unscored.length } : undefined }} decision={await overviewDecision(p.db, p)} />, status);
 }
 
 /** Creating an evaluation is for members of a team; checked before the form is. */

@@ -15,18 +15,20 @@ const Ranking = z.object({
   unscored: z.array(z.object({ vendorId: z.string(), name: z.string() }))
     .openapi({ description: 'Vendors nobody has scored yet (no value on any weighted criterion), by name: not in `rows`, no rank; ranks count only the scored vendors.' }),
   weights: z.record(z.string(), z.number()).openapi({ description: 'Leaf criterion id → weight (sum 1).' }),
+  view: z.enum(['own', 'team']).openapi({ description: 'Whose scores the figures come from: `own` (a scorer who has not submitted, before review: their scores alone) or `team`.' }),
 });
 
-const read = readRoute({ access: 'read', summary: 'Vendors ranked by weighted score, the excluded ones with why, and those not yet scored', query: LimitSchema, success: ok('The ranking the caller may see.', Ranking) });
+const read = readRoute({ access: 'read', summary: 'Vendors ranked by weighted score, the excluded ones with why, and those not yet scored (403 for stakeholders before review)', query: LimitSchema, success: ok('The ranking the caller may see.', Ranking) });
 
 /** GET /api/v1/evaluations/:id/ranking — vendors ranked by weighted score, with the excluded ones and why. */
 export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
   const { limit } = c.req.valid('query');
-  const { result, resolved } = await loadRanking(c.get('db'), c.var.actor, { limit });
+  const { result, resolved, view } = await loadRanking(c.get('db'), c.var.actor, { limit });
   return c.json({
     rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
     excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),
     unscored: result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
     weights: Object.fromEntries(resolved.leaves),
+    view,
   });
 });

@@ -4,14 +4,14 @@ import { RankingPage } from '../../views/pages/ranking.js';
 import type { WhoseColumn } from '../../views/partials/whose-weights.js';
 import { html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
-import { loadRankingInputs, rankInputs } from '../read-models/ranking.js';
+import { anyScoresIn, rankInputs, visibleRankingInputs } from '../read-models/ranking.js';
 import { voteAggregate } from '../read-models/votes.js';
 import { m } from '../../views/messages/index.js';
-import { sensitivityReport } from '../read-models/sensitivity.js';
+import { visibleSensitivityReport } from '../read-models/sensitivity.js';
 import { Robustness } from '../../views/partials/robustness.js';
 import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
-import { anyScoredCell } from '../../db/queries/score-cells.js';
+import { ScoresHidden } from '../../views/partials/scores-hidden.js';
 
 const DEFAULT_LIMIT = 50;
 const WHOSE_TOP = 5;
@@ -20,17 +20,20 @@ const WHOSE_TOP = 5;
 export const rankingPages = new Hono<AppEnv>()
   .get('/robustness', async (c) => {
     const p = await evaluationPage(c, 'ranking');
-    const report = await sensitivityReport(p.db, p, { samples: 1000 });
+    const report = await visibleSensitivityReport(p.db, p, { samples: 1000 });
+    if (!report) return html(c, <ScoresHidden title={m.robustness.title} user={p.user} nav={p.nav} />);
     if (c.req.header('hx-request')) return fragment(c, <Robustness report={report} />);
     return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><Robustness report={report} /></Layout>);
   })
   .get('/', async (c) => {
   const p = await evaluationPage(c, 'ranking');
-  const inputs = await loadRankingInputs(p.db, p);
+  // Stakeholders see no totals before review: a message instead of the table.
+  const inputs = await visibleRankingInputs(p.db, p);
+  if (!inputs) return html(c, <ScoresHidden title={m.ranking.title} user={p.user} nav={p.nav} />);
   const view = rankInputs(inputs);
   const q = c.req.query('limit');
   const limit = q === 'all' ? Number.MAX_SAFE_INTEGER : Math.max(1, Number(q) || DEFAULT_LIMIT);
-  const any = await anyScoredCell(p.db, p.evaluation.id);
+  const any = await anyScoresIn(p.db, p, inputs);
   const agg = await voteAggregate(p.db, p.evaluation);
   const voted = agg.groups.filter((g) => g.weights !== null);
   const whose: WhoseColumn[] | null = any && voted.length > 0
@@ -39,5 +42,5 @@ export const rankingPages = new Hono<AppEnv>()
         ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
       ]
     : null;
-  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} />);
+  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
 });

@@ -6,7 +6,7 @@ import { html } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
 import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { setConsensus, setDisagreementThreshold } from '../services/review.js';
-import { agreementReport } from '../read-models/agreement.js';
+import { agreementHiddenFor, agreementReport } from '../read-models/agreement.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { formFields, formValidator, formValidatorFor, refusalOf, type FormValues } from '../forms.js';
 import { consensusFormSchema, ThresholdFormSchema } from '../schemas/forms/review.js';
@@ -15,14 +15,13 @@ import { m } from '../../views/messages/index.js';
 import { cellsWithConsensus } from '../../db/queries/score-cells.js';
 import { scoresWithEvaluators } from '../../db/queries/scores.js';
 import { vendorNamesByIds } from '../../db/queries/vendors.js';
-import { visibilityOf } from '../read-models/visibility.js';
 
 
 /** The disagreement rows with every evaluator's score and comment, and the consensus set so far. */
 const PAGE_SIZE = 50;
 
 async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; total: number; kendall: { id: string; name: string; w: number | null }[] }> {
-  const full = await agreementReport(p.db, p.evaluation);
+  const full = await agreementReport(p.db, p);
   // Widest disagreements first, one page at a time: a landscape-sized evaluation can have thousands.
   const report = { ...full, disagreements: full.disagreements.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
   const criteria = await criteriaOf(p.db, p.evaluation.id);
@@ -49,8 +48,9 @@ async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; t
 
 async function render(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const isFacilitator = p.role === 'facilitator';
-  if (!(await visibilityOf(p.db, p)).othersScores) {
-    return html(c, <Layout title={m.review.title} user={p.user} evaluation={p.nav}><div class="page-head"><h1>{m.review.title}</h1></div><div class="empty"><p>{m.review.notYet}</p></div></Layout>);
+  const hidden = await agreementHiddenFor(p.db, p);
+  if (hidden) {
+    return html(c, <Layout title={m.review.title} user={p.user} evaluation={p.nav}><div class="page-head"><h1>{m.review.title}</h1></div><div class="empty"><p>{hidden === 'own' ? m.review.notYetOwn : m.review.notYetStakeholder}</p></div></Layout>);
   }
   const page = Math.max(1, Number(c.req.query('page')) || 1);
   const { rows, total, kendall } = await reviewRows(p, page);

@@ -26,7 +26,7 @@ export async function gridColumns(db: AppEnv['Variables']['db'], evaluationId: n
 
 
 /** The grid for the caller: their own scores only (blind), behind the declaration, locked once submitted or closed. */
-export async function renderGrid(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 422 = 200) {
+export async function renderGrid(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const canScore = can(p.role, 'score');
   // Assignments narrow the grid to what this evaluator was asked to score.
   const scope = await scopeOf(p.db, p.evaluation.id, p.userId);

@@ -11,7 +11,7 @@ import { criteriaOf } from '../../db/queries/criteria.js';
 import { formFields, formValidator } from '../forms.js';
 import { ScreenReasonSchema } from '../schemas/screening.js';
 import { screenInMatching, screenInVendor, screenOutMatching, screenOutMustHaves, screenOutVendor } from '../services/screening.js';
-import { mustHaveCandidates } from '../read-models/must-haves.js';
+import { visibleMustHaveCandidates } from '../read-models/must-haves.js';
 import { pricesHiddenFor } from '../read-models/visibility.js';
 import { AppError, notFound } from '../errors.js';
 import { parseId } from '../ids.js';
@@ -100,7 +100,7 @@ export const vendorsScreeningPages = new Hono<AppEnv>()
   })
   .get('/screen-must-haves', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');
-    const [failures, criteria] = await Promise.all([mustHaveCandidates(p.db, p.evaluation.id), criteriaOf(p.db, p.evaluation.id)]);
+    const [failures, criteria] = await Promise.all([visibleMustHaveCandidates(p.db, p), criteriaOf(p.db, p.evaluation.id)]);
     const gates = criteria.filter((x) => x.kind === 'must-have').length;
     return html(c, <ScreenMustHavesPage user={p.user} nav={p.nav} failures={failures} shown={MUST_HAVE_SHOWN} mustHaveCriteria={gates} />);
   })

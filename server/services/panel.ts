@@ -6,6 +6,8 @@ import { conflict, forbidden, type AppError } from '../errors.js';
 import { nowIso } from '../time.js';
 import { isScoringOpen, mayScore, type MayScoreRefusal, type ScoringFacts } from '../domain/rules/may-score.js';
 import type { Actor } from '../actor.js';
+import { mayJoinPanel } from '../domain/rules/visibility.js';
+import { othersHaveScores } from '../../db/queries/own-scores.js';
 
 /** The HTTP answer to each may-score refusal (409 for the stage, 403 for a conflict of interest). */
 export function mayScoreError(refusal: MayScoreRefusal, status: string): AppError {
@@ -40,6 +42,9 @@ export async function declare(db: Db, a: Actor, input: { conflict: boolean; desc
   if (a.evaluation.status === 'decided') throw conflict('evaluation_locked', 'This evaluation is decided and locked; nothing in it can change.');
   await db.transaction().execute(async (trx) => {
     const before = await declarationOf(trx, a.evaluation.id, a.userId);
+    // Blind scoring: a facilitator who has watched the team's figures may not join the panel late.
+    const refusal = mayJoinPanel({ role: a.role, declaredBefore: before !== undefined, othersHaveScores: before === undefined && await othersHaveScores(trx, a.evaluation.id, a.userId) });
+    if (refusal) throw conflict(refusal, 'Others have already scored and you have seen the team’s figures, so you can no longer join the scoring panel. Ask an evaluator to score instead.');
     const row = { conflict: input.conflict ? 1 : 0, description: input.conflict ? (input.description ?? '') : '', declared_at: nowIso() };
     await saveDeclaration(trx, a.evaluation.id, a.userId, row, before !== undefined);
     await recordAudit(trx, {

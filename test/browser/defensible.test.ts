@@ -129,14 +129,15 @@ test('blind scoring, submission, consensus on a disagreement, decision, then not
   expect(await scoreCell(benPage, 'Beta', 'Usability', '3')).toBe(200);
   // The Review tab stays closed to him while scoring is open.
   await benPage.getByRole('link', { name: 'Review', exact: true }).click();
-  await expect.poll(() => benPage.locator('main').textContent()).toContain('Review starts after scoring.');
+  await expect.poll(() => benPage.locator('main').textContent()).toContain('You are scoring blind');
   expect(await benPage.locator('main').textContent()).not.toContain('Ann Evaluator');
-  // The API is blind too: each evaluator reads back only their own scores.
+  // The API is blind too: Ben, who has not submitted, reads back only his own scores; Ann has
+  // submitted, so she now sees the team's (issue 11, API.md "Who sees what").
   const benScores = (await json('GET', `/api/v1/evaluations/${id}/scores`, ben.token)).body.scores as { evaluatorId: string; value: number }[];
   expect(benScores).toHaveLength(4);
   expect(new Set(benScores.map((s) => String(s.evaluatorId)))).toEqual(new Set([ben.userId]));
   const annScores = (await json('GET', `/api/v1/evaluations/${id}/scores`, ann.token)).body.scores as { evaluatorId: string }[];
-  expect(new Set(annScores.map((s) => String(s.evaluatorId)))).toEqual(new Set([ann.userId]));
+  expect(new Set(annScores.map((s) => String(s.evaluatorId)))).toEqual(new Set([ann.userId, ben.userId]));
 
   // ── Fay closes scoring from the Overview and reconciles the disagreement on the Review tab.
   const fayPage = await signedIn('fay@example.test');

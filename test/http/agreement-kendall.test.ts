@@ -23,7 +23,8 @@ const score = async (who: typeof eva, vendor: string, value: number) => expect((
 beforeAll(async () => {
   ({ app } = await makeTestApp());
   [owner, eva, ben] = await Promise.all([signupUser(app), signupUser(app), signupUser(app)]);
-  id = await createEvaluation(app, owner.token, { template: 'blank' });
+  // The facilitator runs the panel without scoring, so sees the team's agreement during scoring (issue 11).
+  id = await createEvaluation(app, owner.token, { template: 'blank' }, { declare: false });
   fit = await addCriterion(app, owner.token, id, { name: 'Fit' });
   for (const name of ['One', 'Two', 'Three']) vendors.push(await addVendor(app, owner.token, id, { name }));
   for (const who of [eva, ben]) {

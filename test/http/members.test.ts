@@ -55,13 +55,14 @@ describe('adding members', () => {
 });
 
 describe('what each role may do', () => {
+  // Stakeholders read the evaluation but no ranking until review (issue 11, API.md "Who sees what").
   test.each([
     ['evaluator', 200],
-    ['stakeholder', 200],
+    ['stakeholder', 403],
     ['observer', 200],
-  ])('%s can read the evaluation and its ranking', async (role, status) => {
+  ])('%s can read the evaluation; its ranking answers %i before review', async (role, status) => {
     const who = { evaluator, stakeholder, observer }[role]!;
-    expect((await api(app, who.token, 'GET', `/api/v1/evaluations/${id}`)).status).toBe(status);
+    expect((await api(app, who.token, 'GET', `/api/v1/evaluations/${id}`)).status).toBe(200);
     expect((await api(app, who.token, 'GET', `/api/v1/evaluations/${id}/ranking`)).status).toBe(status);
   });
 
@@ -81,8 +82,12 @@ describe('what each role may do', () => {
     expect((await api(app, who.token, 'PUT', `/api/v1/evaluations/${id}/weights`, { weights: { [leafId]: 1 } })).status).toBe(403);
   });
 
-  test('an evaluator sees only their own scores; the facilitator sees everyone’s', async () => {
+  test('an evaluator sees only their own scores; the facilitator who scores sees everyone’s once they have submitted', async () => {
     await api(app, owner.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId, criterionId: leafId, value: 5 });
+    // Blind until submitted (issue 11): the facilitator declared at creation, so scores like anyone else.
+    const own = await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/scores?vendorId=${vendorId}`);
+    expect(own.json.scores.map((s: { value: number }) => s.value)).toEqual([5]);
+    expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/submissions/me`)).status).toBe(200);
     const mine = await api(app, evaluator.token, 'GET', `/api/v1/evaluations/${id}/scores`);
     expect(mine.json.scores.map((s: { evaluatorId: string; value: number }) => [s.evaluatorId, s.value])).toEqual([[evaluator.userId, 3]]);
     const all = await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/scores?vendorId=${vendorId}`);

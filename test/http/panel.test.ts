@@ -78,6 +78,8 @@ describe('exclusions and the aggregates', () => {
     await declareNoConflict(a2, ev.token, eid);
     await api(a2, fac.token, 'PUT', `/api/v1/evaluations/${eid}/scores`, { vendorId: vendor, criterionId: crit, value: 5 });
     await api(a2, ev.token, 'PUT', `/api/v1/evaluations/${eid}/scores`, { vendorId: vendor, criterionId: crit, value: 1 });
+    // The facilitator scored, so sees the team's figures only once submitted (issue 11).
+    expect((await api(a2, fac.token, 'POST', `/api/v1/evaluations/${eid}/submissions/me`)).status).toBe(200);
     const total = async () => (await api(a2, fac.token, 'GET', `/api/v1/evaluations/${eid}/ranking`)).json.rows[0].total;
     expect(await total()).toBeCloseTo(60, 9); // mean 3 of 5 → 60
     await api(a2, fac.token, 'POST', `/api/v1/evaluations/${eid}/exclusions`, { userId: ev.userId, vendorId: vendor, reason: 'Shareholder' });

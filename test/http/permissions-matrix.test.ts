@@ -34,6 +34,8 @@ const VOTE: readonly Role[] = ['facilitator', 'stakeholder'];
 const SCORE: readonly Role[] = ['facilitator', 'evaluator'];
 const FEEDBACK: readonly Role[] = ['facilitator', 'evaluator', 'stakeholder'];
 const AUDIT: readonly Role[] = ['facilitator', 'observer'];
+/** API.md "Who sees what": stakeholders read no scores or totals until review (issue 11). */
+const SCORE_READERS: readonly Role[] = ['facilitator', 'evaluator', 'observer'];
 
 const e = (ids: Ids) => `/api/v1/evaluations/${ids.evaluation}`;
 
@@ -44,8 +46,9 @@ const ROWS: Row[] = [
   { method: 'GET',    path: (i) => `${e(i)}/criteria`,                   allowed: ALL,      stage: 'draft',   ok: 200 },
   { method: 'GET',    path: (i) => `${e(i)}/vendors`,                    allowed: ALL,      stage: 'draft',   ok: 200 },
   { method: 'GET',    path: (i) => `${e(i)}/weights`,                    allowed: ALL,      stage: 'voting',  ok: 200 },
-  { method: 'GET',    path: (i) => `${e(i)}/scores`,                     allowed: ALL,      stage: 'scoring', ok: 200 },
-  { method: 'GET',    path: (i) => `${e(i)}/ranking`,                    allowed: ALL,      stage: 'scoring', ok: 200 },
+  { method: 'GET',    path: (i) => `${e(i)}/scores`,                     allowed: SCORE_READERS, stage: 'scoring', ok: 200 },
+  { method: 'GET',    path: (i) => `${e(i)}/ranking`,                    allowed: SCORE_READERS, stage: 'scoring', ok: 200 },
+  { method: 'GET',    path: (i) => `${e(i)}/ranking`,                    allowed: ALL,      stage: 'review',  ok: 200 },
   { method: 'GET',    path: (i) => `${e(i)}/agreement`,                  allowed: ALL,      stage: 'review',  ok: 200 },
   { method: 'GET',    path: (i) => `${e(i)}/audit`,                      allowed: AUDIT,    stage: 'draft',   ok: 200 },
   { method: 'GET',    path: (i) => `${e(i)}/feedback`,                   allowed: ALL,      stage: 'draft',   ok: 200 },

@@ -6,8 +6,8 @@ export const overview = {
   stepVendors: (n: number) => (n === 0 ? 'Add the vendors on your longlist.' : `${n} vendors on the longlist.`),
   stepWeights: (v: number | null) => (v === null ? 'Set how much each criterion matters.' : `Weights in force: version ${v}.`),
   stepScoring: (done: number, total: number) => (total === 0 ? 'Scoring opens once there are vendors and criteria.' : `${done} of ${total} cells scored by you.`),
-  stepRanking: (leader: string | null, counts?: { ranked: number; unscored: number }) =>
-    (leader ? `Current leader: ${leader}.${counts ? ` ${counts.ranked} vendor${counts.ranked === 1 ? '' : 's'} ranked${counts.unscored > 0 ? `, ${counts.unscored} not yet scored` : ''}.` : ''}` : 'The ranking appears once scores come in.'),
+  stepRanking: (leader: string | null, counts?: { ranked: number; unscored: number }, own = false) =>
+    (leader ? `Current leader${own ? ' (your scores only)' : ''}: ${leader}.${counts ? ` ${counts.ranked} vendor${counts.ranked === 1 ? '' : 's'} ranked${counts.unscored > 0 ? `, ${counts.unscored} not yet scored` : ''}.` : ''}` : 'The ranking appears once scores come in.'),
   open: 'Open',
   lifecycle: 'Stage',
   stageHelp: {

@@ -3,6 +3,8 @@ export const review = {
   title: 'Review and consensus',
   intro: 'Where evaluators disagree, the panel discusses the evidence and the facilitator records a consensus score with its rationale. The evaluators’ own scores stay on record beside it.',
   notYet: 'Review starts after scoring. Until then each evaluator sees only their own scores.',
+  notYetOwn: 'You are scoring blind: other members’ scores, comments and how far the panel agrees appear here once you have submitted your scores, or when the evaluation moves to review.',
+  notYetStakeholder: 'Scores, comments and totals are shown to stakeholders once the evaluation is in review, so the weights you voted on cannot sway the scorers.',
   previewForFacilitator: 'You are seeing this before review. Consensus scores can be set once the evaluation moves to review.',
   moveToReview: 'Close scoring and start review',
   threshold: 'Flag cells where the scores differ by at least',

@@ -12,7 +12,9 @@ export interface OverviewDecision { record: DecisionRecord | null; approver: boo
 export interface OverviewFacts {
   criteria: number; leaves: number; vendors: number; weightVersion: number | null; myCells: number; leader: string | null;
   /** Vendors ranked, and those in the running nobody has scored yet (not ranked). */
-  ranking: { ranked: number; unscored: number };
+  ranking?: { ranked: number; unscored: number } | undefined;
+  /** Blind scoring: the leader by the reader's own scores alone. */
+  leaderFromOwn?: boolean;
 }
 
 /** The five stages with the current one marked, and the facilitator's way to the next. */
@@ -60,7 +62,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, 
     [m.overview.stepVendors(facts.vendors), `${base}/vendors`, facts.vendors > 0],
     [m.overview.stepWeights(facts.weightVersion), `${base}/weights`, facts.weightVersion !== null],
     [m.overview.stepScoring(facts.myCells, facts.leaves * facts.vendors), `${base}/scoring`, facts.myCells > 0],
-    [m.overview.stepRanking(facts.leader, facts.ranking), `${base}/ranking`, facts.leader !== null],
+    [m.overview.stepRanking(facts.leader, facts.ranking, facts.leaderFromOwn), `${base}/ranking`, facts.leader !== null],
   ];
   return (
     <Layout title={evaluation.name} user={user} evaluation={nav}>

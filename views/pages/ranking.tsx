@@ -9,14 +9,15 @@ import { RankingTable } from '../partials/ranking-table.js';
 import { RankingExcluded, RankingFlags, RankingUnscored } from '../partials/ranking-gates.js';
 import { RankingExplain } from '../partials/ranking-explain.js';
 
-interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean }
+interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean }
 
-export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden }: RankingPageProps) {
+export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden, early }: RankingPageProps) {
   const { result, nodes, resolved } = view;
   const base = `/evaluations/${nav.id}`;
   return (
     <Layout title={m.ranking.title} user={user} evaluation={nav}>
       <RankingHead base={base} weightVersion={view.weightVersion} />
+      {early ? <RankingBasis own={view.view === 'own'} /> : null}
       {result.rows.length === 0 && result.excluded.length === 0 && result.unscored.length === 0 ? (
         <div class="empty"><p>{m.ranking.empty}</p></div>
       ) : (
@@ -44,6 +45,15 @@ function RankingHead({ base, weightVersion }: { base: string; weightVersion: num
         <a class="button" href={`${base}/shortlist.csv`} download>{m.ranking.exportCsv}</a>
         <a class="button" href={`${base}/shortlist.json`} download>{m.ranking.exportJson}</a>
       </div>
+    </div>
+  );
+}
+
+/** Whose scores the figures are built from, said before review when it matters (blind scoring). */
+function RankingBasis({ own }: { own: boolean }) {
+  return (
+    <div class={own ? 'alert alert-warn' : 'alert'} id="ranking-basis">
+      <strong>{own ? m.ranking.ownOnly : m.ranking.teamFigures}.</strong> {own ? m.ranking.ownOnlyNote : m.ranking.teamFiguresNote}
     </div>
   );
 }

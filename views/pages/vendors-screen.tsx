@@ -129,7 +129,8 @@ export function ScreenInMatchingPage({ user, nav, filter, count, sample }: Omit<
 interface MustHaveProps {
   user: CurrentUser;
   nav: EvaluationNav;
-  failures: readonly MustHaveFailure[];
+  /** Null while the reader scores blind: the gate is built from the panel's votes. */
+  failures: readonly MustHaveFailure[] | null;
   /** How many of them the page lists; the rest are counted. */
   shown: number;
   mustHaveCriteria: number;
@@ -138,7 +139,7 @@ interface MustHaveProps {
 /** GET /evaluations/:id/vendors/screen-must-haves — the vendors the must-have gate knocks out, with reasons. */
 export function ScreenMustHavesPage({ user, nav, failures, shown, mustHaveCriteria }: MustHaveProps) {
   const base = `/evaluations/${nav.id}/vendors`;
-  const count = failures.length;
+  const count = failures?.length ?? 0;
   return (
     <Layout title={m.vendors.mustHaveTitle} user={user} evaluation={nav}>
       <div class="page-head">
@@ -147,6 +148,8 @@ export function ScreenMustHavesPage({ user, nav, failures, shown, mustHaveCriter
       </div>
       {mustHaveCriteria === 0 ? (
         <div class="empty"><p>{m.vendors.mustHaveNoCriteria}</p></div>
+      ) : failures === null ? (
+        <div class="empty"><p>{m.review.notYetOwn}</p></div>
       ) : count === 0 ? (
         <div class="empty"><p>{m.vendors.mustHaveNone}</p></div>
       ) : (
@@ -156,7 +159,7 @@ export function ScreenMustHavesPage({ user, nav, failures, shown, mustHaveCriter
             <table class="table compact must-have-table">
               <thead><tr><th scope="col">{m.vendors.mustHaveColumns.vendor}</th><th scope="col">{m.vendors.mustHaveColumns.reason}</th></tr></thead>
               <tbody>
-                {failures.slice(0, shown).map((f) => <tr><th scope="row">{f.name}</th><td>{f.reason}</td></tr>)}
+                {(failures ?? []).slice(0, shown).map((f) => <tr><th scope="row">{f.name}</th><td>{f.reason}</td></tr>)}
               </tbody>
             </table>
           </div>

@@ -8,12 +8,15 @@ import { loadRanking } from './ranking.js';
 export interface NamedVendor { vendorId: string; name: string }
 
 /**
- * The ranked vendors whose ranking is provisional (coverage below 100 %: a weighted criterion
- * without a value counts 0), as the ranking flags them. Vendors outside `rows` (excluded by a
- * must-have, or not yet scored) are not ranked, so they are not provisional either.
+ * The vendors a decision would be made without the full picture of: the ranked ones whose ranking
+ * is provisional (coverage below 100 %: a weighted criterion without a value counts 0), as the
+ * ranking flags them, and those nobody has scored yet. Vendors excluded by a must-have are settled.
  */
-export const provisionalIn = (result: RankingResult): NamedVendor[] =>
-  result.rows.filter((r) => r.provisional).map((r) => ({ vendorId: r.vendorId, name: r.name }));
+export const provisionalIn = (result: RankingResult): NamedVendor[] => [
+  ...result.rows.filter((r) => r.provisional).map((r) => ({ vendorId: r.vendorId, name: r.name })),
+  // A vendor nobody scored is not ranked at all (ADR 011): deciding past it is the same open question.
+  ...result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
+];
 
 /** The vendors ranked first (equal totals share the rank): what a bare "decided" records. */
 export const leadersIn = (result: RankingResult): NamedVendor[] =>

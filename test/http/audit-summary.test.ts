@@ -33,7 +33,8 @@ beforeAll(async () => {
   ({ app, db } = await makeTestApp({ file: true }));
   fiona = await signupUser(app, { name: 'Fiona Facilitator' });
   eve = await signupUser(app, { name: 'Eve Evaluator' });
-  id = await createEvaluation(app, fiona.token, { template: 'blank' });
+  // Fiona runs the panel without scoring, so she reads everyone's entries before review (issue 11's rule).
+  id = await createEvaluation(app, fiona.token, { template: 'blank' }, { declare: false });
   omni = await addCriterion(app, fiona.token, id, { name: 'Omnichannel' });
   journeys = await addCriterion(app, fiona.token, id, { name: 'Cross-channel journey orchestration', parentId: omni });
   data = await addCriterion(app, fiona.token, id, { name: 'Data' });

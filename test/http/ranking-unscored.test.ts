@@ -120,7 +120,9 @@ describe('GET /evaluations/:id/ranking (page)', () => {
 describe('GET /evaluations/:id (overview)', () => {
   test('the leader is the first ranked vendor, and the counts keep the unscored apart', async () => {
     const html = await (await pageGet(app, cookie, base)).text();
-    expect(html).toContain(esc(m.overview.stepRanking('Alpha', { ranked: 3, unscored: 2 })));
+    // The owner scores and has not submitted, so the overview speaks of their own scores (blind scoring).
+    expect(html).toContain(esc(m.overview.stepRanking('Alpha', { ranked: 3, unscored: 2 }, true)));
+    expect(m.overview.stepRanking('Alpha', { ranked: 3, unscored: 2 }, true)).toBe('Current leader (your scores only): Alpha. 3 vendors ranked, 2 not yet scored.');
     expect(m.overview.stepRanking('Alpha', { ranked: 3, unscored: 2 })).toBe('Current leader: Alpha. 3 vendors ranked, 2 not yet scored.');
   });
 });

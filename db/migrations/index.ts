@@ -4,6 +4,7 @@ import * as m002 from './002_voting.js';
 import * as m004 from './004_defensible.js';
 import * as m005 from './005_read_paths.js';
 import * as m006 from './006_write_paths.js';
+import * as m007guards from './007_guards_freeze.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '004_defensible': m004,
   '005_read_paths': m005,
   '006_write_paths': m006,
+  '007_guards_freeze': m007guards,
 };

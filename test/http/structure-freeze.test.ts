@@ -39,14 +39,16 @@ beforeAll(async () => {
 });
 
 describe('in scoring the structure is frozen (409 structure_frozen)', () => {
-  test.each([
+  type Row = [name: string, method: string, path: () => string, body: (() => Record<string, unknown>) | undefined];
+  const rows: Row[] = [
     ['delete a criterion', 'DELETE', () => `/criteria/${child}`, undefined],
     ['move a criterion', 'PATCH', () => `/criteria/${child}`, () => ({ parentId: null })],
     ['move a top-level criterion under another', 'PATCH', () => `/criteria/${other}`, () => ({ parentId: top })],
     ['change a criterion’s kind', 'PATCH', () => `/criteria/${other}`, () => ({ kind: 'must-have' })],
     ['add a criterion', 'POST', () => '/criteria', () => ({ name: 'Late idea' })],
     ['delete a vendor', 'DELETE', () => `/vendors/${beta}`, undefined],
-  ] as const)('%s', async (_name, method, p, body) => {
+  ];
+  test.each(rows)('%s', async (_name, method, p, body) => {
     const err = expectApiError(await api(app, owner.token, method, path(p()), body?.()), 409, 'structure_frozen');
     expect(err.message).toMatch(/Scoring has opened/);
   });

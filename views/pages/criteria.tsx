@@ -39,6 +39,7 @@ export function CriteriaPage({ user, nav, evaluation, tree, parents, canEdit, er
         {tree.length > 0 && !standardScale ? <p class="muted small">{m.criteria.rubricScale(evaluation.scale_min, evaluation.scale_max)}</p> : null}
       </div>
       <ReadOnlyNote canEdit={canEdit} locked={evaluation.status === 'decided'} text={m.criteria.readOnly} />
+      {canEdit && frozen ? <p class="alert alert-info">{m.guards.frozen}</p> : null}
       {tree.length === 0 ? (
         <div class="empty">
           <p>{canEdit ? m.criteria.empty : m.criteria.emptyReadOnly}</p>
@@ -47,7 +48,6 @@ export function CriteriaPage({ user, nav, evaluation, tree, parents, canEdit, er
       ) : (
         <CriteriaTable tree={tree} base={base} canEdit={canEdit} frozen={frozen} />
       )}
-      {canEdit && frozen ? <p class="alert alert-info">{m.guards.frozen}</p> : null}
       {canEdit && !frozen ? (
         <section class="card" id="add-criterion">
           <h2>{m.criteria.addTitle}</h2>

@@ -19,7 +19,7 @@ export interface StatusConfirmProps {
  */
 export function StatusConfirmPage({ user, nav, evaluation, to, move, missing, errors }: StatusConfirmProps) {
   const base = `/evaluations/${evaluation.id}`;
-  const title = move === 'closeVoting' ? m.guards.closeVotingTitle : m.guards.confirmTitle[to];
+  const title = move === 'closeVoting' ? m.guards.closeVotingTitle : move === 'skipVoting' ? m.guards.skipVotingTitle : m.guards.confirmTitle[to];
   const blocked = missing.some((x) => x.severity === 'hard');
   const overridable = missing.some((x) => x.severity === 'overridable');
   return (

@@ -16,7 +16,7 @@ export function MissingList({ missing, base }: { missing: readonly Missing[]; ba
         const link = fix[x.code];
         return (
           <li class={`missing missing-${x.severity}`}>
-            {x.severity === 'hard' ? <span class="badge badge-must">{m.guards.required}</span> : null} {text(x)}
+            {x.severity === 'hard' ? <span class="badge badge-must">{m.guards.required}</span> : x.severity === 'overridable' ? <span class="badge badge-warn">{m.guards.overridable}</span> : null} {text(x)}
             {x.names.length > 0 ? <> {x.names.join(', ')}{x.count > x.names.length ? ` ${m.guards.more(x.count - x.names.length)}` : ''}</> : null}
             {link ? <> <a href={link[1]}>{link[0]}</a></> : null}
           </li>

@@ -169,7 +169,7 @@ describe('the confirmation pages', () => {
 });
 
 describe('submitting from the page', () => {
-  test('the panel says how many cells stay empty; without the tick the grid comes back (422), with it the scores lock', async () => {
+  test('the confirmation step counts the empty cells now; without the tick it comes back (422), with it the scores lock', async () => {
     const id = await blank();
     const acme = await addVendor(app, owner.token, id, { name: 'Acme' });
     await addVendor(app, owner.token, id, { name: 'Beta' });
@@ -177,13 +177,19 @@ describe('submitting from the page', () => {
     expect((await status(id, { status: 'scoring' })).status).toBe(200);
     expect((await api(app, eve.token, 'PUT', path(id, '/scores'), { vendorId: acme, criterionId: quality, value: 3 })).status).toBe(200);
     const grid = await (await pageGet(app, eve.cookie, `/evaluations/${id}/scoring`)).text();
-    expect(grid).toContain(esc(m.guards.submitEmpty(1)));
-    expect(grid).toMatch(/name="confirm" value="yes" required/);
+    expect(grid).toContain(`<form method="get" action="/evaluations/${id}/submission"`);
+    const step = await (await pageGet(app, eve.cookie, `/evaluations/${id}/submission`)).text();
+    expect(step).toContain(esc(m.guards.submitEmpty(1)));
+    expect(step).toMatch(/name="confirm" value="yes" required/);
     const unticked = await pagePost(app, eve.cookie, `/evaluations/${id}/submission`, {});
     expect(unticked.status).toBe(422);
     expect(await unticked.text()).toContain(esc(m.guards.needsCheck));
     expect((await api(app, owner.token, 'POST', path(id, '/status'), { status: 'review' })).status).toBe(409);
     expect((await pagePost(app, eve.cookie, `/evaluations/${id}/submission`, { confirm: 'yes' })).status).toBe(303);
+    // Twice is refused on the step itself, not with an error page.
+    const again = await pagePost(app, eve.cookie, `/evaluations/${id}/submission`, { confirm: 'yes' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('already submitted');
     expect((await api(app, eve.token, 'PUT', path(id, '/scores'), { vendorId: acme, criterionId: quality, value: 4 })).json.error.code).toBe('scores_submitted');
   });
 });

@@ -43,6 +43,7 @@ export const guards = {
   needsCheck: 'Tick the box to confirm this step.',
   needsForce: 'Some evaluators have not submitted: tick the box to close scoring without them, or wait for them.',
   cancel: 'Cancel',
+  submitTitle: 'Submit your scores?',
   submitEmpty: (empty: number) => `${empty} cell${empty === 1 ? ' is' : 's are'} still empty; once you submit they stay empty and your scores lock.`,
   submitFull: 'Every cell has a score. Once you submit, your scores lock.',
   submitCheck: 'I want to submit my scores; I cannot change them afterwards',

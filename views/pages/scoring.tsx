@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../server/context.js';
-import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
+import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
 import { DeclarationForm } from '../partials/scoring-declaration.js';
 import { ScoringGrid, type GridColumn, type GridVendor, type MyScore } from '../partials/scoring-grid.js';
@@ -82,13 +82,11 @@ function RubricPanel({ scale }: { scale: ScoringPageProps['scale'] }) {
 /** Hands the scores in; once submitted the grid locks. */
 function SubmitPanel({ p }: { p: ScoringPageProps }) {
   return (
-    <form method="post" action={`/evaluations/${p.nav.id}/submission`} class="card stack submit-panel" id="submit">
+    // A guarded step (issue 11): the button opens the confirmation page, which counts the empty cells
+    // afresh (the grid saves cell by cell, so counts on this page go stale) and needs a tick.
+    <form method="get" action={`/evaluations/${p.nav.id}/submission`} class="card stack submit-panel" id="submit">
       <h2>{m.scoring.submitTitle}</h2>
-      <p class="muted">{m.scoring.submitIntro} {m.scoring.progress(p.done, p.total)}</p>
-      {/* The guarded step: what stays empty, and a box the browser and the server both require. */}
-      <p class={p.done < p.total ? 'alert alert-warn' : 'muted'}>{p.done < p.total ? m.guards.submitEmpty(p.total - p.done) : m.guards.submitFull}</p>
-      <FormErrors errors={p.errors?.submit ? { _: p.errors.submit } : undefined} />
-      <label class="choice"><input type="checkbox" name="confirm" value="yes" required /> {m.guards.submitCheck}</label>
+      <p class="muted">{m.scoring.submitIntro}</p>
       <button type="submit" class="button button-primary">{m.scoring.submitButton}</button>
     </form>
   );

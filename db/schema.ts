@@ -129,6 +129,10 @@ export interface VendorsTable {
   description: Generated<string>;
   price: number | null;
   screened_out: string | null;
+  /** Set when the vendor was withdrawn after scoring opened (migration 007): it keeps its scores, leaves the ranking. */
+  withdrawn_reason: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -141,6 +145,8 @@ export interface WeightSetsTable {
   note: Generated<string>;
   created_by: number | null;
   created_at: string;
+  /** Why the weights changed after scoring began (migration 007); null for a set made before. */
+  reason: string | null;
 }
 
 export interface WeightEntriesTable { weight_set_id: number; criterion_id: number; weight: number }

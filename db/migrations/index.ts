@@ -4,6 +4,7 @@ import * as m002 from './002_voting.js';
 import * as m004 from './004_defensible.js';
 import * as m005 from './005_read_paths.js';
 import * as m006 from './006_write_paths.js';
+import * as m007 from './007_guards_freeze.js';
 import * as m008 from './008_decisions.js';
 import * as m009 from './009_audit_summary.js';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '004_defensible': m004,
   '005_read_paths': m005,
   '006_write_paths': m006,
+  '007_guards_freeze': m007,
   '008_decisions': m008,
   '009_audit_summary': m009,
 };

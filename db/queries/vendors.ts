@@ -33,7 +33,8 @@ export async function vendorIdsOf(db: Db, evaluationId: number): Promise<number[
 
 /** The vendors still in the running (not screened out): what a ranking ranks. */
 export async function vendorsInRunning(db: Db, evaluationId: number): Promise<{ id: number; name: string; price: number | null }[]> {
-  return db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluationId).where('screened_out', 'is', null).execute();
+  // A withdrawn vendor keeps its scores but is out of the running, like a screened-out one (migration 007).
+  return db.selectFrom('vendors').select(['id', 'name', 'price']).where('evaluation_id', '=', evaluationId).where('screened_out', 'is', null).where('withdrawn_at', 'is', null).execute();
 }
 
 /** Which of `ids` are vendors of the evaluation. */

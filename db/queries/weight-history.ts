@@ -10,3 +10,15 @@ export async function weightHistory(db: Db, evaluationId: number) {
     .orderBy('w.version', 'desc')
     .execute();
 }
+
+/** The weight-set versions made after scoring began (they carry a reason), oldest first, with who made them. */
+export async function weightChangesAfterScoring(db: Db, evaluationId: number) {
+  return db
+    .selectFrom('weight_sets as w')
+    .leftJoin('users as u', 'u.id', 'w.created_by')
+    .select(['w.version', 'w.created_at as at', 'w.reason', 'u.name as by'])
+    .where('w.evaluation_id', '=', evaluationId)
+    .where('w.reason', 'is not', null)
+    .orderBy('w.version')
+    .execute();
+}

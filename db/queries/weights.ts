@@ -21,7 +21,7 @@ export async function insertWeightSet(
   db: Db,
   evaluationId: number,
   local: ReadonlyMap<string, number>,
-  meta: { source: 'template' | 'direct' | 'vote'; note?: string; createdBy: number | null; at: string },
+  meta: { source: 'template' | 'direct' | 'vote'; note?: string; createdBy: number | null; at: string; reason?: string | null },
 ): Promise<{ id: number; version: number }> {
   const last = await db
     .selectFrom('weight_sets')
@@ -31,7 +31,7 @@ export async function insertWeightSet(
   const version = Number(last?.v ?? 0) + 1;
   const set = await db
     .insertInto('weight_sets')
-    .values({ evaluation_id: evaluationId, version, source: meta.source, note: meta.note ?? '', created_by: meta.createdBy, created_at: meta.at })
+    .values({ evaluation_id: evaluationId, version, source: meta.source, note: meta.note ?? '', created_by: meta.createdBy, created_at: meta.at, reason: meta.reason ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
   const rows = [...local].map(([criterionId, weight]) => ({ weight_set_id: set.id, criterion_id: Number(criterionId), weight }));

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.js';
+import { isStructureFrozen } from '../domain/rules/structure.js';
 import type { Criterion } from '../../db/schema.js';
 import { CriteriaPage, CriterionEditPage } from '../../views/pages/criteria.js';
 import { CriterionDeletePage } from '../../views/pages/criterion-delete.js';
@@ -79,7 +80,7 @@ async function renderEdit(c: Context, p: Page, row: Criterion, values: Criterion
   const page = (
     <CriterionEditPage
       user={p.user} nav={p.nav} criterion={{ id: row.id, name: row.name }}
-      parents={parentOptions(rows, row.id)} parentLocked={childrenOf(rows, row.id).length > 0}
+      parents={parentOptions(rows, row.id)} parentLocked={childrenOf(rows, row.id).length > 0} frozen={isStructureFrozen(p.evaluation.status)}
       rubricLevels={rubricLines(values)} values={values} errors={errors}
     />
   );

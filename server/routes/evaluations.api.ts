@@ -28,7 +28,7 @@ const create = apiRoute({
 });
 const read = readRoute({ access: 'read', path: '/{id}', summary: 'One evaluation', success: ok('The evaluation.', EvaluationOut) });
 const status = writeRoute({
-  access: 'edit', method: 'post', path: '/{id}/status', summary: 'Move the evaluation to its next status (facilitator)', body: StatusSchema,
+  access: 'edit', method: 'post', path: '/{id}/status', summary: 'Move the evaluation to its next status (facilitator); 409 `precondition_failed` names what is missing', body: StatusSchema,
   success: ok('The new status, and the weight-set version now in force.', z.object({ status: StatusSchema.shape.status, weightSetVersion: z.number().nullable() })),
 });
 
@@ -42,4 +42,7 @@ export const evaluationsApi = apiRouter('Evaluations')
     return c.json(body, 201);
   })
   .openapi(read, (c) => c.json(evaluationJson(c.var.actor.evaluation)))
-  .openapi(status, async (c) => c.json(await changeStatus(c.get('db'), c.var.actor, c.req.valid('json').status)));
+  .openapi(status, async (c) => {
+    const { status: to, force } = c.req.valid('json');
+    return c.json(await changeStatus(c.get('db'), c.var.actor, to, { force: force === true }));
+  });

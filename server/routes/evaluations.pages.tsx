@@ -22,6 +22,7 @@ import { leavesOf } from '../domain/criteria-tree.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { overviewDecision } from '../read-models/decision.js';
 import { currentWeightSet } from '../../db/queries/weights.js';
+import { guardedMove, postGuardedStatus, renderStatusConfirm } from './status-confirm.js';
 
 
 async function render(c: Context, p: Page, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
@@ -67,9 +68,15 @@ export const evaluationsPages = new Hono<AppEnv>()
     return c.redirect(`/evaluations/${e.id}`, 303);
   })
   .get('/:id', async (c) => render(c, await evaluationPage(c, 'overview')))
+  .get('/:id/status', async (c) => {
+    const p = await evaluationPage(c, 'overview', 'edit');
+    const to = StatusSchema.shape.status.safeParse(c.req.query('to'));
+    return renderStatusConfirm(c, p, to.success ? to.data : p.evaluation.status);
+  })
   .post('/:id/status', pageAccess('overview', 'edit'), statusForm, async (c) => {
     const p = c.var.page;
     const { status } = c.req.valid('form');
+    if (guardedMove(p.evaluation.status, status)) return postGuardedStatus(c, p, status);
     if (status === 'decided' && (await formFields(c)).confirm !== 'yes') return render(c, p, { _: m.overview.decideNeedsCheck }, 422);
     const refused = await refusalOf(() => changeStatus(p.db, p, status), [409]);
     if (refused) return render(c, p, { _: refused.message }, 409);

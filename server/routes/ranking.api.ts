@@ -3,6 +3,7 @@ import { loadRanking } from '../read-models/ranking.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
+import { structureChanges } from '../read-models/structure-changes.js';
 
 const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }) });
 
@@ -16,6 +17,8 @@ const Ranking = z.object({
     .openapi({ description: 'Vendors nobody has scored yet (no value on any weighted criterion), by name: not in `rows`, no rank; ranks count only the scored vendors.' }),
   weights: z.record(z.string(), z.number()).openapi({ description: 'Leaf criterion id → weight (sum 1).' }),
   view: z.enum(['own', 'team']).openapi({ description: 'Whose scores the figures come from: `own` (a scorer who has not submitted, before review: their scores alone) or `team`.' }),
+  withdrawn: z.array(z.object({ vendorId: z.string(), name: z.string(), reason: z.string() })).openapi({ description: 'Vendors withdrawn with a reason: not ranked, their scores kept.' }),
+  weightChanges: z.array(z.object({ version: z.number(), by: z.string().nullable(), at: z.string(), reason: z.string() })).openapi({ description: 'Weight changes made after scoring began, oldest first.' }),
 });
 
 const read = readRoute({ access: 'read', summary: 'Vendors ranked by weighted score, the excluded ones with why, and those not yet scored (403 for stakeholders before review)', query: LimitSchema, success: ok('The ranking the caller may see.', Ranking) });
@@ -24,11 +27,14 @@ const read = readRoute({ access: 'read', summary: 'Vendors ranked by weighted sc
 export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
   const { limit } = c.req.valid('query');
   const { result, resolved, view } = await loadRanking(c.get('db'), c.var.actor, { limit });
+  const structure = await structureChanges(c.get('db'), c.var.actor.evaluation.id);
   return c.json({
     rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
     excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),
     unscored: result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
     weights: Object.fromEntries(resolved.leaves),
     view,
+    withdrawn: structure.withdrawn.map((v) => ({ vendorId: v.vendorId, name: v.name, reason: v.reason })),
+    weightChanges: structure.weightChanges,
   });
 });

@@ -12,6 +12,7 @@ import { Robustness } from '../../views/partials/robustness.js';
 import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
 import { ScoresHidden } from '../../views/partials/scores-hidden.js';
+import { structureChanges } from '../read-models/structure-changes.js';
 
 const DEFAULT_LIMIT = 50;
 const WHOSE_TOP = 5;
@@ -42,5 +43,6 @@ export const rankingPages = new Hono<AppEnv>()
         ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
       ]
     : null;
-  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
+  const structure = await structureChanges(p.db, p.evaluation.id);
+  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} structure={structure} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
 });

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.js';
+import { isStructureFrozen } from '../domain/rules/structure.js';
 import type { Vendor } from '../../db/schema.js';
 import { ScreenInMatchingPage, ScreenMatchingPage, ScreenMustHavesPage } from '../../views/pages/vendors-screen.js';
 import { VendorRow } from '../../views/partials/vendors-row.js';
@@ -38,7 +39,7 @@ async function rowAnswer(c: Context, p: Page, vendor: Vendor, error?: string) {
     return c.redirect(`${baseOf(p)}#vendor-${vendor.id}`, 303);
   }
   const shown = (await pricesHiddenFor(p.db, p)) ? { ...vendor, price: null } : vendor;
-  return fragment(c, <VendorRow vendor={shown} base={baseOf(p)} canEdit error={error} />, error ? 422 : 200);
+  return fragment(c, <VendorRow vendor={shown} base={baseOf(p)} canEdit frozen={isStructureFrozen(p.evaluation.status)} error={error} />, error ? 422 : 200);
 }
 
 function vendorIdOr404(raw: string | undefined): number {

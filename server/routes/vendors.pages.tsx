@@ -1,5 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.js';
+import { isStructureFrozen } from '../domain/rules/structure.js';
+import { withdrawVendor } from '../services/vendor-withdrawal.js';
+import { WithdrawalSchema } from '../schemas/vendors.js';
 import type { Vendor } from '../../db/schema.js';
 import { VendorDeletePage, VendorEditPage, VendorsPage, type ScreeningNotice } from '../../views/pages/vendors.js';
 import { VendorList, type VendorListView } from '../../views/partials/vendors-table.js';
@@ -10,7 +13,7 @@ import { fragment, html } from '../../views/render.js';
 import { vendorIn } from '../../db/queries/vendors.js';
 import { countMatching, vendorFacets, vendorPage, type VendorFilter } from '../../db/queries/vendor-search.js';
 import { scoresBy } from '../../db/queries/scores.js';
-import { formFields, formValidator, numberOrBlank, saveNamed } from '../forms.js';
+import { formFields, formValidator, numberOrBlank, refusalOf, saveNamed } from '../forms.js';
 import { NewVendorSchema } from '../schemas/vendors.js';
 import { addVendor, removeVendor, updateVendor } from '../services/vendors.js';
 import { can } from '../domain/permissions.js';
@@ -83,7 +86,7 @@ async function renderList(c: Context, p: Page, form?: { errors: FieldErrors; val
     // typing in the search box replaces the entry, the other controls and the pager add one.
     const source = c.req.header('hx-source');
     if (source) c.header(source === 'input#vendor-q' ? 'HX-Replace-Url' : 'HX-Push-Url', listHref(base, filter, view.view.page));
-    return fragment(c, <VendorList view={view.view} base={base} canEdit={canEdit(p)} />);
+    return fragment(c, <VendorList view={view.view} base={base} canEdit={canEdit(p)} frozen={isStructureFrozen(p.evaluation.status)} />);
   }
   const page = (
     <VendorsPage user={p.user} nav={p.nav} evaluation={p.evaluation} view={view.view} facets={view.facets} canEdit={canEdit(p)} notice={form ? null : noticeOf(c)} errors={form?.errors} values={form?.values} />
@@ -139,6 +142,15 @@ export const vendorsPages = new Hono<AppEnv>()
     const vendor = await vendorOr404(p, c.req.param('vid'));
     const scores = await scoresBy(p.db, p.evaluation.id, null, { vendorId: vendor.id });
     return html(c, <VendorDeletePage user={p.user} nav={p.nav} vendor={vendor} scores={scores.length} />);
+  })
+  .post('/:vid/withdrawal', async (c) => {
+    const p = await evaluationPage(c, 'vendors', 'edit');
+    const vendor = await vendorOr404(p, c.req.param('vid'));
+    const form = WithdrawalSchema.safeParse(await formFields(c));
+    if (!form.success) return html(c, <VendorEditPage user={p.user} nav={p.nav} vendor={vendor} values={storedValues(vendor)} errors={{ reason: form.error.issues[0]?.message ?? '' }} />, 422);
+    const refused = await refusalOf(() => withdrawVendor(p.db, p, vendor.id, form.data.reason), [409]);
+    if (refused) return html(c, <VendorEditPage user={p.user} nav={p.nav} vendor={vendor} values={storedValues(vendor)} errors={{ _: refused.message }} />, 409);
+    return c.redirect(`/evaluations/${p.evaluation.id}/vendors#vendor-${vendor.id}`, 303);
   })
   .post('/:vid/delete', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');

@@ -18,6 +18,7 @@ import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
 import { inviteLink } from './invites.api.js';
 import { lastVoteVersion } from '../../db/queries/weights.js';
+import { guardedMove, postGuardedStatus } from './status-confirm.js';
 
 
 async function render(c: Context, p: Page, extra: { newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
@@ -61,6 +62,7 @@ export const votingPages = new Hono<AppEnv>()
   .post('/status', pageAccess('voting', 'edit'), statusForm, async (c) => {
     const p = c.var.page;
     const { status } = c.req.valid('form');
+    if (guardedMove(p.evaluation.status, status)) return postGuardedStatus(c, p, status);
     return orMessage(c, p, async () => { await changeStatus(p.db, p, status); });
   })
   .post('/reopen', async (c) => {

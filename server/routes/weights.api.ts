@@ -10,7 +10,7 @@ const WeightMap = z.record(z.string(), z.number()).openapi({ description: 'Crite
 
 const read = readRoute({ access: 'read', summary: 'The weights the stakeholders’ votes make', success: ok('Weights, votes counted, aggregation and each stakeholder group’s share.') });
 const write = writeRoute({
-  access: 'edit', method: 'put', summary: 'Set the weights directly (facilitator)', body: WeightsSchema,
+  access: 'edit', method: 'put', summary: 'Set the weights directly (facilitator); from scoring on `reason` is required (400 with `fields.reason`)', body: WeightsSchema,
   success: ok('The new weights version and the resolved global weights.', z.object({ version: z.number(), weights: WeightMap })),
 });
 
@@ -24,6 +24,7 @@ export const weightsApi = apiRouter('Weights')
     });
   })
   .openapi(write, async (c) => {
-    const { version, resolved } = await setWeights(c.get('db'), c.var.actor, c.req.valid('json').weights);
+    const body = c.req.valid('json');
+    const { version, resolved } = await setWeights(c.get('db'), c.var.actor, body.weights, body.reason);
     return c.json({ version, weights: Object.fromEntries(resolved.global) });
   });

@@ -11,7 +11,7 @@ import { weightHistory } from '../../db/queries/weight-history.js';
 import { weightSetByVersion } from '../../db/queries/weights.js';
 import { resolveWeights } from '../domain/weights.js';
 import { notFound } from '../errors.js';
-import { formValidatorFor, type FormValues } from '../forms.js';
+import { formFields, formValidatorFor, refusalOf, type FormValues } from '../forms.js';
 import { weightsFormSchema } from '../schemas/forms/weights.js';
 import type { FieldErrors } from '../errors.js';
 import { can } from '../domain/permissions.js';
@@ -69,6 +69,9 @@ export const weightsPages = new Hono<AppEnv>()
   })
   .post('/', pageAccess('weights', 'edit'), weightsForm, async (c) => {
     const p = c.var.page;
-    const { version } = await setWeights(p.db, p, c.req.valid('form'));
+    const fields = await formFields(c);
+    let version = 0;
+    const refused = await refusalOf(async () => { ({ version } = await setWeights(p.db, p, c.req.valid('form'), fields.reason)); }, [400]);
+    if (refused) return renderInvalid(c, refused.errors, fields);
     return c.redirect(`/evaluations/${p.evaluation.id}/weights?saved=${version}`, 303);
   });

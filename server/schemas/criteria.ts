@@ -15,4 +15,6 @@ export const CriterionPatchSchema = NewCriterionSchema.partial();
 
 export const WeightsSchema = z.object({
   weights: z.record(z.string().regex(/^[1-9]\d{0,14}$/, { error: 'Keys are criterion ids.' }), z.number({ error: 'A number.' }).finite().min(0, { error: 'A weight must be ≥ 0.' }).max(1e9, { error: 'A weight must be at most 1,000,000,000.' })),
+  /** Why the weights change; required from scoring on (the service answers 400 with `fields.reason`), shown on the ranking. */
+  reason: z.string({ error: 'The reason is text.' }).trim().max(500, { error: 'At most 500 characters.' }).optional(),
 });

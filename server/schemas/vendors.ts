@@ -17,3 +17,8 @@ export const NewVendorSchema = z.object({
 });
 
 export const VendorPatchSchema = NewVendorSchema.partial();
+
+/** Withdrawing a vendor after scoring opened: the reason is what the ranking and the record show. */
+export const WithdrawalSchema = z.object({
+  reason: z.string({ error: 'Say why the vendor is withdrawn.' }).trim().min(1, { error: 'Say why the vendor is withdrawn.' }).max(500, { error: 'At most 500 characters.' }),
+});

@@ -17,6 +17,8 @@ export type VoteBody = z.infer<typeof VoteSchema>;
 
 export const StatusSchema = z.object({
   status: z.enum(['draft', 'voting', 'scoring', 'review', 'decided'], { error: 'status is one of draft, voting, scoring, review, decided.' }),
+  /** Go past the overridable preconditions (closing scoring before everyone submitted); recorded in the audit entry. */
+  force: z.boolean({ error: 'force is true or false.' }).optional(),
 });
 
 export const VotingSettingsSchema = z.object({

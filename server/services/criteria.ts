@@ -8,6 +8,7 @@ import { impactOf } from '../read-models/criterion-impact.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { assertStructureOpen } from './structure-guard.js';
 
 export interface CriterionInput { name: string; parentId?: number | null; kind?: CriterionKindColumn; description?: string; rubric?: string[] }
 
@@ -38,6 +39,7 @@ async function checkPlacement(db: Db, evaluationId: number, name: string, parent
 }
 
 export async function addCriterion(db: Db, a: Actor, input: CriterionInput): Promise<number> {
+  assertStructureOpen(a, 'add-criterion');
   return createAudited(db, a, 'criterion', async (trx) => {
     const parentId = input.parentId ?? null;
     await checkPlacement(trx, a.evaluation.id, input.name, parentId, null);
@@ -54,6 +56,9 @@ export async function updateCriterion(db: Db, a: Actor, id: number, input: Parti
     if (!before) throw notFound('The criterion');
     const name = input.name ?? before.name;
     const parentId = input.parentId === undefined ? before.parent_id : input.parentId;
+    // From scoring on the tree holds still: a rename or a new description passes, a move or a new kind does not.
+    if (parentId !== before.parent_id) assertStructureOpen(a, 'move-criterion');
+    if (input.kind !== undefined && input.kind !== before.kind) assertStructureOpen(a, 'change-kind');
     await checkPlacement(trx, a.evaluation.id, name, parentId, id);
     if (input.kind && input.kind !== 'scored' && (await childrenOf(trx, a.evaluation.id, id)).length > 0) {
       throw badRequest('A criterion with sub-criteria must stay scored.', { kind: 'Only leaves can be must-have or cost.' });
@@ -72,6 +77,7 @@ export async function deleteCriterion(db: Db, a: Actor, id: number): Promise<voi
   await db.transaction().execute(async (trx) => {
     const before = await criterionIn(trx, a.evaluation.id, id);
     if (!before) throw notFound('The criterion');
+    assertStructureOpen(a, 'delete-criterion');
     const { children, scores } = await impactOf(trx, a.evaluation.id, id);
     await deleteCriterionTree(trx, id, children.map((c) => c.id));
     await audit(trx, a, 'delete', id, { ...snapshot(before), children: children.map((c) => c.name), scores });

@@ -10,12 +10,15 @@ import { loadWeights } from '../read-models/weights.js';
 import { voteAggregate } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
 import { decide } from './decision.js';
+import { assertStatusPreconditions } from './status-guard.js';
 
 /**
  * Moves the evaluation along its lifecycle. Closing voting (voting → scoring) freezes the votes'
  * aggregate into a new weight-set version in the same transaction, so the ranking uses it at once.
+ * The move's preconditions (status-preconditions.ts) are checked first; `force` goes past the
+ * overridable ones and the audit entry records what it went past.
  */
-export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus): Promise<{ status: EvaluationStatus; weightSetVersion: number | null }> {
+export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus, opts: { force?: boolean } = {}): Promise<{ status: EvaluationStatus; weightSetVersion: number | null }> {
   const from = a.evaluation.status;
   if (!canMoveStatus(from, to)) {
     const next = STATUSES[STATUSES.indexOf(from) + 1];
@@ -26,6 +29,7 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus): Prom
   // Deciding records the decision too (the vendors ranked first, no reason); services/decision.ts.
   if (to === 'decided') return decide(db, a, null).then(() => ({ status: to, weightSetVersion: null }));
   return db.transaction().execute(async (trx) => {
+    const forced = await assertStatusPreconditions(trx, a, to, opts.force === true);
     let weightSetVersion: number | null = null;
     let votes = 0;
     if (from === 'voting' && to === 'scoring') {
@@ -42,7 +46,7 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus): Prom
     await updateEvaluation(trx, a.evaluation.id, { status: to }, nowIso());
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'status', entity: 'evaluation', entityId: a.evaluation.id,
-      before: { status: from }, after: { status: to, ...(weightSetVersion !== null ? { weightSetVersion, votes } : {}) },
+      before: { status: from }, after: { status: to, ...(weightSetVersion !== null ? { weightSetVersion, votes } : {}), ...(forced.length > 0 ? { forced } : {}) },
     });
     return { status: to, weightSetVersion };
   });

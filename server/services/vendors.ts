@@ -5,6 +5,7 @@ import { auditAs, createAudited } from './audit-as.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { assertStructureOpen } from './structure-guard.js';
 
 export interface VendorInput { name: string; website?: string; category?: string; description?: string; price?: number | null }
 
@@ -46,6 +47,7 @@ export async function removeVendor(db: Db, a: Actor, id: number): Promise<void> 
   await db.transaction().execute(async (trx) => {
     const before = await vendorIn(trx, a.evaluation.id, id);
     if (!before) throw notFound('The vendor');
+    assertStructureOpen(a, 'delete-vendor');
     const scores = await deleteVendor(trx, id);
     await audit(trx, a, 'delete', id, { ...snapshot(before), scores });
   });

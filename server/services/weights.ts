@@ -6,12 +6,18 @@ import { applyWeightUpdate, resolveWeights, type ResolvedWeights } from '../doma
 import { badRequest } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { weightChangeNeedsReason } from '../domain/rules/structure.js';
 
 /**
  * Sets weights directly (facilitator): each touched sibling set is renormalised and the result is
- * stored as a new weight-set version, so earlier rankings stay reproducible.
+ * stored as a new weight-set version, so earlier rankings stay reproducible. From scoring on the
+ * change needs a `reason`, stored with the version so the ranking can say who changed it and why.
  */
-export async function setWeights(db: Db, a: Actor, update: Record<string, number>): Promise<{ version: number; resolved: ResolvedWeights }> {
+export async function setWeights(db: Db, a: Actor, update: Record<string, number>, reason?: string): Promise<{ version: number; resolved: ResolvedWeights }> {
+  const afterScoring = weightChangeNeedsReason(a.evaluation.status);
+  if (afterScoring && !reason?.trim()) {
+    throw badRequest('Scoring has begun: say why the weights change.', { reason: 'Required from scoring on: it is shown on the ranking.' });
+  }
   return db.transaction().execute(async (trx) => {
     const { nodes, resolved } = await loadWeights(trx, a.evaluation.id);
     const known = new Set(nodes.map((n) => n.id));
@@ -23,10 +29,10 @@ export async function setWeights(db: Db, a: Actor, update: Record<string, number
     if (Object.keys(fields).length > 0) throw badRequest('Some weights could not be used.', fields);
     const local = applyWeightUpdate(nodes, resolved.local, update);
     const next = resolveWeights(nodes, local);
-    const { version } = await insertWeightSet(trx, a.evaluation.id, next.local, { source: 'direct', createdBy: a.userId, at: nowIso() });
+    const { version } = await insertWeightSet(trx, a.evaluation.id, next.local, { source: 'direct', createdBy: a.userId, at: nowIso(), reason: afterScoring ? reason!.trim() : null });
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'set', entity: 'weights', entityId: version,
-      before: Object.fromEntries(resolved.local), after: Object.fromEntries(next.local),
+      before: Object.fromEntries(resolved.local), after: { ...Object.fromEntries(next.local), ...(reason?.trim() ? { reason: reason.trim() } : {}) },
     });
     return { version, resolved: next };
   });

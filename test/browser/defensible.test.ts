@@ -107,7 +107,11 @@ test('blind scoring, submission, consensus on a disagreement, decision, then not
   expect(await scoreCell(annPage, 'Alpha', 'Usability', '4')).toBe(200);
   expect(await scoreCell(annPage, 'Beta', 'Security', '3')).toBe(200);
   expect(await scoreCell(annPage, 'Beta', 'Usability', '3')).toBe(200);
+  // Submitting is a guarded step (issue 11): a confirmation page says nothing is left empty, and the box must be ticked.
   await annPage.getByRole('button', { name: 'Submit my scores' }).click();
+  await expect.poll(() => annPage.locator('main').textContent()).toContain('Every cell has a score.');
+  await annPage.getByLabel('I want to submit my scores; I cannot change them afterwards').check();
+  await annPage.locator('main').getByRole('button', { name: 'Submit my scores' }).click();
   await expect.poll(() => annPage.locator('.alert-success').textContent()).toContain('They are locked.');
   expect(await scoreInput(annPage, 'Alpha', 'Security').inputValue()).toBe('1');
   expect(await scoreInput(annPage, 'Alpha', 'Security').getAttribute('readonly')).not.toBeNull();
@@ -143,6 +147,11 @@ test('blind scoring, submission, consensus on a disagreement, decision, then not
   const fayPage = await signedIn('fay@example.test');
   await fayPage.goto(evaluationUrl);
   await fayPage.getByRole('button', { name: 'Close scoring and start review' }).click();
+  // The confirmation page (issue 11) names Ben, who has not submitted; closing without him must be forced.
+  await expect.poll(() => fayPage.locator('main').textContent()).toContain('1 evaluator has not submitted: Ben Evaluator');
+  await fayPage.getByLabel('I have read what will happen and want to go ahead').check();
+  await fayPage.getByLabel('Close scoring without their submissions (this is recorded in the audit log)').check();
+  await fayPage.locator('main').getByRole('button', { name: 'Close scoring and start review' }).click();
   await expect.poll(() => fayPage.locator('.stage-current').textContent()).toBe('Review');
 
   // Weights: Security 0.6, Usability 0.4; scale 0–5, so n = value / 5.

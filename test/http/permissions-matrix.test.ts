@@ -130,7 +130,8 @@ async function fixture(stage: Stage): Promise<Ids> {
   const invite = (await must(api(app, f, 'POST', `${base}/invites`, { email: 'standing-invite@example.test' }), 201)).json.inviteId as string;
   const groups = (await must(api(app, f, 'GET', `${base}/weights`), 200)).json.groups as { id: string; name: string }[];
   const group = groups.find((g) => g.name === 'Marketing')!.id;
-  for (const to of STEPS[stage]) await must(api(app, f, 'POST', `${base}/status`, { status: to }), 200);
+  // The evaluator has not submitted, so closing scoring is forced (issue 11: otherwise 409 precondition_failed).
+  for (const to of STEPS[stage]) await must(api(app, f, 'POST', `${base}/status`, { status: to, ...(to === 'review' ? { force: true } : {}) }), 200);
   expect((await must(api(app, f, 'GET', base), 200)).json.status).toBe(stage);
   return { evaluation, c1, c2, vendor, invite, group };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 
 // Review and decision: blind until review, consensus with rationale, must-have knock-outs,
 // evaluator agreement, and the lock once decided.
@@ -78,7 +78,9 @@ describe('scoring', () => {
 describe('review', () => {
   test('consensus is refused before review (409), and review closes scoring for evaluators', async () => {
     expect((await api(app, owner.token, 'PUT', path('/consensus'), { vendorId: acme, criterionId: quality, value: 3, rationale: 'Demo showed partial coverage' })).status).toBe(409);
-    expect((await api(app, owner.token, 'POST', path('/status'), { status: 'review' })).status).toBe(200);
+    // Ben has not submitted: closing scoring is refused until forced (issue 11).
+    expect(expectApiError(await api(app, owner.token, 'POST', path('/status'), { status: 'review' }), 409, 'precondition_failed').message).toMatch(/1 evaluator has not submitted: User/);
+    expect((await api(app, owner.token, 'POST', path('/status'), { status: 'review', force: true })).status).toBe(200);
     const late = await api(app, ben.token, 'PUT', path('/scores'), { vendorId: acme, criterionId: quality, value: 2 });
     expect(late.status).toBe(409);
     expect(late.json.error.code).toBe('scoring_closed');

@@ -234,7 +234,8 @@ describe('screening', () => {
     await score(owner.token, 'Delta', gdpr, 1); await score(eva.token, 'Delta', gdpr, 1);
     await score(owner.token, 'Echo', quality, 4);
     await score(owner.token, 'Foxtrot', sso, 0);
-    for (const status of ['scoring', 'review']) expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/status`, { status })).status).toBe(200);
+    // Eva has not submitted, so closing scoring is forced (issue 11).
+    for (const status of ['scoring', 'review']) expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/status`, { status, force: status === 'review' })).status).toBe(200);
     const consensus = await api(app, owner.token, 'PUT', `/api/v1/evaluations/${id}/consensus`, { vendorId: v.Delta, criterionId: gdpr, value: 0, rationale: 'No EU data processing agreement' });
     expect(consensus.status, consensus.text).toBe(200);
     await pagePost(app, cookie, `${base}/${v.Foxtrot}/screen-out`, { reason: 'Out of budget' });

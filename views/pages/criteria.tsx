@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
 import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
+import { isStructureFrozen } from '../../server/domain/rules/structure.js';
 import { CriteriaTable, type CriterionBranch } from '../partials/criteria-tree.js';
 import { CriterionForm, type CriterionFormValues } from '../partials/criteria-form.js';
 import { EditPageFrame } from '../partials/record-pages.js';
@@ -29,6 +30,7 @@ interface CriteriaPageProps {
 export function CriteriaPage({ user, nav, evaluation, tree, parents, canEdit, errors, values }: CriteriaPageProps) {
   const base = `/evaluations/${evaluation.id}/criteria`;
   const standardScale = evaluation.scale_min === 0 && evaluation.scale_max === 5;
+  const frozen = isStructureFrozen(evaluation.status);
   return (
     <Layout title={m.criteria.title} user={user} evaluation={nav} wide>
       <div class="page-head">
@@ -37,15 +39,16 @@ export function CriteriaPage({ user, nav, evaluation, tree, parents, canEdit, er
         {tree.length > 0 && !standardScale ? <p class="muted small">{m.criteria.rubricScale(evaluation.scale_min, evaluation.scale_max)}</p> : null}
       </div>
       <ReadOnlyNote canEdit={canEdit} locked={evaluation.status === 'decided'} text={m.criteria.readOnly} />
+      {canEdit && frozen ? <p class="alert alert-info">{m.guards.frozen}</p> : null}
       {tree.length === 0 ? (
         <div class="empty">
           <p>{canEdit ? m.criteria.empty : m.criteria.emptyReadOnly}</p>
           {canEdit ? <p class="muted small">{m.criteria.emptyHint}</p> : null}
         </div>
       ) : (
-        <CriteriaTable tree={tree} base={base} canEdit={canEdit} />
+        <CriteriaTable tree={tree} base={base} canEdit={canEdit} frozen={frozen} />
       )}
-      {canEdit ? (
+      {canEdit && !frozen ? (
         <section class="card" id="add-criterion">
           <h2>{m.criteria.addTitle}</h2>
           <CriterionForm action={base} submitLabel={m.criteria.addButton} parents={parents} values={values} errors={errors} />
@@ -61,24 +64,27 @@ interface CriterionEditPageProps {
   criterion: { id: number; name: string };
   parents: readonly { id: number; name: string }[];
   parentLocked: boolean;
+  frozen?: boolean;
   rubricLevels: number;
   values: CriterionFormValues;
   errors?: FieldErrors;
 }
 
 /** GET /evaluations/:id/criteria/:cid/edit — name, place in the tree, kind, description and rubric. */
-export function CriterionEditPage({ user, nav, criterion, parents, parentLocked, rubricLevels, values, errors }: CriterionEditPageProps) {
+export function CriterionEditPage({ user, nav, criterion, parents, parentLocked, frozen, rubricLevels, values, errors }: CriterionEditPageProps) {
   const base = `/evaluations/${nav.id}/criteria`;
   return (
     <EditPageFrame
       user={user} nav={nav} name={criterion.name}
       back={{ href: base, label: m.criteria.backToList }} deleteLink={{ href: `${base}/${criterion.id}/delete`, label: m.criteria.deleteLink }}
+      frozen={frozen ? <p class="muted small">{m.guards.frozen}</p> : undefined}
     >
       <CriterionForm
         action={`${base}/${criterion.id}`}
         submitLabel={m.criteria.saveButton}
         parents={parents}
         parentLocked={parentLocked}
+        frozen={frozen}
         rubricLevels={rubricLevels}
         values={values}
         errors={errors}

@@ -32,8 +32,9 @@ function Lifecycle({ evaluation, canManage, errors }: { evaluation: Evaluation; 
       <FormErrors errors={errors} />
       {canManage && next && evaluation.status !== 'review' ? (
         <div class="row">
-          <form method="post" action={action} class="inline"><input type="hidden" name="status" value={next} /><button type="submit" class="button button-primary">{m.overview.next[evaluation.status as 'draft' | 'voting' | 'scoring']}</button></form>
-          {evaluation.status === 'draft' ? <form method="post" action={action} class="inline"><input type="hidden" name="status" value="scoring" /><button type="submit" class="button">{m.overview.skipVoting}</button></form> : null}
+          {/* Opening voting goes straight through; the other steps open their confirmation page (GET). */}
+          <form method={next === 'voting' ? 'post' : 'get'} action={action} class="inline"><input type="hidden" name={next === 'voting' ? 'status' : 'to'} value={next} /><button type="submit" class="button button-primary">{m.overview.next[evaluation.status as 'draft' | 'voting' | 'scoring']}</button></form>
+          {evaluation.status === 'draft' ? <form method="get" action={action} class="inline"><input type="hidden" name="to" value="scoring" /><button type="submit" class="button">{m.overview.skipVoting}</button></form> : null}
         </div>
       ) : null}
       {canManage && evaluation.status === 'review' ? (

@@ -8,16 +8,19 @@ import { WhoseWeights, type WhoseColumn } from '../partials/whose-weights.js';
 import { RankingTable } from '../partials/ranking-table.js';
 import { RankingExcluded, RankingFlags, RankingUnscored } from '../partials/ranking-gates.js';
 import { RankingExplain } from '../partials/ranking-explain.js';
+import { WeightChangesNote, WithdrawnVendors } from '../partials/structure-changes.js';
+import type { StructureChanges } from '../../server/read-models/structure-changes.js';
 
-interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean }
+interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean; structure?: StructureChanges }
 
-export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden, early }: RankingPageProps) {
+export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden, early, structure }: RankingPageProps) {
   const { result, nodes, resolved } = view;
   const base = `/evaluations/${nav.id}`;
   return (
     <Layout title={m.ranking.title} user={user} evaluation={nav}>
       <RankingHead base={base} weightVersion={view.weightVersion} />
       {early ? <RankingBasis own={view.view === 'own'} /> : null}
+      {structure ? <WeightChangesNote changes={structure.weightChanges} /> : null}
       {result.rows.length === 0 && result.excluded.length === 0 && result.unscored.length === 0 ? (
         <div class="empty"><p>{m.ranking.empty}</p></div>
       ) : (
@@ -25,6 +28,7 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHi
       )}
       <RankingUnscored unscored={result.unscored} limit={limit} base={base} />
       <RankingExcluded excluded={result.excluded} />
+      {structure ? <WithdrawnVendors withdrawn={structure.withdrawn} /> : null}
       <RankingFlags flags={result.flags} nodes={nodes} vendors={[...result.rows, ...result.unscored, ...result.excluded]} />
       {anyScores ? <RobustnessLoader base={base} /> : null}
       {whose ? <WhoseWeights columns={whose} /> : null}

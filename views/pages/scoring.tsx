@@ -82,9 +82,11 @@ function RubricPanel({ scale }: { scale: ScoringPageProps['scale'] }) {
 /** Hands the scores in; once submitted the grid locks. */
 function SubmitPanel({ p }: { p: ScoringPageProps }) {
   return (
-    <form method="post" action={`/evaluations/${p.nav.id}/submission`} class="card stack submit-panel">
+    // A guarded step (issue 11): the button opens the confirmation page, which counts the empty cells
+    // afresh (the grid saves cell by cell, so counts on this page go stale) and needs a tick.
+    <form method="get" action={`/evaluations/${p.nav.id}/submission`} class="card stack submit-panel" id="submit">
       <h2>{m.scoring.submitTitle}</h2>
-      <p class="muted">{m.scoring.submitIntro} {m.scoring.progress(p.done, p.total)}</p>
+      <p class="muted">{m.scoring.submitIntro}</p>
       <button type="submit" class="button button-primary">{m.scoring.submitButton}</button>
     </form>
   );

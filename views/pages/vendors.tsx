@@ -8,6 +8,8 @@ import { VendorList, type VendorListView } from '../partials/vendors-table.js';
 import { listHref, VendorFilters } from '../partials/vendors-filters.js';
 import { VendorForm, type VendorFormValues } from '../partials/vendors-form.js';
 import { DeletePageFrame, EditPageFrame } from '../partials/record-pages.js';
+import { WithdrawCard } from '../partials/vendor-withdraw.js';
+import { isStructureFrozen } from '../../server/domain/rules/structure.js';
 
 
 /** What the last bulk screening did, shown once after its redirect. */
@@ -71,7 +73,8 @@ export function VendorsPage({ user, nav, evaluation, view, facets, canEdit, noti
         <>
           {canEdit ? <ScreeningCard base={base} facets={facets} /> : null}
           <VendorFilters base={base} filter={view.filter} facets={facets} />
-          <VendorList view={view} base={base} canEdit={canEdit} />
+          {canEdit && isStructureFrozen(evaluation.status) ? <p class="alert alert-info">{m.guards.frozenVendors}</p> : null}
+          <VendorList view={view} base={base} canEdit={canEdit} frozen={isStructureFrozen(evaluation.status)} />
         </>
       )}
       {canEdit ? (
@@ -99,6 +102,7 @@ export function VendorEditPage({ user, nav, vendor, values, errors }: { user: Cu
     <EditPageFrame
       user={user} nav={nav} name={vendor.name}
       back={{ href: base, label: m.vendors.backToList }} deleteLink={{ href: `${base}/${vendor.id}/delete`, label: m.vendors.removeLink }}
+      frozen={isStructureFrozen(nav.status) ? <WithdrawCard action={`${base}/${vendor.id}/withdrawal`} vendor={vendor} error={errors?.reason} /> : undefined}
     >
       <VendorForm action={`${base}/${vendor.id}`} submitLabel={m.vendors.saveButton} values={values} errors={errors} cancelHref={base} />
     </EditPageFrame>

@@ -26,7 +26,7 @@ function StatusPanel({ evaluation, canManage, lastVoteVersion }: Pick<VotingPage
         </div>
       ) : null}
       {canManage && s === 'voting' ? (
-        <form method="post" action={`${base}/status`} class="stack"><input type="hidden" name="status" value="scoring" />
+        <form method="get" action={`/evaluations/${evaluation.id}/status`} class="stack"><input type="hidden" name="to" value="scoring" />
           <button class="button button-primary" type="submit">{m.voting.close}</button>
           <p class="hint">{m.voting.closeHint}</p>
         </form>

@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../server/context.js';
 import type { CriterionNode } from '../../server/domain/types.js';
 import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
+import { weightChangeNeedsReason } from '../../server/domain/rules/structure.js';
 
 export interface WeightGroup { key: string; title: string; members: CriterionNode[] }
 export interface WeightHistoryRow { version: number; source: 'template' | 'direct' | 'vote'; created_at: string; by: string | null }
@@ -67,6 +68,13 @@ export function WeightsPage(p: WeightsPageProps) {
           {p.groups.map((g) => <GroupFieldset group={g} values={p.values} canEdit={p.canEdit} errors={p.errors} />)}
           <p class="hint">{m.weights.sumHint}</p>
           {p.hasMustHaves ? <p class="hint">{m.weights.mustHaveNote}</p> : null}
+          {p.canEdit && weightChangeNeedsReason(p.nav.status) ? (
+            <div class={p.errors?.reason ? 'field field-error' : 'field'}>
+              <label for="f-reason">{m.guards.weightReason}</label>
+              <textarea id="f-reason" name="reason" rows={2} maxlength={500} aria-invalid={p.errors?.reason ? 'true' : undefined}>{p.values.reason ?? ''}</textarea>
+              {p.errors?.reason ? <p class="error-text" role="alert">{p.errors.reason}</p> : null}
+            </div>
+          ) : null}
           {p.canEdit ? <button type="submit" class="button button-primary">{m.weights.save}</button> : null}
         </form>
       )}

@@ -19,11 +19,25 @@ interface CriterionFormProps {
   rubricLevels?: number;
   /** The criterion has sub-criteria, so the only valid parent is none. */
   parentLocked?: boolean;
+  /** Scoring has opened: the place in the tree and the kind are shown, sent unchanged, not editable. */
+  frozen?: boolean;
   cancelHref?: string;
 }
 
+/** The place in the tree and the kind once scoring has opened: said, and sent back as they are. */
+function FrozenPlace({ parentName, parentId, kind }: { parentName: string; parentId: string; kind: string }) {
+  return (
+    <div class="field">
+      <p class="small"><strong>{m.criteria.parent}:</strong> {parentName} · <strong>{m.criteria.kind}:</strong> {m.kinds[kind as CriterionKindColumn] ?? kind}</p>
+      <p class="hint">{m.guards.frozen}</p>
+      <input type="hidden" name="parentId" value={parentId} />
+      <input type="hidden" name="kind" value={kind} />
+    </div>
+  );
+}
+
 /** Add and edit share one form so both read, and fail, the same way. */
-export function CriterionForm({ action, submitLabel, parents, values, errors, rubricLevels, parentLocked, cancelHref }: CriterionFormProps) {
+export function CriterionForm({ action, submitLabel, parents, values, errors, rubricLevels, parentLocked, frozen, cancelHref }: CriterionFormProps) {
   const v = values ?? {};
   const parentId = v.parentId ?? '';
   const kind = v.kind ?? 'scored';
@@ -32,6 +46,7 @@ export function CriterionForm({ action, submitLabel, parents, values, errors, ru
       <Field label={m.criteria.name} name="name" error={errors?.name}>
         <input id="f-name" aria-invalid={ariaInvalid(errors, 'name')} name="name" required maxlength={120} placeholder={m.criteria.namePlaceholder} value={v.name ?? ''} />
       </Field>
+      {frozen ? <FrozenPlace parentName={parents.find((p) => String(p.id) === parentId)?.name ?? m.criteria.topLevel} parentId={parentId} kind={kind} /> : <>
       <Field label={m.criteria.parent} name="parentId" error={errors?.parentId} hint={parentLocked ? m.criteria.parentLocked : m.criteria.parentHint}>
         <select id="f-parentId" aria-invalid={ariaInvalid(errors, 'parentId')} name="parentId" aria-describedby="f-parentId-hint">
           <option value="" selected={parentId === ''}>{m.criteria.topLevel}</option>
@@ -43,6 +58,7 @@ export function CriterionForm({ action, submitLabel, parents, values, errors, ru
           {KINDS.map((k) => <option value={k} selected={kind === k}>{m.kinds[k]}</option>)}
         </select>
       </Field>
+      </>}
       <Field label={m.criteria.description} name="description" error={errors?.description} hint={m.criteria.descriptionHint}>
         <textarea id="f-description" aria-invalid={ariaInvalid(errors, 'description')} name="description" rows={3} maxlength={1000} aria-describedby="f-description-hint">{v.description ?? ''}</textarea>
       </Field>

@@ -44,7 +44,7 @@ export function Rubric({ anchors }: { anchors: readonly string[] }) {
   );
 }
 
-function Row({ c, parent, base, canEdit }: { c: CriterionView; parent: CriterionView | null; base: string; canEdit: boolean }) {
+function Row({ c, parent, base, canEdit, frozen }: { c: CriterionView; parent: CriterionView | null; base: string; canEdit: boolean; frozen: boolean }) {
   return (
     <tr id={`criterion-${c.id}`} class={parent ? 'criterion-sub' : 'criterion-top'}>
       <th scope="row">
@@ -61,7 +61,7 @@ function Row({ c, parent, base, canEdit }: { c: CriterionView; parent: Criterion
       {canEdit ? (
         <td class="actions">
           <a href={`${base}/${c.id}/edit`} class="button button-small" aria-label={m.editLabel(c.name)}>{m.edit}</a>
-          <a href={`${base}/${c.id}/delete`} class="button button-small button-danger" aria-label={m.criteria.deleteLabel(c.name)}>{m.delete}</a>
+          {frozen ? null : <a href={`${base}/${c.id}/delete`} class="button button-small button-danger" aria-label={m.criteria.deleteLabel(c.name)}>{m.delete}</a>}
         </td>
       ) : null}
     </tr>
@@ -74,13 +74,13 @@ const columns = (canEdit: boolean): (Column | false)[] => {
 };
 
 /** The two-level tree as one table: each top-level criterion followed by its sub-criteria. */
-export function CriteriaTable({ tree, base, canEdit }: { tree: readonly CriterionBranch[]; base: string; canEdit: boolean }) {
+export function CriteriaTable({ tree, base, canEdit, frozen = false }: { tree: readonly CriterionBranch[]; base: string; canEdit: boolean; frozen?: boolean }) {
   return (
     <DataTable class="criteria-table" columns={columns(canEdit)}>
       {tree.map((b) => (
         <>
-          <Row c={b.criterion} parent={null} base={base} canEdit={canEdit} />
-          {b.children.map((child) => <Row c={child} parent={b.criterion} base={base} canEdit={canEdit} />)}
+          <Row c={b.criterion} parent={null} base={base} canEdit={canEdit} frozen={frozen} />
+          {b.children.map((child) => <Row c={child} parent={b.criterion} base={base} canEdit={canEdit} frozen={frozen} />)}
         </>
       ))}
     </DataTable>

@@ -5,10 +5,15 @@ import { m } from '../messages/index.js';
 
 interface Link { href: string; label: string }
 
-interface EditPageFrameProps { user: CurrentUser; nav: EvaluationNav; /** The record's name, for the title. */ name: string; back: Link; deleteLink: Link; children: Child }
+interface EditPageFrameProps {
+  user: CurrentUser; nav: EvaluationNav; /** The record's name, for the title. */ name: string; back: Link; deleteLink: Link;
+  /** From scoring on the record cannot be deleted: this replaces the delete link (why, and what to do instead). */
+  frozen?: Child;
+  children: Child;
+}
 
 /** A record's edit page (a criterion, a vendor): the title and a way back, the form in a card, and the way to its delete page. */
-export function EditPageFrame({ user, nav, name, back, deleteLink, children }: EditPageFrameProps) {
+export function EditPageFrame({ user, nav, name, back, deleteLink, frozen, children }: EditPageFrameProps) {
   const title = m.editTitle(name);
   return (
     <Layout title={title} user={user} evaluation={nav}>
@@ -17,7 +22,7 @@ export function EditPageFrame({ user, nav, name, back, deleteLink, children }: E
         <p><a href={back.href}>{back.label}</a></p>
       </div>
       <section class="card">{children}</section>
-      <p><a href={deleteLink.href} class="button button-small button-danger">{deleteLink.label}</a></p>
+      {frozen ?? <p><a href={deleteLink.href} class="button button-small button-danger">{deleteLink.label}</a></p>}
     </Layout>
   );
 }

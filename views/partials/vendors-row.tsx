@@ -11,6 +11,8 @@ interface VendorRowProps {
   vendor: Vendor;
   base: string;
   canEdit: boolean;
+  /** Scoring has opened: no delete; a vendor is withdrawn (on its edit page) instead. */
+  frozen?: boolean | undefined;
   /** A refused screen-out reason: the form opens again with this message. */
   error?: string | undefined;
 }
@@ -42,8 +44,9 @@ function ScreenAction({ vendor, base, error }: { vendor: Vendor; base: string; e
  * One longlist row. The same markup serves the full list and the htmx swap after screening a
  * single vendor out or back in; a screened-out row keeps its place and shows the reason.
  */
-export function VendorRow({ vendor: v, base, canEdit, error }: VendorRowProps) {
+export function VendorRow({ vendor: v, base, canEdit, frozen, error }: VendorRowProps) {
   const out = v.screened_out !== null;
+  const withdrawn = v.withdrawn_at !== null;
   return (
     <tr id={`vendor-${v.id}`} class={out ? 'row-out' : undefined}>
       <th scope="row">
@@ -53,7 +56,9 @@ export function VendorRow({ vendor: v, base, canEdit, error }: VendorRowProps) {
       <td class="small desc" data-label={m.vendors.columns.description}>{v.description ? <span class="clamp" title={v.description.length > 140 ? v.description : undefined}>{v.description}</span> : null}</td>
       <td class="num" data-label={m.vendors.columns.price}>{formatPrice(v.price)}</td>
       <td class={out ? 'screening' : 'screening screening-in'} data-label={m.vendors.columns.screening}>
-        {out ? (
+        {withdrawn ? (
+          <><span class="badge badge-warn">{m.guards.withdrawnBadge}</span> <span class="small reason">{v.withdrawn_reason}</span></>
+        ) : out ? (
           <>
             <span class="badge badge-out">{m.vendors.screenedBadge}</span> <span class="small reason">{v.screened_out}</span>
           </>
@@ -65,7 +70,9 @@ export function VendorRow({ vendor: v, base, canEdit, error }: VendorRowProps) {
         <td class="actions">
           <ScreenAction vendor={v} base={base} error={error} />
           <a href={`${base}/${v.id}/edit`} class="button button-small" aria-label={m.editLabel(v.name)}>{m.edit}</a>
-          <a href={`${base}/${v.id}/delete`} class="button button-small button-danger" aria-label={m.vendors.removeLabel(v.name)}>{m.remove}</a>
+          {frozen
+            ? withdrawn ? null : <a href={`${base}/${v.id}/edit#withdraw`} class="button button-small" aria-label={`${m.guards.withdraw} ${v.name}`}>{m.guards.withdraw}</a>
+            : <a href={`${base}/${v.id}/delete`} class="button button-small button-danger" aria-label={m.vendors.removeLabel(v.name)}>{m.remove}</a>}
         </td>
       ) : null}
     </tr>

@@ -28,7 +28,7 @@ export interface VendorListView {
   total: number;
 }
 
-interface VendorsTableProps { view: VendorListView; base: string; canEdit: boolean }
+interface VendorsTableProps { view: VendorListView; base: string; canEdit: boolean; frozen?: boolean }
 
 const pageLink = (base: string, f: VendorFilter, page: number, label: string, rel?: string) => (
   <a href={listHref(base, f, page)} hx-get={listHref(base, f, page)} hx-target="#vendor-list" hx-swap="outerHTML show:top showTarget:#vendor-list" hx-push-url="true" class="button button-small" rel={rel}>{label}</a>
@@ -85,7 +85,7 @@ function BulkActions({ view, base }: { view: VendorListView; base: string }) {
  * target of the filters and the pager (id `vendor-list`), so the full page and the live search
  * render the same markup.
  */
-export function VendorList({ view, base, canEdit }: VendorsTableProps) {
+export function VendorList({ view, base, canEdit, frozen }: VendorsTableProps) {
   const f = view.filter;
   const filtered = f.q.trim() !== '' || f.category !== null || f.status !== 'all';
   const q = f.q.trim();
@@ -102,7 +102,7 @@ export function VendorList({ view, base, canEdit }: VendorsTableProps) {
       {canEdit ? <BulkActions view={view} base={base} /> : null}
       {view.rows.length === 0 ? null : (
         <DataTable class="vendor-table" columns={columns(canEdit)}>
-          {view.rows.map((v) => <VendorRow vendor={v} base={base} canEdit={canEdit} />)}
+          {view.rows.map((v) => <VendorRow vendor={v} base={base} canEdit={canEdit} frozen={frozen} />)}
         </DataTable>
       )}
       <Pager view={view} base={base} />

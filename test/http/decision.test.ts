@@ -38,7 +38,8 @@ describe('before review', () => {
     expectApiError(await api(app, owner.token, 'POST', path('/decision'), decision), 409, 'invalid_transition');
     expectApiError(await api(app, owner.token, 'GET', path('/decision')), 404, 'not_decided');
     expect((await api(app, owner.token, 'GET', path())).json.status).toBe('scoring');
-    expect((await api(app, owner.token, 'POST', path('/status'), { status: 'review' })).status).toBe(200);
+    // The evaluator has not submitted: closing scoring is forced (and recorded) to reach review.
+    expect((await api(app, owner.token, 'POST', path('/status'), { status: 'review', force: true })).status).toBe(200);
   });
 });
 

@@ -18,6 +18,8 @@ export async function evaluationWithUnscoredVendor(app: TestApp, owner: string, 
   for (const [v, value] of [[acme, 4], [zeta, 3]] as const) {
     expect((await api(app, scorer.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: v, criterionId: quality, value })).status).toBe(200);
   }
+  // The scorer submits, so closing scoring needs no force (issue 11's guarded steps).
+  if (opts.review) expect((await api(app, scorer.token, 'POST', `/api/v1/evaluations/${id}/submissions/me`)).status).toBe(200);
   if (opts.review) expect((await api(app, owner, 'POST', `/api/v1/evaluations/${id}/status`, { status: 'review' })).status).toBe(200);
   return { id, quality, acme, zeta, nemo };
 }

@@ -178,6 +178,46 @@ async function benchImport({ app, token, raw, runs, o }: Ctx): Promise<Figure> {
   return { name: 'import_csv', value: median(ours), unit: 'ms', baseline: median(theirs), target: { ratio: 2 } };
 }
 
+/** A CSV of `bytes` bytes of one short name a row (`V1`, `V2`, … in base 36), as the issue's hostile 10 MB file. */
+function shortRowsCsv(bytes: number): string {
+  const rows: string[] = ['name'];
+  let size = 5;
+  for (let i = 1; ; i++) {
+    const row = `V${i.toString(36)}`;
+    if (size + row.length + 1 > bytes) break;
+    rows.push(row);
+    size += row.length + 1;
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/**
+ * Issue 15: a 10 MB CSV of short rows (about 1.2 million) through POST /vendors/import, imported or
+ * refused, against csv-parse alone on the same text, alternately. The import refuses past
+ * LONGLIST_MAX_ROWS, so this is the time to say so; it took 15 s before.
+ */
+async function benchHostileCsv({ app, token, raw }: Ctx): Promise<Figure> {
+  const csv = shortRowsCsv(10 * 1024 * 1024);
+  const evaluation = Number((await call(app, token, 'POST', '/api/v1/evaluations', JSON.stringify({ name: 'bench hostile csv', template: 'blank' }))).id);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let answer = '';
+  try {
+    for (let i = 0; i < 3; i++) {
+      ours.push(await timeIt(1, async () => {
+        const res = await app.request(`/api/v1/evaluations/${evaluation}/vendors/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+        const body = (await res.json()) as { error?: { code: string }; created?: number };
+        answer = `${res.status} ${body.error?.code ?? `created ${body.created}`}`;
+        if (res.status >= 500) throw new Error(`hostile CSV → ${answer}`);
+      }));
+      theirs.push(await timeIt(1, () => parse(csv)));
+    }
+  } finally {
+    raw.prepare('delete from evaluations where id = ?').run(evaluation);
+  }
+  return { name: 'import_csv_10mb_short_rows', value: median(ours), unit: 'ms', baseline: median(theirs), target: { ratio: 3 }, note: `${(csv.length / 2 ** 20).toFixed(1)} MB, ${csv.split('\n').length - 2} rows; answered ${answer}` };
+}
+
 /** Peak RSS of a fresh process with the big evaluation open and ranked (the figure), against that process idle. */
 function benchRss({ path, evaluationId, token }: Ctx): Figure {
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--rss-child', '--db', path, '--evaluation', String(evaluationId), '--token', token], { encoding: 'utf8' });
@@ -397,6 +437,7 @@ async function main(): Promise<void> {
   const wanted = (name: string) => !values.only || values.only.split(',').some((w) => name.startsWith(w.trim()));
   const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
+  if (wanted('import_csv_10mb')) figures.push(await benchHostileCsv(ctx));
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(benchRss(ctx));
   if (wanted('write_throughput') || wanted('write_p99') || wanted('write_full') || wanted('grid')) figures.push(...(await benchHttp(ctx, wanted)));

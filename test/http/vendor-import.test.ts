@@ -128,6 +128,20 @@ describe('refusals', () => {
     expect(await vendorsOf(id)).toEqual([]);
   });
 
+  test('a 10 MB file of short rows (1.7 million) → 400 naming the file and the row limit, nothing written; 10,000 rows are imported', async () => {
+    const rows = Array.from({ length: 1_800_000 }, (_, i) => `V${i.toString(36)}`);
+    let csv = `name\n${rows.join('\n')}\n`;
+    csv = csv.slice(0, csv.lastIndexOf('\n', 10 * 1024 * 1024 - 1) + 1);
+    const err = expectApiError(await importCsv(id, csv), 400);
+    expect(err.fields?.file).toMatch(/more than 100,000 rows/);
+    expect(await vendorsOf(id)).toEqual([]);
+    const e = await createEvaluation(app, owner.token, { template: 'blank' });
+    const res = await importCsv(e, `name\n${rows.slice(0, 10_000).join('\n')}\n`);
+    expect(res.status).toBe(200);
+    expect(res.json.created).toBe(10_000);
+    expect(res.json.rejected).toEqual([]);
+  });
+
   test('exactly 10 MB is accepted', async () => {
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
     const head = 'name,description\nOnly,';

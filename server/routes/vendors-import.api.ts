@@ -56,7 +56,7 @@ const importRoute = apiRoute({
     params: EvaluationParams,
     body: {
       required: true,
-      description: 'The file itself as the body (≤ 10 MB): a header row with at least a `name` column. UTF-8 unless the Content-Type names another charset.',
+      description: 'The file itself as the body (≤ 10 MB, ≤ 100,000 rows): a header row with at least a `name` column. UTF-8 unless the Content-Type names another charset or the file starts with a UTF-16 byte-order mark.',
       // Not a zod-validated body: the handler reads the bytes itself (charset, size, emptiness).
       content: { 'text/csv': { schema: { type: 'string' } } },
     },

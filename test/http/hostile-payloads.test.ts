@@ -11,11 +11,11 @@ import { hostileRequests, schemaFields, type HostileRequest } from '../setup/hos
  * rejected request changes nothing (SQLite's total_changes() around each, plus a dump of every
  * table before and after each operation's run when none was accepted).
  *
- * HOSTILE_RUNS payloads per operation (default 25 in `npm test`; `npm run test:hardening` runs
+ * HOSTILE_RUNS payloads per operation (default 100 in `npm test`; `npm run test:hardening` runs
  * 2,000), HOSTILE_SEED to replay a run. It prints what it tried and what held.
  */
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 25);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 100);
 const SEED = Number(process.env.HOSTILE_SEED ?? 15);
 
 let app: TestApp;

@@ -17,8 +17,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.path);
 db.pragma('busy_timeout = 1000');
-// The same synchronous setting as the app's connection: the fsyncs a checkpoint owes stay as they were.
-db.pragma('synchronous = NORMAL');
+// The same synchronous level as the app's connection (FULL: a checkpoint fsyncs the database file).
+db.pragma('synchronous = ' + workerData.synchronous);
 let stopping = false;
 parentPort.on('message', (m) => { if (m === 'stop') stopping = true; });
 const tick = () => {
@@ -36,7 +36,7 @@ export interface Checkpointer { stop(): Promise<void> }
  * app's connection; if the worker ever fails, the automatic checkpoint comes back on.
  */
 export function startCheckpointer(sqlite: SQLite.Database, path: string, everyMs = 20): Checkpointer {
-  const worker = new Worker(WORKER, { eval: true, workerData: { path, everyMs, driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { path, everyMs, synchronous: Number(sqlite.pragma('synchronous', { simple: true })), driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
   worker.unref();
   sqlite.pragma('wal_autocheckpoint = 0');
   const fallBack = () => { if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000'); };

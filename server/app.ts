@@ -7,6 +7,7 @@ import { provide } from './middleware/provide.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { csrfUnlessBearer } from './middleware/csrf.js';
 import { apiBodyLimit } from './middleware/body-limit.js';
+import { drainUnreadBody } from './middleware/drain-body.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handlers.js';
 import { openapiApi } from './routes/openapi.api.js';
 import { docsPages } from './routes/docs.pages.js';
@@ -66,6 +67,7 @@ export interface AppDeps { db: Db; env: Env }
 export function createApp({ db, env }: AppDeps) {
   // OpenAPIHono gathers the API routers' descriptions as they are mounted (pages are plain Hono and stay out).
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', drainUnreadBody);
   app.use('*', provide(db, env));
   app.use('*', securityHeaders);
   app.route('/healthz', healthzApi);

@@ -34,7 +34,8 @@ export function describeError(err: unknown): { status: ContentfulStatusCode; cod
     const status = err.status as ContentfulStatusCode;
     const code = status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : status === 400 ? 'bad_request' : 'error';
     const message = status === 413 ? 'The request body is too large.' : err.message || 'The request could not be handled.';
-    return { status, code, message };
+    // API.md: a 400 names what is wrong; Hono's own (a body it could not parse) is about the body.
+    return { status, code, message, ...(status === 400 ? { fields: { body: message } } : {}) };
   }
   return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. Nothing was saved.' };
 }

@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import type { ValidationTargets } from 'hono';
+import type { Context, ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { $ZodError } from 'zod/v4/core';
 import { AppError, badRequest, type FieldErrors } from './errors.js';
@@ -22,6 +22,33 @@ export const apiHook = (result: { success: true } | { success: false; error: z.Z
 /** Hono's json validator reads any other content type as `{}`, which an all-optional schema (a PATCH) would accept. */
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
+/** The charset a Content-Type names, lower-cased, or undefined. */
+export const charsetOf = (contentType: string): string | undefined => /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType)?.[1]?.toLowerCase();
+
+/**
+ * The request as a whole is not a JSON body this API reads: a 400 whose `fields` names the part
+ * at fault, `content-type` or `body` (issue 15: every 400 names its problem).
+ */
+async function refuseUnreadableJson(c: Context): Promise<void> {
+  const type = c.req.header('content-type') ?? '';
+  if (!JSON_TYPE.test(type)) {
+    throw new AppError(400, 'unsupported_content_type', 'Send the body as JSON, with Content-Type: application/json.',
+      { 'content-type': type === '' ? 'Missing; expected application/json.' : `Expected application/json, not "${type.slice(0, 80)}".` });
+  }
+  const charset = charsetOf(type);
+  // JSON is UTF-8 (RFC 8259); the body is decoded as such, so another charset would be read wrongly.
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new AppError(400, 'unsupported_charset', 'Send JSON as UTF-8.', { 'content-type': `The charset "${charset.slice(0, 40)}" is not supported; JSON is UTF-8.` });
+  }
+  try {
+    // Hono keeps the parsed body, so the validator after this reads it without parsing again.
+    await c.req.json();
+  } catch (e) {
+    const reason = e instanceof SyntaxError ? e.message.slice(0, 160) : 'unreadable';
+    throw new AppError(400, 'malformed_json', 'The body is not valid JSON.', { body: `Not valid JSON: ${reason}.` });
+  }
+}
+
 /**
  * Validates one part of an API request; a failure becomes a 400 naming each bad field.
  * @example app.post('/x', apiValid('json', Schema), (c) => c.req.valid('json'))
@@ -30,9 +57,7 @@ export function apiValid<T extends z.ZodType, Target extends keyof ValidationTar
   const validate = zValidator(target, schema, apiHook);
   if (target !== 'json') return validate;
   const jsonOnly: typeof validate = async (c, next) => {
-    if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-      throw new AppError(400, 'unsupported_content_type', 'Send the body as JSON, with Content-Type: application/json.');
-    }
+    await refuseUnreadableJson(c);
     return validate(c, next);
   };
   return jsonOnly;

@@ -83,7 +83,8 @@ export function Field(props: { label: string; name: string; error?: string | und
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
       {props.children}
-      {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
+      {/* An error that says what the hint says would read twice; the error alone is enough then. */}
+      {props.hint && props.hint !== props.error ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
       {props.error ? <p class="error-text" id={`${id}-error`} role="alert">{props.error}</p> : null}
     </div>
   );

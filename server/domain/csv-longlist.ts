@@ -44,6 +44,14 @@ const ALIASES: Record<string, LonglistField> = {
   category: 'category', description: 'description', price: 'price',
 };
 
+/**
+ * The most rows a longlist file may have (issue 15). The whole MarTech landscape is 14,000 vendors;
+ * a file of a million short rows is a registry dump or an attack, and importing it took 15 s of a
+ * shared event loop. Past this the file is refused as soon as the limit is read, before any row is
+ * checked or written.
+ */
+export const LONGLIST_MAX_ROWS = 100_000;
+
 /** Limits match the vendor API's schema, so an imported vendor could also have been typed in. */
 const MAX = { name: 160, website: 300, category: 80, description: 2000 } as const;
 
@@ -197,7 +205,8 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
   try {
     // Blank lines stay in as records so that every record's line number can be counted (csv-parse's
     // own line info costs as much as the parse itself); they are skipped below.
-    rows = parse(text, { delimiter: separator, relax_quotes: true, relax_column_count: true });
+    // `to` stops reading one record past the limit (the header, the rows, one more to know).
+    rows = parse(text, { delimiter: separator, relax_quotes: true, relax_column_count: true, to: LONGLIST_MAX_ROWS + 2 });
   } catch (e) {
     const err = e as { code?: string; message?: string; lines?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -205,6 +214,9 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
     }
     const where = typeof err.lines === 'number' ? `Line ${err.lines}: ` : '';
     throw new LonglistFormatError(`${where}the file is not valid CSV (${String(err.message ?? 'unreadable').slice(0, 200)}); nothing was imported.`);
+  }
+  if (rows.length > LONGLIST_MAX_ROWS + 1) {
+    throw new LonglistFormatError(`The file has more than ${LONGLIST_MAX_ROWS.toLocaleString('en')} rows; a longlist is at most that. Split or filter it first; nothing was imported.`);
   }
   // Blank lines above the header are skipped, but they still count as lines.
   let start = 0;

@@ -22,8 +22,8 @@ function respondCell(c: Context, props: CellProps, status: 200 | 409 | 422) {
 }
 
 // A cell that does not name its vendor and criterion has no place to answer in: an error page.
-const cellForm = formValidator(ScoreCellFormSchema, () => {
-  throw badRequest('The cell is missing its vendor or criterion.');
+const cellForm = formValidator(ScoreCellFormSchema, (_c, errors) => {
+  throw badRequest('The cell is missing its vendor or criterion.', errors);
 });
 
 /** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria (scoring-grid.tsx); POST …/scoring/cell saves one cell. */
@@ -42,7 +42,7 @@ export const scoringPages = new Hono<AppEnv>()
     const parsed = parseCellValue(f.value);
     const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
     try {
-      if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max));
+      if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max), { value: m.scoring.badValue(scale.min, scale.max) });
       if (parsed === 'abstain') {
         if (comment.trim().length < 3) return respondCell(c, { ...base, raw: f.value, state: 'error', message: m.scoring.abstainNeedsReason }, 422);
         const saved = await saveScore(p.db, p, { vendorId, criterionId, value: null, comment, version, abstainReason: comment.trim() });

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { importLonglist } from '../services/vendor-import.js';
 import { AppError, badRequest } from '../errors.js';
+import { charsetOf } from '../validation.js';
+import { limitBody } from '../middleware/body-limit.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, WRITE_ERRORS, errors, ok } from '../openapi/shapes.js';
 
@@ -12,22 +13,33 @@ const CSV_TYPES = /^(?:text\/csv|text\/plain|application\/csv|text\/comma-separa
 
 /**
  * Bytes → text. UTF-8 (with or without BOM) unless the Content-Type names another charset that the
- * runtime knows (e.g. windows-1252 from an old Excel); bytes that are not valid in it are refused
- * rather than silently turned into replacement characters.
+ * runtime knows (e.g. windows-1252 from an old Excel, utf-16) or the file starts with a UTF-16
+ * byte-order mark; bytes that are not valid in it are refused rather than silently turned into
+ * replacement characters, and so is a binary file. Every refusal names the part at fault in `fields`.
  */
 function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType)?.[1] ?? 'utf-8';
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark; the mark says what the header did not.
+  const charset = charsetOf(contentType) ?? (bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8');
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new AppError(400, 'unsupported_charset', `The charset "${charset}" is not supported; send the file as UTF-8.`);
+    const message = `The charset "${charset.slice(0, 40)}" is not supported; send the file as UTF-8.`;
+    throw new AppError(400, 'unsupported_charset', message, { 'content-type': message });
   }
+  let text: string;
   try {
-    return decoder.decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
-    throw new AppError(400, 'invalid_encoding', `The file is not valid ${decoder.encoding.toUpperCase()}; save it as "CSV UTF-8" and try again.`);
+    const message = `The file is not valid ${decoder.encoding.toUpperCase()}; save it as "CSV UTF-8" and try again.`;
+    throw new AppError(400, 'invalid_encoding', message, { file: message });
   }
+  // A NUL never appears in a text file: this is a binary file (a spreadsheet, an image) sent as CSV.
+  if (text.includes('\0')) {
+    const message = 'The file is binary, not CSV text; export it from the spreadsheet as "CSV UTF-8".';
+    throw new AppError(400, 'invalid_encoding', message, { file: message });
+  }
+  return text;
 }
 
 const ImportResult = z.object({
@@ -38,18 +50,13 @@ const ImportResult = z.object({
 const importRoute = apiRoute({
   access: 'edit', method: 'post', path: '/', summary: 'Import a longlist CSV (facilitator); re-importing the same file creates nothing new',
   middleware: [
-    bodyLimit({
-      maxSize: IMPORT_MAX_BYTES,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', 'The CSV file is larger than 10 MB; split it and import the parts one after another.');
-      },
-    }),
+    limitBody(IMPORT_MAX_BYTES, () => new AppError(413, 'payload_too_large', 'The CSV file is larger than 10 MB; split it and import the parts one after another.')),
   ] as const,
   request: {
     params: EvaluationParams,
     body: {
       required: true,
-      description: 'The file itself as the body (≤ 10 MB): a header row with at least a `name` column. UTF-8 unless the Content-Type names another charset.',
+      description: 'The file itself as the body (≤ 10 MB, ≤ 100,000 rows): a header row with at least a `name` column. UTF-8 unless the Content-Type names another charset or the file starts with a UTF-16 byte-order mark.',
       // Not a zod-validated body: the handler reads the bytes itself (charset, size, emptiness).
       content: { 'text/csv': { schema: { type: 'string' } } },
     },
@@ -62,7 +69,8 @@ export const vendorsImportApi = apiRouter('Vendors').openapi(importRoute, async 
   const a = c.var.actor;
   const type = c.req.header('content-type') ?? '';
   if (!CSV_TYPES.test(type)) {
-    throw new AppError(400, 'unsupported_content_type', 'Send the file as the request body, with Content-Type: text/csv.');
+    throw new AppError(400, 'unsupported_content_type', 'Send the file as the request body, with Content-Type: text/csv.',
+      { 'content-type': type === '' ? 'Missing; expected text/csv.' : `Expected text/csv, not "${type.slice(0, 80)}".` });
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length === 0) throw badRequest('The file is empty; it needs a header row with at least a "name" column.', { file: 'Empty.' });

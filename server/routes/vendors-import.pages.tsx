@@ -28,10 +28,11 @@ async function uploadPage(c: Context<AppEnv>, error: string, status: ContentfulS
   return html(c, <ImportUploadPage user={p.user} nav={p.nav} error={error} />, status);
 }
 
-/** Bytes → text: UTF-8 only, a BOM is fine, anything undecodable is refused rather than garbled. */
+/** Bytes → text: UTF-8 only, a BOM is fine, anything undecodable (or binary: a NUL) is refused rather than garbled. */
 function utf8(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.includes('\0') ? null : text;
   } catch {
     return null;
   }

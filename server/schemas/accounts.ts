@@ -3,9 +3,21 @@ import { Name } from './common.js';
 
 const Email = z.string({ error: 'Required.' }).trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address.' })).pipe(z.string().max(254));
 
+// Whitespace and the invisible joiners that render as nothing: ten of them are no secret (issue 15).
+const BLANK = /^[\s\u200b-\u200d\u2060]*$/;
+
+/**
+ * A new password: 10 to 200 characters, not all of them blank. The messages say what is wrong with
+ * this one, so they never just repeat the field's hint (issue 12: "At least 10 characters." twice).
+ */
+export const NewPassword = z.string({ error: 'Required.' })
+  .min(10, { error: (iss) => `Too short: ${typeof iss.input === 'string' ? iss.input.length : 0} characters; the password needs at least 10.` })
+  .max(200, { error: 'Too long: the password can have at most 200 characters.' })
+  .refine((s) => !BLANK.test(s), { error: 'A password of only spaces is not accepted; use letters, digits or symbols.' });
+
 export const SignupSchema = z.object({
   email: Email,
-  password: z.string({ error: 'Required.' }).min(10, { error: 'At least 10 characters.' }).max(200, { error: 'At most 200 characters.' }),
+  password: NewPassword,
   name: Name(100),
   teamName: Name(100),
 });

@@ -12,12 +12,13 @@ export type WireOutcome =
   | { ok: false; app?: { status: number; code: string; message: string; fields?: Record<string, string> }; message: string };
 export type WireReply = { id: number; outcomes: WireOutcome[] } | { id: number; failed: string };
 
-const { path } = workerData as { path: string };
+const { path, synchronous } = workerData as { path: string; synchronous: number };
 const sqlite = new SQLite(path);
 sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('foreign_keys = ON');
 sqlite.pragma('busy_timeout = 5000');
-sqlite.pragma('synchronous = NORMAL');
+// The main connection's level (db/client.ts SYNCHRONOUS): FULL, so the batch's one commit is on disk before it is answered.
+sqlite.pragma(`synchronous = ${synchronous}`);
 // The checkpointer thread checkpoints (db/checkpointer.ts); commits here only append.
 sqlite.pragma('wal_autocheckpoint = 0');
 

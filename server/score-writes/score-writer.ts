@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
-import { onClose, sqliteOf, type Db } from '../../db/client.js';
+import { onClose, sqliteOf, synchronousOf, type Db } from '../../db/client.js';
 import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
 import { commitBatch, type BatchItem, type Outcome, type ScoreInput } from './score-batch.js';
@@ -78,7 +78,7 @@ const rebuild = (o: WireReply & { outcomes: unknown[] }): Outcome[] => (o.outcom
 
 function startWriter(sqlite: SQLite.Database): Writer {
   // Under tsx (npm start) and vitest alike, the boot file registers tsx's loader in the thread.
-  const worker = new Worker(new URL('./score-write-worker.boot.mjs', import.meta.url), { workerData: { path: sqlite.name } });
+  const worker = new Worker(new URL('./score-write-worker.boot.mjs', import.meta.url), { workerData: { path: sqlite.name, synchronous: synchronousOf(sqlite) } });
   worker.unref();
   const waiting = new Map<number, { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void }>();
   let next = 0;

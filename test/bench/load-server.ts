@@ -16,6 +16,9 @@ import { m } from '../../views/messages/index.js';
  *                    PUT /write  a bare Hono route doing one SQLite INSERT
  *                    GET /grid   one page of the scoring grid: one raw query, template strings
  *
+ *   --synchronous FULL|NORMAL  the SQLite level (default FULL, as openSqlite; the bench asks NORMAL
+ *                    for the bare route, the hardware's floor, and for the app to price FULL)
+ *
  * Listens on 127.0.0.1 (an ephemeral port) and prints {"port": N} once ready.
  */
 
@@ -26,17 +29,19 @@ const { values } = parseArgs({
     evaluation: { type: 'string' },
     evaluator: { type: 'string' },
     'page-size': { type: 'string', default: '50' },
+    synchronous: { type: 'string', default: 'FULL' },
   },
 });
 const path = values.db!;
+const synchronous = values.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL';
 
 function baseline(): Hono {
-  // The same settings as db/client.ts openSqlite.
+  // The same settings as db/client.ts openSqlite, at the level asked for.
   const raw = new SQLite(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma(`synchronous = ${synchronous}`);
   raw.exec('create table if not exists bench_writes (id integer primary key, vendor_id integer not null, criterion_id integer not null, evaluator_id integer not null, value real, updated_at text not null)');
   const insert = raw.prepare('insert into bench_writes (vendor_id, criterion_id, evaluator_id, value, updated_at) values (?, ?, ?, ?, ?)');
 
@@ -93,7 +98,7 @@ function baseline(): Hono {
 }
 
 const app = values.mode === 'app'
-  ? createApp({ db: openSqlite(path), env: parseEnv({ NODE_ENV: 'production', SEED_DEMO: '0', DATABASE_PATH: path }) })
+  ? createApp({ db: openSqlite(path, { synchronous }), env: parseEnv({ NODE_ENV: 'production', SEED_DEMO: '0', DATABASE_PATH: path }) })
   : baseline();
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);

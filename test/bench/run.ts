@@ -178,6 +178,46 @@ async function benchImport({ app, token, raw, runs, o }: Ctx): Promise<Figure> {
   return { name: 'import_csv', value: median(ours), unit: 'ms', baseline: median(theirs), target: { ratio: 2 } };
 }
 
+/** A CSV of `bytes` bytes of one short name a row (`V1`, `V2`, … in base 36), as the issue's hostile 10 MB file. */
+function shortRowsCsv(bytes: number): string {
+  const rows: string[] = ['name'];
+  let size = 5;
+  for (let i = 1; ; i++) {
+    const row = `V${i.toString(36)}`;
+    if (size + row.length + 1 > bytes) break;
+    rows.push(row);
+    size += row.length + 1;
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/**
+ * Issue 15: a 10 MB CSV of short rows (about 1.2 million) through POST /vendors/import, imported or
+ * refused, against csv-parse alone on the same text, alternately. The import refuses past
+ * LONGLIST_MAX_ROWS, so this is the time to say so; it took 15 s before.
+ */
+async function benchHostileCsv({ app, token, raw }: Ctx): Promise<Figure> {
+  const csv = shortRowsCsv(10 * 1024 * 1024);
+  const evaluation = Number((await call(app, token, 'POST', '/api/v1/evaluations', JSON.stringify({ name: 'bench hostile csv', template: 'blank' }))).id);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let answer = '';
+  try {
+    for (let i = 0; i < 3; i++) {
+      ours.push(await timeIt(1, async () => {
+        const res = await app.request(`/api/v1/evaluations/${evaluation}/vendors/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+        const body = (await res.json()) as { error?: { code: string }; created?: number };
+        answer = `${res.status} ${body.error?.code ?? `created ${body.created}`}`;
+        if (res.status >= 500) throw new Error(`hostile CSV → ${answer}`);
+      }));
+      theirs.push(await timeIt(1, () => parse(csv)));
+    }
+  } finally {
+    raw.prepare('delete from evaluations where id = ?').run(evaluation);
+  }
+  return { name: 'import_csv_10mb_short_rows', value: median(ours), unit: 'ms', baseline: median(theirs), target: { ratio: 3 }, note: `${(csv.length / 2 ** 20).toFixed(1)} MB, ${csv.split('\n').length - 2} rows; answered ${answer}` };
+}
+
 /** Peak RSS of a fresh process with the big evaluation open and ranked (the figure), against that process idle. */
 function benchRss({ path, evaluationId, token }: Ctx): Figure {
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--rss-child', '--db', path, '--evaluation', String(evaluationId), '--token', token], { encoding: 'utf8' });
@@ -194,9 +234,9 @@ function benchRss({ path, evaluationId, token }: Ctx): Figure {
 
 interface Server { port: number; stop: () => Promise<void> }
 
-async function startServer(mode: 'app' | 'baseline', { path, evaluationId }: Ctx, evaluatorId: number): Promise<Server> {
+async function startServer(mode: 'app' | 'baseline', { path, evaluationId }: Ctx, evaluatorId: number, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<Server> {
   const file = fileURLToPath(new URL('./load-server.ts', import.meta.url));
-  const child = spawn(process.execPath, [...process.execArgv, file, '--mode', mode, '--db', path, '--evaluation', String(evaluationId), '--evaluator', String(evaluatorId)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, file, '--mode', mode, '--db', path, '--evaluation', String(evaluationId), '--evaluator', String(evaluatorId), '--synchronous', synchronous], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
@@ -256,18 +296,25 @@ async function benchEvaluator(ctx: Ctx): Promise<{ id: number; token: string }> 
   return { id: member.user_id, token };
 }
 
-/**
- * Single score writes under 64 concurrent clients: PUT /scores as a declared evaluator, each
- * request a random vendor × scored leaf × value, against a bare Hono route doing one INSERT.
- */
-async function benchWrites(ctx: Ctx, servers: { app: Server; baseline: Server }, evaluator: { id: number; token: string }): Promise<Figure[]> {
+/** autocannon requests of PUT /scores: a random vendor × scored leaf × value each, as `evaluator`. */
+function scoreWrites(ctx: Ctx, evaluator: { token: string }) {
   const vendors = (ctx.raw.prepare('select id from vendors where evaluation_id = ?').all(ctx.evaluationId) as { id: number }[]).map((v) => v.id);
   const criteria = ctx.raw.prepare('select id, parent_id, kind from criteria where evaluation_id = ?').all(ctx.evaluationId) as { id: number; parent_id: number | null; kind: string }[];
   const parents = new Set(criteria.map((c) => c.parent_id));
   const leaves = criteria.filter((c) => !parents.has(c.id) && c.kind === 'scored').map((c) => c.id);
   const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
   const body = () => JSON.stringify({ vendorId: pick(vendors), criterionId: pick(leaves), value: Math.floor(Math.random() * 6) });
-  const put = (path: string) => [{ method: 'PUT', path, headers: { authorization: `Bearer ${evaluator.token}`, 'content-type': 'application/json' }, setupRequest: (r: object) => ({ ...r, body: body() }) }];
+  return (path: string) => [{ method: 'PUT', path, headers: { authorization: `Bearer ${evaluator.token}`, 'content-type': 'application/json' }, setupRequest: (r: object) => ({ ...r, body: body() }) }];
+}
+
+/**
+ * Single score writes under 64 concurrent clients: PUT /scores as a declared evaluator, each
+ * request a random vendor × scored leaf × value, against a bare Hono route doing one INSERT. The
+ * bare route runs at `synchronous = NORMAL`, the hardware's floor for a write (at FULL it would
+ * fsync every INSERT and flatter the app); the app runs at FULL, as it is served.
+ */
+async function benchWrites(ctx: Ctx, servers: { app: Server; baseline: Server }, evaluator: { id: number; token: string }): Promise<Figure[]> {
+  const put = scoreWrites(ctx, evaluator);
   const sides = await alternate(2, ctx.seconds, 2, 
     (s) => cannon(`http://127.0.0.1:${servers.baseline.port}`, 64, s, put('/write')),
     (s) => cannon(`http://127.0.0.1:${servers.app.port}`, 64, s, put(`/api/v1/evaluations/${ctx.evaluationId}/scores`)));
@@ -276,6 +323,26 @@ async function benchWrites(ctx: Ctx, servers: { app: Server; baseline: Server },
     { name: 'write_throughput_64', value: rate(sides.figure), unit: 'req/s', baseline: rate(sides.baseline), target: { minRatio: 0.5 } },
     { name: 'write_p99_64', value: percentile(sides.figure.latencies, 0.99), unit: 'ms', baseline: percentile(sides.baseline.latencies, 0.99), target: { ratio: 3 } },
   ];
+}
+
+/**
+ * What `synchronous = FULL` (db/client.ts, issue 15) costs: the same score writes against the app
+ * at FULL and the app at NORMAL, in turns. Group commit makes one fsync serve a batch.
+ */
+async function benchFullVsNormal(ctx: Ctx, full: Server, evaluator: { id: number; token: string }): Promise<Figure> {
+  const normal = await startServer('app', ctx, evaluator.id, 'NORMAL');
+  try {
+    const put = scoreWrites(ctx, evaluator);
+    const path = `/api/v1/evaluations/${ctx.evaluationId}/scores`;
+    const sides = await alternate(2, ctx.seconds, 2,
+      (s) => cannon(`http://127.0.0.1:${normal.port}`, 64, s, put(path)),
+      (s) => cannon(`http://127.0.0.1:${full.port}`, 64, s, put(path)));
+    const rate = (l: Load) => l.ok / l.seconds;
+    const p99 = `p99 ${percentile(sides.figure.latencies, 0.99).toFixed(1)} ms at FULL, ${percentile(sides.baseline.latencies, 0.99).toFixed(1)} ms at NORMAL`;
+    return { name: 'write_full_vs_normal', value: rate(sides.figure), unit: 'req/s', baseline: rate(sides.baseline), target: { minRatio: 0.8 }, note: p99 };
+  } finally {
+    await normal.stop();
+  }
 }
 
 /** One page of the scoring grid (50 vendors × 25 criteria) with the session cookie, against template strings from one raw query. */
@@ -305,10 +372,11 @@ async function benchGrid(ctx: Ctx, servers: { app: Server; baseline: Server }, e
 
 async function benchHttp(ctx: Ctx, wanted: (name: string) => boolean): Promise<Figure[]> {
   const evaluator = await benchEvaluator(ctx);
-  const servers = { app: await startServer('app', ctx, evaluator.id), baseline: await startServer('baseline', ctx, evaluator.id) };
+  const servers = { app: await startServer('app', ctx, evaluator.id), baseline: await startServer('baseline', ctx, evaluator.id, 'NORMAL') };
   try {
     const figures: Figure[] = [];
-    if (wanted('write')) figures.push(...(await benchWrites(ctx, servers, evaluator)));
+    if (wanted('write_throughput') || wanted('write_p99')) figures.push(...(await benchWrites(ctx, servers, evaluator)));
+    if (wanted('write_full')) figures.push(await benchFullVsNormal(ctx, servers.app, evaluator));
     if (wanted('grid')) figures.push(await benchGrid(ctx, servers, evaluator));
     return figures;
   } finally {
@@ -359,19 +427,20 @@ async function main(): Promise<void> {
   const raw = new SQLite(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma('synchronous = FULL');
   const scoreCount = (raw.prepare('select count(*) n from scores where evaluation_id = ?').get(evaluationId) as { n: number }).n;
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}`);
   console.log(`evaluation ${evaluationId}: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators = ${scoreCount.toLocaleString('en')} scores; median of ${runs} runs\n`);
 
   const figures: Figure[] = [];
-  // --only ranking,rerank,import,rss,write,grid runs a subset while working on one figure.
+  // --only ranking,rerank,import,rss,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
   const wanted = (name: string) => !values.only || values.only.split(',').some((w) => name.startsWith(w.trim()));
   const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
+  if (wanted('import_csv_10mb')) figures.push(await benchHostileCsv(ctx));
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(benchRss(ctx));
-  if (wanted('write') || wanted('grid')) figures.push(...(await benchHttp(ctx, wanted)));
+  if (wanted('write_throughput') || wanted('write_p99') || wanted('write_full') || wanted('grid')) figures.push(...(await benchHttp(ctx, wanted)));
 
   let missed = 0;
   for (const f of figures) {

@@ -50,6 +50,16 @@ describe('POST /api/v1/auth/signup', () => {
     expect(ok.status).toBe(201);
   });
 
+  test('400 naming `password` for a password of only whitespace (ten spaces, tabs, no-break and zero-width spaces); nothing created', async () => {
+    for (const [i, password] of ['          ', '\t\t\t\t\t     ', '\u00a0'.repeat(10), '\u200b'.repeat(12), ' \n'.repeat(6)].entries()) {
+      const res = await api(app, null, 'POST', '/api/v1/auth/signup', signupBody({ email: `blank${i}@example.test`, password }));
+      const err = expectApiError(res, 400);
+      expect(err.fields).toEqual({ password: 'A password of only spaces is not accepted; use letters, digits or symbols.' });
+    }
+    const token = await api(app, null, 'POST', '/api/v1/auth/token', { email: 'blank0@example.test', password: '          ' });
+    expect(token.status).toBe(401);
+  });
+
   test('400 naming `email` for a malformed email', async () => {
     const res = await api(app, null, 'POST', '/api/v1/auth/signup', signupBody({ email: 'not-an-email' }));
     const err = expectApiError(res, 400);

@@ -29,16 +29,26 @@ describe('malformed requests → 400 in the error shape', () => {
       const res = await raw('/api/v1/evaluations', { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body });
       const err = expectApiError(res, 400);
       expect(err.message.length, body).toBeGreaterThan(0);
+      // Issue 15: every 400 names its problem.
+      expect(Object.keys(err.fields ?? {}).length, body).toBeGreaterThan(0);
     }
     // The signup door too, before any auth.
     const signup = await raw('/api/v1/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
     expectApiError(signup, 400);
   });
 
-  test('malformed JSON is reported as such, without fields', async () => {
+  test('malformed JSON is reported as such, its `fields` naming the body (issue 15: every 400 names its problem)', async () => {
     const res = await raw('/api/v1/evaluations', { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: '{"name": ' });
-    const err = expectApiError(res, 400);
-    expect(err).not.toHaveProperty('fields');
+    const err = expectApiError(res, 400, 'malformed_json');
+    expect(Object.keys(err.fields ?? {})).toEqual(['body']);
+  });
+
+  test('JSON in another charset than UTF-8 → 400 unsupported_charset naming the content type', async () => {
+    const res = await raw('/api/v1/evaluations', { method: 'POST', headers: { ...auth(), 'content-type': 'application/json; charset=utf-16' }, body: Buffer.from('{"name":"x"}', 'utf16le') });
+    const err = expectApiError(res, 400, 'unsupported_charset');
+    expect(Object.keys(err.fields ?? {})).toEqual(['content-type']);
+    const utf8 = await raw('/api/v1/evaluations', { method: 'POST', headers: { ...auth(), 'content-type': 'application/json; charset=UTF-8' }, body: '{"name":"UTF-8 is fine","template":"blank"}' });
+    expect(utf8.status, utf8.text).toBe(201);
   });
 
   test('a wrong content type → 400, and nothing is created', async () => {
@@ -46,10 +56,10 @@ describe('malformed requests → 400 in the error shape', () => {
     for (const type of ['application/xml', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const res = await raw('/api/v1/evaluations', { method: 'POST', headers: { ...auth(), 'content-type': type }, body });
       expect(res.status, `${type}: ${res.text}`).toBe(400);
-      expectApiError(res, 400);
+      expect(Object.keys(expectApiError(res, 400, 'unsupported_content_type').fields ?? {})).toEqual(['content-type']);
     }
     const none = await raw('/api/v1/evaluations', { method: 'POST', headers: auth(), body });
-    expectApiError(none, 400);
+    expect(Object.keys(expectApiError(none, 400).fields ?? {})).toEqual(['content-type']);
   });
 
   test('a wrong content type on a PATCH is not taken as an empty change', async () => {

@@ -54,7 +54,9 @@ describe('POST /signup', () => {
     const res = await pagePost(app, null, '/signup', signupForm({ password: '123456789' }));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('At least 10 characters.');
+    // Issue 12: the hint once, and an error that says what is wrong with this password.
+    expect(html.split('At least 10 characters.').length - 1).toBe(1);
+    expect(html).toContain('Too short: 9 characters; the password needs at least 10.');
     expect(html).toContain(esc(m.formHasErrors));
     expect(html).toContain('value="ada@example.test"');
     expect(html).not.toContain('123456789');
@@ -62,6 +64,16 @@ describe('POST /signup', () => {
     expect(await countOf('users')).toBe(0);
     expect(await countOf('teams')).toBe(0);
     expect(await countOf('sessions')).toBe(0);
+  });
+
+  test('a password of ten spaces → 422 saying so, nothing created', async () => {
+    const res = await pagePost(app, null, '/signup', signupForm({ password: ' '.repeat(10) }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('A password of only spaces is not accepted; use letters, digits or symbols.');
+    expect(html.split('At least 10 characters.').length - 1).toBe(1);
+    expect(await countOf('users')).toBe(0);
+    expect(sessionCookieOf(res)).toBeNull();
   });
 
   test('success → 303 to / with an HttpOnly, SameSite=Lax session cookie whose value is stored only as a hash', async () => {

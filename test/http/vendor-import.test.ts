@@ -128,6 +128,20 @@ describe('refusals', () => {
     expect(await vendorsOf(id)).toEqual([]);
   });
 
+  test('a 10 MB file of short rows (1.7 million) → 400 naming the file and the row limit, nothing written; 10,000 rows are imported', async () => {
+    const rows = Array.from({ length: 1_800_000 }, (_, i) => `V${i.toString(36)}`);
+    let csv = `name\n${rows.join('\n')}\n`;
+    csv = csv.slice(0, csv.lastIndexOf('\n', 10 * 1024 * 1024 - 1) + 1);
+    const err = expectApiError(await importCsv(id, csv), 400);
+    expect(err.fields?.file).toMatch(/more than 100,000 rows/);
+    expect(await vendorsOf(id)).toEqual([]);
+    const e = await createEvaluation(app, owner.token, { template: 'blank' });
+    const res = await importCsv(e, `name\n${rows.slice(0, 10_000).join('\n')}\n`);
+    expect(res.status).toBe(200);
+    expect(res.json.created).toBe(10_000);
+    expect(res.json.rejected).toEqual([]);
+  });
+
   test('exactly 10 MB is accepted', async () => {
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
     const head = 'name,description\nOnly,';
@@ -156,15 +170,40 @@ describe('refusals', () => {
   ])('%s → 400 with the error shape', async (_what, body, code, message) => {
     const err = expectApiError(await importCsv(id, body), 400, code);
     expect(err.message).toMatch(message);
+    expect(Object.keys(err.fields ?? {}).length).toBeGreaterThan(0);
   });
 
-  test('JSON instead of CSV → 400 unsupported_content_type', async () => {
-    expectApiError(await importCsv(id, '{"name":"x"}', { type: 'application/json' }), 400, 'unsupported_content_type');
+  test('JSON instead of CSV → 400 unsupported_content_type naming the content type', async () => {
+    const err = expectApiError(await importCsv(id, '{"name":"x"}', { type: 'application/json' }), 400, 'unsupported_content_type');
+    expect(Object.keys(err.fields ?? {})).toEqual(['content-type']);
+  });
+
+  test('UTF-16 (declared, or by its byte-order mark) is read as such; an unknown charset → 400 naming the content type', async () => {
+    const e = await createEvaluation(app, owner.token, { template: 'blank' });
+    const utf16 = Buffer.from('name\nMüller GmbH\n', 'utf16le');
+    expect((await importCsv(e, utf16, { type: 'text/csv; charset=utf-16' })).json).toEqual({ created: 1, updated: 0, rejected: [] });
+    const marked = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\nZoë Systems\n', 'utf16le')]);
+    expect((await importCsv(e, marked)).json).toEqual({ created: 1, updated: 0, rejected: [] });
+    expect((await vendorsOf(e)).map((v) => v.name)).toEqual(['Müller GmbH', 'Zoë Systems']);
+    const unknown = expectApiError(await importCsv(id, 'name\nX\n', { type: 'text/csv; charset=klingon' }), 400, 'unsupported_charset');
+    expect(Object.keys(unknown.fields ?? {})).toEqual(['content-type']);
+    // An odd number of bytes is not UTF-16.
+    expect(Object.keys(expectApiError(await importCsv(id, Buffer.from('name\nX\n'), { type: 'text/csv; charset=utf-16' }), 400, 'invalid_encoding').fields ?? {})).toEqual(['file']);
+  });
+
+  test('a binary file sent as CSV (valid UTF-8 with NULs, or not UTF-8 at all) → 400 invalid_encoding naming the file; nothing written', async () => {
+    const nuls = Buffer.from('name\nAc\0me\n');
+    const noise = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919 + 13) % 256);
+    for (const body of [nuls, noise, Buffer.from('name\nX\n', 'utf16le')]) {
+      const err = expectApiError(await importCsv(id, body), 400, 'invalid_encoding');
+      expect(Object.keys(err.fields ?? {})).toEqual(['file']);
+    }
+    expect(await vendorsOf(id)).toEqual([]);
   });
 
   test('bytes that are not UTF-8 → 400 invalid_encoding; a declared windows-1252 file is read as such', async () => {
     const latin = Uint8Array.from([...Buffer.from('name\nM'), 0xfc, ...Buffer.from('ller GmbH\n')]);
-    expectApiError(await importCsv(id, latin), 400, 'invalid_encoding');
+    expect(Object.keys(expectApiError(await importCsv(id, latin), 400, 'invalid_encoding').fields ?? {})).toEqual(['file']);
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
     const res = await importCsv(e, latin, { type: 'text/csv; charset=windows-1252' });
     expect(res.json).toEqual({ created: 1, updated: 0, rejected: [] });

@@ -91,7 +91,7 @@ export function rankingPlan(criteria: readonly CriterionNode[], leafWeights: Rea
   });
   const mustHaves = leaves.filter((c) => c.kind === 'must-have');
   // Not scored is not ranked: a vendor needs a value on a weighted leaf that takes scores. A price
-  // alone counts only when no weighted leaf takes scores (a price-only ranking); ADR 011.
+  // alone counts only when no weighted leaf takes scores (a price-only ranking); ADR 012.
   const scoresNeeded = weighted.some((x) => x.c.kind !== 'cost');
   const carriers = weightCarriers(criteria);
   const topKeys = [...new Set([

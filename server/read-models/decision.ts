@@ -14,7 +14,7 @@ export interface NamedVendor { vendorId: string; name: string }
  */
 export const provisionalIn = (result: RankingResult): NamedVendor[] => [
   ...result.rows.filter((r) => r.provisional).map((r) => ({ vendorId: r.vendorId, name: r.name })),
-  // A vendor nobody scored is not ranked at all (ADR 011): deciding past it is the same open question.
+  // A vendor nobody scored is not ranked at all (ADR 012): deciding past it is the same open question.
   ...result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
 ];
 

@@ -2,7 +2,7 @@ import type { Status as EvaluationStatus } from '../permissions.js';
 
 /**
  * From scoring on, the criteria tree and the vendor list hold still: scores, weights and the
- * record refer to them. Renaming and describing stay open (ADR 011); deleting, moving, adding a
+ * record refer to them. Renaming and describing stay open (ADR 014); deleting, moving, adding a
  * criterion and changing its kind do not, and a vendor is withdrawn instead of deleted.
  */
 export type StructureChange = 'delete-criterion' | 'move-criterion' | 'add-criterion' | 'change-kind' | 'delete-vendor';

@@ -125,7 +125,8 @@ export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: str
   for (const e of evaluators) await declare(db, { ...(await evaluationForMember(db, evaluation.id, e))!, userId: e }, { conflict: false });
   await updateEvaluation(db, evaluation.id, { status: 'scoring' }, at);
   const facilitator = { ...(await evaluationForMember(db, evaluation.id, facilitatorId))!, userId: facilitatorId };
-  await setWeights(db, facilitator, Object.fromEntries(tops.map((id, i) => [String(id), [30, 20, 25, 10, 15][i] ?? 20])));
+  // From scoring on a weight change needs its reason (ADR 014).
+  await setWeights(db, facilitator, Object.fromEntries(tops.map((id, i) => [String(id), [30, 20, 25, 10, 15][i] ?? 20])), 'The landscape seed sets its weights.');
 
   const imported = await importLonglist(db, facilitator, landscapeCsv(o.vendors, o.seed));
   log(`vendors: ${imported.created} imported, ${imported.rejected.length} rejected (${((performance.now() - started) / 1000).toFixed(1)} s)`);

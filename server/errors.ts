@@ -21,6 +21,13 @@ export class AppError extends Error {
   }
 }
 
+/** A 429 that says when to come back (`Retry-After`, in seconds): a cap on heavy work, say (ADR 017). */
+export class RetryLater extends AppError {
+  constructor(message: string, readonly retryAfter: number, code = 'too_many_requests') {
+    super(429, code, message);
+  }
+}
+
 export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, 'validation_failed', message, fields);
 export const unauthorized = (message = 'Sign in, or send a valid Bearer token.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message = 'Your role in this evaluation does not allow that.') => new AppError(403, 'forbidden', message);

@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context.js';
-import { describeError, type FieldErrors } from '../errors.js';
+import { describeError, RetryLater, type FieldErrors } from '../errors.js';
 import { renderErrorPage } from '../../views/pages/error.js';
 
 const wantsJson = (path: string, accept: string | undefined) =>
@@ -22,5 +22,6 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
   const e = describeError(err);
   if (e.status >= 500) console.error(err);
+  if (err instanceof RetryLater) c.header('Retry-After', String(err.retryAfter));
   return respond(c, e);
 };

@@ -13,6 +13,7 @@ import { visibilityOf, visibilityWithScores } from './visibility.js';
 import { ownScoreCells } from '../../db/queries/own-scores.js';
 import { anyScoredCell } from '../../db/queries/score-cells.js';
 import type { Visibility } from '../domain/rules/visibility.js';
+import { heavy } from '../heavy/jobs.js';
 
 /**
  * Whose scores a ranking was computed from (API.md "Who sees what"): `own`, the reader's alone
@@ -47,6 +48,8 @@ export interface RankingInputs {
   matrix: CellMatrix;
   /** Blind scoring: whose scores `matrix` holds. */
   view: RankingBasis;
+  /** The cells_version `matrix` was read at (the team's cached cells only): heavy results are cached by it (ADR 017). */
+  cellsVersion?: number;
   /** Consensus rationales of cells ("vendorId:criterionId"), so a must-have knock-out says why. */
   rationales: ReadonlyMap<string, string>;
 }
@@ -189,6 +192,7 @@ async function inputsAsSeen(db: Db, a: Actor, seen: Visibility): Promise<Ranking
     nodes: seen.prices ? nodes : nodes.filter((n) => n.kind !== 'cost'), pricesHidden: !seen.prices, local: current.local, weightVersion: current.set?.version ?? null, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
     vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: seen.prices ? v.price : null })),
     matrix: cells.matrix, rationales: cells.rationales, view: own ? 'own' : 'team',
+    ...(own ? {} : { cellsVersion: (cells as CachedCells).version }),
   };
 }
 
@@ -227,17 +231,25 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
 }
 
 /**
+ * `rankInputs` off the event loop when it is big (ADR 017): in a pool thread, cached by the data
+ * version and the reader's view, within the team's cap on heavy jobs (429 past it).
+ */
+export function rankOffLoop(a: Actor, inputs: RankingInputs, topLevel?: Record<string, number>, opts: { limit?: number | undefined } = {}): Promise<RankingView> {
+  return heavy(a, { kind: 'rank', inputs, topLevel, limit: opts.limit }, [topLevel ?? null, opts.limit ?? null]);
+}
+
+/**
  * Ranks an evaluation's vendors from the cell aggregates and the weights in force. Derived on
  * every read and never stored, so it cannot drift from the scores it explains; the cells come
  * from the per-process cache, checked against the evaluation's stamp on every call. Member `a` sees
  * it as the visibility rule allows (see loadRankingInputs): no caller can forget the rule.
  */
 export async function loadRanking(db: Db, a: Actor, opts: { limit?: number | undefined } = {}): Promise<RankingView> {
-  return rankInputs(await loadRankingInputs(db, a), undefined, opts);
+  return rankOffLoop(a, await loadRankingInputs(db, a), undefined, opts);
 }
 
 /** `loadRanking` for pages: null when `a` may see no scores (a stakeholder before review). */
 export async function visibleRanking(db: Db, a: Actor, opts: { limit?: number | undefined } = {}): Promise<RankingView | null> {
   const inputs = await visibleRankingInputs(db, a);
-  return inputs ? rankInputs(inputs, undefined, opts) : null;
+  return inputs ? rankOffLoop(a, inputs, undefined, opts) : null;
 }

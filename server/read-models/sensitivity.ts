@@ -1,9 +1,8 @@
 import type { Db } from '../../db/client.js';
-import { loadRankingInputs, rankInputs, visibleRankingInputs, type RankingInputs } from './ranking.js';
+import { loadRankingInputs, visibleRankingInputs, type RankingInputs } from './ranking.js';
 import { voteAggregate } from './votes.js';
 import type { Actor } from '../actor.js';
-import { rankAcceptability, stabilityIntervals, type ScoreMatrix } from '../domain/sensitivity.js';
-import { seededRandom } from '../domain/random.js';
+import { heavy } from '../heavy/jobs.js';
 
 export interface SensitivityReport {
   stability: Record<string, { low: number; high: number }>;
@@ -33,26 +32,9 @@ export async function visibleSensitivityReport(db: Db, a: Actor, opts: { samples
 }
 
 async function sensitivityOf(db: Db, a: Actor, inputs: RankingInputs, opts: { samples: number }): Promise<SensitivityReport> {
-  const view = rankInputs(inputs);
-  const criteria = view.columns.map((c) => ({ id: c.id, name: c.name, weight: view.resolved.global.get(c.id) ?? 0 }));
-  const vendorIds = view.result.rows.map((r) => r.vendorId);
-  const names = Object.fromEntries(view.result.rows.map((r) => [r.vendorId, r.name]));
-  // S(v, t): each top-level criterion alone at weight 1 — totals are linear in the top-level weights.
-  const byCriterion = criteria.map((c) => {
-    const one = rankInputs(inputs, Object.fromEntries(criteria.map((x) => [x.id, x.id === c.id ? 1 : 0])));
-    return new Map(one.result.rows.map((r) => [r.vendorId, r.breakdown[c.id] ?? 0]));
-  });
-  const matrix: ScoreMatrix = { vendorIds, criterionIds: criteria.map((c) => c.id), s: vendorIds.map((v) => byCriterion.map((m) => m.get(v) ?? 0)) };
   const agg = await voteAggregate(db, a.evaluation);
-  const votes = agg.votes.filter((v) => !v.excluded).map((v) => criteria.map((c) => v.weights[c.id] ?? 0));
-  const leader = view.result.rows[0];
-  return {
-    stability: stabilityIntervals(matrix, criteria.map((c) => c.weight)),
-    acceptability: rankAcceptability(matrix, votes, opts.samples, seededRandom(20_261_123)),
-    samples: opts.samples,
-    criteria,
-    leader: leader ? { vendorId: leader.vendorId, name: leader.name } : null,
-    names,
-    votes: votes.length,
-  };
+  const votes = agg.votes.filter((v) => !v.excluded).map((v) => v.weights);
+  // The computation itself runs off the event loop when big (ADR 017, server/heavy/tasks.ts).
+  const figures = await heavy(a, { kind: 'sensitivity', inputs, votes, samples: opts.samples }, [votes, opts.samples]);
+  return { ...figures, samples: opts.samples };
 }

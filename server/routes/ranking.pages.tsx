@@ -4,7 +4,7 @@ import { RankingPage } from '../../views/pages/ranking.js';
 import type { WhoseColumn } from '../../views/partials/whose-weights.js';
 import { html } from '../../views/render.js';
 import { evaluationPage } from './page-access.js';
-import { anyScoresIn, rankInputs, visibleRankingInputs } from '../read-models/ranking.js';
+import { anyScoresIn, rankOffLoop, visibleRankingInputs } from '../read-models/ranking.js';
 import { voteAggregate } from '../read-models/votes.js';
 import { m } from '../../views/messages/index.js';
 import { visibleSensitivityReport } from '../read-models/sensitivity.js';
@@ -15,6 +15,12 @@ import { ScoresHidden } from '../../views/partials/scores-hidden.js';
 import { structureChanges } from '../read-models/structure-changes.js';
 
 const DEFAULT_LIMIT = 50;
+
+async function sequentially<T, R>(xs: readonly T[], f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of xs) out.push(await f(x));
+  return out;
+}
 const WHOSE_TOP = 5;
 
 /** GET /evaluations/:id/ranking — the ranked vendors, their contributions, and whose weights would pick whom. */
@@ -31,7 +37,7 @@ export const rankingPages = new Hono<AppEnv>()
   // Stakeholders see no totals before review: a message instead of the table.
   const inputs = await visibleRankingInputs(p.db, p);
   if (!inputs) return html(c, <ScoresHidden title={m.ranking.title} user={p.user} nav={p.nav} />);
-  const view = rankInputs(inputs);
+  const view = await rankOffLoop(p, inputs);
   const q = c.req.query('limit');
   const limit = q === 'all' ? Number.MAX_SAFE_INTEGER : Math.max(1, Number(q) || DEFAULT_LIMIT);
   const any = await anyScoresIn(p.db, p, inputs);
@@ -40,7 +46,8 @@ export const rankingPages = new Hono<AppEnv>()
   const whose: WhoseColumn[] | null = any && voted.length > 0
     ? [
         { title: m.voting.team, votes: null, top: view.result.rows.slice(0, WHOSE_TOP).map((r) => r.name) },
-        ...voted.map((g) => ({ title: g.name, votes: g.votes, top: rankInputs(inputs, g.weights!).result.rows.slice(0, WHOSE_TOP).map((r) => r.name) })),
+        // One after the other: in parallel, a page with many groups would pass the team's cap on heavy jobs.
+        ...(await sequentially(voted, async (g) => ({ title: g.name, votes: g.votes, top: (await rankOffLoop(p, inputs, g.weights!, { limit: WHOSE_TOP })).result.rows.map((r) => r.name) }))),
       ]
     : null;
   const structure = await structureChanges(p.db, p.evaluation.id);

@@ -1,0 +1,68 @@
+import type { Actor } from '../actor.js';
+import { RetryLater } from '../errors.js';
+import type { RankingInputs } from '../read-models/ranking.js';
+import { heavyJobsPerTeam, inlineBelow } from './config.js';
+import { heavyKey } from './data-key.js';
+import { runInPool } from './pool.js';
+import { costOf, runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
+
+// Heavy jobs (ADR 017): small ones inline, big ones in the pool, each big result cached by its
+// data key, the same job asked twice at once computed once, and at most N running per team.
+
+/** Results kept per process; the landscape's full ranking is a few MB. */
+const MAX_RESULTS = 24;
+const results = new Map<string, unknown>();
+const running = new Map<string, Promise<unknown>>();
+const perTeam = new Map<number, number>();
+
+/** Seconds a refused caller is told to wait: a landscape sensitivity takes a few seconds. */
+const RETRY_AFTER_S = 5;
+
+function remember(key: string, value: unknown): void {
+  results.delete(key);
+  results.set(key, value);
+  while (results.size > MAX_RESULTS) results.delete(results.keys().next().value!);
+}
+
+/**
+ * Runs a heavy task for member `a` over inputs the read model loaded as `a` may see them. The
+ * returned value may be shared with other callers of the same key: treat it as read-only.
+ */
+export async function heavy<T extends HeavyTask>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
+  if (costOf(task) < inlineBelow()) return runHeavy(task);
+  const key = heavyKey(a, task.inputs as RankingInputs, task.kind, args);
+  if (results.has(key)) {
+    const hit = results.get(key) as HeavyResult<T>;
+    remember(key, hit);
+    return hit;
+  }
+  const pending = running.get(key);
+  if (pending) return pending as Promise<HeavyResult<T>>;
+
+  const team = a.evaluation.team_id;
+  const now = perTeam.get(team) ?? 0;
+  if (now >= heavyJobsPerTeam()) {
+    throw new RetryLater(`Your team already has ${now} analyses running. Try again in a few seconds.`, RETRY_AFTER_S);
+  }
+  perTeam.set(team, now + 1);
+  const job = runInPool(task)
+    .catch((err: unknown) => {
+      // piscina refuses past its queue: every team is busy, so the same answer as the team cap.
+      if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RetryLater('The server is busy with other analyses. Try again in a few seconds.', RETRY_AFTER_S);
+      throw err;
+    })
+    .then((r) => { remember(key, r); return r; })
+    .finally(() => {
+      running.delete(key);
+      const left = (perTeam.get(team) ?? 1) - 1;
+      if (left > 0) perTeam.set(team, left);
+      else perTeam.delete(team);
+    });
+  running.set(key, job);
+  return job;
+}
+
+/** Forgets every cached result (tests). */
+export function clearHeavyResults(): void {
+  results.clear();
+}

@@ -1,0 +1,42 @@
+import { Piscina } from 'piscina';
+import { heavyThreads, MAX_QUEUE } from './config.js';
+import { runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
+
+// One bounded pool per process (ADR 017). Created on the first heavy job, not at start-up, so a
+// process that never ranks a big evaluation never starts a thread.
+let pool: Piscina | null = null;
+
+function poolOf(threads: number): Piscina {
+  if (!pool) {
+    pool = new Piscina({
+      // Under tsx (npm start) and vitest alike, the boot file registers tsx's loader in the thread.
+      filename: new URL('./heavy-worker.boot.mjs', import.meta.url).href,
+      minThreads: 0,
+      maxThreads: threads,
+      maxQueue: MAX_QUEUE,
+      // An idle thread goes after a minute; the next job pays its start-up (about 0.5 s under tsx).
+      idleTimeout: 60_000,
+    });
+  }
+  return pool;
+}
+
+/** Whether heavy jobs go to threads now (HEAVY_THREADS=0: inline, on the event loop). */
+export const poolEnabled = (): boolean => heavyThreads() > 0;
+
+/** Runs the task in a pool thread, or inline when the pool is off. Rejects when the queue is full. */
+export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResult<T>> {
+  const threads = heavyThreads();
+  if (threads === 0) return runHeavy(task);
+  return (await poolOf(threads).run(task)) as HeavyResult<T>;
+}
+
+/** Jobs waiting for a thread (for the bench and diagnostics). */
+export const queuedJobs = (): number => pool?.queueSize ?? 0;
+
+/** Stops the pool's threads (tests and shutdown); the next job starts a new pool. */
+export async function closeHeavyPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  await p?.destroy();
+}

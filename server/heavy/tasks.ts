@@ -1,0 +1,64 @@
+import { rankInputs, type RankingInputs, type RankingView } from '../read-models/ranking.js';
+import { rankAcceptability, stabilityIntervals, type ScoreMatrix } from '../domain/sensitivity.js';
+import { seededRandom } from '../domain/random.js';
+
+/**
+ * The heavy computations as plain data in, plain data out (ADR 017): they run in a pool thread or
+ * inline, and give the same result either way. Nothing here reads the database or the Actor; the
+ * read model loaded the inputs as the reader may see them (visibility rule) before handing them over.
+ */
+export type HeavyTask =
+  | { kind: 'rank'; inputs: RankingInputs; topLevel?: Record<string, number> | undefined; limit?: number | undefined }
+  | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number };
+
+export interface SensitivityFigures {
+  stability: Record<string, { low: number; high: number }>;
+  acceptability: Record<string, { first: number; top3: number }>;
+  /** Top-level criteria with their weight in force, in display order. */
+  criteria: { id: string; name: string; weight: number }[];
+  leader: { vendorId: string; name: string } | null;
+  names: Record<string, string>;
+  votes: number;
+}
+
+export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : SensitivityFigures;
+
+/** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
+export function costOf(task: HeavyTask): number {
+  const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
+  if (task.kind === 'rank') return cells;
+  const tops = task.inputs.nodes.filter((n) => n.parentId === null).length;
+  return cells * (tops + 1) + task.inputs.vendors.length * tops * task.samples;
+}
+
+export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
+  if (task.kind === 'rank') return rankInputs(task.inputs, task.topLevel, { limit: task.limit }) as HeavyResult<T>;
+  return sensitivityFigures(task.inputs, task.votes, task.samples) as HeavyResult<T>;
+}
+
+/**
+ * Stability intervals and rank acceptability (domain/sensitivity.ts) of the inputs' ranking. The
+ * seed is fixed so the same data always gives the same figures.
+ */
+function sensitivityFigures(inputs: RankingInputs, voteWeights: readonly Record<string, number>[], samples: number): SensitivityFigures {
+  const view = rankInputs(inputs);
+  const criteria = view.columns.map((c) => ({ id: c.id, name: c.name, weight: view.resolved.global.get(c.id) ?? 0 }));
+  const vendorIds = view.result.rows.map((r) => r.vendorId);
+  const names = Object.fromEntries(view.result.rows.map((r) => [r.vendorId, r.name]));
+  // S(v, t): each top-level criterion alone at weight 1 — totals are linear in the top-level weights.
+  const byCriterion = criteria.map((c) => {
+    const one = rankInputs(inputs, Object.fromEntries(criteria.map((x) => [x.id, x.id === c.id ? 1 : 0])));
+    return new Map(one.result.rows.map((r) => [r.vendorId, r.breakdown[c.id] ?? 0]));
+  });
+  const matrix: ScoreMatrix = { vendorIds, criterionIds: criteria.map((c) => c.id), s: vendorIds.map((v) => byCriterion.map((m) => m.get(v) ?? 0)) };
+  const votes = voteWeights.map((w) => criteria.map((c) => w[c.id] ?? 0));
+  const leader = view.result.rows[0];
+  return {
+    stability: stabilityIntervals(matrix, criteria.map((c) => c.weight)),
+    acceptability: rankAcceptability(matrix, votes, samples, seededRandom(20_261_123)),
+    criteria,
+    leader: leader ? { vendorId: leader.vendorId, name: leader.name } : null,
+    names,
+    votes: votes.length,
+  };
+}

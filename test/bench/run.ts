@@ -140,6 +140,46 @@ async function benchRanking({ app, token, raw, evaluationId, runs }: Ctx, wanted
   return figures;
 }
 
+/** The longest event-loop stall while `fn` runs: a 5 ms timer's worst lateness. */
+async function longestStall(fn: () => Promise<unknown>): Promise<number> {
+  let expected = performance.now() + 5;
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - expected);
+    expected = now + 5;
+  }, 5);
+  try {
+    await fn();
+  } finally {
+    clearInterval(timer);
+  }
+  return Math.max(worst, performance.now() - expected);
+}
+
+/**
+ * Issue 15, promise 1 (ADR 017): the longest event-loop stall during GET /sensitivity on the big
+ * evaluation with the heavy-work pool (after), against the same call with the pool off (before,
+ * HEAVY_THREADS=0), in the same run. Each side starts without a cached result.
+ */
+async function benchSensitivityStall({ app, token, evaluationId }: Ctx): Promise<Figure> {
+  const path = `/api/v1/evaluations/${evaluationId}/sensitivity?samples=1000`;
+  const { clearHeavyResults } = await import('../../server/heavy/jobs.js');
+  const saved = process.env.HEAVY_THREADS;
+  const side = async (threads: string | undefined) => {
+    if (threads === undefined) delete process.env.HEAVY_THREADS;
+    else process.env.HEAVY_THREADS = threads;
+    clearHeavyResults();
+    return longestStall(() => call(app, token, 'GET', path));
+  };
+  await side(saved); // warm: the pool thread starts, the cell cache fills
+  const before = await side('0');
+  const after = await side(saved);
+  if (saved === undefined) delete process.env.HEAVY_THREADS;
+  else process.env.HEAVY_THREADS = saved;
+  return { name: 'sensitivity_stall', value: after, unit: 'ms', baseline: before, target: { value: 50 }, note: 'longest event-loop stall during GET /sensitivity: pool (value) vs inline (baseline)' };
+}
+
 /**
  * The landscape CSV through POST /vendors/import into an empty evaluation, against csv-parse plus
  * one prepared INSERT per row in one transaction (same file, same table), alternately.
@@ -433,10 +473,11 @@ async function main(): Promise<void> {
   console.log(`evaluation ${evaluationId}: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators = ${scoreCount.toLocaleString('en')} scores; median of ${runs} runs\n`);
 
   const figures: Figure[] = [];
-  // --only ranking,rerank,import,rss,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
+  // --only ranking,rerank,sensitivity_stall,import,rss,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
   const wanted = (name: string) => !values.only || values.only.split(',').some((w) => name.startsWith(w.trim()));
   const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
+  if (wanted('sensitivity_stall')) figures.push(await benchSensitivityStall(ctx));
   if (wanted('import_csv_10mb')) figures.push(await benchHostileCsv(ctx));
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(benchRss(ctx));

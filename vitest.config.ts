@@ -1,10 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Vitest 4 transforms with oxc (it ignores an `esbuild` block); views use hono/jsx, not React.
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Timed suites (test/hardening) need the machine to themselves: `npm run test:hardening`.
+    exclude: [...configDefaults.exclude, 'test/hardening/**'],
     // Browser tests start a real server and Chromium; give them room without slowing unit tests.
     testTimeout: 20_000,
     hookTimeout: 60_000,

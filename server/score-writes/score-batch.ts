@@ -61,7 +61,7 @@ function writeOne(st: ScoreWriteStatements, item: BatchItem, stamps: Map<number,
   const { evaluationId, userId, input: s } = item;
   const f = st.facts.get({ evaluation: evaluationId, user: userId, vendor: s.vendorId, criterion: s.criterionId }) as WriteFacts | undefined;
   if (!f) throw notFound('The evaluation');
-  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1 });
+  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1, withdrawn: f.withdrawn === 1 });
   if (problem) throw problem;
   if (f.kind === null) throw notFound('The criterion (a leaf of this evaluation)');
   if (f.vendor !== 1) throw notFound('The vendor');

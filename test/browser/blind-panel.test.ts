@@ -135,4 +135,4 @@ test('two evaluators and a scoring facilitator each see only their own scores un
     // Alpha — Security (1, 5, 3) is the disagreement listed, with Ann's comment beside her score.
     expect(review).toContain(ANN_COMMENT);
   }));
-}, 45_000);
+}, 60_000);

@@ -50,9 +50,12 @@ export async function scoreCell(page: Page, vendor: string, criterion: string, v
 
 /** Ticks "no conflict" on the scoring tab and waits for the grid to open. */
 export async function declareNoConflict(page: Page) {
-  await page.getByLabel('I have no conflict of interest with any vendor in this evaluation').check();
+  const box = page.getByLabel('I have no conflict of interest with any vendor in this evaluation');
+  await box.check();
   await page.getByRole('button', { name: 'Record my declaration and open the grid' }).click();
-  await page.locator('.score-grid').waitFor();
+  // The page after the declaration: the form is gone and the grid's cells take input.
+  await box.waitFor({ state: 'detached' });
+  await page.locator('.score-grid .score-input:not([readonly])').first().waitFor();
 }
 
 /** The ranking table's totals by vendor name, as shown. */

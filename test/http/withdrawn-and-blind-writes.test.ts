@@ -96,3 +96,18 @@ describe('the must-have gate and a facilitator scoring blind', () => {
     expect(res.headers.get('location')).toContain('screened=1');
   });
 });
+
+test('a consensus on a criterion with sub-criteria answers 400 not_a_leaf, as a score does', async () => {
+  const e = await createEvaluation(app, owner.token, { template: 'blank' });
+  const parent = await addCriterion(app, owner.token, e, { name: 'Quality' });
+  const child = await addCriterion(app, owner.token, e, { name: 'Docs', parentId: parent });
+  const vendorId = await addVendor(app, owner.token, e, { name: 'Acme' });
+  const at = (p: string) => `/api/v1/evaluations/${e}${p}`;
+  await declareNoConflict(app, owner.token, e);
+  expect((await api(app, owner.token, 'POST', at('/status'), { status: 'scoring' })).status).toBe(200);
+  expect((await api(app, owner.token, 'PUT', at('/scores'), { vendorId, criterionId: child, value: 3 })).status).toBe(200);
+  expect((await api(app, owner.token, 'POST', at('/status'), { status: 'review', force: true })).status).toBe(200);
+  const err = expectApiError(await api(app, owner.token, 'PUT', at('/consensus'), { vendorId, criterionId: parent, value: 3, rationale: 'Agreed in the panel' }), 400, 'not_a_leaf');
+  expect(err.fields).toHaveProperty('criterionId');
+  expect((await api(app, owner.token, 'PUT', at('/consensus'), { vendorId, criterionId: child, value: 3, rationale: 'Agreed in the panel' })).status).toBe(200);
+});

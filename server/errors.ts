@@ -29,6 +29,9 @@ export class RetryLater extends AppError {
 }
 
 export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, 'validation_failed', message, fields);
+/** A score (or consensus) on a criterion that has sub-criteria: API.md's 400 `not_a_leaf`, naming the field. */
+export const notALeaf = (field = 'criterionId') =>
+  new AppError(400, 'not_a_leaf', 'That criterion has sub-criteria: scores go on its sub-criteria (the leaves), never on a parent.', { [field]: 'Not a leaf: score its sub-criteria.' });
 export const unauthorized = (message = 'Sign in, or send a valid Bearer token.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message = 'Your role in this evaluation does not allow that.') => new AppError(403, 'forbidden', message);
 export const notFound = (what = 'That') => new AppError(404, 'not_found', `${what} was not found.`);

@@ -19,7 +19,11 @@ export interface WriteFacts {
   excluded: 0 | 1;
   /** The criterion's kind if it is a leaf of this evaluation, null otherwise. */
   kind: CriterionKindColumn | null;
+  /** The criterion belongs to this evaluation (a leaf or a parent). */
+  criterion: 0 | 1;
   vendor: 0 | 1;
+  /** The vendor was withdrawn (issue 11): its scores stay as they were. */
+  withdrawn: 0 | 1;
   /** Whether anyone in the evaluation is excluded from this vendor. */
   vendor_exclusions: 0 | 1;
   /** The names the audit entry keeps (issue 11), read in the same statement. */
@@ -37,7 +41,9 @@ const SQL = {
       exists (select 1 from evaluator_exclusions where evaluation_id = e.id and user_id = @user and vendor_id = @vendor) as excluded,
       (select c.kind from criteria c where c.id = @criterion and c.evaluation_id = e.id
          and not exists (select 1 from criteria d where d.parent_id = c.id)) as kind,
+      exists (select 1 from criteria where id = @criterion and evaluation_id = e.id) as criterion,
       exists (select 1 from vendors where id = @vendor and evaluation_id = e.id) as vendor,
+      exists (select 1 from vendors where id = @vendor and evaluation_id = e.id and withdrawn_at is not null) as withdrawn,
       exists (select 1 from evaluator_exclusions where evaluation_id = e.id and vendor_id = @vendor) as vendor_exclusions,
       (select coalesce(nullif(name, ''), email) from users where id = @user) as actor_name,
       (select name from vendors where id = @vendor and evaluation_id = e.id) as vendor_name,

@@ -13,7 +13,7 @@ export async function countGridVendors(db: Db, evaluationId: number, inScope: nu
 
 /** One page of the grid's vendors, by name. */
 export function gridVendorPage(db: Db, evaluationId: number, inScope: number[] | null, limit: number, offset: number) {
-  return gridVendors(db, evaluationId, inScope).select(['id', 'name']).orderBy('name_key').limit(limit).offset(offset).execute();
+  return gridVendors(db, evaluationId, inScope).select(['id', 'name', 'withdrawn_reason']).orderBy('name_key').limit(limit).offset(offset).execute();
 }
 
 /** The evaluator's own scores for these vendors. */

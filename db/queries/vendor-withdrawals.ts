@@ -14,3 +14,9 @@ export async function withdrawnVendorsOf(db: Db, evaluationId: number) {
     .where('v.evaluation_id', '=', evaluationId).where('v.withdrawn_at', 'is not', null)
     .orderBy('v.withdrawn_at').orderBy('v.id').execute();
 }
+
+/** Ids of the evaluation's withdrawn vendors (few: a vendor is withdrawn by hand, one at a time). */
+export async function withdrawnVendorIds(db: Db, evaluationId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('vendors').select('id').where('evaluation_id', '=', evaluationId).where('withdrawn_at', 'is not', null).execute();
+  return new Set(rows.map((r) => r.id));
+}

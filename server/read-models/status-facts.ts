@@ -5,6 +5,7 @@ import { runningVendorCount, unscoredVendors, unsubmittedScorers } from '../../d
 import { leavesOf } from '../domain/criteria-tree.js';
 import { statusPreconditions, type Missing, type StatusFacts } from '../domain/rules/status-preconditions.js';
 import type { Status } from '../domain/permissions.js';
+import { voteAwaited } from '../domain/rules/votes-awaited.js';
 import type { Actor } from '../actor.js';
 
 /** How many names a confirmation page or a refusal lists before saying "and N more". */
@@ -16,7 +17,7 @@ export async function statusFacts(db: Db, a: Actor): Promise<StatusFacts> {
   const [tree, vendors, unsubmitted, unscored, voters] = await Promise.all([
     criteriaOf(db, id), runningVendorCount(db, id), unsubmittedScorers(db, id, a.userId), unscoredVendors(db, id, NAMES_SHOWN), votersOf(db, id),
   ]);
-  const notVoted = voters.filter((v) => v.method === null);
+  const notVoted = voters.filter((v) => voteAwaited({ role: v.role, voted: v.method !== null }));
   return {
     vendors,
     scoredLeaves: leavesOf(tree).filter((c) => c.kind === 'scored').length,

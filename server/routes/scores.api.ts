@@ -12,15 +12,15 @@ const ScoreList = z.object({
 
 const put = writeRoute({
   access: 'score', method: 'put', summary: 'Save one of the caller’s scores', body: ScoreSchema,
-  success: ok('The cell’s new `version` (send it back to detect concurrent edits: a stale one answers 409 `stale_version`).'),
+  success: ok('The cell’s new `version` (send it back to detect concurrent edits: a stale one answers 409 `stale_version`). A criterion with sub-criteria answers 400 `not_a_leaf`; a withdrawn vendor 409 `vendor_withdrawn`.'),
 });
 const batch = writeRoute({
   access: 'score', method: 'post', path: '/batch', summary: 'Save up to 10,000 of the caller’s scores, all or nothing', body: BatchSchema,
-  success: ok('`{saved}`; one bad item answers 400 naming its index and nothing is saved.'),
+  success: ok('`{saved}`; one bad item answers 400 naming its index (`not_a_leaf` for a criterion with sub-criteria), one withdrawn vendor 409 `vendor_withdrawn`, and nothing is saved.'),
 });
 const list = readRoute({
   access: 'read', summary: 'The scores the caller may see (streamed)', query: ScoresQuerySchema,
-  success: ok('Streamed as it is read: only the caller’s own scores before review, unless they are the facilitator.', ScoreList),
+  success: ok('Streamed as it is read: only the caller’s own scores while they score blind (before review, not yet submitted); none for stakeholders before review (403).', ScoreList),
 });
 
 /** /api/v1/evaluations/:id/scores — writing one's own scores, one or a batch, and reading them back. */

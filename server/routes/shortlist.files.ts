@@ -5,6 +5,7 @@ import { accessEvaluation } from '../access.js';
 import { loadRanking } from '../read-models/ranking.js';
 import { shortlistLines } from '../domain/shortlist.js';
 import { decisionRecord, type DecisionRecord } from '../read-models/decision.js';
+import { structureChanges } from '../read-models/structure-changes.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -30,8 +31,8 @@ export const shortlistFiles = new Hono<AppEnv>()
   .get('/shortlist.csv', async (c) => {
     const a = await accessEvaluation(c, 'read');
     const evaluation = a.evaluation;
-    const [{ result, columns }, decision] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id)]);
-    const lines = shortlistLines(result, columns);
+    const [{ result, columns }, decision, { withdrawn }] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id), structureChanges(c.get('db'), evaluation.id)]);
+    const lines = shortlistLines(result, columns, withdrawn);
     const header = ['rank', 'vendor', 'total', 'coverage', ...columns.map((col) => col.name), 'status', 'reason'];
     const rows = lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), l.status, l.reason]);
     const body = stringify([header, ...rows, ...(decision ? decisionRows(decision, header.length) : [])], {
@@ -46,12 +47,12 @@ export const shortlistFiles = new Hono<AppEnv>()
   .get('/shortlist.json', async (c) => {
     const a = await accessEvaluation(c, 'read');
     const evaluation = a.evaluation;
-    const [{ result, columns, weightVersion }, decision] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id)]);
+    const [{ result, columns, weightVersion }, decision, { withdrawn }] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id), structureChanges(c.get('db'), evaluation.id)]);
     const body = {
       evaluation: { id: String(evaluation.id), name: evaluation.name, status: evaluation.status, scale: { min: evaluation.scale_min, max: evaluation.scale_max } },
       weightSetVersion: weightVersion,
       criteria: columns.map((col) => ({ id: col.id, name: col.name })),
-      rows: shortlistLines(result, columns),
+      rows: shortlistLines(result, columns, withdrawn),
       // The decision and its sign-off (GET /decision's shape); null until the evaluation is decided.
       decision: decision ?? null,
       exportedAt: new Date().toISOString(),

@@ -4,7 +4,7 @@ import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, ty
 import { scoreValueProblem } from '../domain/score-values.js';
 import { describeAudit } from '../domain/audit/describe.js';
 import { emptyBook, type AuditFacts } from '../domain/audit/facts.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict, notALeaf, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import { mayScoreProblem } from '../services/panel.js';
 
@@ -61,9 +61,9 @@ function writeOne(st: ScoreWriteStatements, item: BatchItem, stamps: Map<number,
   const { evaluationId, userId, input: s } = item;
   const f = st.facts.get({ evaluation: evaluationId, user: userId, vendor: s.vendorId, criterion: s.criterionId }) as WriteFacts | undefined;
   if (!f) throw notFound('The evaluation');
-  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1 });
+  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1, withdrawn: f.withdrawn === 1 });
   if (problem) throw problem;
-  if (f.kind === null) throw notFound('The criterion (a leaf of this evaluation)');
+  if (f.kind === null) throw f.criterion === 1 ? notALeaf() : notFound('The criterion (a leaf of this evaluation)');
   if (f.vendor !== 1) throw notFound('The vendor');
   const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
   if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });

@@ -8,6 +8,7 @@ import { isScoringOpen, mayScore, type MayScoreRefusal, type ScoringFacts } from
 import type { Actor } from '../actor.js';
 import { mayJoinPanel } from '../domain/rules/visibility.js';
 import { othersHaveScores } from '../../db/queries/own-scores.js';
+import { withdrawnVendorIds } from '../../db/queries/vendor-withdrawals.js';
 
 /** The HTTP answer to each may-score refusal (409 for the stage, 403 for a conflict of interest). */
 export function mayScoreError(refusal: MayScoreRefusal, status: string): AppError {
@@ -15,6 +16,7 @@ export function mayScoreError(refusal: MayScoreRefusal, status: string): AppErro
     case 'scoring_closed': return conflict('scoring_closed', `Scoring is closed: the evaluation is in ${status}.`);
     case 'declaration_required': return conflict('declaration_required', 'Declare whether you have a conflict of interest before scoring.');
     case 'scores_submitted': return conflict('scores_submitted', 'You have submitted your scores; they are locked.');
+    case 'vendor_withdrawn': return conflict('vendor_withdrawn', 'This vendor has been withdrawn from the evaluation; its scores are kept as they were and can no longer change.');
     case 'excluded': return forbidden('You are excluded from scoring this vendor because of a declared conflict of interest.');
   }
 }
@@ -28,11 +30,13 @@ export function mayScoreProblem(f: ScoringFacts): AppError | null {
 /** The may-score rules for a write to `vendorIds`; throws what stands in the way. */
 export async function assertMayScore(db: Db, a: Actor, vendorIds: readonly number[]): Promise<void> {
   const excluded = await excludedVendorIds(db, a.evaluation.id, a.userId);
+  const withdrawn = await withdrawnVendorIds(db, a.evaluation.id);
   const problem = mayScoreProblem({
     status: a.evaluation.status,
     declared: (await declarationOf(db, a.evaluation.id, a.userId)) !== undefined,
     submitted: (await submissionOf(db, a.evaluation.id, a.userId)) !== undefined,
     excluded: vendorIds.some((v) => excluded.has(v)),
+    withdrawn: vendorIds.some((v) => withdrawn.has(v)),
   });
   if (problem) throw problem;
 }

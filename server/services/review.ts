@@ -6,15 +6,15 @@ import { criteriaOf } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { stampCells } from '../../db/queries/scores.js';
 import { scoreValueProblem } from '../domain/score-values.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict, notALeaf, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 
-/** Leaves of the evaluation by id (parents are never scored). */
+/** Leaves of the evaluation by id (parents are never scored), and the ids of every criterion. */
 async function leaves(db: Db, evaluationId: number) {
   const rows = await criteriaOf(db, evaluationId);
-  return new Map(leavesOf(rows).map((r) => [r.id, r]));
+  return { leaves: new Map(leavesOf(rows).map((r) => [r.id, r])), all: new Set(rows.map((r) => r.id)) };
 }
 
 /**
@@ -24,7 +24,9 @@ async function leaves(db: Db, evaluationId: number) {
 export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; criterionId: number; value: number | null; rationale: string }): Promise<void> {
   if (a.evaluation.status !== 'review') throw conflict('not_in_review', 'Consensus scores are set while the evaluation is in review.');
   await db.transaction().execute(async (trx) => {
-    const leaf = (await leaves(trx, a.evaluation.id)).get(input.criterionId);
+    const tree = await leaves(trx, a.evaluation.id);
+    const leaf = tree.leaves.get(input.criterionId);
+    if (!leaf && tree.all.has(input.criterionId)) throw notALeaf();
     if (!leaf) throw notFound('The criterion (a leaf of this evaluation)');
     if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
     if (input.value !== null) {

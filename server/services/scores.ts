@@ -4,7 +4,7 @@ import { deleteScore, refreshCell, refreshCells, scoreOf, scoresBy, upsertScores
 import { knownVendorIds } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
-import { badRequest, conflict } from '../errors.js';
+import { badRequest, conflict, notALeaf } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { ScoreInput } from '../score-writes/score-writer.js';
 import { assertMayScore } from './panel.js';
@@ -15,10 +15,10 @@ import { BATCH_LISTED } from '../domain/audit/batch.js';
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from '../score-writes/score-writer.js';
 
-/** Leaves of the evaluation by id, with the facts a score write checks. */
+/** Leaves of the evaluation by id, with the facts a score write checks, and the ids of every criterion (parents too). */
 async function leafIndex(db: Db, evaluationId: number) {
   const rows = await criteriaOf(db, evaluationId);
-  return new Map(leavesOf(rows).map((r) => [r.id, r]));
+  return { leaves: new Map(leavesOf(rows).map((r) => [r.id, r])), all: new Set(rows.map((r) => r.id)) };
 }
 
 const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.scale_max });
@@ -32,11 +32,12 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
   return db.transaction().execute(async (trx) => {
     // The may-score rules are checked here, in the transaction that writes, as saveScore does.
     await assertMayScore(trx, a, items.map((i) => i.vendorId));
-    const leaves = await leafIndex(trx, a.evaluation.id);
+    const { leaves, all } = await leafIndex(trx, a.evaluation.id);
     const vendors = await knownVendorIds(trx, a.evaluation.id, items.map((i) => i.vendorId));
     items.forEach((s, i) => {
       const leaf = leaves.get(s.criterionId);
       if (!vendors.has(s.vendorId)) throw badRequest(`Item ${i}: the vendor is not part of this evaluation.`, { [`scores.${i}.vendorId`]: 'Unknown vendor.' });
+      if (!leaf && all.has(s.criterionId)) throw notALeaf(`scores.${i}.criterionId`);
       if (!leaf) throw badRequest(`Item ${i}: the criterion is not a leaf of this evaluation.`, { [`scores.${i}.criterionId`]: 'Unknown or non-leaf criterion.' });
       const problem = scoreValueProblem(leaf.kind, scale(a), s.value);
       if (problem) throw badRequest(`Item ${i}: ${problem}`, { [`scores.${i}.value`]: problem });

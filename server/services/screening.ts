@@ -6,7 +6,8 @@ import { mustHaveCandidates } from '../read-models/must-haves.js';
 import { auditAs } from './audit-as.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { REASON_MAX } from '../schemas/screening.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
+import { visibilityOf } from '../read-models/visibility.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 
@@ -69,9 +70,16 @@ export async function screenInVendor(db: Db, a: Actor, vendorId: number): Promis
 /** What screening by must-haves did: how many vendors, and how many per failed criterion. */
 export interface MustHaveScreening { count: number; byCriterion: Record<string, number> }
 
-/** Screens out every vendor in the running that fails a must-have, each with its reason. */
+/**
+ * Screens out every vendor in the running that fails a must-have, each with its reason. The gate
+ * counts the panel's pass/fail votes, so a facilitator scoring blind may not apply it (409
+ * `scoring_blind`): the count of vendors it screened out would tell them how colleagues voted.
+ */
 export async function screenOutMustHaves(db: Db, a: Actor): Promise<MustHaveScreening> {
   return db.transaction().execute(async (trx) => {
+    if ((await visibilityOf(trx, a)).scores !== 'all') {
+      throw conflict('scoring_blind', 'You are scoring blind: must-have failures depend on other members’ scores, so they can be screened out once you have submitted your scores, or when the evaluation moves to review.');
+    }
     const failures = await mustHaveCandidates(trx, a.evaluation.id);
     if (failures.length === 0) return { count: 0, byCriterion: {} };
     const names = new Map((await criteriaOf(trx, a.evaluation.id)).map((c) => [String(c.id), c.name]));

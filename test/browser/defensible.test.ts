@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium, startServer } from '../setup/browser.js';
+import { apiAt, declareNoConflict, rankingOrder, scoreCell, scoreInput, signedIn as signedInAt, signUp as signUpAt, totals } from '../setup/browser-people.js';
 
 // Issue 5's browser test: an evaluator declares no conflict, scores blind, submits; a second
 // evaluator cannot see the first one's scores; the facilitator reconciles a disagreement and
@@ -21,63 +22,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const PASSWORD = 'a-long-enough-password';
-
-async function json(method: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(server.base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
-}
-
-async function signUp(email: string, name: string): Promise<{ token: string; userId: string }> {
-  const r = await json('POST', '/api/v1/auth/signup', null, { email, password: PASSWORD, name, teamName: `${name}'s team` });
-  expect(r.status).toBe(201);
-  return { token: r.body.token as string, userId: String(r.body.userId) };
-}
-
-/** A fresh browser context (own cookies) signed in through the login page. */
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.setDefaultTimeout(5_000);
-  await page.goto(`${server.base}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
-
-const scoreInput = (page: Page, vendor: string, criterion: string) => page.getByLabel(`Score for ${vendor} on ${criterion}`, { exact: true });
-
-/** Types a score, leaves the cell with Tab and waits for the htmx answer; returns its status. */
-async function scoreCell(page: Page, vendor: string, criterion: string, value: string): Promise<number> {
-  const input = scoreInput(page, vendor, criterion);
-  await input.click();
-  await input.fill(value);
-  const saved = page.waitForResponse((r) => r.url().endsWith('/scoring/cell') && r.request().method() === 'POST');
-  await input.press('Tab');
-  const status = (await saved).status();
-  // The swapped-in cell carries the saved value.
-  if (status === 200) await expect.poll(() => scoreInput(page, vendor, criterion).inputValue()).toBe(value);
-  return status;
-}
-
-async function declareNoConflict(page: Page) {
-  await page.getByLabel('I have no conflict of interest with any vendor in this evaluation').check();
-  await page.getByRole('button', { name: 'Record my declaration and open the grid' }).click();
-  await scoreInput(page, 'Alpha', 'Security').waitFor();
-}
-
-async function totals(page: Page): Promise<Record<string, string>> {
-  const rows = await page.locator('.ranking-table tbody tr').evaluateAll((trs) => trs.map((tr) => [
-    (tr.querySelector('th[scope="row"]')?.firstChild?.textContent ?? '').trim(),
-    (tr.querySelector('.total-cell')?.textContent ?? '').trim(),
-  ]));
-  return Object.fromEntries(rows);
-}
-
-async function rankingOrder(page: Page): Promise<string[]> {
-  return page.locator('.ranking-table tbody th[scope="row"]').evaluateAll((ths) => ths.map((th) => (th.firstChild?.textContent ?? '').trim()));
-}
+const json = (method: string, path: string, token: string | null, body?: unknown) => apiAt(server.base)(method, path, token, body);
+const signUp = (email: string, name: string) => signUpAt(server.base, email, name);
+const signedIn = (email: string) => signedInAt(browser, server.base, email);
 
 test('blind scoring, submission, consensus on a disagreement, decision, then nothing can change', async () => {
   // ── Setup through the API: a blank evaluation, two criteria weighted 60/40, two vendors, two evaluators.

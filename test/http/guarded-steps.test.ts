@@ -143,8 +143,13 @@ describe('the confirmation pages', () => {
     await addVendor(app, owner.token, id, { name: 'Acme' });
     await addCriterion(app, owner.token, id, { name: 'Quality' });
     expect((await status(id, { status: 'voting' })).status).toBe(200);
+    // Only stakeholders are waited for: the facilitator, who may vote but did not, is not "not cast".
+    const before = await (await pageGet(app, owner.cookie, `/evaluations/${id}/status?to=scoring`)).text();
+    expect(before).toContain(esc(m.guards.closeVotingTitle));
+    expect(before).not.toContain(esc(m.guards.missing.votes_not_cast(1)));
+    await signedInUser(app, `sam-guards-${id}@example.test`);
+    expect((await api(app, owner.token, 'POST', path(id, '/members'), { email: `sam-guards-${id}@example.test`, role: 'stakeholder' })).status).toBe(201);
     const text = await (await pageGet(app, owner.cookie, `/evaluations/${id}/status?to=scoring`)).text();
-    expect(text).toContain(esc(m.guards.closeVotingTitle));
     expect(text).toContain(esc(m.guards.missing.votes_not_cast(1)));
     const voting = await (await pageGet(app, owner.cookie, `/evaluations/${id}/voting`)).text();
     expect(voting).toContain(`action="/evaluations/${id}/status"`);

@@ -77,9 +77,12 @@ describe('PUT /scores', () => {
     expect(s!.value).toBeNull();
   });
 
-  test('an unknown vendor → 404; a parent (non-leaf) or unknown criterion → 404', async () => {
+  test('an unknown vendor → 404; a parent (non-leaf) → 400 not_a_leaf (single and batch); an unknown criterion → 404', async () => {
     expectApiError(await api(app, owner.token, 'PUT', `${base(id)}/scores`, { vendorId: '999999', criterionId: leaf, value: 3 }), 404, 'not_found');
-    expectApiError(await api(app, owner.token, 'PUT', `${base(id)}/scores`, { vendorId: vendor, criterionId: parent, value: 3 }), 404, 'not_found');
+    // Issue 11 (API.md): a score on a criterion that is not a leaf answers 400 not_a_leaf, naming the field.
+    expect(expectApiError(await api(app, owner.token, 'PUT', `${base(id)}/scores`, { vendorId: vendor, criterionId: parent, value: 3 }), 400, 'not_a_leaf').fields).toHaveProperty('criterionId');
+    const batch = [{ vendorId: vendor, criterionId: leaf, value: 2 }, { vendorId: vendor, criterionId: parent, value: 3 }];
+    expect(expectApiError(await api(app, owner.token, 'POST', `${base(id)}/scores/batch`, { scores: batch }), 400, 'not_a_leaf').fields).toHaveProperty(['scores.1.criterionId']);
     expectApiError(await api(app, owner.token, 'PUT', `${base(id)}/scores`, { vendorId: vendor, criterionId: '999999', value: 3 }), 404, 'not_found');
     expect((await scoresOf(id)).some((s) => s.criterionId === parent)).toBe(false);
   });

@@ -40,6 +40,7 @@ export const scoring = {
   submitted: (at: string) => `You submitted your scores on ${at} UTC. They are locked.`,
   closed: (status: string) => `Scoring is closed (the evaluation is in ${status}). The grid is read-only.`,
   excludedCell: 'Excluded: conflict of interest',
+  withdrawnBadge: 'withdrawn: read-only',
   abstainHint: 'To abstain from a cell, type “abstain” and give the reason as the comment.',
   abstainNeedsReason: 'Give the reason for abstaining as the comment.',
   commentNeedsValue: 'Enter a score or N/A to keep a comment.',

@@ -3,7 +3,11 @@ import { m } from '../messages/index.js';
 
 /** A leaf the evaluator scores: one grid column, with what the rubric panel shows for it. */
 export interface GridColumn { id: number; name: string; kind: 'scored' | 'must-have'; description: string; rubric: string[]; parentName: string | null }
-export interface GridVendor { id: number; name: string }
+export interface GridVendor {
+  id: number; name: string;
+  /** Why the vendor was withdrawn (issue 11): its row stays, read-only, with the reason. */
+  withdrawn_reason?: string | null;
+}
 /** The evaluator's own score of one cell. */
 export interface MyScore { value: number | null; comment: string; version: number; abstained?: boolean }
 
@@ -65,14 +69,15 @@ function GridHead({ columns }: { columns: GridColumn[] }) {
 /** One vendor's row: a cell per leaf, or an excluded marker where the caller may not score it. */
 function GridRow(p: ScoringGridProps & { vendor: GridVendor }) {
   const v = p.vendor;
+  const withdrawn = v.withdrawn_reason != null;
   return (
-    <tr>
-      <th scope="row" class="sticky-col">{v.name}</th>
+    <tr class={withdrawn ? 'row-withdrawn' : undefined}>
+      <th scope="row" class="sticky-col">{v.name}{withdrawn ? <> <span class="badge badge-warn" title={v.withdrawn_reason!}>{m.scoring.withdrawnBadge}</span></> : null}</th>
       {p.columns.map((c) => {
         if (p.excluded.has(v.id)) return <ExcludedCell />;
         const s = p.mine.get(`${v.id}:${c.id}`);
         return <ScoreCell evaluationId={p.evaluationId} vendorId={v.id} vendorName={v.name} criterionId={c.id} criterionName={c.name} kind={c.kind}
-          value={s ? s.value : undefined} comment={s?.comment ?? ''} version={s?.version ?? 0} scale={p.scale} locked={p.locked} abstained={s?.abstained} />;
+          value={s ? s.value : undefined} comment={s?.comment ?? ''} version={s?.version ?? 0} scale={p.scale} locked={p.locked || withdrawn} abstained={s?.abstained} />;
       })}
     </tr>
   );

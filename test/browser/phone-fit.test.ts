@@ -40,6 +40,8 @@ beforeAll(async () => {
   const people = { facilitator: DEMO_LOGIN.email, evaluator: 'eli@cxbench.test', stakeholder: 'stakeholder@cxbench.test', observer: 'observer@cxbench.test' };
   await Promise.all(Object.entries(people).map(async ([role, email]) => {
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 844 } });
+    // Widths come from HTML and CSS; skipping the scripts keeps the sweep fast (htmx is not needed to measure).
+    await context.route(/\.js(\?.*)?$/, (route) => route.abort());
     const page = await context.newPage();
     await page.goto(`${server.base}/login`);
     await page.getByLabel('Email').fill(email);

@@ -152,7 +152,7 @@
   });
 })();
 
-// Scoring grid: Enter/↓ and Shift+Enter/↑ move between rows in the same column.
+// Scoring grid: Enter/↓ and Shift+Enter/↑ move between rows in the same column; Shift+F2 / Escape open and close a comment.
 (function gridKeys() {
   function move(input, dRow) {
     var td = input.closest('td');
@@ -164,7 +164,28 @@
     if (next) { next.focus(); if (next.select) next.select(); }
     else input.blur();
   }
+  // The comment toggle is out of the Tab order (Tab goes cell to cell, as the help says); Shift+F2
+  // opens a cell's comment, as in a spreadsheet, and Escape closes it back to the score.
+  function commentKeys(e) {
+    var t = e.target;
+    if (!(t instanceof HTMLElement)) return false;
+    var form = t.closest('.cell-form');
+    var details = form && form.querySelector('details.cell-comment');
+    if (!details) return false;
+    if (e.key === 'F2' && e.shiftKey && t.classList.contains('score-input')) {
+      details.open = true;
+      details.querySelector('textarea').focus();
+      return true;
+    }
+    if (e.key === 'Escape' && t.tagName === 'TEXTAREA' && details.open) {
+      details.open = false;
+      form.querySelector('.score-input').focus();
+      return true;
+    }
+    return false;
+  }
   document.addEventListener('keydown', function (e) {
+    if (commentKeys(e)) { e.preventDefault(); return; }
     var t = e.target;
     if (!(t instanceof HTMLElement) || !t.classList.contains('score-input')) return;
     if (t.tagName === 'SELECT' && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) return;
@@ -172,6 +193,21 @@
       e.preventDefault();
       move(t, e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey) ? -1 : 1);
     }
+  });
+})();
+
+// Scoring grid: the grid scrolls inside its own box, whose header row and vendor column stick. If
+// the page itself is scrolled so that the box's top (its header) or bottom is out of view, focusing
+// a cell brings the whole box back into view (it is never taller than the window).
+(function gridInView() {
+  document.addEventListener('focusin', function (e) {
+    var t = e.target;
+    if (!(t instanceof HTMLElement) || !t.classList.contains('score-input')) return;
+    var wrap = t.closest('.grid-wrap');
+    if (!wrap) return;
+    var r = wrap.getBoundingClientRect();
+    if (r.top < 0) window.scrollBy(0, r.top);
+    else if (r.bottom > window.innerHeight) window.scrollBy(0, Math.min(r.top, r.bottom - window.innerHeight));
   });
 })();
 

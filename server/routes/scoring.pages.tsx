@@ -4,7 +4,8 @@ import type { AppEnv } from '../context.js';
 import { ScoreCellForm, type CellProps } from '../../views/partials/score-cell.js';
 import { fragment } from '../../views/render.js';
 import { evaluationPage, pageAccess } from './page-access.js';
-import { gridColumns, renderGrid } from './scoring-grid.js';
+import { gridColumns, gridScope, renderGrid } from './scoring-grid.js';
+import { GridProgress } from '../../views/partials/scoring-progress.js';
 import { scoreOf } from '../../db/queries/scores.js';
 import { gridVendor } from '../../db/queries/scoring-grid.js';
 import { clearScore, saveScore } from '../services/scores.js';
@@ -14,8 +15,15 @@ import { renderErrorPage } from '../../views/pages/error.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 
-function respondCell(c: Context, props: CellProps, status: 200 | 409 | 422) {
-  if (c.req.header('hx-request')) return fragment(c, <ScoreCellForm {...props} />, status);
+type Counter = () => Promise<{ done: number; total: number }>;
+
+async function respondCell(c: Context, props: CellProps, status: 200 | 409 | 422, counter: Counter) {
+  if (c.req.header('hx-request')) {
+    if (status !== 200) return fragment(c, <ScoreCellForm {...props} />, status);
+    // A save moves the counter above the grid: it rides along as an out-of-band swap.
+    const { done, total } = await counter();
+    return fragment(c, <><ScoreCellForm {...props} /><GridProgress done={done} total={total} oob /></>, status);
+  }
   // Without JavaScript the form posted normally: back to the grid when saved, otherwise say why it was not.
   if (status === 200) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);
   return c.html(renderErrorPage(c, status, `${props.vendorName} — ${props.criterionName}: ${props.message ?? ''} ${m.scoring.backToGrid}`), status);
@@ -40,35 +48,36 @@ export const scoringPages = new Hono<AppEnv>()
     const scale = { min: p.evaluation.scale_min, max: p.evaluation.scale_max };
     const base: CellProps = { evaluationId: p.evaluation.id, vendorId, vendorName: vendor.name, criterionId, criterionName: column.name, kind: column.kind, value: undefined, comment, version, scale };
     const parsed = parseCellValue(f.value);
+    const reply = (props: CellProps, status: 200 | 409 | 422) => respondCell(c, props, status, () => gridScope(p.db, p.evaluation.id, p.userId));
     const current = async () => scoreOf(p.db, vendorId, criterionId, p.userId);
     try {
       if (parsed === 'invalid') throw badRequest(m.scoring.badValue(scale.min, scale.max), { value: m.scoring.badValue(scale.min, scale.max) });
       if (parsed === 'abstain') {
-        if (comment.trim().length < 3) return respondCell(c, { ...base, raw: f.value, state: 'error', message: m.scoring.abstainNeedsReason }, 422);
+        if (comment.trim().length < 3) return reply({ ...base, raw: f.value, state: 'error', message: m.scoring.abstainNeedsReason }, 422);
         const saved = await saveScore(p.db, p, { vendorId, criterionId, value: null, comment, version, abstainReason: comment.trim() });
-        return respondCell(c, { ...base, value: null, abstained: true, version: saved.version, state: 'saved' }, 200);
+        return reply({ ...base, value: null, abstained: true, version: saved.version, state: 'saved' }, 200);
       }
       if (parsed === undefined && comment.trim() !== '') {
-        return respondCell(c, { ...base, raw: '', state: 'error', message: m.scoring.commentNeedsValue }, 422);
+        return reply({ ...base, raw: '', state: 'error', message: m.scoring.commentNeedsValue }, 422);
       }
       if (parsed === undefined) {
         await clearScore(p.db, p, vendorId, criterionId, version);
-        return respondCell(c, { ...base, version: 0, comment: '', state: 'saved' }, 200);
+        return reply({ ...base, version: 0, comment: '', state: 'saved' }, 200);
       }
       const saved = await saveScore(p.db, p, { vendorId, criterionId, value: parsed, comment, version });
-      return respondCell(c, { ...base, value: parsed, version: saved.version, state: 'saved' }, 200);
+      return reply({ ...base, value: parsed, version: saved.version, state: 'saved' }, 200);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === 'stale_version') {
         const now = await current();
-        return respondCell(c, { ...base, value: now ? now.value : undefined, comment: now?.comment ?? '', version: now?.version ?? 0, state: 'stale', message: m.scoring.stale }, 409);
+        return reply({ ...base, value: now ? now.value : undefined, comment: now?.comment ?? '', version: now?.version ?? 0, state: 'stale', message: m.scoring.stale }, 409);
       }
       // Not declared, submitted, closed or excluded (the services' may-score rules): the cell
       // stays in place, read-only, and says why.
-      if (err.status === 403 || err.status === 409) return respondCell(c, { ...base, raw: f.value, state: 'error', message: err.message, locked: true }, 409);
+      if (err.status === 403 || err.status === 409) return reply({ ...base, raw: f.value, state: 'error', message: err.message, locked: true }, 409);
       if (err.status === 400) {
         const message = parsed === 'invalid' || column.kind === 'scored' ? m.scoring.badValue(scale.min, scale.max) : err.message;
-        return respondCell(c, { ...base, raw: f.value, state: 'error', message }, 422);
+        return reply({ ...base, raw: f.value, state: 'error', message }, 422);
       }
       throw err;
     }

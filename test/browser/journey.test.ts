@@ -69,6 +69,8 @@ test('sign up, create from the template, weigh, score, rank and export', async (
   await page.getByRole('button', { name: 'Record my declaration and open the grid' }).click();
   await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
   expect(await scoreCell('Braze', 'Channel coverage', '5')).toBe(200);
+  // The rubric follows the focused cell (Tab has moved on to the next criterion, issue 12).
+  await page.getByLabel('Score for Zendesk on Channel coverage', { exact: true }).focus();
   await expect.poll(() => page.locator('#rubric-panel').textContent()).toContain('Channel coverage');
   expect(await scoreCell('Zendesk', 'Channel coverage', '2')).toBe(200);
   expect(await scoreCell('Zendesk', 'Open APIs', 'N/A')).toBe(200);

@@ -297,7 +297,8 @@ describe('GET /evaluations/:id (overview)', () => {
     expect((await api(app, u.token, 'PUT', `/api/v1/evaluations/${id}/declarations/me`, { conflict: false })).status).toBe(200);
     expect((await api(app, u.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: vendor.id, criterionId: leaf.id, value: 5 })).status).toBe(200);
     const after = await (await pageGet(app, cookie, base)).text();
-    expect(after).toContain(`<li class="step step-done"><span>${esc(m.overview.stepScoring(1, 16 * vendors.length))}</span>`);
+    // One cell of many is not done: no ✓ until every cell is scored (issue 12).
+    expect(after).toContain(`<li class="step"><span>${esc(m.overview.stepScoring(1, 16 * vendors.length))}</span>`);
     // Only the scored vendor is ranked, the rest are not yet scored; the facilitator has joined the
     // panel and not submitted, so the leader is by their own scores (issue 11).
     expect(after).toContain(`<li class="step step-done"><span>${esc(m.overview.stepRanking(vendor.name, { ranked: 1, unscored: vendors.length - 1 }, true))}</span>`);

@@ -291,7 +291,7 @@ describe('scoring grid', () => {
       const html = await res.text();
       expect(html.startsWith('<form ')).toBe(true);
       expect(html).toContain('state-error');
-      expect(html).toContain(`<span class="cell-msg" role="alert">${esc(m.scoring.badValue(0, 5))}</span>`);
+      expect(html).toContain(`<span class="cell-msg" id="cell-msg-${g.vendor.id}-${g.leaf.id}" role="alert">${esc(m.scoring.badValue(0, 5))}</span>`);
       expect(html).toMatch(new RegExp(`name="value"[^>]* value="${bad}"[^>]* aria-invalid="true"`));
     }
     expect(await scoreRows(g.vendor.id, g.leaf.id)).toHaveLength(0);
@@ -305,7 +305,7 @@ describe('scoring grid', () => {
     const html = await stale.text();
     expect(html).toContain('state-stale');
     expect(html).toContain(`id="${g.cellId}"`);
-    expect(html).toContain(`<span class="cell-msg" role="alert">${esc(m.scoring.stale)}</span>`);
+    expect(html).toContain(`<span class="cell-msg" id="cell-msg-${g.vendor.id}-${g.leaf.id}" role="alert">${esc(m.scoring.stale)}</span>`);
     expect(html).toMatch(/name="value"[^>]* value="4"/);
     expect(html).toContain('<input type="hidden" name="version" value="1"/>');
     expect(html).toContain('>solid</textarea>');

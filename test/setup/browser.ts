@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { createApp } from '../../server/app.js';
 import { parseEnv } from '../../server/env.js';
 import { systemPath } from '../../scripts/system-deps.mjs';
+import { seedDemo } from '../../seeds/demo.js';
 
 /** Debian's Chromium (or CHROMIUM_PATH; see scripts/system-deps.mjs) with the flags this closed network needs (no background calls home). */
 export function launchChromium(): Promise<Browser> {
@@ -18,11 +19,16 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The real app on a loopback port over a fresh SQLite file; close() stops it. */
-export async function startServer(): Promise<{ base: string; db: Db; close: () => Promise<void> }> {
+/**
+ * The real app on a loopback port over a fresh SQLite file; close() stops it. With `demo` the
+ * database holds the demo data first (seeds/demo.ts), as `npm start` does; `routes` is the app's
+ * route table, so a test can visit every page the app serves.
+ */
+export async function startServer(opts: { demo?: boolean } = {}): Promise<{ base: string; db: Db; routes: { method: string; path: string }[]; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cxbench-browser-'));
   const db = openSqlite(join(dir, 'test.db'));
   await migrateToLatest(db);
+  if (opts.demo) await seedDemo(db);
   const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -31,6 +37,7 @@ export async function startServer(): Promise<{ base: string; db: Db; close: () =
   return {
     base: `http://127.0.0.1:${port}`,
     db,
+    routes: app.routes.map((r) => ({ method: r.method, path: r.path })),
     close: () => new Promise<void>((resolve) => server.close(() => void db.destroy().then(() => resolve()))),
   };
 }

@@ -56,13 +56,16 @@ function DecisionCard({ evaluation, decision }: { evaluation: Evaluation; decisi
   );
 }
 
+/** The scoring step is done (✓) only when every cell is scored, not at the first one (issue 12). */
+const allScored = (done: number, total: number) => total > 0 && done >= total;
+
 export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, decision }: { user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; facts: OverviewFacts; canManage: boolean; errors?: Record<string, string>; decision?: OverviewDecision | undefined }) {
   const base = `/evaluations/${evaluation.id}`;
   const steps: [string, string, boolean][] = [
     [m.overview.stepCriteria(facts.criteria), `${base}/criteria`, facts.criteria > 0],
     [m.overview.stepVendors(facts.vendors), `${base}/vendors`, facts.vendors > 0],
     [m.overview.stepWeights(facts.weightVersion), `${base}/weights`, facts.weightVersion !== null],
-    [m.overview.stepScoring(facts.myCells, facts.leaves * facts.vendors), `${base}/scoring`, facts.myCells > 0],
+    [m.overview.stepScoring(facts.myCells, facts.leaves * facts.vendors), `${base}/scoring`, allScored(facts.myCells, facts.leaves * facts.vendors)],
     [m.overview.stepRanking(facts.leader, facts.ranking, facts.leaderFromOwn), `${base}/ranking`, facts.leader !== null],
   ];
   return (

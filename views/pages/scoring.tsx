@@ -5,6 +5,7 @@ import { m } from '../messages/index.js';
 import { DeclarationForm } from '../partials/scoring-declaration.js';
 import { ScoringGrid, type GridColumn, type GridVendor, type MyScore } from '../partials/scoring-grid.js';
 import { ScoringPager } from '../partials/scoring-pager.js';
+import { GridProgress } from '../partials/scoring-progress.js';
 
 export type { GridColumn, GridVendor, MyScore };
 
@@ -34,11 +35,14 @@ export function ScoringPage(p: ScoringPageProps) {
       ) : (
         <>
           <div class="grid-toolbar">
-            <p class="progress-text" id="grid-progress">{m.scoring.progress(p.done, p.total)}</p>
+            <GridProgress done={p.done} total={p.total} />
             {p.hasCost ? <p class="muted small">{m.scoring.costNote}</p> : null}
           </div>
-          <RubricPanel scale={p.scale} />
-          <ScoringGrid evaluationId={p.nav.id} scale={p.scale} columns={p.columns} vendors={p.vendors} mine={p.mine} excluded={p.excluded} locked={locked} />
+          {/* The rubric has a column of its own beside the grid (above it on narrow screens): it covers nothing. */}
+          <div class="grid-area">
+            <RubricPanel scale={p.scale} />
+            <ScoringGrid evaluationId={p.nav.id} scale={p.scale} columns={p.columns} vendors={p.vendors} mine={p.mine} excluded={p.excluded} locked={locked} />
+          </div>
           <ScoringPager base={`/evaluations/${p.nav.id}/scoring`} page={p.page} pages={p.pages} />
           {!locked ? <SubmitPanel p={p} /> : null}
         </>

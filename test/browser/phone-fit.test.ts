@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium, startServer } from '../setup/browser.js';
+import type { BrowserWindow } from '../setup/browser-globals.js';
+import { DEMO_LOGIN } from '../../seeds/demo.js';
+import { addEvaluationMember, createTeamMember } from '../../seeds/factories.js';
+import { evaluationsForUser } from '../../db/queries/evaluations.js';
+import { findUserByEmail, teamIdOf } from '../../db/queries/users.js';
+import { criteriaOf } from '../../db/queries/criteria.js';
+import { vendorsOf } from '../../db/queries/vendors.js';
+import { changeStatus } from '../../server/services/status.js';
+import { evaluationForMember } from '../../db/queries/evaluations.js';
+
+// Issue 12, point 3: every page of the demo evaluation fits a 390 px phone — the page itself never
+// scrolls sideways (wide tables scroll inside their own box or become cards). Each page the app's
+// route table serves under /evaluations/:id is opened by each role that can open it, at two stages
+// (scoring, and review where the review, decision and voting results fill in).
+// PHONE_SHOTS=/some/dir also saves a screenshot of each page there, to look at.
+
+const WIDTH = 390;
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+let evaluationId: number;
+let params: Record<string, string>;
+const roles: Record<string, BrowserContext> = {};
+
+beforeAll(async () => {
+  server = await startServer({ demo: true });
+  const demo = (await findUserByEmail(server.db, DEMO_LOGIN.email))!;
+  evaluationId = (await evaluationsForUser(server.db, demo.id))[0]!.id;
+  const teamId = await teamIdOf(server.db, demo.id);
+  for (const role of ['stakeholder', 'observer'] as const) {
+    const { userId } = await createTeamMember(server.db, teamId, { email: `${role}@cxbench.test`, name: `A ${role}`, password: DEMO_LOGIN.password });
+    await addEvaluationMember(server.db, evaluationId, userId, role);
+  }
+  const leaf = (await criteriaOf(server.db, evaluationId)).find((c) => c.parent_id !== null)!;
+  const vendor = (await vendorsOf(server.db, evaluationId))[0]!;
+  params = { id: String(evaluationId), cid: String(leaf.id), criterionId: String(leaf.id), vid: String(vendor.id), vendorId: String(vendor.id), key: 'no-such-upload' };
+  browser = await launchChromium();
+  const people = { facilitator: DEMO_LOGIN.email, evaluator: 'eli@cxbench.test', stakeholder: 'stakeholder@cxbench.test', observer: 'observer@cxbench.test' };
+  await Promise.all(Object.entries(people).map(async ([role, email]) => {
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 844 } });
+    // Widths come from HTML and CSS; skipping the scripts keeps the sweep fast (htmx is not needed to measure).
+    await context.route(/\.js(\?.*)?$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${server.base}/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_LOGIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.close();
+    roles[role] = context;
+  }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every GET page inside an evaluation, from the app's route table (exports and event streams aside). */
+function evaluationPages(): string[] {
+  const paths = server.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/evaluations/:id') && !r.path.includes('*') && !/\.(csv|json)$|\/events$/.test(r.path)).map((r) => r.path);
+  return ['/', '/evaluations', ...new Set(paths)].map((p) => p.replace(/:(\w+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`phone fit: no value for path parameter "${name}" in ${p}; add one`);
+    return v;
+  }));
+}
+
+/** Opens each page as each role and returns the ones wider than the phone, with what sticks out. */
+async function overflows(stage: string): Promise<string[]> {
+  const found: string[] = [];
+  const paths = evaluationPages();
+  await Promise.all(Object.entries(roles).map(async ([role, context]) => {
+    const page = await context.newPage();
+    for (const path of paths) {
+      const res = await page.goto(`${server.base}${path}`);
+      // Only pages this role can open: a 403/404 page is someone else's.
+      if (!res || res.status() >= 400 || !(res.headers()['content-type'] ?? '').includes('text/html')) continue;
+      // A fragment route (htmx polls it into a page) is not a page of its own.
+      if (!(await res.text()).toLowerCase().startsWith('<!doctype')) continue;
+      const wide = await page.evaluate((width) => {
+        const { document } = globalThis as unknown as BrowserWindow;
+        if (document.documentElement.scrollWidth <= width) return null;
+        const culprits = Array.from(document.querySelectorAll('body *')).filter((el) => el.getBoundingClientRect().right > width + 0.5).slice(-3);
+        return `${document.documentElement.scrollWidth}px: ${culprits.map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')}`).join(', ')}`;
+      }, WIDTH);
+      if (wide) found.push(`${stage} ${role} ${path} is ${wide}`);
+      if (process.env.PHONE_SHOTS) await page.screenshot({ path: `${process.env.PHONE_SHOTS}/${stage}-${role}${path.replace(/\//g, '_')}.png`, fullPage: true });
+    }
+    await page.close();
+  }));
+  return found.sort();
+}
+
+test('every page of the demo evaluation fits 390 px, for every role, in scoring and in review', async () => {
+  const scoring = await overflows('scoring');
+  const demo = (await findUserByEmail(server.db, DEMO_LOGIN.email))!;
+  await changeStatus(server.db, { ...(await evaluationForMember(server.db, evaluationId, demo.id))!, userId: demo.id }, 'review', { force: true });
+  const review = await overflows('review');
+  expect([...scoring, ...review]).toEqual([]);
+}, 240_000);

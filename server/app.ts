@@ -42,6 +42,7 @@ import { weightsApi } from './routes/weights.api.js';
 import { authPages } from './routes/auth.pages.js';
 import { homePages } from './routes/home.pages.js';
 import { invitePages } from './routes/invite.pages.js';
+import { joinPages } from './routes/join.pages.js';
 import { evaluationsPages } from './routes/evaluations.pages.js';
 import { auditPages } from './routes/audit.pages.js';
 import { criteriaPages } from './routes/criteria.pages.js';
@@ -131,6 +132,7 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route('/', homePages);
   // Personal voting links sign people in, so they sit outside the signed-in area.
   app.route('/invite', invitePages);
+  app.route('/join', joinPages); // personal, single-use join links of invited members
   app.use('/evaluations/*', requirePageUser);
   const page = '/evaluations/:id';
   app.route('/evaluations', evaluationsPages);

@@ -293,6 +293,8 @@ export type DeadlineStage = 'voting' | 'scoring';
 /** One reminder before a deadline, claimed once by a conditional update (migration 010). */
 export interface DeadlineRemindersTable {
   id: Generated<number>;
+  /** `reminder` before a deadline, or `opened`: the stage opened at `deadline` (hours_before 0). */
+  kind: Generated<'reminder' | 'opened'>;
   evaluation_id: number;
   stage: DeadlineStage;
   deadline: string;

@@ -18,6 +18,7 @@ import { evaluationsApi } from './routes/evaluations.api.js';
 import { agreementApi } from './routes/agreement.api.js';
 import { approvalsApi } from './routes/approvals.api.js';
 import { decisionApi } from './routes/decision.api.js';
+import { deadlinesApi } from './routes/deadlines.api.js';
 import { assignmentsApi } from './routes/assignments.api.js';
 import { auditApi } from './routes/audit.api.js';
 import { consensusApi } from './routes/consensus.api.js';
@@ -94,6 +95,7 @@ const EVALUATION_APIS = [
   ['audit', auditApi],
   ['consensus', consensusApi],
   ['criteria', criteriaApi],
+  ['deadlines', deadlinesApi],
   ['decision', decisionApi],
   ['declarations', declarationsApi],
   ['envelopes', envelopesApi],

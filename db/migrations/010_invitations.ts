@@ -8,8 +8,9 @@ import { type Kysely } from 'kysely';
 //    it, and sent after the commit (ADR 017). sent_at / failed_at / last_error make a failure
 //    visible; claimed_at lets one process at a time own a message.
 // 3. evaluations.voting_deadline / scoring_deadline: ISO-8601 UTC, or null.
-// 4. deadline_reminders: one row per evaluation, stage, deadline and lead time (48 h, 4 h),
-//    claimed by a conditional update so a reminder goes out once even with several processes.
+// 4. deadline_reminders: one row per mailing to a stage's members: kind `reminder` (per deadline
+//    and lead time, 48 h and 4 h) or `opened` (the stage opened at `deadline`, hours_before 0).
+//    A sender claims a row by a conditional update, so it goes out once even with several processes.
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -55,13 +56,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('deadline_reminders')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('evaluation_id', 'integer', (c) => c.notNull().references('evaluations.id').onDelete('cascade'))
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('reminder'))
     .addColumn('stage', 'text', (c) => c.notNull())
     .addColumn('deadline', 'text', (c) => c.notNull())
     .addColumn('hours_before', 'integer', (c) => c.notNull())
     .addColumn('due_at', 'text', (c) => c.notNull())
     .addColumn('claimed_at', 'text')
     .addColumn('recipients', 'integer')
-    .addUniqueConstraint('deadline_reminders_once', ['evaluation_id', 'stage', 'deadline', 'hours_before'])
+    .addUniqueConstraint('deadline_reminders_once', ['evaluation_id', 'kind', 'stage', 'deadline', 'hours_before'])
     .execute();
   await db.schema.createIndex('deadline_reminders_due').on('deadline_reminders').columns(['claimed_at', 'due_at']).execute();
 }

@@ -6,7 +6,7 @@ import type { DeadlineStage } from '../schema.js';
  * (claimed rows stay: they are the record of what was sent).
  */
 export async function planReminders(db: Db, evaluationId: number, stage: DeadlineStage, deadline: string | null, leads: readonly number[]): Promise<void> {
-  await db.deleteFrom('deadline_reminders').where('evaluation_id', '=', evaluationId).where('stage', '=', stage).where('claimed_at', 'is', null).execute();
+  await db.deleteFrom('deadline_reminders').where('evaluation_id', '=', evaluationId).where('kind', '=', 'reminder').where('stage', '=', stage).where('claimed_at', 'is', null).execute();
   if (deadline === null) return;
   const at = Date.parse(deadline);
   await db.insertInto('deadline_reminders')
@@ -14,14 +14,22 @@ export async function planReminders(db: Db, evaluationId: number, stage: Deadlin
     .onConflict((oc) => oc.doNothing()).execute();
 }
 
+/** Records that a stage opened, for the "voting/scoring is open" notice the scheduler sends (inside the status change's transaction). */
+export async function insertOpenedNotice(db: Db, evaluationId: number, stage: DeadlineStage, at: string): Promise<void> {
+  await db.insertInto('deadline_reminders').values({ evaluation_id: evaluationId, kind: 'opened', stage, deadline: at, hours_before: 0, due_at: at })
+    .onConflict((oc) => oc.doNothing()).execute();
+}
+
 /**
- * Reminders due at `now` whose evaluation is in their stage and whose deadline is still ahead.
- * A reminder due while the stage has not opened waits for it.
+ * Mailings due at `now` whose evaluation is in their stage: reminders whose deadline is still
+ * ahead (one due while the stage has not opened waits for it), and notices of a stage opened since
+ * `openedSince` (older ones are not worth sending late).
  */
-export async function dueReminders(db: Db, now: string, limit = 50) {
+export async function dueReminders(db: Db, now: string, openedSince: string, limit = 50) {
   return db.selectFrom('deadline_reminders as r').innerJoin('evaluations as e', 'e.id', 'r.evaluation_id')
-    .select(['r.id', 'r.evaluation_id', 'r.stage', 'r.deadline', 'r.hours_before', 'e.name as evaluation_name'])
-    .where('r.claimed_at', 'is', null).where('r.due_at', '<=', now).where('r.deadline', '>', now).whereRef('e.status', '=', 'r.stage')
+    .select(['r.id', 'r.kind', 'r.evaluation_id', 'r.stage', 'r.deadline', 'r.hours_before', 'e.name as evaluation_name', 'e.voting_deadline', 'e.scoring_deadline'])
+    .where('r.claimed_at', 'is', null).where('r.due_at', '<=', now).whereRef('e.status', '=', 'r.stage')
+    .where((eb) => eb.or([eb.and([eb('r.kind', '=', 'reminder'), eb('r.deadline', '>', now)]), eb.and([eb('r.kind', '=', 'opened'), eb('r.due_at', '>=', openedSince)])]))
     .orderBy('r.due_at').limit(limit).execute();
 }
 

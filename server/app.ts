@@ -49,6 +49,7 @@ import { auditPages } from './routes/audit.pages.js';
 import { criteriaPages } from './routes/criteria.pages.js';
 import { declarationPages } from './routes/declaration.pages.js';
 import { decisionPages } from './routes/decision.pages.js';
+import { deadlinesPages } from './routes/deadlines.pages.js';
 import { feedbackPages } from './routes/feedback.pages.js';
 import { membersPages } from './routes/members.pages.js';
 import { rankingPages } from './routes/ranking.pages.js';
@@ -141,6 +142,7 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route(page, auditPages); // /audit and /audit.csv
   app.route(page, shortlistFiles); // /shortlist.csv and /shortlist.json
   app.route(`${page}/criteria`, criteriaPages);
+  app.route(`${page}/deadlines`, deadlinesPages);
   app.route(`${page}/decision`, decisionPages);
   app.route(`${page}/declaration`, declarationPages);
   app.route(`${page}/feedback`, feedbackPages);

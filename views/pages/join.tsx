@@ -8,7 +8,7 @@ export function JoinPage({ token, evaluation, email, errors, values }: { token: 
     <Layout title={t.joinTitle} user={null}>
       <section class="card narrow">
         <h1>{t.joinTitle}</h1>
-        <p class="muted">{t.joinIntro(evaluation, email)}</p>
+        <p class="muted break-anywhere">{t.joinIntro(evaluation, email)}</p>
         <FormErrors errors={errors} />
         <form method="post" action={`/join/${token}`} class="stack" novalidate>
           <Field label={t.name} name="name" error={errors?.name}>

@@ -13,19 +13,19 @@ export function PanelInvitations({ notice, pending, failed }: { notice?: Invitat
         <div class={notice.link ? 'alert alert-warning' : 'alert alert-success'} role="status">
           {notice.link ? (<>
             <p>{t.mailOff}</p>
-            <p><input class="copy-link" readonly value={notice.link} aria-label={`Join link for ${notice.email}`} style="width:100%;max-width:100%" /></p>
+            <p><input class="copy-link" readonly value={notice.link} aria-label={`Join link for ${notice.email}`} /></p>
           </>) : <p>{notice.emailed ? t.mailSent(notice.email) : t.mailQueued(notice.email)}</p>}
         </div>
       ) : null}
       {pending.length > 0 ? (
         <ul class="plain-list">
-          {pending.map((r) => <li><span style="overflow-wrap:anywhere">{r.email}</span> — {r.role}, <span class="badge">{t.invitedUntil(r.expiresAt)}</span></li>)}
+          {pending.map((r) => <li><span class="break-anywhere">{r.email}</span> — {r.role}, <span class="badge">{t.invitedUntil(r.expiresAt)}</span></li>)}
         </ul>
       ) : null}
       {failed.length > 0 ? (
         <div class="alert alert-error" role="alert">
           <p>{t.mailFailures}</p>
-          <ul class="plain-list">{failed.map((f) => <li style="overflow-wrap:anywhere">{f.to_address} ({f.kind}): {f.last_error ?? '—'}</li>)}</ul>
+          <ul class="plain-list">{failed.map((f) => <li class="break-anywhere">{f.to_address} ({f.kind}): {f.last_error ?? '—'}</li>)}</ul>
         </div>
       ) : null}
     </div>

@@ -28,6 +28,9 @@ export interface Database {
   feedback: FeedbackTable;
   decisions: DecisionsTable;
   approvals: ApprovalsTable;
+  member_invitations: MemberInvitationsTable;
+  mail_outbox: MailOutboxTable;
+  deadline_reminders: DeadlineRemindersTable;
 }
 
 export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
@@ -81,6 +84,9 @@ export interface EvaluationsTable {
   cells_version: Generated<number>;
   /** Bumped by every write of scores, not of consensus (migration 006). */
   scores_version: Generated<number>;
+  /** When voting and scoring should end, ISO-8601 UTC (migration 010); reminders go out before. */
+  voting_deadline: Generated<string | null>;
+  scoring_deadline: Generated<string | null>;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -248,6 +254,55 @@ export interface DecisionsTable {
 export type Verdict = 'approve' | 'object';
 /** One approver's verdict on the decision; a later one replaces it (migration 008). */
 export interface ApprovalsTable { evaluation_id: number; user_id: number; verdict: Verdict; comment: Generated<string>; at: string }
+
+/** A pending membership for an e-mail with no account (migration 010); the join link is single-use. */
+export interface MemberInvitationsTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  email: string;
+  role: MemberRole;
+  group_id: number | null;
+  approver: Generated<number>;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: number | null;
+  revoked_at: string | null;
+}
+
+/** An e-mail written with the write that caused it and sent after the commit (migration 010, ADR 017). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  evaluation_id: number | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: string;
+  attempts: Generated<number>;
+  claimed_at: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+}
+
+export type DeadlineStage = 'voting' | 'scoring';
+/** One reminder before a deadline, claimed once by a conditional update (migration 010). */
+export interface DeadlineRemindersTable {
+  id: Generated<number>;
+  /** `reminder` before a deadline, or `opened`: the stage opened at `deadline` (hours_before 0). */
+  kind: Generated<'reminder' | 'opened'>;
+  evaluation_id: number;
+  stage: DeadlineStage;
+  deadline: string;
+  hours_before: number;
+  due_at: string;
+  claimed_at: string | null;
+  recipients: number | null;
+}
 
 export type User = Selectable<UsersTable>;
 export type Evaluation = Selectable<EvaluationsTable>;

@@ -18,6 +18,7 @@ import { evaluationsApi } from './routes/evaluations.api.js';
 import { agreementApi } from './routes/agreement.api.js';
 import { approvalsApi } from './routes/approvals.api.js';
 import { decisionApi } from './routes/decision.api.js';
+import { deadlinesApi } from './routes/deadlines.api.js';
 import { assignmentsApi } from './routes/assignments.api.js';
 import { auditApi } from './routes/audit.api.js';
 import { consensusApi } from './routes/consensus.api.js';
@@ -42,11 +43,13 @@ import { weightsApi } from './routes/weights.api.js';
 import { authPages } from './routes/auth.pages.js';
 import { homePages } from './routes/home.pages.js';
 import { invitePages } from './routes/invite.pages.js';
+import { joinPages } from './routes/join.pages.js';
 import { evaluationsPages } from './routes/evaluations.pages.js';
 import { auditPages } from './routes/audit.pages.js';
 import { criteriaPages } from './routes/criteria.pages.js';
 import { declarationPages } from './routes/declaration.pages.js';
 import { decisionPages } from './routes/decision.pages.js';
+import { deadlinesPages } from './routes/deadlines.pages.js';
 import { feedbackPages } from './routes/feedback.pages.js';
 import { membersPages } from './routes/members.pages.js';
 import { rankingPages } from './routes/ranking.pages.js';
@@ -93,6 +96,7 @@ const EVALUATION_APIS = [
   ['audit', auditApi],
   ['consensus', consensusApi],
   ['criteria', criteriaApi],
+  ['deadlines', deadlinesApi],
   ['decision', decisionApi],
   ['declarations', declarationsApi],
   ['envelopes', envelopesApi],
@@ -131,12 +135,14 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route('/', homePages);
   // Personal voting links sign people in, so they sit outside the signed-in area.
   app.route('/invite', invitePages);
+  app.route('/join', joinPages); // personal, single-use join links of invited members
   app.use('/evaluations/*', requirePageUser);
   const page = '/evaluations/:id';
   app.route('/evaluations', evaluationsPages);
   app.route(page, auditPages); // /audit and /audit.csv
   app.route(page, shortlistFiles); // /shortlist.csv and /shortlist.json
   app.route(`${page}/criteria`, criteriaPages);
+  app.route(`${page}/deadlines`, deadlinesPages);
   app.route(`${page}/decision`, decisionPages);
   app.route(`${page}/declaration`, declarationPages);
   app.route(`${page}/feedback`, feedbackPages);

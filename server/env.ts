@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Cookies get the Secure flag when the app is served over HTTPS. */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /** E-mail (server/mail): smtp://user:pass@host:port (smtps:// for TLS from the start); unset = e-mail off, links shown to copy. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, { error: 'SMTP_URL must look like smtp://user:pass@host:port' }).optional(),
+  MAIL_FROM: z.string().min(3).default('cxbench <no-reply@localhost>'),
+  /** The absolute address of the app, for links in e-mails (e.g. https://cxbench.example.com). */
+  APP_URL: z.url({ error: 'APP_URL must be an absolute URL such as https://cxbench.example.com' }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

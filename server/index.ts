@@ -4,6 +4,9 @@ import { createApp } from './app.js';
 import { openSqlite } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../seeds/demo.js';
+import { startMailScheduler } from './mail/scheduler.js';
+import { mailSettings } from './mail/settings.js';
+import { closeTransports } from './mail/transport.js';
 
 // Only start-up lives here; everything testable is in app.ts.
 const env = parseEnv();
@@ -21,6 +24,11 @@ const server = serve({ fetch: createApp({ db, env }).fetch, port: env.PORT }, (i
   console.log(`cxbench listening on http://localhost:${info.port} (database: ${env.DATABASE_PATH})`);
 });
 
-const stop = () => server.close(() => void db.destroy().then(() => process.exit(0)));
+// Reminders, stage notices and retries of the outbox (ADR 017); without SMTP_URL it idles.
+const mail = mailSettings(env);
+const scheduler = startMailScheduler(db, mail);
+console.log(mail.enabled ? `E-mail on: via ${new URL(mail.smtpUrl!).host}, links to ${mail.appUrl}` : 'E-mail off (SMTP_URL unset): invitation links are shown to copy.');
+
+const stop = () => server.close(() => void scheduler.stop().then(() => { closeTransports(); return db.destroy(); }).then(() => process.exit(0)));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -3,11 +3,13 @@ import type { CurrentUser } from '../server/context.js';
 import type { EvaluationStatus, MemberRole } from '../db/schema.js';
 import { m } from './messages/index.js';
 import { can } from '../server/domain/permissions.js';
+import { DeadlineBanner } from './partials/deadlines.js';
 
 export type Tab = keyof typeof m.tabs;
 
 /** The evaluation a page belongs to, for the tab bar and the status badge. */
-export interface EvaluationNav { id: number; name: string; status: EvaluationStatus; role: MemberRole; active: Tab }
+/** `deadline`: when the current stage (voting or scoring) closes, shown on each of its pages (issue 12). */
+export interface EvaluationNav { id: number; name: string; status: EvaluationStatus; role: MemberRole; active: Tab; deadline?: string }
 
 interface LayoutProps { title: string; user: CurrentUser | null; evaluation?: EvaluationNav; children?: Child; wide?: boolean }
 
@@ -69,6 +71,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
         ) : null}
         <main class={wide ? 'main main-wide' : 'main'}>
           {evaluation?.status === 'decided' ? <div class="alert alert-locked" role="note">{m.locked}</div> : null}
+          {evaluation?.deadline && (evaluation.status === 'voting' || evaluation.status === 'scoring') ? <DeadlineBanner stage={evaluation.status} at={evaluation.deadline} /> : null}
           {children}
         </main>
       </body>

@@ -7,6 +7,7 @@ import * as m006 from './006_write_paths.js';
 import * as m007 from './007_guards_freeze.js';
 import * as m008 from './008_decisions.js';
 import * as m009 from './009_audit_summary.js';
+import * as m010 from './010_invitations.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '007_guards_freeze': m007,
   '008_decisions': m008,
   '009_audit_summary': m009,
+  '010_invitations': m010,
 };

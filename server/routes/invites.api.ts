@@ -7,13 +7,15 @@ import { idParam } from './params.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { deleteRoute, writeRoute } from '../openapi/specs.js';
+import { deliverWithin } from '../mail/outbox.js';
+import { absolute, mailSettings } from '../mail/settings.js';
 
 /** A personal voting link on this server's own origin. */
 export const inviteLink = (requestUrl: string, token: string) => `${new URL(requestUrl).origin}/invite/${token}`;
 
 const invite = writeRoute({
   access: 'edit', method: 'post', summary: 'Invite a stakeholder to vote through a personal link (facilitator)', body: InviteSchema, status: 201,
-  success: ok('The invitation and its link.', z.object({ inviteId: z.string(), userId: z.string(), link: z.string() })),
+  success: ok('The invitation and its link.', z.object({ inviteId: z.string(), userId: z.string(), link: z.string(), emailed: z.boolean().describe('True when the link was e-mailed (SMTP_URL set) and the mail server accepted it within the request.') })),
 });
 const revoke = deleteRoute({ access: 'edit', path: '/{inviteId}', summary: 'Revoke an invitation (facilitator)' });
 
@@ -27,8 +29,11 @@ export const invitesApi = apiRouter('Invitations')
       groupId = (await groupNamed(c.get('db'), a.evaluation.id, body.group))?.id ?? null;
       if (groupId === null) throw notFound('The stakeholder group');
     }
-    const inv = await inviteStakeholder(c.get('db'), a, { email: body.email, name: body.name, groupId });
-    return c.json({ inviteId: String(inv.inviteId), userId: String(inv.userId), link: inviteLink(c.req.url, inv.token) }, 201);
+    const settings = mailSettings(c.get('env'));
+    const mail = { settings, sender: c.get('user')?.name ?? 'The facilitator', link: (token: string) => absolute(settings.appUrl, `/invite/${token}`) };
+    const inv = await inviteStakeholder(c.get('db'), a, { email: body.email, name: body.name, groupId }, mail);
+    const emailed = await deliverWithin(c.get('db'), settings, inv.mailIds);
+    return c.json({ inviteId: String(inv.inviteId), userId: String(inv.userId), link: inviteLink(c.req.url, inv.token), emailed }, 201);
   })
   .openapi(revoke, async (c) => {
     await revokeInvite(c.get('db'), c.var.actor, idParam(c, 'inviteId', 'The invitation'));

@@ -7,7 +7,13 @@ import { fragment, html } from '../../views/render.js';
 import { evaluationPage, pageFrom, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { addAssignment, excludeEvaluator, liftExclusion, removeAssignment, removeMember } from '../services/panel-admin.js';
 import { panelProgress } from '../read-models/panel-progress.js';
-import { addMember, setApprover } from '../services/members.js';
+import { setApprover } from '../services/members.js';
+import { addOrInviteMember, joinPath } from '../services/invitations.js';
+import { pendingInvitationsOf } from '../../db/queries/member-invitations.js';
+import { failedMailsOf } from '../../db/queries/mail-outbox.js';
+import { deliverWithin } from '../mail/outbox.js';
+import { absolute, mailSettings } from '../mail/settings.js';
+import type { InvitationNotice } from '../../views/partials/panel-invitations.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { NewMemberSchema } from '../schemas/members.js';
 import { formFields, formValidator, refusalOf, type FormValues } from '../forms.js';
@@ -27,16 +33,18 @@ async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
   return p;
 }
 
-async function render(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 404 | 409 | 422 = 200) {
-  const [rows, vendors, criteria, assignments] = await Promise.all([
+async function render(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string>; invitation?: InvitationNotice } = {}, status: 200 | 404 | 409 | 422 = 200) {
+  const [rows, vendors, criteria, assignments, pending, failedMails] = await Promise.all([
     panelProgress(p.db, p.evaluation.id),
     vendorChoices(p),
     criteriaOf(p.db, p.evaluation.id),
     assignmentList(p.db, p.evaluation.id),
+    pendingInvitationsOf(p.db, p.evaluation.id),
+    failedMailsOf(p.db, p.evaluation.id),
   ]);
   return html(c, <PanelPage user={p.user} nav={p.nav} rows={rows} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} polling={p.evaluation.status !== 'decided'}
     vendors={vendors} criteria={criteria.filter((x) => x.kind !== 'cost').map((x) => ({ id: x.id, name: x.name, parent: parentOf(criteria, x)?.name ?? null }))}
-    assignments={assignments} {...form} />, status);
+    assignments={assignments} pending={pending.map((r) => ({ email: r.email, role: m.roles[r.role], expiresAt: r.expires_at }))} failedMails={failedMails} {...form} />, status);
 }
 
 /** Runs a panel change; a refused one re-renders the page with the reason instead of an error page. */
@@ -84,7 +92,15 @@ export const membersPages = new Hono<AppEnv>()
   })
   .post('/', panelEdit, newMemberForm, async (c) => {
     const p = c.var.page;
-    return attempt(c, p, () => addMember(p.db, p, c.req.valid('form')), await formFields(c));
+    const settings = mailSettings(c.get('env'));
+    let out: Awaited<ReturnType<typeof addOrInviteMember>> | undefined;
+    const refused = await refusalOf(async () => { out = await addOrInviteMember(p.db, p, c.req.valid('form'), { name: p.user.name, settings }); }, [400, 404, 409]);
+    if (refused) return render(c, p, { errors: refused.errors, values: await formFields(c) }, refused.status);
+    if (out?.status !== 'invited') return c.redirect(`/evaluations/${p.evaluation.id}/members`, 303);
+    // The link exists only now (only its hash is stored), so the page is rendered, not redirected to.
+    const email = c.req.valid('form').email;
+    const invitation: InvitationNotice = settings.enabled ? { email, emailed: await deliverWithin(p.db, settings, out.mailIds) } : { email, emailed: false, link: absolute(new URL(c.req.url).origin, joinPath(out.token)) };
+    return render(c, p, { invitation });
   })
   .post('/:userId/remove', async (c) => {
     const p = await panelPage(c, 'edit');

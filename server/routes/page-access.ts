@@ -7,7 +7,9 @@ import { accessEvaluation } from '../access.js';
 /** accessEvaluation plus what the layout needs to draw the evaluation's tab bar. */
 export async function evaluationPage(c: Context<AppEnv>, tab: Tab, action: Action = 'read') {
   const access = await accessEvaluation(c, action);
-  const nav: EvaluationNav = { id: access.evaluation.id, name: access.evaluation.name, status: access.evaluation.status, role: access.role, active: tab };
+  const e = access.evaluation;
+  const deadline = e.status === 'voting' ? e.voting_deadline : e.status === 'scoring' ? e.scoring_deadline : null;
+  const nav: EvaluationNav = { id: e.id, name: e.name, status: e.status, role: access.role, active: tab, ...(deadline ? { deadline } : {}) };
   return { ...access, nav, user: c.get('user')!, db: c.get('db') };
 }
 

@@ -10,6 +10,9 @@ import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
 import type { VoteMethod } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
+import { enqueueMail } from '../mail/outbox.js';
+import type { MailSettings } from '../mail/settings.js';
+import { mails } from '../../views/mail/messages.js';
 
 /** Who owns the CX business case, by the survey seed 004 quotes: the default stakeholder groups. */
 export const DEFAULT_GROUPS = ['Marketing', 'E-commerce', 'Technology', 'Customer service', 'Data'] as const;
@@ -49,7 +52,8 @@ export async function setVotingSettings(db: Db, a: Actor, s: { methods: VoteMeth
  * Invites a stakeholder by email: an account without a password is made if there is none, the
  * person joins as stakeholder in the group, and a personal link (returned once) signs them in to vote.
  */
-export async function inviteStakeholder(db: Db, a: Actor, input: { email: string; name?: string | undefined; groupId: number | null }): Promise<{ inviteId: number; token: string; userId: number }> {
+export async function inviteStakeholder(db: Db, a: Actor, input: { email: string; name?: string | undefined; groupId: number | null },
+  mail?: { settings: MailSettings; sender: string; link: (token: string) => string }): Promise<{ inviteId: number; token: string; userId: number; mailIds: number[] }> {
   return db.transaction().execute(async (trx) => {
     const at = nowIso();
     let user = await findUserByEmail(trx, input.email);
@@ -68,7 +72,10 @@ export async function inviteStakeholder(db: Db, a: Actor, input: { email: string
     const token = newSecret('cxs');
     const inviteId = await insertInvite(trx, { evaluation_id: a.evaluation.id, user_id: user.id, token_hash: hashSecret(token), created_by: a.userId, created_at: at, expires_at: daysFromNow(INVITE_DAYS), revoked_at: null, last_used_at: null });
     await auditAs(trx, a, 'invite', 'member', user.id, undefined, { email: user.email, groupId: input.groupId, role: member?.role ?? 'stakeholder', expires: daysFromNow(INVITE_DAYS) });
-    return { inviteId, token, userId: user.id };
+    // E-mailed when e-mail is on: the message is written with the invitation and sent after the commit.
+    const body = mail && mails.voteLink({ inviter: mail.sender, evaluation: a.evaluation.name, link: mail.link(token), expiresAt: daysFromNow(INVITE_DAYS) });
+    const mailIds = mail && body ? await enqueueMail(trx, mail.settings, [{ ...body, to: user.email, kind: 'vote-link', evaluationId: a.evaluation.id }], at) : [];
+    return { inviteId, token, userId: user.id, mailIds };
   });
 }
 

@@ -3,6 +3,7 @@ import type { EvaluationStatus } from '../../db/schema.js';
 import { updateEvaluation } from '../../db/queries/evaluations.js';
 import { insertWeightSet } from '../../db/queries/weights.js';
 import { recordAudit } from '../../db/queries/audit.js';
+import { insertOpenedNotice } from '../../db/queries/deadline-reminders.js';
 import { canMoveStatus, STATUSES } from '../domain/permissions.js';
 import { conflict } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -44,6 +45,8 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus, opts:
       }
     }
     await updateEvaluation(trx, a.evaluation.id, { status: to }, nowIso());
+    // The "voting/scoring is open" e-mail: recorded with the change, sent by the scheduler (ADR 017).
+    if (to === 'voting' || to === 'scoring') await insertOpenedNotice(trx, a.evaluation.id, to, nowIso());
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'status', entity: 'evaluation', entityId: a.evaluation.id,
       before: { status: from }, after: { status: to, ...(weightSetVersion !== null ? { weightSetVersion, votes } : {}), ...(forced.length > 0 ? { forced } : {}) },

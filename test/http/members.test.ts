@@ -37,8 +37,10 @@ describe('adding members', () => {
     expect(after.map((g) => g.name)).toEqual(['Marketing', 'E-commerce', 'Technology', 'Customer service', 'Data', 'Finance']);
   });
 
-  test('an unknown email is 404, a current member 409, a bad role 400, and only the facilitator may add', async () => {
-    expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: 'nobody@example.test', role: 'evaluator' })).status).toBe(404);
+  test('an unknown email is invited (issue 12: 201, was 404), a current member 409, a bad role 400, and only the facilitator may add', async () => {
+    const invited = await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: 'nobody@example.test', role: 'evaluator' });
+    expect(invited.status).toBe(201);
+    expect(invited.json).toMatchObject({ status: 'invited', emailed: false });
     const dup = await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: evaluator.email, role: 'observer' });
     expect(dup.status).toBe(409);
     expect(dup.json.error.code).toBe('already_member');

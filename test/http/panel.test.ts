@@ -32,11 +32,18 @@ beforeAll(async () => {
 });
 
 describe('the panel page and progress', () => {
-  test('an unknown email re-renders the form with the reason (404), nothing added', async () => {
+  test('an unknown email is invited (issue 12): e-mail off, so the page shows the link to copy and lists them as invited; no member row until they join', async () => {
     const res = await pagePost(app, cookie, `/evaluations/${id}/members`, { email: 'nobody@example.test', role: 'evaluator' });
-    expect(res.status).toBe(404);
-    expect(await res.text()).toContain('A user with that email was not found.');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain('was not found');
+    expect(text).toContain('E-mail is off on this server');
+    expect(text).toMatch(/value="http:\/\/localhost\/join\/cxs_[\w-]+"/);
+    expect(text).toContain('nobody@example.test');
     expect(await db.selectFrom('evaluation_members').selectAll().where('evaluation_id', '=', Number(id)).execute()).toHaveLength(3);
+    const again = await (await pageGet(app, cookie, `/evaluations/${id}/members`)).text();
+    expect(again).toContain('invited, link valid until');
+    expect(again).not.toContain('/join/cxs_');
   });
 
   test('progress counts cells scored of cells in scope; declarations show', async () => {

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
 import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
+import { DeadlinesCard } from '../partials/deadlines.js';
 import { STATUSES } from '../../server/domain/permissions.js';
 import { m } from '../messages/index.js';
 import { DecisionRecordView } from '../partials/decision-record.js';
@@ -75,6 +76,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, 
         <p class="muted">{m.overview.scale(evaluation.scale_min, evaluation.scale_max)}</p>
       </div>
       <Lifecycle evaluation={evaluation} canManage={canManage} errors={errors} />
+      <DeadlinesCard evaluation={evaluation} canManage={canManage} />
       {decision ? <DecisionCard evaluation={evaluation} decision={decision} /> : null}
       <section class="card">
         <h2>{m.overview.steps}</h2>

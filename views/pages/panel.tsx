@@ -5,6 +5,7 @@ import { PanelProgress, type PanelRow } from '../partials/panel-progress.js';
 import { m } from '../messages/index.js';
 import { SelectField } from '../partials/select-field.js';
 import { PanelApprovers } from '../partials/panel-approvers.js';
+import { PanelInvitations, type FailedMail, type InvitationNotice, type PendingRow } from '../partials/panel-invitations.js';
 
 export interface AssignmentRow { id: number; user_name: string; vendor_name: string | null; criterion_name: string | null }
 
@@ -13,6 +14,8 @@ interface PanelPageProps {
   /** The vendors to pick from, or, past a few hundred, only how many there are: the forms then take a name. */
   vendors: { id: number; name: string }[] | { count: number };
   criteria: { id: number; name: string; parent: string | null }[]; assignments: AssignmentRow[]; errors?: Record<string, string>; values?: Record<string, string>;
+  /** Invited people who have not joined, e-mails that failed, and what the last invitation did (issue 12). */
+  pending?: PendingRow[]; failedMails?: FailedMail[]; invitation?: InvitationNotice | undefined;
 }
 
 const ROLES = ['evaluator', 'stakeholder', 'observer', 'facilitator'] as const;
@@ -48,6 +51,7 @@ export function PanelPage(p: PanelPageProps) {
     <Layout title={m.panel.title} user={p.user} evaluation={p.nav} wide>
       <div class="page-head"><h1>{m.panel.title}</h1><p class="muted">{m.panel.intro}</p></div>
       <FormErrors errors={p.errors} />
+      <PanelInvitations notice={p.invitation} pending={p.pending ?? []} failed={p.failedMails ?? []} />
       <PanelProgress evaluationId={p.nav.id} rows={p.rows} canManage={p.canManage} polling={p.polling} />
       {p.canManage ? <p class="hint">{m.panel.removeHint}</p> : null}
       <PanelApprovers base={base} rows={p.rows.map((r) => ({ id: r.id, name: r.name, role: r.role, approver: r.approver === 1 }))} canManage={p.canManage} />

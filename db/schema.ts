@@ -272,7 +272,7 @@ export interface MemberInvitationsTable {
   revoked_at: string | null;
 }
 
-/** An e-mail written with the write that caused it and sent after the commit (migration 010, ADR 017). */
+/** An e-mail written with the write that caused it and sent after the commit (migration 010, ADR 020). */
 export interface MailOutboxTable {
   id: Generated<number>;
   evaluation_id: number | null;

@@ -24,7 +24,7 @@ const server = serve({ fetch: createApp({ db, env }).fetch, port: env.PORT }, (i
   console.log(`cxbench listening on http://localhost:${info.port} (database: ${env.DATABASE_PATH})`);
 });
 
-// Reminders, stage notices and retries of the outbox (ADR 017); without SMTP_URL it idles.
+// Reminders, stage notices and retries of the outbox (ADR 020); without SMTP_URL it idles.
 const mail = mailSettings(env);
 const scheduler = startMailScheduler(db, mail);
 console.log(mail.enabled ? `E-mail on: via ${new URL(mail.smtpUrl!).host}, links to ${mail.appUrl}` : 'E-mail off (SMTP_URL unset): invitation links are shown to copy.');

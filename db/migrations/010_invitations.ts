@@ -5,7 +5,7 @@ import { type Kysely } from 'kysely';
 // 1. member_invitations: a pending membership for an e-mail with no account yet. Only the hash of
 //    the personal join link is kept; the link is single-use (accepted_at) and expires.
 // 2. mail_outbox: every e-mail is written here inside the transaction of the write that causes
-//    it, and sent after the commit (ADR 017). sent_at / failed_at / last_error make a failure
+//    it, and sent after the commit (ADR 020). sent_at / failed_at / last_error make a failure
 //    visible; claimed_at lets one process at a time own a message.
 // 3. evaluations.voting_deadline / scoring_deadline: ISO-8601 UTC, or null.
 // 4. deadline_reminders: one row per mailing to a stage's members: kind `reminder` (per deadline

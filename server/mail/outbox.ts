@@ -6,7 +6,7 @@ import type { MailSettings } from './settings.js';
 
 /** A claim older than this is taken to belong to a process that died mid-send. */
 const CLAIM_STALE_MS = 120_000;
-/** How long a request waits for its own messages after the commit before answering (ADR 017). */
+/** How long a request waits for its own messages after the commit before answering (ADR 020). */
 export const REQUEST_MAIL_WAIT_MS = 3_000;
 
 export interface Outgoing extends MailBody { to: string; kind: string; evaluationId: number | null }

@@ -45,7 +45,7 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus, opts:
       }
     }
     await updateEvaluation(trx, a.evaluation.id, { status: to }, nowIso());
-    // The "voting/scoring is open" e-mail: recorded with the change, sent by the scheduler (ADR 017).
+    // The "voting/scoring is open" e-mail: recorded with the change, sent by the scheduler (ADR 020).
     if (to === 'voting' || to === 'scoring') await insertOpenedNotice(trx, a.evaluation.id, to, nowIso());
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'status', entity: 'evaluation', entityId: a.evaluation.id,

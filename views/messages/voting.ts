@@ -3,7 +3,8 @@ export const voting = {
   title: 'Voting on criteria weights',
   voteTitle: 'Your vote',
   voteIntro: 'How much should each criterion count when the vendors are compared? Your answer becomes a set of weights; the team’s weights are the aggregate of everyone’s votes.',
-  notOpen: 'Voting is not open right now. The facilitator opens it when the criteria are settled.',
+  /** Before voting opens the facilitator may still open it; after it closes nobody will (issue 12). */
+  notOpen: (status: string) => (status === 'draft' ? 'Voting has not opened yet. The facilitator opens it when the criteria are settled.' : 'Voting is closed: the team’s weights are settled, and no more votes are taken.'),
   notOpenWithVote: 'Voting is closed. This is the vote you gave.',
   methodNames: { points: '100 points', rating: 'Importance 1–5', rank: 'Rank order', ahp: 'Pairwise (AHP)' },
   methodHelp: {

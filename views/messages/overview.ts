@@ -10,6 +10,10 @@ export const overview = {
   stepScoring: (done: number, total: number) => (total === 0 ? 'Scoring opens once there are vendors and criteria.' : `${done} of ${count(total, 'cell')} scored by you.`),
   stepRanking: (leader: string | null, counts?: { ranked: number; unscored: number }, own = false) =>
     (leader ? `Current leader${own ? ' (your scores only)' : ''}: ${leader}.${counts ? ` ${count(counts.ranked, 'vendor')} ranked${counts.unscored > 0 ? `, ${counts.unscored} not yet scored` : ''}.` : ''}` : 'The ranking appears once scores come in.'),
+  recordTitle: 'What the decision rests on',
+  recordCriteria: (n: number) => `${count(n, 'criterion', 'criteria')}`,
+  recordVendors: (n: number) => `${count(n, 'vendor')} on the longlist`,
+  recordRanking: (leader: string | null) => (leader ? `The ranking: ${leader} first` : 'The ranking'),
   open: 'Open',
   lifecycle: 'Stage',
   stageHelp: {

@@ -56,6 +56,22 @@ function DecisionCard({ evaluation, decision }: { evaluation: Evaluation; decisi
   );
 }
 
+/** A decided evaluation has no next steps (issue 12): what the decision rests on, each with its page. */
+function DecidedRecord({ base, facts }: { base: string; facts: OverviewFacts }) {
+  const items: [string, string][] = [
+    [m.overview.recordCriteria(facts.criteria), `${base}/criteria`],
+    [m.overview.recordVendors(facts.vendors), `${base}/vendors`],
+    [m.overview.stepWeights(facts.weightVersion), `${base}/weights`],
+    [m.overview.recordRanking(facts.leader), `${base}/ranking`],
+  ];
+  return (
+    <section class="card">
+      <h2>{m.overview.recordTitle}</h2>
+      <ul class="plain-list">{items.map(([text, href]) => <li><a href={href}>{text}</a></li>)}</ul>
+    </section>
+  );
+}
+
 export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, decision }: { user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; facts: OverviewFacts; canManage: boolean; errors?: Record<string, string>; decision?: OverviewDecision | undefined }) {
   const base = `/evaluations/${evaluation.id}`;
   const steps: [string, string, boolean][] = [
@@ -73,6 +89,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, 
       </div>
       <Lifecycle evaluation={evaluation} canManage={canManage} errors={errors} />
       {decision ? <DecisionCard evaluation={evaluation} decision={decision} /> : null}
+      {evaluation.status === 'decided' ? <DecidedRecord base={base} facts={facts} /> : (
       <section class="card">
         <h2>{m.overview.steps}</h2>
         <ol class="steps">
@@ -84,6 +101,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, 
           ))}
         </ol>
       </section>
+      )}
     </Layout>
   );
 }

@@ -3,8 +3,8 @@ import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, make
 import { esc, formLogin, pageGet, pagePost } from '../setup/pages.js';
 import { m } from '../../views/messages/index.js';
 
-// Issue 12, "long pages made short": the review page filters its flagged cells by criterion,
-// vendor and resolved/unresolved (a GET form), and says how many are resolved.
+// Issue 12: the review page filters its flagged cells (criterion, vendor, resolved/unresolved; a GET
+// form) and says how many are resolved; then, decided, the pages tell the truth about it.
 
 let app: TestApp;
 let cookie: string;
@@ -88,4 +88,21 @@ test('once decided, the review page has no live threshold "Apply" button (it cou
   const after = await (await pageGet(app, cookie, `/evaluations/${id}/review`)).text();
   expect(after).not.toContain('/review/threshold');
   expect(after).not.toContain(`>${m.review.saveThreshold}<`);
+});
+
+test('a decided overview lists what the decision rests on, not set-up steps', async () => {
+  const html = await (await pageGet(app, cookie, `/evaluations/${id}`)).text();
+  expect(html).not.toContain(`<h2>${m.overview.steps}</h2>`);
+  expect(html).not.toContain(esc(m.overview.stepCriteria(2)));
+  expect(html).toContain(`<h2>${m.overview.recordTitle}</h2>`);
+});
+
+test('/vote after voting closed says it is closed, not that the facilitator will open it', async () => {
+  const other = await createEvaluation(app, ownerToken, { template: 'blank' });
+  await addCriterion(app, ownerToken, other, { name: 'Quality' });
+  expect(await (await pageGet(app, cookie, `/evaluations/${other}/vote`)).text()).toContain(esc(m.voting.notOpen('draft')));
+  expect((await api(app, ownerToken, 'POST', `/api/v1/evaluations/${other}/status`, { status: 'scoring' })).status).toBe(200);
+  const html = await (await pageGet(app, cookie, `/evaluations/${other}/vote`)).text();
+  expect(html).toContain(esc(m.voting.notOpen('scoring')));
+  expect(html).not.toContain('opens it when the criteria are settled');
 });

@@ -100,6 +100,7 @@ test('a decided overview lists what the decision rests on, not set-up steps', as
 test('/vote after voting closed says it is closed, not that the facilitator will open it', async () => {
   const other = await createEvaluation(app, ownerToken, { template: 'blank' });
   await addCriterion(app, ownerToken, other, { name: 'Quality' });
+  await addVendor(app, ownerToken, other, { name: 'Acme CX' });
   expect(await (await pageGet(app, cookie, `/evaluations/${other}/vote`)).text()).toContain(esc(m.voting.notOpen('draft')));
   expect((await api(app, ownerToken, 'POST', `/api/v1/evaluations/${other}/status`, { status: 'scoring' })).status).toBe(200);
   const html = await (await pageGet(app, cookie, `/evaluations/${other}/vote`)).text();

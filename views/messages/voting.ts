@@ -34,6 +34,7 @@ export const voting = {
   progressNone: 'Nobody can vote yet: invite stakeholders below.',
   voted: 'voted',
   notVoted: 'not yet',
+  deadLink: { revoked: 'link revoked', expired: 'link expired' },
   ungrouped: 'No group',
   open: 'Open voting',
   close: 'Close voting and use the result',

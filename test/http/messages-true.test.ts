@@ -3,6 +3,10 @@ import { addVendor, api, createEvaluation, expectApiError, makeTestApp, signupUs
 import { esc, formLogin, pageGet, pagePost } from '../setup/pages.js';
 import { m } from '../../views/messages/index.js';
 import { EXCLUSION_REASON_REQUIRED } from '../../server/schemas/panel.js';
+import { DEMO_LOGIN, seedDemo } from '../../seeds/demo.js';
+import { hashPassword } from '../../server/security/passwords.js';
+import { createApp } from '../../server/app.js';
+import { parseEnv } from '../../server/env.js';
 
 // Issue 12, "every message true": the answers that said less than, or other than, the truth.
 
@@ -52,3 +56,14 @@ test('a stakeholder whose link was revoked is shown as "link revoked", not "not 
   expect((await api(app, owner.token, 'DELETE', `/api/v1/evaluations/${id}/invites/${invite.json.inviteId}`)).status).toBe(204);
   expect(await chris()).toBe(m.voting.deadLink.revoked);
 });
+
+test('the sign-in page points to the demo login only while the demo account has its default password', async () => {
+  const db = (await makeTestApp()).db;
+  const fresh = { db, app: createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '1' }) }) };
+  const hint = esc(m.auth.demoHint);
+  expect(await (await pageGet(fresh.app, null, '/login')).text()).not.toContain(hint);
+  await seedDemo(fresh.db);
+  expect(await (await pageGet(fresh.app, null, '/login')).text()).toContain(hint);
+  await fresh.db.updateTable('users').set({ password_hash: await hashPassword('someone-changed-it') }).where('email', '=', DEMO_LOGIN.email).execute();
+  expect(await (await pageGet(fresh.app, null, '/login')).text()).not.toContain(hint);
+}, 30_000);

@@ -269,3 +269,10 @@
     if (open) { open.open = false; var s = open.querySelector('summary'); if (s) s.focus(); }
   });
 })();
+
+// A page rendered in answer to a form POST names its own address (views/render.ts): the history
+// entry takes it, so a reload asks for the page again instead of sending the form twice.
+(function ownAddressAfterPost() {
+  var own = document.body.getAttribute('data-page-url');
+  if (own && own !== location.pathname + location.search) history.replaceState(null, '', own);
+})();

@@ -11,7 +11,9 @@ import { changeStatus } from '../server/services/status.js';
 import { addEvaluationMember, createTeamMember, createUserWithTeam } from './factories.js';
 import { seededRandom } from './random.js';
 
-export const DEMO_LOGIN = { email: 'demo@cxbench.test', password: 'cxbench-demo-2026' } as const;
+import { DEMO_LOGIN } from '../server/content/demo-login.js';
+
+export { DEMO_LOGIN };
 
 // How strong each platform is made to look in the demo, on a 0–5 scale. Invented for illustration only.
 const DEMO_STRENGTH: Record<string, number> = {

@@ -7,6 +7,7 @@ import { seedDemo } from '../seeds/demo.js';
 import { startMailScheduler } from './mail/scheduler.js';
 import { mailSettings } from './mail/settings.js';
 import { closeTransports } from './mail/transport.js';
+import { demoLoginInForce } from './content/demo-login.js';
 
 // Only start-up lives here; everything testable is in app.ts.
 const env = parseEnv();
@@ -17,11 +18,20 @@ if (env.DATABASE_URL) {
 const db = openSqlite(env.DATABASE_PATH);
 await migrateToLatest(db);
 if (env.SEED_DEMO === '1') {
-  const demo = await seedDemo(db);
+  await seedDemo(db);
+  // On every start, not only the first: the sign-in page says the terminal shows it.
+  const demo = await demoLoginInForce(db);
   if (demo) console.log(`Demo data ready. Sign in as ${demo.email} with password ${demo.password}`);
 }
 const server = serve({ fetch: createApp({ db, env }).fetch, port: env.PORT }, (info) => {
   console.log(`cxbench listening on http://localhost:${info.port} (database: ${env.DATABASE_PATH})`);
+});
+// A busy port is a plain mistake (a second `npm start`): one line that says so, not a stack trace.
+server.on('error', (err: NodeJS.ErrnoException) => {
+  console.error(err.code === 'EADDRINUSE'
+    ? `Port ${env.PORT} is already in use (is cxbench already running?). Stop the other process or start with PORT=<another port>.`
+    : `cxbench could not start: ${err.message}`);
+  process.exit(1);
 });
 
 // Reminders, stage notices and retries of the outbox (ADR 020); without SMTP_URL it idles.

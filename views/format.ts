@@ -9,3 +9,6 @@ export const percent = (x: number): string => {
 
 /** An ISO-8601 UTC time as people read it: "2025-03-14 09:30 UTC". */
 export const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** A count with its noun in the right number: count(1, 'vendor') → "1 vendor", count(3, 'criterion', 'criteria') → "3 criteria". */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -27,6 +27,11 @@ export async function markInviteUsed(db: Db, inviteId: number, at: string): Prom
   await db.updateTable('invites').set({ last_used_at: at }).where('id', '=', inviteId).execute();
 }
 
+/** Every invitation of the evaluation, revoked ones included, oldest first: what became of each person's last link. */
+export async function allInvitesOf(db: Db, evaluationId: number) {
+  return db.selectFrom('invites').select(['id', 'user_id', 'expires_at', 'revoked_at']).where('evaluation_id', '=', evaluationId).orderBy('id').execute();
+}
+
 /** The evaluation's invitations not revoked (expired ones included). */
 export async function unrevokedInvitesOf(db: Db, evaluationId: number) {
   return db.selectFrom('invites').select(['id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at']).where('evaluation_id', '=', evaluationId).where('revoked_at', 'is', null).execute();

@@ -46,3 +46,10 @@ export async function cellsWithConsensus(db: Db, evaluationId: number, vendorIds
 export async function anyScoredCell(db: Db, evaluationId: number): Promise<boolean> {
   return !!(await db.selectFrom('score_cells').select('vendor_id').where('evaluation_id', '=', evaluationId).where('n', '>', 0).limit(1).executeTakeFirst());
 }
+
+/** The cells of an evaluation that carry a consensus, as `vendorId:criterionId` keys: the review's "resolved". */
+export async function consensusCellKeys(db: Db, evaluationId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id'])
+    .where('evaluation_id', '=', evaluationId).where('consensus_rationale', 'is not', null).execute();
+  return new Set(rows.map((r) => `${r.vendor_id}:${r.criterion_id}`));
+}

@@ -6,7 +6,7 @@ import { aggregateVotes, consensus, dispersion, geometricMeanMatrix, principalEi
 import { weightCarriers } from '../domain/weights.js';
 import { topLevelOf } from '../domain/criteria-tree.js';
 import type { VoteBody } from '../schemas/votes.js';
-import { unrevokedInvitesOf } from '../../db/queries/invites.js';
+import { allInvitesOf, unrevokedInvitesOf } from '../../db/queries/invites.js';
 import { votersOf } from '../../db/queries/members.js';
 import { nowIso } from '../time.js';
 
@@ -95,7 +95,14 @@ export async function voteAggregate(db: Db, evaluation: Evaluation): Promise<Vot
 
 /** Members who may vote, with their group, invitation and whether they have voted: the progress list. */
 export async function voterProgress(db: Db, evaluationId: number) {
-  const [rows, invites] = await Promise.all([votersOf(db, evaluationId), unrevokedInvitesOf(db, evaluationId)]);
-  const live = new Map(invites.filter((i) => i.expires_at > nowIso()).map((i) => [i.user_id, i]));
-  return rows.map((r) => ({ ...r, invite: live.get(r.user_id) ?? null }));
+  const [rows, invites, all] = await Promise.all([votersOf(db, evaluationId), unrevokedInvitesOf(db, evaluationId), allInvitesOf(db, evaluationId)]);
+  const now = nowIso();
+  const live = new Map(invites.filter((i) => i.expires_at > now).map((i) => [i.user_id, i]));
+  // A person whose last link was revoked or ran out cannot vote by it: the page says so rather than "not yet" (issue 12).
+  const last = new Map(all.map((i) => [i.user_id, i]));
+  const deadLink = (userId: number): 'revoked' | 'expired' | null => {
+    const i = last.get(userId);
+    return !i || live.has(userId) ? null : i.revoked_at ? 'revoked' : i.expires_at <= now ? 'expired' : null;
+  };
+  return rows.map((r) => ({ ...r, invite: live.get(r.user_id) ?? null, deadLink: deadLink(r.user_id) }));
 }

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ReviewPage, type ReviewRow } from '../../views/pages/review.js';
+import type { ReviewChoices, ReviewFilter } from '../../views/partials/review-filter.js';
 import { html } from '../../views/render.js';
+import { pageUrlAfterPost } from '../page-url.js';
 import { Layout } from '../../views/layout.js';
 import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
 import { setConsensus, setDisagreementThreshold } from '../services/review.js';
@@ -12,22 +14,33 @@ import { formFields, formValidator, formValidatorFor, refusalOf, type FormValues
 import { consensusFormSchema, ThresholdFormSchema } from '../schemas/forms/review.js';
 import type { FieldErrors } from '../errors.js';
 import { m } from '../../views/messages/index.js';
-import { cellsWithConsensus } from '../../db/queries/score-cells.js';
+import { cellsWithConsensus, consensusCellKeys } from '../../db/queries/score-cells.js';
+import { filterDisagreements, parseReviewFilter } from './review-filter.js';
+import { parsePage } from './vendor-filter.js';
 import { scoresWithEvaluators } from '../../db/queries/scores.js';
 import { vendorNamesByIds } from '../../db/queries/vendors.js';
 
 
-/** The disagreement rows with every evaluator's score and comment, and the consensus set so far. */
 const PAGE_SIZE = 50;
 
-async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; total: number; kendall: { id: string; name: string; w: number | null }[] }> {
+/** What the review page lists: one page of the filtered disagreement rows, the counts, and the filter's choices. */
+interface ReviewData {
+  rows: ReviewRow[]; total: number; kendall: { id: string; name: string; w: number | null }[];
+  resolved: { done: number; flagged: number }; choices: ReviewChoices;
+}
+
+/** The disagreement rows with every evaluator's score and comment, and the consensus set so far; filtered, then paged. */
+async function reviewRows(p: Page, page: number, filter: ReviewFilter): Promise<ReviewData> {
   const full = await agreementReport(p.db, p);
+  const resolvedKeys = await consensusCellKeys(p.db, p.evaluation.id);
+  const filtered = filterDisagreements(full.disagreements, filter, resolvedKeys);
   // Widest disagreements first, one page at a time: a landscape-sized evaluation can have thousands.
-  const report = { ...full, disagreements: full.disagreements.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+  const report = { ...full, disagreements: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
   const criteria = await criteriaOf(p.db, p.evaluation.id);
   const names = new Map(criteria.map((c) => [String(c.id), c]));
   const vendorIds = [...new Set(report.disagreements.map((d) => Number(d.vendorId)))];
-  const vendors = await vendorNamesByIds(p.db, vendorIds);
+  const flaggedVendorIds = [...new Set(full.disagreements.map((d) => Number(d.vendorId)))];
+  const vendors = await vendorNamesByIds(p.db, flaggedVendorIds);
   const scores = await scoresWithEvaluators(p.db, p.evaluation.id, vendorIds);
   const cells = await cellsWithConsensus(p.db, p.evaluation.id, vendorIds);
   const cellOf = new Map(cells.map((c) => [`${c.vendor_id}:${c.criterion_id}`, c]));
@@ -43,7 +56,13 @@ async function reviewRows(p: Page, page: number): Promise<{ rows: ReviewRow[]; t
     };
   });
   const kendall = Object.entries(report.kendallW).map(([id, w]) => ({ id, name: names.get(id)?.name ?? id, w }));
-  return { rows, total: full.disagreements.length, kendall };
+  const flaggedCriteria = new Set(full.disagreements.map((d) => d.criterionId));
+  const choices: ReviewChoices = {
+    criteria: criteria.filter((c) => flaggedCriteria.has(String(c.id))).map((c) => ({ id: String(c.id), name: c.name })),
+    vendors: vendors.map((v) => ({ id: String(v.id), name: v.name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+  const done = full.disagreements.filter((d) => resolvedKeys.has(`${d.vendorId}:${d.criterionId}`)).length;
+  return { rows, total: filtered.length, kendall, resolved: { done, flagged: full.disagreements.length }, choices };
 }
 
 async function render(c: Context, p: Page, form: { errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
@@ -52,10 +71,12 @@ async function render(c: Context, p: Page, form: { errors?: Record<string, strin
   if (hidden) {
     return html(c, <Layout title={m.review.title} user={p.user} evaluation={p.nav}><div class="page-head"><h1>{m.review.title}</h1></div><div class="empty"><p>{hidden === 'own' ? m.review.notYetOwn : m.review.notYetStakeholder}</p></div></Layout>);
   }
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
-  const { rows, total, kendall } = await reviewRows(p, page);
-  return html(c, <ReviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} isFacilitator={isFacilitator} rows={rows} kendall={kendall}
-    paging={{ page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total }} {...form} />, status);
+  const page = parsePage(c.req.query('page'));
+  const filter = parseReviewFilter((k) => c.req.query(k));
+  const data = await reviewRows(p, page, filter);
+  return html(c, <ReviewPage user={p.user} nav={p.nav} evaluation={p.evaluation} isFacilitator={isFacilitator} rows={data.rows} kendall={data.kendall}
+    filter={filter} choices={data.choices} resolved={data.resolved}
+    paging={{ page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: data.total }} {...form} />, status);
 }
 
 const renderInvalid = (c: Context<PageEnv>, errors: FieldErrors, values: FormValues) => render(c, c.var.page, { errors, values }, 422);
@@ -72,7 +93,10 @@ export const reviewPages = new Hono<AppEnv>()
     // The range depends on the evaluation's scale: the service checks it, and says so on the value field.
     const refused = await refusalOf(() => setConsensus(p.db, p, { ...cell, value, rationale }));
     if (refused) return render(c, p, { errors: { value: refused.message }, values: await formFields(c) }, refused.status as 409 | 422);
-    return c.redirect(`/evaluations/${p.evaluation.id}/review#cell-${cell.vendorId}-${cell.criterionId}`, 303);
+    // Back to the filtered list the form was sent from, when it was the review page.
+    const from = pageUrlAfterPost(c);
+    const back = from?.startsWith(`/evaluations/${p.evaluation.id}/review`) ? from.split('#')[0] : `/evaluations/${p.evaluation.id}/review`;
+    return c.redirect(`${back}#cell-${cell.vendorId}-${cell.criterionId}`, 303);
   })
   .post('/threshold', pageAccess('review', 'edit'), thresholdForm, async (c) => {
     const p = c.var.page;

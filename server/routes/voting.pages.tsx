@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
-import { VotingPage } from '../../views/pages/voting.js';
+import { VOTING_VIEWS, VotingPage, type VotingView } from '../../views/pages/voting.js';
 import { VotingProgress } from '../../views/partials/voting-progress.js';
 import { fragment, html } from '../../views/render.js';
 import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
@@ -21,36 +21,40 @@ import { lastVoteVersion } from '../../db/queries/weights.js';
 import { guardedMove, postGuardedStatus } from './status-confirm.js';
 
 
-async function render(c: Context, p: Page, extra: { newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
+/** The part of the facilitator's page asked for; anything else is the first part. */
+const viewOf = (raw: string | undefined): VotingView => ((VOTING_VIEWS as readonly string[]).includes(raw ?? '') ? (raw as VotingView) : 'progress');
+
+async function render(c: Context, p: Page, extra: { view?: VotingView; newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const [agg, voters, last] = await Promise.all([
     voteAggregate(p.db, p.evaluation),
     voterProgress(p.db, p.evaluation.id),
     lastVoteVersion(p.db, p.evaluation.id),
   ]);
   return html(c, <VotingPage user={p.user} nav={p.nav} evaluation={p.evaluation} canManage={can(p.role, 'edit') && p.evaluation.status !== 'decided'} canVote={can(p.role, 'vote')}
-    agg={agg} voters={voters} lastVoteVersion={last} {...extra} />, status);
+    agg={agg} voters={voters} lastVoteVersion={last} {...extra} view={extra.view ?? viewOf(c.req.query('view'))} />, status);
 }
 
-const back = (c: Context, id: number) => c.redirect(`/evaluations/${id}/voting`, 303);
+// Each form goes back to the part of the page it is on.
+const back = (c: Context, id: number, view: VotingView = 'progress') => c.redirect(`/evaluations/${id}/voting${view === 'progress' ? '' : `?view=${view}`}`, 303);
 
 /** A failed lifecycle or settings change re-renders the page with the reason instead of an error page. */
-async function orMessage(c: Context, p: Page, work: () => Promise<void>) {
+async function orMessage(c: Context, p: Page, work: () => Promise<void>, view: VotingView = 'progress') {
   const refused = await refusalOf(work);
-  if (refused) return render(c, p, { errors: refused.errors }, refused.status as 409 | 422);
-  return back(c, p.evaluation.id);
+  if (refused) return render(c, p, { errors: refused.errors, view }, refused.status as 409 | 422);
+  return back(c, p.evaluation.id, view);
 }
 
 const statusForm = formValidator(StatusSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.status ?? 'Unknown status.' } }, 422));
-const inviteForm = formValidator(InviteSchema.omit({ group: true }), (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors, values }, 422),
+const inviteForm = formValidator(InviteSchema.omit({ group: true }), (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors, values, view: 'invitations' }, 422),
   (f) => ({ email: f.email, name: f.name || undefined }));
 const groupForm = formValidator(GroupSchema.pick({ name: true }),
-  (c: Context<PageEnv>, _errors, values) => render(c, c.var.page, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values }, 422),
+  (c: Context<PageEnv>, _errors, values) => render(c, c.var.page, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values, view: 'invitations' }, 422),
   (f) => ({ name: f.groupName ?? '' }));
 
 // The settings' one message goes at the top of the form, which is not filled back in.
-const settingsForm = formValidator(VotingSettingsFormSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.methods ?? '' } }, 422), votingSettingsInput);
+const settingsForm = formValidator(VotingSettingsFormSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.methods ?? '' }, view: 'results' }, 422), votingSettingsInput);
 const groupWeightsForm = formValidator(GroupWeightsFormSchema,
-  (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors: { groupWeights: Object.values(errors)[0] ?? '' }, values }, 422), groupWeightsInput);
+  (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors: { groupWeights: Object.values(errors)[0] ?? '' }, values, view: 'invitations' }, 422), groupWeightsInput);
 
 /** The Voting tab: status, progress, aggregate, rules, groups and invitations. */
 export const votingPages = new Hono<AppEnv>()
@@ -72,30 +76,30 @@ export const votingPages = new Hono<AppEnv>()
   .post('/settings', pageAccess('voting', 'edit'), settingsForm, async (c) => {
     const p = c.var.page;
     const settings = c.req.valid('form');
-    return orMessage(c, p, () => setVotingSettings(p.db, p, settings));
+    return orMessage(c, p, () => setVotingSettings(p.db, p, settings), 'results');
   })
   .post('/groups', pageAccess('voting', 'edit'), groupForm, async (c) => {
     const p = c.var.page;
     const { name } = c.req.valid('form');
     const refused = await refusalOf(() => addGroup(p.db, p, name, 1), [409]);
-    if (refused) return render(c, p, { errors: { groupName: refused.message }, values: await formFields(c) }, 422);
-    return back(c, p.evaluation.id);
+    if (refused) return render(c, p, { errors: { groupName: refused.message }, values: await formFields(c), view: 'invitations' }, 422);
+    return back(c, p.evaluation.id, 'invitations');
   })
   .post('/groups/weights', pageAccess('voting', 'edit'), groupWeightsForm, async (c) => {
     const p = c.var.page;
     await setGroupWeights(p.db, p, c.req.valid('form').weights);
-    return back(c, p.evaluation.id);
+    return back(c, p.evaluation.id, 'invitations');
   })
   .post('/invites', pageAccess('voting', 'edit'), inviteForm, async (c) => {
     const p = c.var.page;
     const f = await formFields(c);
     const invite = c.req.valid('form');
     const groupId = f.group ? parseId(f.group) : null;
-    if (f.group && groupId === null) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f }, 422);
+    if (f.group && groupId === null) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
     let token = '';
     const refused = await refusalOf(async () => { token = (await inviteStakeholder(p.db, p, { email: invite.email, name: invite.name, groupId })).token; }, [404]);
-    if (refused) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f }, 422);
-    return render(c, p, { newLink: { name: invite.name || invite.email, url: inviteLink(c.req.url, token) } });
+    if (refused) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
+    return render(c, p, { newLink: { name: invite.name || invite.email, url: inviteLink(c.req.url, token) }, view: 'invitations' });
   })
   .post('/invites/:inviteId/revoke', async (c) => {
     const p = await evaluationPage(c, 'voting', 'edit');

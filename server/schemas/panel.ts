@@ -17,6 +17,12 @@ export const ConsensusSchema = z.object({
   rationale: z.string({ error: 'A rationale is required.' }).trim().min(3, { error: 'A rationale is required.' }).max(4000),
 });
 
-export const ExclusionSchema = z.object({ userId: IdSchema, vendorId: IdSchema, reason: z.string().trim().max(1000).default('') });
+/** Why an evaluator is kept off a vendor: the conflict, which the audit and the panel show (issue 12: it was optional). */
+export const EXCLUSION_REASON_REQUIRED = 'Give the reason: the conflict that keeps this evaluator off the vendor.';
+
+export const ExclusionSchema = z.object({
+  userId: IdSchema, vendorId: IdSchema,
+  reason: z.string({ error: EXCLUSION_REASON_REQUIRED }).trim().min(1, { error: EXCLUSION_REASON_REQUIRED }).max(1000, { error: 'At most 1000 characters.' }),
+});
 
 export const AssignmentSchema = z.object({ userId: IdSchema, vendorId: IdSchema.optional(), criterionId: IdSchema.optional() });

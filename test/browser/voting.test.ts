@@ -64,6 +64,8 @@ test('stakeholders vote by points and by rank; closing voting re-ranks the vendo
   // Open voting and create two personal links through the page.
   await fac.goto(`${server.base}/evaluations/${id}/voting`);
   await fac.getByRole('button', { name: 'Open voting' }).click();
+  // Issue 12: invitations are their own part of the facilitator's voting page.
+  await fac.getByRole('link', { name: 'Invitations and groups' }).click();
   const links: string[] = [];
   for (const [email, name, group] of [['cmo@example.test', 'Mia Marketing', 'Marketing'], ['cto@example.test', 'Tom Tech', 'Technology']] as const) {
     await fac.getByLabel('Email').fill(email);

@@ -265,9 +265,11 @@ describe('PUT /weights', () => {
     const rt = byName(c, 'Real-time data', null);
     const res = await api(app, owner.token, 'PUT', `${base(id)}/weights`, { weights: { [omni.id]: 1e308, [rt.id]: 1e308 } });
     expect(Object.keys(expectApiError(res, 400, 'validation_failed').fields ?? {}).sort()).toEqual([`weights.${omni.id}`, `weights.${rt.id}`].sort());
-    // Large but sane numbers are fine: 1e9 : 1e9 : 0 : 0 : 0 → 0.5 / 0.5 / 0 / 0 / 0.
+    // Issue 12: a weight above 100 is refused with the range, not rescaled; 100 : 100 : 0 : 0 : 0 → 0.5 / 0.5 / 0 / 0 / 0.
     const zero = Object.fromEntries(c.filter((x) => x.parentId === null).map((x) => [x.id, 0]));
-    const ok = await api(app, owner.token, 'PUT', `${base(id)}/weights`, { weights: { ...zero, [omni.id]: 1e9, [rt.id]: 1e9 } });
+    const over = expectApiError(await api(app, owner.token, 'PUT', `${base(id)}/weights`, { weights: { ...zero, [omni.id]: 500, [rt.id]: 100 } }), 400, 'validation_failed');
+    expect(over.fields).toEqual({ [`weights.${omni.id}`]: 'A weight is a number from 0 to 100.' });
+    const ok = await api(app, owner.token, 'PUT', `${base(id)}/weights`, { weights: { ...zero, [omni.id]: 100, [rt.id]: 100 } });
     expect(ok.status).toBe(200);
     const after = await criteriaOf(id);
     expect(byName(after, 'Omnichannel', null).weight).toBeCloseTo(0.5, 12);

@@ -41,7 +41,8 @@ test('voting settings: an unknown aggregation or AHP mode falls back to mean / a
   expect((await pagePost(app, owner, `/evaluations/${id}/voting/settings`, { 'method.points': '1', aggregation: 'median', ahpMode: 'aij' })).status).toBe(303);
   const ok = await pagePost(app, owner, `/evaluations/${id}/voting/settings`, { 'method.points': '1', aggregation: 'bogus', ahpMode: 'zzz' });
   expect(ok.status).toBe(303);
-  const page = await (await pageGet(app, owner, `/evaluations/${id}/voting`)).text();
+  // Issue 12: the rules in force are on the voting page's "Results and rules" part.
+  const page = await (await pageGet(app, owner, `/evaluations/${id}/voting?view=results`)).text();
   expect(page).toContain(`${m.voting.aggregations.mean} · ${m.voting.ahpModes.aip}`);
   const none = await pagePost(app, owner, `/evaluations/${id}/voting/settings`, { aggregation: 'median' });
   expect(none.status).toBe(422);

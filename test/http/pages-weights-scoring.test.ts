@@ -113,11 +113,11 @@ describe('weights page', () => {
     expect((await pageGet(app, f.cookie, `${f.base}/weights?version=9`)).status).toBe(404);
   });
 
-  test('a negative or non-numeric value → 422 with the message on that field; nothing saved', async () => {
+  test('a negative, non-numeric or over-100 value → 422 with the message on that field; nothing saved (issue 12: 500 was rescaled)', async () => {
     const f = await facilitator();
     const top = (await criteriaJson(f.token, f.id)).filter((c) => c.parentId === null);
     const before = await criteriaJson(f.token, f.id);
-    for (const bad of ['-5', 'abc', '']) {
+    for (const bad of ['-5', 'abc', '', '500', '100.5']) {
       const form = await weightForm(f.cookie, f.base);
       form[`w.${top[1]!.id}`] = bad;
       const res = await pagePost(app, f.cookie, `${f.base}/weights`, form);

@@ -19,3 +19,20 @@ export function BoxPlot({ box, mark, axisMax, label }: { box: Box; mark?: number
     </svg>
   );
 }
+
+/** Tick values for a 0–`axisMax` axis of shares: five evenly spaced, rounded to whole percents. */
+export const axisTicks = (axisMax: number): number[] => [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * axisMax * 100) / 100);
+
+/**
+ * The scale under a column of box plots: its labels at 0, ¼, ½, ¾ and the whole of the axis, as
+ * HTML spread evenly (the strict CSP allows no inline style to place them), so the text keeps its
+ * size however the SVG above is stretched. `format` writes a tick (a percentage for weights).
+ */
+export function BoxAxis({ axisMax, format }: { axisMax: number; format: (v: number) => string }) {
+  const ticks = axisTicks(axisMax);
+  return (
+    <div class="bp-scale" aria-hidden="true">
+      {ticks.map((t) => <span class="bp-tick">{format(t)}</span>)}
+    </div>
+  );
+}

@@ -17,7 +17,7 @@ export const decision = {
   coverage: 'Scored',
   provisional: 'provisional',
   chooseVendor: 'Choose at least one vendor.',
-  tooManyVendors: (max: number) => `Choose at most ${max} vendors.`,
+  tooManyVendors: (max: number) => `Choose at most ${plural(max, 'vendor', 'vendors')}.`,
   reason: 'Reason for the decision',
   reasonHint: 'What the board reads first: why these vendors, and what the ranking did or did not settle.',
   reasonRequired: 'Give the reason for the decision (at least 3 characters).',

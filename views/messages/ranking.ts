@@ -1,3 +1,5 @@
+import { count } from '../format.js';
+
 export const ranking = {
   title: 'Ranking',
   intro: 'Vendors ranked by their weighted total out of 100. Equal totals share a rank.',
@@ -25,7 +27,7 @@ export const ranking = {
   teamFiguresNote: 'This ranking is computed from every scorer’s saved scores. Scorers who have not submitted still see only their own.',
   exportCsv: 'Download CSV',
   exportJson: 'Download JSON',
-  showing: (shown: number, total: number) => (shown < total ? `Showing the top ${shown} of ${total} vendors.` : `${total} vendors ranked.`),
+  showing: (shown: number, total: number) => (shown < total ? `Showing the top ${shown} of ${count(total, 'vendor')}.` : `${count(total, 'vendor')} ranked.`),
   showAll: 'Show all',
   howTitle: 'How is the overall score computed?',
   how: [

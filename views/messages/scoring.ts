@@ -1,8 +1,10 @@
+import { count } from '../format.js';
+
 export const scoring = {
   title: 'Scoring',
   intro: (min: number, max: number) => `Score each vendor on each criterion from ${min} to ${max}. Type N/A where a criterion does not apply. Every cell saves as soon as you leave it.`,
   keys: 'Keys: Tab moves right and Shift+Tab left, Enter or ↓ moves down, Shift+Enter or ↑ moves up, Shift+F2 opens the cell’s comment and Escape closes it.',
-  progress: (done: number, total: number) => `You have scored ${done} of ${total} cells.`,
+  progress: (done: number, total: number) => `You have scored ${done} of ${count(total, 'cell')}.`,
   vendor: 'Vendor',
   rubricTitle: 'Rubric',
   rubricEmpty: 'Focus a cell to see what each score means for that criterion.',

@@ -14,7 +14,7 @@ export const weights = {
   mustHaveNote: 'Must-have criteria are pass/fail gates and carry no weight.',
   percentOf: (name: string) => `Weight of ${name} in percent`,
   allZero: 'At least one weight in this group must be above 0.',
-  notNumber: 'Enter a number of 0 or more.',
+  notNumber: 'Enter a percentage from 0 to 100.',
   saved: (v: number) => `Saved. Version ${v} is now in force and the ranking uses it.`,
   readOnly: 'Only the facilitator sets weights directly; stakeholders vote on the Voting tab.',
   viewing: (v: number, source: string, at: string) => `You are looking at version ${v} (${source}, ${at} UTC), read-only.`,

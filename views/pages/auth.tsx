@@ -4,7 +4,8 @@ import { Field, FormErrors, Layout } from '../layout.js';
 import { m } from '../messages/index.js';
 
 
-export function LoginPage({ errors, values, next }: { errors?: FieldErrors; values?: Record<string, string>; next?: string }) {
+/** `demo`: the demo account still signs in with its default password, which start-up prints. */
+export function LoginPage({ errors, values, next, demo }: { errors?: FieldErrors; values?: Record<string, string>; next?: string; demo?: boolean }) {
   return (
     <Layout title={m.auth.loginTitle} user={null as CurrentUser | null}>
       <section class="card narrow">
@@ -22,7 +23,7 @@ export function LoginPage({ errors, values, next }: { errors?: FieldErrors; valu
           <button type="submit" class="button button-primary">{m.auth.loginButton}</button>
         </form>
         <p class="muted small">{m.auth.noAccount} <a href="/signup">{m.nav.signUp}</a></p>
-        <p class="muted small">{m.auth.demoHint}</p>
+        {demo ? <p class="muted small">{m.auth.demoHint}</p> : null}
       </section>
     </Layout>
   );

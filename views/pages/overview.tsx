@@ -60,6 +60,22 @@ function DecisionCard({ evaluation, decision }: { evaluation: Evaluation; decisi
 /** The scoring step is done (✓) only when every cell is scored, not at the first one (issue 12). */
 const allScored = (done: number, total: number) => total > 0 && done >= total;
 
+/** A decided evaluation has no next steps (issue 12): what the decision rests on, each with its page. */
+function DecidedRecord({ base, facts }: { base: string; facts: OverviewFacts }) {
+  const items: [string, string][] = [
+    [m.overview.recordCriteria(facts.criteria), `${base}/criteria`],
+    [m.overview.recordVendors(facts.vendors), `${base}/vendors`],
+    [m.overview.stepWeights(facts.weightVersion), `${base}/weights`],
+    [m.overview.recordRanking(facts.leader), `${base}/ranking`],
+  ];
+  return (
+    <section class="card">
+      <h2>{m.overview.recordTitle}</h2>
+      <ul class="plain-list">{items.map(([text, href]) => <li><a href={href}>{text}</a></li>)}</ul>
+    </section>
+  );
+}
+
 export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, decision }: { user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; facts: OverviewFacts; canManage: boolean; errors?: Record<string, string>; decision?: OverviewDecision | undefined }) {
   const base = `/evaluations/${evaluation.id}`;
   const steps: [string, string, boolean][] = [
@@ -78,6 +94,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, 
       <Lifecycle evaluation={evaluation} canManage={canManage} errors={errors} />
       <DeadlinesCard evaluation={evaluation} canManage={canManage} />
       {decision ? <DecisionCard evaluation={evaluation} decision={decision} /> : null}
+      {evaluation.status === 'decided' ? <DecidedRecord base={base} facts={facts} /> : (
       <section class="card">
         <h2>{m.overview.steps}</h2>
         <ol class="steps">
@@ -89,6 +106,7 @@ export function OverviewPage({ user, nav, evaluation, facts, canManage, errors, 
           ))}
         </ol>
       </section>
+      )}
     </Layout>
   );
 }

@@ -70,7 +70,7 @@ export function PanelPage(p: PanelPageProps) {
               <SelectField label={m.panel.evaluator} name="userId" options={scorerOptions} />
               <VendorPicker vendors={p.vendors} listName="vendorId" byName="vendorName" />
             </div>
-            <Field label={m.panel.reason} name="reason"><input id="f-reason" name="reason" maxlength={1000} /></Field>
+            <Field label={m.panel.reason} name="reason" error={p.errors?.reason}><input id="f-reason" name="reason" maxlength={1000} required value={p.values?.reason ?? ''} /></Field>
             <button type="submit" class="button">{m.panel.exclude}</button>
             {p.rows.some((r) => r.exclusions.length > 0) ? (
               <ul class="plain-list">

@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
 import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
+import { ReviewFilterForm, reviewHref, type ReviewChoices, type ReviewFilter } from '../partials/review-filter.js';
 
 export interface ReviewRow {
   vendorId: string; vendorName: string; criterionId: string; criterionName: string; kind: 'scored' | 'must-have'; spread: number; mean: number | null;
@@ -13,6 +14,7 @@ interface ReviewPageProps {
   user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; isFacilitator: boolean; rows: ReviewRow[];
   kendall: { id: string; name: string; w: number | null }[]; errors?: Record<string, string>; values?: Record<string, string>;
   paging: { page: number; pages: number; total: number };
+  filter: ReviewFilter; choices: ReviewChoices; resolved: { done: number; flagged: number };
 }
 
 const fmt = (v: number | null, kind: 'scored' | 'must-have') => (v === null ? m.review.na : kind === 'must-have' ? (v >= 1 ? m.scoring.pass : m.scoring.fail) : String(Math.round(v * 100) / 100));
@@ -57,7 +59,8 @@ export function ReviewPage(p: ReviewPageProps) {
           ) : null}
         </div>
       ) : null}
-      {p.isFacilitator ? (
+      {/* A decided evaluation changes no more: no live button that could only end on a 409 (issue 12). */}
+      {p.isFacilitator && p.evaluation.status !== 'decided' ? (
         <form method="post" action={`/evaluations/${p.nav.id}/review/threshold`} class="row threshold-form">
           <label for="f-threshold" class="inline-label">{m.review.threshold}
             <input id="f-threshold" name="threshold" inputmode="decimal" class="input-short" value={p.values?.threshold ?? String(Math.round(p.evaluation.disagreement_threshold * 100))} /> {m.review.thresholdUnit}
@@ -67,9 +70,16 @@ export function ReviewPage(p: ReviewPageProps) {
         </form>
       ) : null}
       <FormErrors errors={p.errors?._ ? p.errors : undefined} />
+      {p.resolved.flagged > 0 ? (
+        <>
+          <p class="review-resolved"><strong>{m.review.resolved(p.resolved.done, p.resolved.flagged)}</strong></p>
+          <ReviewFilterForm evaluationId={p.nav.id} filter={p.filter} choices={p.choices} />
+        </>
+      ) : null}
+      <div id="review-results">
       {p.paging.total > 0 ? <h2>{m.review.count(p.paging.total)}</h2> : null}
       {p.rows.length === 0 ? (
-        <div class="empty"><p>{m.review.none}</p></div>
+        <div class="empty"><p>{p.resolved.flagged > 0 ? m.review.noneMatch : m.review.none}</p></div>
       ) : (
         <div class="table-wrap">
           <table class="table review-table">
@@ -101,11 +111,12 @@ export function ReviewPage(p: ReviewPageProps) {
       )}
       {p.paging.pages > 1 ? (
         <nav class="pager" aria-label="Disagreement pages">
-          {p.paging.page > 1 ? <a class="button button-small" href={`/evaluations/${p.nav.id}/review?page=${p.paging.page - 1}`}>{m.review.prev}</a> : <span />}
+          {p.paging.page > 1 ? <a class="button button-small" href={reviewHref(p.nav.id, p.filter, p.paging.page - 1)}>{m.review.prev}</a> : <span />}
           <span class="muted">{m.scoring.page(p.paging.page, p.paging.pages)}</span>
-          {p.paging.page < p.paging.pages ? <a class="button button-small" href={`/evaluations/${p.nav.id}/review?page=${p.paging.page + 1}`}>{m.review.next}</a> : <span />}
+          {p.paging.page < p.paging.pages ? <a class="button button-small" href={reviewHref(p.nav.id, p.filter, p.paging.page + 1)}>{m.review.next}</a> : <span />}
         </nav>
       ) : null}
+      </div>
       <section class="card">
         <h2>{m.review.kendallTitle}</h2>
         <p class="muted small">{m.review.kendallIntro}</p>

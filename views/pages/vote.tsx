@@ -127,7 +127,7 @@ export function VotePage(p: VotePageProps) {
           {p.mine?.worst ? <p>{m.voting.worst(names.get(p.mine.worst.row) ?? '', names.get(p.mine.worst.col) ?? '', formatRatio(p.mine.worst.a), formatRatio(p.mine.worst.implied))}</p> : null}
         </div>
       ) : null}
-      {!p.open ? <div class="alert">{p.mine ? m.voting.notOpenWithVote : m.voting.notOpen}</div> : null}
+      {!p.open ? <div class="alert">{p.mine ? m.voting.notOpenWithVote : m.voting.notOpen(p.nav.status)}</div> : null}
       {p.open ? (
         <>
           <nav class="segmented" aria-label="Voting method">

@@ -2,12 +2,17 @@ import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
 import type { VoteAggregate } from '../../server/read-models/votes.js';
 import { Field, FormErrors, Layout, type EvaluationNav } from '../layout.js';
-import { BoxPlot } from '../charts/box-plot.js';
+import { BoxAxis, BoxPlot } from '../charts/box-plot.js';
 import { VotingProgress, type VoterRow } from '../partials/voting-progress.js';
 import { percent } from '../format.js';
 import { m } from '../messages/index.js';
 
+/** The facilitator's voting page comes in three parts, each its own address (`?view=`), so none is 2,600 px long. */
+export type VotingView = 'progress' | 'invitations' | 'results';
+export const VOTING_VIEWS: readonly VotingView[] = ['progress', 'invitations', 'results'];
+
 interface VotingPageProps {
+  view: VotingView;
   user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; canManage: boolean; canVote: boolean; agg: VoteAggregate; voters: VoterRow[];
   lastVoteVersion: number | null; newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string>;
 }
@@ -55,13 +60,35 @@ function AggregatePanel({ agg }: { agg: VoteAggregate }) {
               <tr>
                 <th scope="row">{c.name}</th>
                 <td class="num">{agg.counted > 0 ? percent(agg.weights[c.id] ?? 0) : '—'}</td>
-                <td class="bar-col">{d && agg.counted > 0 ? <BoxPlot box={d} mark={agg.weights[c.id]} axisMax={axisMax} label={`${c.name}: min ${percent(d.min)}, median ${percent(d.median)}, max ${percent(d.max)}`} /> : null}</td>
+                <td class="bar-col">{d && agg.counted > 0 ? <BoxPlot box={d} mark={agg.weights[c.id]} axisMax={axisMax} label={`${c.name}: min ${percent(d.min)}, lower quartile ${percent(d.q1)}, median ${percent(d.median)}, upper quartile ${percent(d.q3)}, max ${percent(d.max)}; team ${percent(agg.weights[c.id] ?? 0)}`} /> : null}</td>
               </tr>
             );
           })}
         </tbody>
+        {agg.counted > 0 ? <tfoot><tr><td colspan={2} class="muted small">{m.voting.axisLabel}</td><td class="bar-col"><BoxAxis axisMax={axisMax} format={percent} /></td></tr></tfoot> : null}
       </table>
+      {agg.counted > 0 ? <SpreadNumbers agg={agg} /> : null}
     </section>
+  );
+}
+
+/** The box plots' text alternative: the five numbers of each criterion's votes. */
+function SpreadNumbers({ agg }: { agg: VoteAggregate }) {
+  return (
+    <details class="spread-numbers">
+      <summary>{m.voting.spreadNumbers}</summary>
+      <div class="table-wrap">
+        <table class="table compact">
+          <thead><tr><th scope="col">{m.voting.criterion}</th>{m.voting.fiveNumbers.map((h) => <th scope="col" class="num">{h}</th>)}</tr></thead>
+          <tbody>
+            {agg.criteria.map((c) => {
+              const d = agg.dispersion[c.id];
+              return d ? <tr><th scope="row">{c.name}</th>{[d.min, d.q1, d.median, d.q3, d.max].map((v) => <td class="num">{percent(v)}</td>)}</tr> : null;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
@@ -158,11 +185,23 @@ export function VotingPage(p: VotingPageProps) {
       </div>
       <FormErrors errors={p.errors?._ ? p.errors : undefined} />
       <StatusPanel evaluation={p.evaluation} canManage={p.canManage} lastVoteVersion={p.lastVoteVersion} />
-      <AggregatePanel agg={p.agg} />
-      <VotingProgress evaluationId={p.evaluation.id} voters={p.voters} canManage={p.canManage} polling={p.evaluation.status === 'voting'} />
-      {p.canManage ? <InvitePanel evaluation={p.evaluation} agg={p.agg} newLink={p.newLink} errors={p.errors} values={p.values} /> : null}
-      {p.canManage ? <GroupsPanel evaluation={p.evaluation} agg={p.agg} errors={p.errors} values={p.values} /> : null}
-      {p.canManage ? <SettingsPanel evaluation={p.evaluation} agg={p.agg} /> : null}
+      {p.canManage ? (
+        <>
+          <nav class="segmented voting-views" aria-label={m.voting.viewsLabel}>
+            {VOTING_VIEWS.map((v) => <a href={`/evaluations/${p.evaluation.id}/voting?view=${v}`} aria-current={v === p.view ? 'page' : undefined}>{m.voting.views[v]}</a>)}
+          </nav>
+          {p.view === 'progress' ? <VotingProgress evaluationId={p.evaluation.id} voters={p.voters} canManage={p.canManage} polling={p.evaluation.status === 'voting'} /> : null}
+          {p.view === 'invitations' ? <InvitePanel evaluation={p.evaluation} agg={p.agg} newLink={p.newLink} errors={p.errors} values={p.values} /> : null}
+          {p.view === 'invitations' ? <GroupsPanel evaluation={p.evaluation} agg={p.agg} errors={p.errors} values={p.values} /> : null}
+          {p.view === 'results' ? <AggregatePanel agg={p.agg} /> : null}
+          {p.view === 'results' ? <SettingsPanel evaluation={p.evaluation} agg={p.agg} /> : null}
+        </>
+      ) : (
+        <>
+          <AggregatePanel agg={p.agg} />
+          <VotingProgress evaluationId={p.evaluation.id} voters={p.voters} canManage={p.canManage} polling={p.evaluation.status === 'voting'} />
+        </>
+      )}
     </Layout>
   );
 }

@@ -22,7 +22,7 @@ export function Robustness({ report }: { report: SensitivityReport }) {
   return (
     <section class="card" id="robustness">
       <h2>{m.robustness.title}</h2>
-      <p class="robust-verdict"><strong>{m.robustness.verdict(leaderShare)}</strong></p>
+      <p class="robust-verdict"><strong>{m.robustness.verdict(leaderShare, report.leader.name, report.samples)}</strong></p>
       <p class="muted">{m.robustness.stabilityIntro(report.leader.name)}</p>
       <table class="table compact">
         <thead><tr><th scope="col">{m.robustness.criterion}</th><th scope="col" class="num">{m.robustness.now}</th><th scope="col">{m.robustness.range}</th><th scope="col" class="bar-col"></th></tr></thead>
@@ -41,7 +41,7 @@ export function Robustness({ report }: { report: SensitivityReport }) {
           })}
         </tbody>
       </table>
-      <h3>{m.robustness.acceptTitle}</h3>
+      <h3>{m.robustness.acceptTitle(report.votes)}</h3>
       <p class="muted small">{m.robustness.acceptIntro(report.samples, report.votes)}</p>
       <table class="table compact">
         <thead><tr><th scope="col">{m.robustness.vendor}</th><th scope="col" class="num">{m.robustness.first}</th><th scope="col" class="num">{m.robustness.top3}</th></tr></thead>

@@ -1,6 +1,6 @@
 import { m } from '../messages/index.js';
 
-export interface VoterRow { user_id: number; name: string; email: string; role: string; group_name: string | null; method: string | null; voted_at: string | null; consistency_ratio: number | null; invite: { id: number } | null }
+export interface VoterRow { user_id: number; name: string; email: string; role: string; group_name: string | null; method: string | null; voted_at: string | null; consistency_ratio: number | null; invite: { id: number } | null; deadLink?: 'revoked' | 'expired' | null }
 
 /**
  * Who has voted, grouped; the page polls this partial so the facilitator sees votes arrive.
@@ -25,7 +25,7 @@ export function VotingProgress({ evaluationId, voters, canManage, polling }: { e
               <li>
                 <span class={r.voted_at ? 'dot dot-done' : 'dot'} aria-hidden="true" />
                 <span class="voter-name" title={r.email}>{r.name}</span>
-                <span class={r.voted_at ? 'badge badge-ok' : 'badge'}>{r.voted_at ? `${m.voting.voted} · ${r.method ?? ''}` : m.voting.notVoted}</span>
+                <span class={r.voted_at ? 'badge badge-ok' : 'badge'}>{r.voted_at ? `${m.voting.voted} · ${r.method ?? ''}` : r.deadLink ? m.voting.deadLink[r.deadLink] : m.voting.notVoted}</span>
                 {r.invite ? <span class="muted small">{m.voting.linkActive}</span> : null}
                 {canManage && r.invite ? (
                   <form method="post" action={`/evaluations/${evaluationId}/voting/invites/${r.invite.id}/revoke`} class="inline">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FormId, FormText, FormTick } from './fields.js';
+import { EXCLUSION_REASON_REQUIRED } from '../panel.js';
 
 /**
  * The vendor a panel form names: `vendorId` from the list, or `vendorName` when the evaluation has
@@ -8,8 +9,8 @@ import { FormId, FormText, FormTick } from './fields.js';
  */
 const VendorChoice = { vendorId: FormId, vendorName: FormText(Infinity) };
 
-/** The panel's exclusion form: an evaluator kept off one vendor, with a reason cut at 1000 characters. */
-export const ExclusionFormSchema = z.object({ userId: FormId, ...VendorChoice, reason: FormText(1000) });
+/** The panel's exclusion form: an evaluator kept off one vendor, with a reason (required) cut at 1000 characters. */
+export const ExclusionFormSchema = z.object({ userId: FormId, ...VendorChoice, reason: FormText(1000).pipe(z.string().min(1, { error: EXCLUSION_REASON_REQUIRED })) });
 
 /** The panel's assignment form: an evaluator asked to score a vendor and/or a criterion (blank is "any"). */
 export const AssignmentFormSchema = z.object({ userId: FormId, ...VendorChoice, criterionId: FormId });

@@ -7,7 +7,7 @@ export interface WeightGroupIds { key: string | number; members: readonly { id: 
 
 /**
  * The weights page's form for this evaluation's sibling sets: every member's `w.<id>` is a number
- * of 0 or more, and a set whose fields are all fine must not be all zero (`group.<key>`). Parses to
+ * from 0 to 100 (a percentage: more is refused, not rescaled), and a set whose fields are all fine must not be all zero (`group.<key>`). Parses to
  * the local weights by criterion id. Fields that are not a member's are ignored.
  */
 export function weightsFormSchema(groups: readonly WeightGroupIds[]) {
@@ -18,7 +18,7 @@ export function weightsFormSchema(groups: readonly WeightGroupIds[]) {
       let bad = false;
       for (const member of g.members) {
         const n = parseDecimal(fields[`w.${member.id}`]);
-        if (!Number.isFinite(n) || n < 0) {
+        if (!Number.isFinite(n) || n < 0 || n > 100) {
           bad = true;
           ctx.addIssue({ code: 'custom', path: [`w.${member.id}`], message: m.weights.notNumber });
         } else {

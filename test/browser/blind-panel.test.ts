@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServer } from '../setup/browser.js';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../setup/browser.js';
 import { apiAt, declareNoConflict, scoreCell, scoreInput, signedIn, signUp, totals } from '../setup/browser-people.js';
 
 // Issue 11's browser test: two evaluators and a facilitator who scores walk through scoring on the
@@ -9,17 +9,7 @@ import { apiAt, declareNoConflict, scoreCell, scoreInput, signedIn, signUp, tota
 // colleague's distinctive comment; a scorer who submits reads the team's figures, and from review
 // on everyone does.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 // Weights Security 0.6, Usability 0.4; scale 0–5, so a score v counts v/5 of its weight.
 //                 Alpha Sec  Alpha Use  Beta Sec  Beta Use
@@ -67,11 +57,11 @@ async function scoreAll(page: Page, cells: [string, string, string][]) {
 }
 
 test('two evaluators and a scoring facilitator each see only their own scores until review, then the team’s', async () => {
-  const json = apiAt(server.base);
+  const json = apiAt(suite.server.base);
   // ── Setup through the API: two criteria weighted 60/40, two vendors, two evaluators.
-  const fay = await signUp(server.base, 'fay-blind@example.test', 'Fay Facilitator');
-  await signUp(server.base, 'ann-blind@example.test', 'Ann Evaluator');
-  await signUp(server.base, 'ben-blind@example.test', 'Ben Evaluator');
+  const fay = await signUp(suite.server.base, 'fay-blind@example.test', 'Fay Facilitator');
+  await signUp(suite.server.base, 'ann-blind@example.test', 'Ann Evaluator');
+  await signUp(suite.server.base, 'ben-blind@example.test', 'Ben Evaluator');
   const id = (await json('POST', '/api/v1/evaluations', fay.token, { name: 'Blind panel', template: 'blank' })).body.id as string;
   const security = (await json('POST', `/api/v1/evaluations/${id}/criteria`, fay.token, { name: 'Security' })).body.id as string;
   const usability = (await json('POST', `/api/v1/evaluations/${id}/criteria`, fay.token, { name: 'Usability' })).body.id as string;
@@ -81,10 +71,10 @@ test('two evaluators and a scoring facilitator each see only their own scores un
     expect((await json('POST', `/api/v1/evaluations/${id}/members`, fay.token, { email, role: 'evaluator' })).status).toBe(201);
   }
   expect((await json('POST', `/api/v1/evaluations/${id}/status`, fay.token, { status: 'scoring' })).status).toBe(200);
-  const url = `${server.base}/evaluations/${id}`;
+  const url = `${suite.server.base}/evaluations/${id}`;
 
   // ── Everyone scores on the grid; Fay joins the panel by declaring before anyone has scored.
-  const [fayPage, annPage, benPage] = await Promise.all(['fay', 'ann', 'ben'].map((n) => signedIn(browser, server.base, `${n}-blind@example.test`)));
+  const [fayPage, annPage, benPage] = await Promise.all(['fay', 'ann', 'ben'].map((n) => signedIn(suite.browser, suite.server.base, `${n}-blind@example.test`)));
   for (const page of [fayPage!, annPage!, benPage!]) {
     await page.goto(`${url}/scoring`);
     await declareNoConflict(page);

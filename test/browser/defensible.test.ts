@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startServer } from '../setup/browser.js';
+import { browserSuite } from '../setup/browser.js';
 import { apiAt, declareNoConflict, rankingOrder, scoreCell, scoreInput, signedIn as signedInAt, signUp as signUpAt, totals } from '../setup/browser-people.js';
 
 // Issue 5's browser test: an evaluator declares no conflict, scores blind, submits; a second
@@ -10,21 +9,11 @@ import { apiAt, declareNoConflict, rankingOrder, scoreCell, scoreInput, signedIn
 // decides; edits then fail. Data is set up through the API; every step the issue names is done
 // through the pages, each person in their own browser context.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const json = (method: string, path: string, token: string | null, body?: unknown) => apiAt(server.base)(method, path, token, body);
-const signUp = (email: string, name: string) => signUpAt(server.base, email, name);
-const signedIn = (email: string) => signedInAt(browser, server.base, email);
+const json = (method: string, path: string, token: string | null, body?: unknown) => apiAt(suite.server.base)(method, path, token, body);
+const signUp = (email: string, name: string) => signUpAt(suite.server.base, email, name);
+const signedIn = (email: string) => signedInAt(suite.browser, suite.server.base, email);
 
 test('blind scoring, submission, consensus on a disagreement, decision, then nothing can change', async () => {
   // ── Setup through the API: a blank evaluation, two criteria weighted 60/40, two vendors, two evaluators.
@@ -43,7 +32,7 @@ test('blind scoring, submission, consensus on a disagreement, decision, then not
     expect((await json('POST', `/api/v1/evaluations/${id}/members`, fay.token, { email, role: 'evaluator' })).status).toBe(201);
   }
   expect((await json('POST', `/api/v1/evaluations/${id}/status`, fay.token, { status: 'scoring' })).status).toBe(200);
-  const evaluationUrl = `${server.base}/evaluations/${id}`;
+  const evaluationUrl = `${suite.server.base}/evaluations/${id}`;
 
   // ── Ann declares no conflict, scores, submits; her cells are then read-only.
   const annPage = await signedIn('ann@example.test');

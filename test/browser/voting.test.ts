@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServer } from '../setup/browser.js';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../setup/browser.js';
 
 // Two stakeholders arrive through their personal links, vote by different methods, the facilitator
 // closes voting, and the ranking follows their priorities.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function json(method: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(server.base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(suite.server.base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
 }
 
 async function newPage(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+  const page = await (await suite.browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
   page.setDefaultTimeout(5_000);
   return page;
 }
@@ -53,16 +43,16 @@ test('stakeholders vote by points and by rank; closing voting re-ranks the vendo
   expect((await json('POST', `/api/v1/evaluations/${id}/scores/batch`, token, { scores })).status).toBe(200);
 
   const fac = await newPage();
-  await fac.goto(`${server.base}/login`);
+  await fac.goto(`${suite.server.base}/login`);
   await fac.getByLabel('Email').fill('fac@example.test');
   await fac.getByLabel('Password').fill('a-long-enough-password');
   await fac.getByRole('button', { name: 'Sign in' }).click();
-  await fac.goto(`${server.base}/evaluations/${id}/ranking`);
+  await fac.goto(`${suite.server.base}/evaluations/${id}/ranking`);
   const tiedTotals = await fac.locator('.ranking-table tbody tr').evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.querySelector('.total-cell')?.textContent));
   expect(tiedTotals[0]).toBe(tiedTotals[1]);
 
   // Open voting and create two personal links through the page.
-  await fac.goto(`${server.base}/evaluations/${id}/voting`);
+  await fac.goto(`${suite.server.base}/evaluations/${id}/voting`);
   await fac.getByRole('button', { name: 'Open voting' }).click();
   // Issue 12: invitations are their own part of the facilitator's voting page.
   await fac.getByRole('link', { name: 'Invitations and groups' }).click();
@@ -98,7 +88,7 @@ test('stakeholders vote by points and by rank; closing voting re-ranks the vendo
   expect(await tom.locator('.compare-table').textContent()).toContain('46%');
 
   // The facilitator sees both votes arrive, closes voting, and Zendesk (strong on privacy) now leads.
-  await fac.goto(`${server.base}/evaluations/${id}/voting`);
+  await fac.goto(`${suite.server.base}/evaluations/${id}/voting`);
   await expect.poll(() => fac.locator('#voting-progress h2').textContent()).toContain('2 / 3');
   await fac.getByRole('button', { name: 'Close voting and use the result' }).click();
   // Closing voting is a guarded step (issue 11). Both stakeholders voted; the facilitator, who may
@@ -107,9 +97,9 @@ test('stakeholders vote by points and by rank; closing voting re-ranks the vendo
   expect(await fac.locator('main').textContent()).not.toContain('not cast');
   await fac.locator('main').getByRole('button', { name: 'Close voting and start scoring' }).click();
   await expect.poll(() => fac.locator('.stage-current').textContent()).toBe('Scoring');
-  await fac.goto(`${server.base}/evaluations/${id}/voting`);
+  await fac.goto(`${suite.server.base}/evaluations/${id}/voting`);
   await expect.poll(() => fac.locator('.status-panel').textContent()).toContain('weight set version 2');
-  await fac.goto(`${server.base}/evaluations/${id}/ranking`);
+  await fac.goto(`${suite.server.base}/evaluations/${id}/ranking`);
   expect((await rankingOrder(fac)).slice(0, 2)).toEqual(['Zendesk', 'Braze']);
   await expect.poll(() => fac.locator('#whose-weights').textContent()).toContain('Marketing');
 }, 60_000);

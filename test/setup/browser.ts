@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -40,4 +41,21 @@ export async function startServer(opts: { demo?: boolean } = {}): Promise<{ base
     routes: app.routes.map((r) => ({ method: r.method, path: r.path })),
     close: () => new Promise<void>((resolve) => server.close(() => void db.destroy().then(() => resolve()))),
   };
+}
+
+/**
+ * One app server and one Chromium for a browser test file, started before its tests and closed
+ * after them. Read `suite.server` and `suite.browser` inside tests (they are set by then).
+ */
+export function browserSuite(opts: { demo?: boolean } = {}): { server: Awaited<ReturnType<typeof startServer>>; browser: Browser } {
+  const suite = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startServer(opts);
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -88,15 +88,15 @@ export function ReviewPage(p: ReviewPageProps) {
               {p.rows.map((r) => (
                 <tr id={`cell-${r.vendorId}-${r.criterionId}`}>
                   <th scope="row">{r.vendorName}</th>
-                  <td>{r.criterionName}</td>
-                  <td>
+                  <td data-label={m.review.criterion}>{r.criterionName}</td>
+                  <td data-label={m.review.scores}>
                     <ul class="plain-list compact-list">
                       {r.scores.map((s) => <li><strong>{fmt(s.value, r.kind)}</strong> — {s.name}{s.comment ? <span class="muted">: “{s.comment}”</span> : null}</li>)}
                     </ul>
                     {r.mean !== null && r.kind === 'scored' ? <p class="muted small">{m.review.mean}: {fmt(r.mean, r.kind)}</p> : null}
                   </td>
-                  <td class="num">{fmt(r.spread, 'scored')}</td>
-                  <td class="consensus-cell">
+                  <td class="num" data-label={m.review.spread}>{fmt(r.spread, 'scored')}</td>
+                  <td class="consensus-cell" data-label={m.review.consensus}>
                     {r.consensus && !canSet ? (
                       <p><strong>{fmt(r.consensus.value, r.kind)}</strong> — {r.consensus.rationale}<br /><span class="muted small">{m.review.setBy(r.consensus.by, r.consensus.at.slice(0, 16).replace('T', ' '))}</span></p>
                     ) : null}

@@ -130,11 +130,11 @@ async function benchRanking({ app, token, raw, evaluationId, runs }: Ctx, wanted
     for (let i = 1; i <= runs; i++) {
       const weights = Object.fromEntries(tops.map((c, k) => [c.id, 1 + ((k + i) % tops.length)]));
       times.push(await timeIt(1, async () => {
-        await call(app, token, 'PUT', `/api/v1/evaluations/${evaluationId}/weights`, JSON.stringify({ weights }));
+        await call(app, token, 'PUT', `/api/v1/evaluations/${evaluationId}/weights`, JSON.stringify({ weights, reason: 'bench: a what-if weighting' }));
         await call(app, token, 'GET', ranking);
       }));
     }
-    await call(app, token, 'PUT', `/api/v1/evaluations/${evaluationId}/weights`, JSON.stringify({ weights: original }));
+    await call(app, token, 'PUT', `/api/v1/evaluations/${evaluationId}/weights`, JSON.stringify({ weights: original, reason: 'bench: the weights restored' }));
     figures.push({ name: 'rerank_after_weight_change', value: median(times), unit: 'ms', baseline: groupByMs, target: { ratio: 0.1 } });
   }
   return figures;

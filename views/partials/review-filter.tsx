@@ -24,23 +24,25 @@ export interface ReviewChoices { criteria: { id: string; name: string }[]; vendo
  * The review page's filter: a GET form, so it works without JavaScript and a filtered view is a
  * link; with htmx a change swaps only the results and puts the filter in the address bar.
  */
+/** One filter: "any" first, then the items by name, the chosen one selected. */
+function ChoiceSelect({ label, name, any, items, selected }: { label: string; name: string; any: string; items: readonly { id: string; name: string }[]; selected: string | undefined | null }) {
+  return (
+    <label>{label}
+      <select name={name}>
+        <option value="">{any}</option>
+        {items.map((c) => <option value={c.id} selected={selected === c.id}>{c.name}</option>)}
+      </select>
+    </label>
+  );
+}
+
 export function ReviewFilterForm({ evaluationId, filter, choices }: { evaluationId: number; filter: ReviewFilter; choices: ReviewChoices }) {
   const action = `/evaluations/${evaluationId}/review`;
   return (
     <form method="get" action={action} class="review-filter" role="search" aria-label={m.review.filterLabel}
       hx-get={action} hx-trigger="change, submit" hx-target="#review-results" hx-select="#review-results" hx-swap="outerHTML" hx-push-url="true">
-      <label>{m.review.criterion}
-        <select name="criterion">
-          <option value="">{m.review.anyCriterion}</option>
-          {choices.criteria.map((c) => <option value={c.id} selected={filter.criterion === c.id}>{c.name}</option>)}
-        </select>
-      </label>
-      <label>{m.review.vendor}
-        <select name="vendor">
-          <option value="">{m.review.anyVendor}</option>
-          {choices.vendors.map((v) => <option value={v.id} selected={filter.vendor === v.id}>{v.name}</option>)}
-        </select>
-      </label>
+      <ChoiceSelect label={m.review.criterion} name="criterion" any={m.review.anyCriterion} items={choices.criteria} selected={filter.criterion} />
+      <ChoiceSelect label={m.review.vendor} name="vendor" any={m.review.anyVendor} items={choices.vendors} selected={filter.vendor} />
       <label>{m.review.showLabel}
         <select name="show">
           {(['all', 'open', 'resolved'] as const).map((k) => <option value={k} selected={filter.show === k}>{m.review.shows[k]}</option>)}

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
-import { VOTING_VIEWS, VotingPage, type VotingView } from '../../views/pages/voting.js';
+import { VOTING_VIEWS, VotingPage, type VoteLinkNotice, type VotingView } from '../../views/pages/voting.js';
 import { VotingProgress } from '../../views/partials/voting-progress.js';
 import { fragment, html } from '../../views/render.js';
 import { evaluationPage, pageAccess, type EvaluationPage as Page, type PageEnv } from './page-access.js';
@@ -17,6 +17,8 @@ import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
 import { inviteLink } from './invites.api.js';
+import { deliverWithin } from '../mail/outbox.js';
+import { absolute, mailSettings } from '../mail/settings.js';
 import { lastVoteVersion } from '../../db/queries/weights.js';
 import { guardedMove, postGuardedStatus } from './status-confirm.js';
 
@@ -24,7 +26,7 @@ import { guardedMove, postGuardedStatus } from './status-confirm.js';
 /** The part of the facilitator's page asked for; anything else is the first part. */
 const viewOf = (raw: string | undefined): VotingView => ((VOTING_VIEWS as readonly string[]).includes(raw ?? '') ? (raw as VotingView) : 'progress');
 
-async function render(c: Context, p: Page, extra: { view?: VotingView; newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
+async function render(c: Context, p: Page, extra: { view?: VotingView; newLink?: VoteLinkNotice; errors?: Record<string, string>; values?: Record<string, string> } = {}, status: 200 | 409 | 422 = 200) {
   const [agg, voters, last] = await Promise.all([
     voteAggregate(p.db, p.evaluation),
     voterProgress(p.db, p.evaluation.id),
@@ -96,10 +98,15 @@ export const votingPages = new Hono<AppEnv>()
     const invite = c.req.valid('form');
     const groupId = f.group ? parseId(f.group) : null;
     if (f.group && groupId === null) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
-    let token = '';
-    const refused = await refusalOf(async () => { token = (await inviteStakeholder(p.db, p, { email: invite.email, name: invite.name, groupId })).token; }, [404]);
-    if (refused) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
-    return render(c, p, { newLink: { name: invite.name || invite.email, url: inviteLink(c.req.url, token) }, view: 'invitations' });
+    // The same invitation as the API's: e-mailed when SMTP_URL is set, else shown once to copy.
+    const settings = mailSettings(c.get('env'));
+    const mail = settings.enabled ? { settings, sender: p.user.name, link: (t: string) => absolute(settings.appUrl, `/invite/${t}`) } : undefined;
+    let out: Awaited<ReturnType<typeof inviteStakeholder>> | undefined;
+    const refused = await refusalOf(async () => { out = await inviteStakeholder(p.db, p, { email: invite.email, name: invite.name, groupId }, mail); }, [404]);
+    if (refused || !out) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
+    const name = invite.name || invite.email;
+    if (mail) return render(c, p, { newLink: { name, email: invite.email, emailed: await deliverWithin(p.db, settings, out.mailIds) }, view: 'invitations' });
+    return render(c, p, { newLink: { name, email: invite.email, url: inviteLink(c.req.url, out.token) }, view: 'invitations' });
   })
   .post('/invites/:inviteId/revoke', async (c) => {
     const p = await evaluationPage(c, 'voting', 'edit');

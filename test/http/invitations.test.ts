@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, createEvaluation, expectApiError, signupUser } from '../setup/app.js';
-import { pageGet, pagePost, sessionCookieOf } from '../setup/pages.js';
+import { formLogin, pageGet, pagePost, sessionCookieOf } from '../setup/pages.js';
 import { makeMailApp, startSmtp } from '../setup/smtp.js';
 import { closeTransports } from '../../server/mail/transport.js';
 
@@ -58,6 +58,25 @@ describe('invitations by e-mail, through a real SMTP server', () => {
     expect(audit.json.entries.map((e: { action: string; entity: string }) => `${e.action} ${e.entity}`)).toEqual(expect.arrayContaining(['invite member-invitation', 'accept member']));
   });
 
+  test('a stakeholder vote link created on the voting page is e-mailed, not shown', async () => {
+    const { app } = await makeMailApp(smtp.url);
+    const fac = await signupUser(app, { name: 'Fay Facilitator' });
+    const cookie = await formLogin(app, fac.email, fac.password);
+    const id = await createEvaluation(app, fac.token, { name: 'Vote mail 2027' });
+    const before = smtp.received.length;
+    const res = await pagePost(app, cookie, `/evaluations/${id}/voting/invites`, { email: 'finance.lead@example.test', name: 'Fin Lead', group: '' });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain('Voting link e-mailed to finance.lead@example.test');
+    expect(body).not.toContain('/invite/cxs_');
+    const mail = (await smtp.waitFor(before + 1)).at(-1)!;
+    expect(mail.to).toEqual(['finance.lead@example.test']);
+    expect(mail.subject).toContain('Vote mail 2027');
+    const path = /https:\/\/cx\.example\.test(\/invite\/[\w-]+)/.exec(mail.text)?.[1];
+    expect(path).toBeDefined();
+    expect((await pageGet(app, null, path!)).status).toBeLessThan(400);
+  });
+
   test('a second invitation withdraws the first link, which then says so', async () => {
     const { app } = await makeMailApp(smtp.url);
     const fac = await signupUser(app);
@@ -103,5 +122,17 @@ describe('e-mail off', () => {
     const joined = await pagePost(app, null, path, { name: 'Otto Off', password: 'a good long password' });
     expect(joined.status).toBe(303);
     expect(sessionCookieOf(joined)).toBeTruthy();
+  });
+
+  test('a vote link made on the voting page is shown once to copy, and the page says e-mail is off', async () => {
+    const { app } = await makeMailApp(null);
+    const fac = await signupUser(app);
+    const cookie = await formLogin(app, fac.email, fac.password);
+    const id = await createEvaluation(app, fac.token);
+    const res = await pagePost(app, cookie, `/evaluations/${id}/voting/invites`, { email: 'copy.me@example.test', group: '' });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain('E-mail is off on this server');
+    expect(body).toMatch(/value="http:\/\/localhost\/invite\/cxs_/);
   });
 });

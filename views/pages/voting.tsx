@@ -8,13 +8,16 @@ import { percent } from '../format.js';
 import { m } from '../messages/index.js';
 
 /** The facilitator's voting page comes in three parts, each its own address (`?view=`), so none is 2,600 px long. */
+/** A new vote link: e-mailed to `email` (SMTP_URL set), or its `url` shown once to copy. */
+export type VoteLinkNotice = { name: string; email: string; url?: string; emailed?: boolean };
+
 export type VotingView = 'progress' | 'invitations' | 'results';
 export const VOTING_VIEWS: readonly VotingView[] = ['progress', 'invitations', 'results'];
 
 interface VotingPageProps {
   view: VotingView;
   user: CurrentUser; nav: EvaluationNav; evaluation: Evaluation; canManage: boolean; canVote: boolean; agg: VoteAggregate; voters: VoterRow[];
-  lastVoteVersion: number | null; newLink?: { name: string; url: string }; errors?: Record<string, string>; values?: Record<string, string>;
+  lastVoteVersion: number | null; newLink?: VoteLinkNotice; errors?: Record<string, string>; values?: Record<string, string>;
 }
 
 function StatusPanel({ evaluation, canManage, lastVoteVersion }: Pick<VotingPageProps, 'evaluation' | 'canManage' | 'lastVoteVersion'>) {
@@ -148,14 +151,16 @@ function InvitePanel({ evaluation, agg, newLink, errors, values }: Pick<VotingPa
     <section class="card stack" id="invite">
       <h2>{m.voting.invite}</h2>
       <p class="hint">{m.voting.inviteHint}</p>
-      {newLink ? (
+      {newLink && newLink.url === undefined ? (
+        <div class="alert alert-success" role="status"><p>{newLink.emailed ? m.voting.linkMailed(newLink.email) : m.voting.linkQueued(newLink.email)}</p></div>
+      ) : newLink ? (
         <div class="alert alert-success">
           <label for="new-link"><strong>{m.voting.linkFor(newLink.name)}</strong></label>
           <div class="row copy-row">
             <input id="new-link" readonly value={newLink.url} />
             <button type="button" class="button" data-copy="new-link">{m.voting.copy}</button>
           </div>
-          <p class="small">{m.voting.linkOnce}</p>
+          <p class="small">{m.voting.mailOff} {m.voting.linkOnce}</p>
         </div>
       ) : null}
       <FormErrors errors={errors?.email || errors?.group ? errors : undefined} />

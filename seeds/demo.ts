@@ -19,6 +19,7 @@ import { seededRandom } from './random.js';
 import { actorIn } from './demo-actor.js';
 import { castDemoVotes } from './demo-votes.js';
 import { seedDecidedDemo } from './demo-decided.js';
+import { seedScoringDemo } from './demo-scoring.js';
 
 import { DEMO_LOGIN } from '../server/content/demo-login.js';
 
@@ -66,7 +67,7 @@ const FEEDBACK: [string, string, number, number, number, string][] = [
  * with data in it: votes by all four methods from several stakeholder groups, sealed prices (two
  * envelopes), a must-have one vendor fails, an exclusion for a declared conflict, submitted scores,
  * a consensus with a rationale and demo feedback; plus a small evaluation decided and approved
- * (seeds/demo-decided.ts). Every step goes through the services, so the audit trail is real.
+ * (seeds/demo-decided.ts) and one caught mid-scoring (seeds/demo-scoring.ts). Every step goes through the services, so the audit trail is real.
  * Does nothing when any user exists; returns the login.
  */
 export async function seedDemo(db: Db): Promise<typeof DEMO_LOGIN | null> {
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_LOGIN | null> {
   await person(DEMO_APPROVER_EMAIL, 'Olive Observer');
   // The decided one first, so the main demo is the newest: first in every list and on the home page.
   await seedDecidedDemo(db, { facilitator: { id: me, teamId }, approverEmail: DEMO_APPROVER_EMAIL });
+  await seedScoringDemo(db, { facilitator: { id: me, teamId }, evaluatorEmail: evaluators[0]!.email });
 
   const { id } = await createEvaluation(db, { id: me, teamId }, { name: DEMO_NAME, template: 'cxm-core', scale: { min: 0, max: 5 } });
   const dana = () => actorIn(db, id, me);

@@ -12,7 +12,7 @@ import { vendorsOf } from '../../db/queries/vendors.js';
 // Issue 12, point 3: every page of the demo evaluation fits a 390 px phone — the page itself never
 // scrolls sideways (wide tables scroll inside their own box or become cards). Each page the app's
 // route table serves under /evaluations/:id is opened by each role that can open it, at two stages
-// (the demo's main evaluation in review, and its decided one).
+// (the demo's main evaluation in review, one mid-scoring, and a decided one).
 // PHONE_SHOTS=/some/dir also saves a screenshot of each page there, to look at.
 
 const WIDTH = 390;
@@ -31,9 +31,7 @@ beforeAll(async () => {
     const { userId } = await createTeamMember(server.db, teamId, { email: `${role}@cxbench.test`, name: `A ${role}`, password: DEMO_LOGIN.password });
     await addEvaluationMember(server.db, evaluationId, userId, role);
   }
-  const leaf = (await criteriaOf(server.db, evaluationId)).find((c) => c.parent_id !== null)!;
-  const vendor = (await vendorsOf(server.db, evaluationId))[0]!;
-  params = { id: String(evaluationId), cid: String(leaf.id), criterionId: String(leaf.id), vid: String(vendor.id), vendorId: String(vendor.id), key: 'no-such-upload' };
+  params = await paramsFor(evaluationId);
   browser = await launchChromium();
   const people = { facilitator: DEMO_LOGIN.email, evaluator: 'eli@cxbench.test', stakeholder: 'stakeholder@cxbench.test', observer: 'observer@cxbench.test' };
   await Promise.all(Object.entries(people).map(async ([role, email]) => {
@@ -50,6 +48,14 @@ beforeAll(async () => {
     roles[role] = context;
   }));
 });
+
+/** Path parameters naming a real leaf criterion and vendor of the evaluation, so their pages open. */
+async function paramsFor(id: number): Promise<Record<string, string>> {
+  const criteria = await criteriaOf(server.db, id);
+  const leaf = criteria.find((c) => !criteria.some((d) => d.parent_id === c.id))!;
+  const vendor = (await vendorsOf(server.db, id))[0]!;
+  return { id: String(id), cid: String(leaf.id), criterionId: String(leaf.id), vid: String(vendor.id), vendorId: String(vendor.id), key: 'no-such-upload' };
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -92,13 +98,17 @@ async function overflows(stage: string): Promise<string[]> {
   return found.sort();
 }
 
-test('every page of the demo evaluation fits 390 px, for every role, in review and once decided', async () => {
+test('every page of the demo evaluations fits 390 px, for every role: in review, mid-scoring and decided', async () => {
   // The demo's main evaluation is seeded in review (ranking, review, voting results and feedback
-  // full); its second evaluation is decided and approved, so the decision pages are swept too.
+  // full); a second is caught mid-scoring (the grid, the panel's progress, a deadline); a third is
+  // decided and approved, so the decision pages are swept too.
   const review = await overflows('review');
   const demo = (await findUserByEmail(server.db, DEMO_LOGIN.email))!;
-  const decided = (await evaluationsForUser(server.db, demo.id)).find((e) => e.status === 'decided')!;
-  params = { ...params, id: String(decided.id) };
-  const done = await overflows('decided');
-  expect([...review, ...done]).toEqual([]);
-}, 240_000);
+  const mine = await evaluationsForUser(server.db, demo.id);
+  const found: string[] = [];
+  for (const stage of ['scoring', 'decided'] as const) {
+    params = await paramsFor(mine.find((e) => e.status === stage)!.id);
+    found.push(...await overflows(stage));
+  }
+  expect([...review, ...found]).toEqual([]);
+}, 300_000);

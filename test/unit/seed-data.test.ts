@@ -176,4 +176,20 @@ describe('demo seed (issue 12: a newcomer first sees every feature with data in 
     const approvals = await approvalsOf(db, decided.id);
     expect(approvals).toEqual([expect.objectContaining({ user_id: approvers[0]!.id, verdict: 'approve' })]);
   });
+
+  test('a third evaluation caught mid-scoring: a deadline, one submission, the facilitator part-way', async () => {
+    const { SCORING_DEMO_NAME } = await import('../../seeds/demo-scoring.js');
+    const { panelProgress } = await import('../../server/read-models/panel-progress.js');
+    const scoring = list.find((e) => e.name === SCORING_DEMO_NAME)!;
+    expect(scoring.status).toBe('scoring');
+    const e = (await evaluationForMember(db, scoring.id, dana.id))!.evaluation;
+    expect(Date.parse(e.scoring_deadline!)).toBeGreaterThan(Date.now());
+    const rows = await panelProgress(db, scoring.id);
+    const eli = (await findUserByEmail(db, 'eli@cxbench.test'))!;
+    expect(rows.find((r) => r.id === eli.id)!.submittedAt).not.toBeNull();
+    const mine = rows.find((r) => r.id === dana.id)!;
+    expect(mine.submittedAt).toBeNull();
+    expect(mine.scored).toBeGreaterThan(0);
+    expect(mine.scored).toBeLessThan(mine.assigned);
+  });
 });

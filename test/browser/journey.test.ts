@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startServer } from '../setup/browser.js';
 
@@ -88,8 +86,6 @@ test('sign up, create from the template, weigh, score, rank and export', async (
   await page.getByRole('link', { name: 'Ranking', exact: true }).click();
   expect((await rankingOrder()).slice(0, 2)).toEqual(['Zendesk', 'Braze']);
   await expect.poll(() => page.locator('.ranking-table').textContent()).toContain('provisional');
-  // `npm run screenshots` refreshes the README's picture; ordinary runs leave the tree clean.
-  await page.screenshot({ path: process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshot-ranking.png' : join(tmpdir(), 'cxbench-ranking.png') });
 
   // The exported CSV carries the same order and defuses formulas.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);

@@ -6,8 +6,8 @@ import { DEMO_LOGIN } from '../../seeds/demo.js';
 import { addEvaluationMember, createTeamMember } from '../../seeds/factories.js';
 import { evaluationsForUser } from '../../db/queries/evaluations.js';
 import { findUserByEmail, teamIdOf } from '../../db/queries/users.js';
-import { criteriaOf } from '../../db/queries/criteria.js';
-import { vendorsOf } from '../../db/queries/vendors.js';
+import { evaluationPages, paramsFor } from '../setup/demo-pages.js';
+import { signInOn } from '../setup/browser-people.js';
 
 // Issue 12, point 3: every page of the demo evaluation fits a 390 px phone — the page itself never
 // scrolls sideways (wide tables scroll inside their own box or become cards). Each page the app's
@@ -31,7 +31,7 @@ beforeAll(async () => {
     const { userId } = await createTeamMember(server.db, teamId, { email: `${role}@cxbench.test`, name: `A ${role}`, password: DEMO_LOGIN.password });
     await addEvaluationMember(server.db, evaluationId, userId, role);
   }
-  params = await paramsFor(evaluationId);
+  params = await paramsFor(server.db, evaluationId);
   browser = await launchChromium();
   const people = { facilitator: DEMO_LOGIN.email, evaluator: 'eli@cxbench.test', stakeholder: 'stakeholder@cxbench.test', observer: 'observer@cxbench.test' };
   await Promise.all(Object.entries(people).map(async ([role, email]) => {
@@ -39,43 +39,21 @@ beforeAll(async () => {
     // Widths come from HTML and CSS; skipping the scripts keeps the sweep fast (htmx is not needed to measure).
     await context.route(/\.js(\?.*)?$/, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(`${server.base}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInOn(page, server.base, email, DEMO_LOGIN.password);
     await page.close();
     roles[role] = context;
   }));
 });
-
-/** Path parameters naming a real leaf criterion and vendor of the evaluation, so their pages open. */
-async function paramsFor(id: number): Promise<Record<string, string>> {
-  const criteria = await criteriaOf(server.db, id);
-  const leaf = criteria.find((c) => !criteria.some((d) => d.parent_id === c.id))!;
-  const vendor = (await vendorsOf(server.db, id))[0]!;
-  return { id: String(id), cid: String(leaf.id), criterionId: String(leaf.id), vid: String(vendor.id), vendorId: String(vendor.id), key: 'no-such-upload' };
-}
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-/** Every GET page inside an evaluation, from the app's route table (exports and event streams aside). */
-function evaluationPages(): string[] {
-  const paths = server.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/evaluations/:id') && !r.path.includes('*') && !/\.(csv|json)$|\/events$/.test(r.path)).map((r) => r.path);
-  return ['/', '/evaluations', ...new Set(paths)].map((p) => p.replace(/:(\w+)/g, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined) throw new Error(`phone fit: no value for path parameter "${name}" in ${p}; add one`);
-    return v;
-  }));
-}
-
 /** Opens each page as each role and returns the ones wider than the phone, with what sticks out. */
 async function overflows(stage: string): Promise<string[]> {
   const found: string[] = [];
-  const paths = evaluationPages();
+  const paths = evaluationPages(server.routes, params);
   await Promise.all(Object.entries(roles).map(async ([role, context]) => {
     const page = await context.newPage();
     for (const path of paths) {
@@ -107,7 +85,7 @@ test('every page of the demo evaluations fits 390 px, for every role: in review,
   const mine = await evaluationsForUser(server.db, demo.id);
   const found: string[] = [];
   for (const stage of ['scoring', 'decided'] as const) {
-    params = await paramsFor(mine.find((e) => e.status === stage)!.id);
+    params = await paramsFor(server.db, mine.find((e) => e.status === stage)!.id);
     found.push(...await overflows(stage));
   }
   expect([...review, ...found]).toEqual([]);

@@ -25,12 +25,17 @@ export async function signUp(base: string, email: string, name: string): Promise
 export async function signedIn(browser: Browser, base: string, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.setDefaultTimeout(5_000);
+  await signInOn(page, base, email, PASSWORD);
+  return page;
+}
+
+/** Signs `page`'s context in through the login page (its cookies then serve every page of the context). */
+export async function signInOn(page: Page, base: string, email: string, password: string): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
 }
 
 export const scoreInput = (page: Page, vendor: string, criterion: string) => page.getByLabel(`Score for ${vendor} on ${criterion}`, { exact: true });

@@ -34,34 +34,40 @@ export function ScoringGrid(p: ScoringGridProps) {
   );
 }
 
-/** Header groups: consecutive columns under the same top-level criterion share one spanning cell. */
+/** Header groups: consecutive columns under the same top-level criterion share one spanning cell; a top-level leaf has an empty one (its name is in the row below). */
 function groupsOf(columns: GridColumn[]) {
   const groups: { name: string; span: number }[] = [];
   for (const c of columns) {
-    const name = c.parentName ?? c.name;
+    const name = c.parentName ?? '';
     const last = groups[groups.length - 1];
-    if (last && last.name === name && c.parentName !== null) last.span++;
+    if (last && last.name === name) last.span++;
     else groups.push({ name, span: 1 });
   }
   return groups;
 }
 
-/** Two header rows: the groups, then each leaf carrying what the rubric panel shows when it is focused. */
+/**
+ * The leaves, each carrying what the rubric panel shows when it is focused, under a row of their
+ * top-level groups when the tree has any (a flat list of criteria needs only the one row, whose
+ * names then have the room to wrap instead of being cut).
+ */
 function GridHead({ columns }: { columns: GridColumn[] }) {
+  const grouped = columns.some((c) => c.parentName !== null);
+  const leaves = columns.map((c) => (
+    <th scope="col" id={`crit-${c.id}`} data-criterion={String(c.id)} data-name={c.name} data-description={c.description} data-rubric={JSON.stringify(c.rubric)} data-kind={c.kind}>
+      {c.name}
+      {c.kind === 'must-have' ? <span class="badge badge-must">{m.scoring.mustHave}</span> : null}
+    </th>
+  ));
+  const vendor = <th rowspan={grouped ? 2 : 1} class="sticky-col" scope="col">{m.scoring.vendor}</th>;
+  if (!grouped) return <thead><tr>{vendor}{leaves}</tr></thead>;
   return (
     <thead>
       <tr>
-        <th rowspan={2} class="sticky-col" scope="col">{m.scoring.vendor}</th>
+        {vendor}
         {groupsOf(columns).map((g) => <th colspan={g.span} class="group-head" scope="colgroup">{g.name}</th>)}
       </tr>
-      <tr>
-        {columns.map((c) => (
-          <th scope="col" id={`crit-${c.id}`} data-criterion={String(c.id)} data-name={c.name} data-description={c.description} data-rubric={JSON.stringify(c.rubric)} data-kind={c.kind}>
-            {c.parentName ? c.name : '—'}
-            {c.kind === 'must-have' ? <span class="badge badge-must">{m.scoring.mustHave}</span> : null}
-          </th>
-        ))}
-      </tr>
+      <tr>{leaves}</tr>
     </thead>
   );
 }

@@ -12,6 +12,10 @@ import { errorHandler, notFoundHandler } from './middleware/error-handlers.js';
 import { openapiApi } from './routes/openapi.api.js';
 import { docsPages } from './routes/docs.pages.js';
 import { healthzApi } from './routes/healthz.api.js';
+import { metricsApi } from './routes/metrics.api.js';
+import { requestLog } from './middleware/request-log.js';
+import { createLogger, type Logger } from './observability/log.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { staticFiles } from './routes/static.js';
 import { authApi } from './routes/auth.api.js';
 import { evaluationsApi } from './routes/evaluations.api.js';
@@ -64,16 +68,20 @@ import { votePages } from './routes/vote.pages.js';
 import { votingPages } from './routes/voting.pages.js';
 import { weightsPages } from './routes/weights.pages.js';
 
-export interface AppDeps { db: Db; env: Env }
+/** `log` and `metrics` default to a logger from the environment and a fresh registry; tests pass their own to read them. */
+export interface AppDeps { db: Db; env: Env; log?: Logger; metrics?: Metrics }
 
 /** Builds the whole app; tests call `app.request()` on it without opening a port. Order matters: each step sees what the earlier ones set. */
-export function createApp({ db, env }: AppDeps) {
+export function createApp({ db, env, log = createLogger(env), metrics = createMetrics() }: AppDeps) {
   // OpenAPIHono gathers the API routers' descriptions as they are mounted (pages are plain Hono and stay out).
   const app = new OpenAPIHono<AppEnv>();
+  // First, so every answer (errors and 404s included) carries its request id and is counted.
+  app.use('*', requestLog(log, metrics));
   app.use('*', drainUnreadBody);
   app.use('*', provide(db, env));
   app.use('*', securityHeaders);
   app.route('/healthz', healthzApi);
+  app.route('/metrics', metricsApi(metrics));
   app.route('/static', staticFiles);
   app.use('*', csrfUnlessBearer);
   app.use('/api/*', apiBodyLimit);

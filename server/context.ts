@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Env } from './env.js';
 import type { Actor } from './actor.js';
+import type { Logger } from './observability/log.js';
 
 /** The signed-in person, as every handler sees them. */
 export interface CurrentUser { id: number; email: string; name: string; teamId: number | null }
@@ -18,5 +19,8 @@ export interface AppEnv {
      * `access` action (server/openapi/router.ts); routes outside an evaluation never read it.
      */
     actor: Actor;
+    /** This request's id (X-Request-Id) and a logger that puts it on every line (middleware/request-log.ts). */
+    requestId: string;
+    log: Logger;
   };
 }

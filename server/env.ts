@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('cxbench <no-reply@localhost>'),
   /** The absolute address of the app, for links in e-mails (e.g. https://cxbench.example.com). */
   APP_URL: z.url({ error: 'APP_URL must be an absolute URL such as https://cxbench.example.com' }).optional(),
+  /** How much the structured log (pino, JSON lines on stdout) says; default info, silent in tests. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** The Bearer token a Prometheus scraper sends to GET /metrics; unset = no /metrics. */
+  METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN must be at least 16 characters' }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -21,7 +21,7 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
 /** The one place a thrown error becomes an HTTP answer (AppError → its status; anything else → 500, logged). */
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
   const e = describeError(err);
-  if (e.status >= 500) console.error(err);
+  if (e.status >= 500) c.get('log').error({ err }, 'unexpected error');
   if (err instanceof RetryLater) c.header('Retry-After', String(err.retryAfter));
   return respond(c, e);
 };

@@ -2,8 +2,17 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { pingDatabase } from '../../db/queries/health.js';
 
-/** GET /healthz — for the load balancer: 200 once the database answers. */
+/**
+ * GET /healthz — for the load balancer: 200 `{ok: true, database: "ok"}` once the database
+ * answers; 503 `{ok: false, database: "unreachable"}` when it does not, so the balancer takes this
+ * process out instead of sending users to an error page.
+ */
 export const healthzApi = new Hono<AppEnv>().get('/', async (c) => {
-  await pingDatabase(c.get('db'));
-  return c.json({ ok: true });
+  try {
+    await pingDatabase(c.get('db'));
+  } catch (err) {
+    c.get('log').error({ err }, 'health check: the database did not answer');
+    return c.json({ ok: false, database: 'unreachable' }, 503);
+  }
+  return c.json({ ok: true, database: 'ok' });
 });

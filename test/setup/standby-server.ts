@@ -18,3 +18,6 @@ const warm = Promise.all([
 process.once('message', () => {
   void warm.then(() => import('../../server/index.js'));
 });
+
+// The suite that spawned this process is gone (it crashed or was stopped): no server outlives it.
+process.once('disconnect', () => process.exit(1));

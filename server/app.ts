@@ -1,3 +1,4 @@
+import { workingApi } from './routes/working.api.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
 import type { AppEnv } from './context.js';
@@ -111,6 +112,7 @@ const EVALUATION_APIS = [
   ['sensitivity', sensitivityApi],
   ['submissions', submissionsApi],
   ['vendors/import', vendorsImportApi],
+  ['vendors', workingApi],
   ['vendors', vendorsApi],
   ['votes', votesApi],
   ['voting', votingApi],

@@ -1,3 +1,5 @@
+import { workingPages } from './routes/working.pages.js';
+import { comparePages } from './routes/compare.pages.js';
 import { workingApi } from './routes/working.api.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
@@ -155,6 +157,8 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route(`${page}/submission`, submissionPages);
   // Import and screening first: their fixed paths (/vendors/import, /vendors/screen) win over /vendors/:vid.
   app.route(`${page}/vendors/import`, vendorsImportPages);
+  app.route(`${page}/vendors`, workingPages);
+  app.route(`${page}/compare`, comparePages);
   app.route(`${page}/vendors`, vendorsScreeningPages);
   app.route(`${page}/vendors`, vendorsPages);
   app.route(`${page}/vote`, votePages);

@@ -35,16 +35,20 @@ const notRanked = (message: string) => new AppError(404, 'not_ranked', message);
  * must-have, not yet scored in the figures the reader sees) answers 404 `not_ranked` with why.
  */
 export async function loadWorking(db: Db, a: Actor, vendorId: number): Promise<WorkingView> {
-  const vendor = await vendorIn(db, a.evaluation.id, vendorId);
-  if (!vendor) throw notFound('The vendor');
   return workingFrom(db, a, await loadRankingInputs(db, a), vendorId);
 }
 
-/** `loadWorking` over inputs already loaded (the board report calls this for several vendors). */
+/**
+ * `loadWorking` over inputs already loaded as `a` may see them (loadRankingInputs or
+ * visibleRankingInputs): the comparison page and the board report call it for several vendors.
+ * Another evaluation's vendor is not found (404).
+ */
 export async function workingFrom(db: Db, a: Actor, inputs: RankingInputs, vendorId: number): Promise<WorkingView> {
   const { nodes, scale, vendors, matrix } = inputs;
   const id = String(vendorId);
-  const name = vendors.find((v) => v.id === id)?.name ?? (await vendorIn(db, a.evaluation.id, vendorId))?.name ?? 'The vendor';
+  const vendor = await vendorIn(db, a.evaluation.id, vendorId);
+  if (!vendor) throw notFound('The vendor');
+  const name = vendor.name;
   const w = vendorWorking({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix }, id);
   if ('status' in w) {
     if (w.status === 'excluded') throw notRanked(`${name} is not ranked: ${w.reason}.`);

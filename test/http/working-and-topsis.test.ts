@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { formLogin, pageGet } from '../setup/pages.js';
 import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 
 // Issue 14, items 1 and 2: each vendor's working recomputes the ranking's total exactly (consensus,
 // a cost criterion and N/A cells included), and `?method=topsis` ranks the same vendors.
 
 let app: TestApp;
-let owner: { token: string };
+let owner: { token: string; email: string; password: string };
 let id: string;
 const v: Record<string, string> = {};
 const c: Record<string, string> = {};
@@ -95,5 +96,51 @@ describe('the method check', () => {
     }
     expect(t.rows.map((r) => r.closeness)).toEqual([...t.rows.map((r) => r.closeness)].sort((a, b) => b - a));
     expectApiError(await api(app, owner.token, 'GET', path('/ranking?method=borda')), 400);
+  });
+});
+
+describe('the pages', () => {
+  test('the ranking links each vendor to its working and shows the method check; the working adds up; the comparison marks the widest gap', async () => {
+    const cookie = await formLogin(app, owner.email, owner.password);
+    const ranking = await (await pageGet(app, cookie, `/evaluations/${id}/ranking`)).text();
+    expect(ranking).toContain(`/evaluations/${id}/vendors/${v.acme}/working`);
+    expect(ranking).toMatch(/Method check/);
+    expect(ranking).toMatch(/The top three (do not )?depend/);
+    const res = await pageGet(app, cookie, `/evaluations/${id}/vendors/${v.acme}/working`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('The demo showed the live profile');
+    const total = ((await api(app, owner.token, 'GET', path(`/vendors/${v.acme}/working`))).json as { total: number }).total;
+    expect(page).toContain(total.toFixed(4));
+    const compare = await (await pageGet(app, cookie, `/evaluations/${id}/compare?vendor=${v.acme}&vendor=${v.beta}&vendor=${v.dune}`)).text();
+    expect(compare).toMatch(/largest gap/);
+    expect(compare).toMatch(/Dune is not ranked: Failed must-have/);
+    expect((await pageGet(app, cookie, `/evaluations/${id}/vendors/${v.echo}/working`)).status).toBe(404);
+  });
+
+  test('the working is in the OpenAPI document (so the visibility matrix reads it as every role)', async () => {
+    const doc = (await api(app, owner.token, 'GET', '/api/v1/openapi.json')).json as { paths: Record<string, { get?: unknown }> };
+    expect(doc.paths['/api/v1/evaluations/{id}/vendors/{vendorId}/working']?.get).toBeDefined();
+  });
+});
+
+describe('blind scoring', () => {
+  test('before review, a scorer who has not submitted gets a working of their own scores alone, as their ranking', async () => {
+    const f = await signupUser(app, { email: 'blind-owner@example.test' });
+    const e = await signupUser(app, { email: 'blind-eva@example.test' });
+    const eid = await createEvaluation(app, f.token, { template: 'blank' });
+    const p = (x: string) => `/api/v1/evaluations/${eid}${x}`;
+    expect((await api(app, f.token, 'POST', p('/members'), { email: 'blind-eva@example.test', role: 'evaluator' })).status).toBe(201);
+    const crit = await addCriterion(app, f.token, eid, { name: 'Fit' });
+    const acme = await addVendor(app, f.token, eid, { name: 'Acme' });
+    expect((await api(app, f.token, 'POST', p('/status'), { status: 'scoring' })).status).toBe(200);
+    await declareNoConflict(app, e.token, eid);
+    expect((await api(app, f.token, 'PUT', p('/scores'), { vendorId: acme, criterionId: crit, value: 5 })).status).toBe(200);
+    expect((await api(app, e.token, 'PUT', p('/scores'), { vendorId: acme, criterionId: crit, value: 1 })).status).toBe(200);
+    const w = (await api(app, e.token, 'GET', p(`/vendors/${acme}/working`))).json as { view: string; total: number; lines: Line[] };
+    const r = (await api(app, e.token, 'GET', p('/ranking'))).json as { rows: { total: number }[] };
+    expect(w.view).toBe('own');
+    expect(w.total).toBe(r.rows[0]!.total);
+    expect(w.lines[0]!.scores.map((s) => s.value)).toEqual([1]);
   });
 });

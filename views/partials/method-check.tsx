@@ -18,11 +18,11 @@ export function MethodCheckSection({ check, base }: { check: MethodCheck; base: 
           <p><strong>{m.working.topThree[check.topThree]}</strong></p>
           <DataTable class="method-table" columns={HEADINGS}>
             {check.rows.map((r) => (
-              <tr class={r.weightedRank !== r.topsisRank ? 'rank-moved' : undefined} data-vendor-id={r.vendorId}>
+              <tr class={r.weightedRank !== r.topsisRank ? 'rank-moved' : 'rank-same'} data-check-vendor={r.vendorId}>
                 <th scope="row"><a href={`${base}/vendors/${r.vendorId}/working`}>{r.name}</a></th>
-                <td class="num">{String(r.weightedRank)} <span class="muted small">({points(r.weightedTotal)})</span></td>
-                <td class="num">{r.weightedRank !== r.topsisRank ? <strong>{String(r.topsisRank)} {r.topsisRank < r.weightedRank ? '▲' : '▼'}</strong> : String(r.topsisRank)}</td>
-                <td class="num">{r.closeness.toFixed(3)}</td>
+                <td class="num check-rank" title={`${points(r.weightedTotal)} of 100`}>{String(r.weightedRank)}</td>
+                <td class="num check-rank">{r.weightedRank !== r.topsisRank ? <strong>{String(r.topsisRank)} {r.topsisRank < r.weightedRank ? '▲' : '▼'}</strong> : String(r.topsisRank)}</td>
+                <td class="num check-closeness">{r.closeness.toFixed(3)}</td>
               </tr>
             ))}
           </DataTable>

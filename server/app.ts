@@ -1,3 +1,6 @@
+import { workingPages } from './routes/working.pages.js';
+import { comparePages } from './routes/compare.pages.js';
+import { workingApi } from './routes/working.api.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
 import type { AppEnv } from './context.js';
@@ -119,6 +122,7 @@ const EVALUATION_APIS = [
   ['sensitivity', sensitivityApi],
   ['submissions', submissionsApi],
   ['vendors/import', vendorsImportApi],
+  ['vendors', workingApi],
   ['vendors', vendorsApi],
   ['votes', votesApi],
   ['voting', votingApi],
@@ -161,6 +165,8 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route(`${page}/submission`, submissionPages);
   // Import and screening first: their fixed paths (/vendors/import, /vendors/screen) win over /vendors/:vid.
   app.route(`${page}/vendors/import`, vendorsImportPages);
+  app.route(`${page}/vendors`, workingPages);
+  app.route(`${page}/compare`, comparePages);
   app.route(`${page}/vendors`, vendorsScreeningPages);
   app.route(`${page}/vendors`, vendorsPages);
   app.route(`${page}/vote`, votePages);

@@ -146,18 +146,30 @@ export interface MatrixRankingResult extends RankingResult { ranked: number }
  * the same order as `rankVendors` sums them, and row objects are made only for the rows returned.
  */
 export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
+  const prepared = prepareRanking(input);
+  const { vendors, ranked, unscored, gates, columns, topKeys } = prepared;
+  const scores = scoreRanked({ vendors, matrix: input.matrix, scale: input.scale, ranked, rowOf: gates.rowOf, columns, minPrice: prepared.minPrice });
+  const best = bestOrder(vendors, ranked, scores.totals, input.limit);
+  const rows = rankRows(vendors, ranked, topKeys, scores, best);
+  gates.excluded.sort(byVendorName);
+  return { rows, excluded: gates.excluded, unscored, flags: gates.flags, ranked: ranked.length };
+}
+
+/**
+ * The steps of `rankMatrix` before any total is summed: the plan, the must-have gates, the vendors
+ * ranked and the cheapest price among them. The working (one vendor's lines) and the TOPSIS check
+ * start from here, so they rank exactly the vendors the weighted sum ranks, with the same prices.
+ */
+export function prepareRanking(input: MatrixRankingInput) {
   const { vendors, matrix } = input;
   const { weighted, mustHaves, topKeys, scoresNeeded } = rankingPlan(input.criteria, input.leafWeights);
   const gates = gateMustHaves(vendors, mustHaves, matrix);
-  const { rowOf, excluded, flags } = gates;
   const columns = weightedColumns(weighted, topKeys, matrix);
   const { ranked, unscored } = setAsideUnscored(vendors, gates, columns, matrix, scoresNeeded);
-  const scores = scoreRanked({ vendors, matrix, scale: input.scale, ranked, rowOf, columns, minPrice: cheapestPrice(vendors, ranked) });
-  const best = bestOrder(vendors, ranked, scores.totals, input.limit);
-  const rows = rankRows(vendors, ranked, topKeys, scores, best);
-  excluded.sort(byVendorName);
-  return { rows, excluded, unscored, flags, ranked: ranked.length };
+  return { vendors, weighted, topKeys, gates, columns, ranked, unscored, minPrice: cheapestPrice(vendors, ranked) };
 }
+
+export type PreparedRanking = ReturnType<typeof prepareRanking>;
 
 type Plan = ReturnType<typeof rankingPlan>;
 
@@ -236,7 +248,7 @@ function hasScoredLeaf(r: number, columns: WeightedColumns, matrix: CellMatrix):
 }
 
 /** The weighted leaves as parallel arrays: matrix column (-1: no cells; -2: cost), top-level index, weight, 100 × weight. */
-interface WeightedColumns { col: Int32Array; top: Int32Array; w: Float64Array; w100: Float64Array; tops: number }
+export interface WeightedColumns { col: Int32Array; top: Int32Array; w: Float64Array; w100: Float64Array; tops: number }
 
 function weightedColumns(weighted: Plan['weighted'], topKeys: Plan['topKeys'], matrix: CellMatrix): WeightedColumns {
   const topIndex = new Map(topKeys.map((k, i) => [k, i]));
@@ -264,7 +276,7 @@ function cheapestPrice(vendors: readonly RankVendor[], ranked: readonly number[]
 /** Per ranked vendor (index j into `ranked`): its breakdown by top-level criterion at `parts[j * tops + t]`, total and coverage. */
 interface Scores { parts: Float64Array; totals: Float64Array; coverages: Float64Array }
 
-interface LeafScoring {
+export interface LeafScoring {
   vendors: readonly RankVendor[]; matrix: CellMatrix; scale: Scale;
   ranked: readonly number[]; rowOf: Int32Array; columns: WeightedColumns; minPrice: number;
 }
@@ -284,7 +296,7 @@ function scoreRanked(input: LeafScoring): Scores {
 }
 
 /** Adds one vendor's weighted leaf points into `parts` from `at`, in leaf order; returns the weight share scored. */
-function addLeafPoints(input: LeafScoring, r: number, price: number | null, parts: Float64Array, at: number): number {
+export function addLeafPoints(input: LeafScoring, r: number, price: number | null, parts: Float64Array, at: number): number {
   const { col: wCol, top: wTop, w: wW, w100 } = input.columns;
   const { scale, minPrice } = input;
   const { value, stride } = input.matrix;
@@ -293,21 +305,27 @@ function addLeafPoints(input: LeafScoring, r: number, price: number | null, part
   let coverage = 0;
   for (let k = 0; k < wCol.length; k++) {
     const col = wCol[k]!;
-    let n: number;
-    if (col === -2) {
-      if (!validPrice(price)) continue;
-      n = minPrice === 0 ? (price === 0 ? 1 : 0) : minPrice / price;
-    } else {
-      if (col < 0 || r < 0) continue;
-      const x = value[base + col]!;
-      if (Number.isNaN(x)) continue;
-      n = range > 0 ? clamp01((x - scale.min) / range) : x >= scale.max ? 1 : 0;
-    }
+    const n = leafNormalised(col, col === -2 || r < 0 || col < 0 ? NaN : value[base + col]!, price, minPrice, scale, range);
+    if (Number.isNaN(n)) continue;
     coverage += wW[k]!;
     const p = at + wTop[k]!;
     parts[p] = parts[p]! + w100[k]! * n;
   }
   return coverage;
+}
+
+/**
+ * One leaf's normalised score (0–1), NaN when the vendor has no value there: for a cost leaf
+ * (`col` -2) the lowest price over the vendor's price (ADR 004), else the value (`x`: the consensus
+ * or the mean, NaN when absent) placed on the scale. The one formula the ranking and the working share.
+ */
+export function leafNormalised(col: number, x: number, price: number | null, minPrice: number, scale: Scale, range: number): number {
+  if (col === -2) {
+    if (!validPrice(price)) return NaN;
+    return minPrice === 0 ? (price === 0 ? 1 : 0) : minPrice / price;
+  }
+  if (Number.isNaN(x)) return NaN;
+  return range > 0 ? clamp01((x - scale.min) / range) : x >= scale.max ? 1 : 0;
 }
 
 /** The first `count` ranked vendors (indexes into `ranked`) best first, and every one's rounded sort key. */

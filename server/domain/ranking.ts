@@ -180,12 +180,20 @@ export function rankVendors(input: RankingInput): RankingResult {
     return { rank: 0, vendorId: v.id, name: v.name, total, coverage, provisional: coverage < 1 - 1e-9, breakdown };
   });
 
-  const keyed = rows.map((r) => ({ r, t: round9(r.total), id: r.vendorId, name: r.name }));
+  excluded.sort(byVendorName);
+  return { rows: rankedBy(rows, (r) => r.total), excluded, unscored, flags };
+}
+
+/**
+ * Rows best first by `key` (compared after rounding to 9 decimals), ties by name then id; tied
+ * rows share a rank (1, 2, 2, 4). Sets each row's `rank`.
+ */
+export function rankedBy<R extends { rank: number; vendorId: string; name: string }>(rows: readonly R[], key: (r: R) => number): R[] {
+  const keyed = rows.map((r) => ({ r, t: round9(key(r)), id: r.vendorId, name: r.name }));
   keyed.sort((a, b) => b.t - a.t || byName(a, b));
   keyed.forEach((k, i) => {
     const prev = keyed[i - 1];
     k.r.rank = prev && prev.t === k.t ? prev.r.rank : i + 1;
   });
-  excluded.sort(byVendorName);
-  return { rows: keyed.map((k) => k.r), excluded, unscored, flags };
+  return keyed.map((k) => k.r);
 }

@@ -1,6 +1,8 @@
 import { rankInputs, type RankingInputs, type RankingView } from '../read-models/ranking.js';
 import { rankAcceptability, stabilityIntervals, type ScoreMatrix } from '../domain/sensitivity.js';
 import { seededRandom } from '../domain/random.js';
+import { rankTopsis, type TopsisRow } from '../domain/ranking-topsis.js';
+import { resolveWeights } from '../domain/weights.js';
 
 /**
  * The heavy computations as plain data in, plain data out (ADR 017): they run in a pool thread or
@@ -9,7 +11,8 @@ import { seededRandom } from '../domain/random.js';
  */
 export type HeavyTask =
   | { kind: 'rank'; inputs: RankingInputs; topLevel?: Record<string, number> | undefined; limit?: number | undefined }
-  | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number };
+  | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number }
+  | { kind: 'topsis'; inputs: RankingInputs };
 
 export interface SensitivityFigures {
   stability: Record<string, { low: number; high: number }>;
@@ -21,18 +24,19 @@ export interface SensitivityFigures {
   votes: number;
 }
 
-export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : SensitivityFigures;
+export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : SensitivityFigures;
 
 /** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
 export function costOf(task: HeavyTask): number {
   const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
-  if (task.kind === 'rank') return cells;
+  if (task.kind === 'rank' || task.kind === 'topsis') return cells;
   const tops = task.inputs.nodes.filter((n) => n.parentId === null).length;
   return cells * (tops + 1) + task.inputs.vendors.length * tops * task.samples;
 }
 
 export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'rank') return rankInputs(task.inputs, task.topLevel, { limit: task.limit }) as HeavyResult<T>;
+  if (task.kind === 'topsis') return topsisOfInputs(task.inputs) as HeavyResult<T>;
   return sensitivityFigures(task.inputs, task.votes, task.samples) as HeavyResult<T>;
 }
 
@@ -61,4 +65,10 @@ function sensitivityFigures(inputs: RankingInputs, voteWeights: readonly Record<
     names,
     votes: votes.length,
   };
+}
+
+/** The method check: the inputs ranked by TOPSIS over the weights in force (domain/ranking-topsis.ts). */
+function topsisOfInputs(inputs: RankingInputs): TopsisRow[] {
+  const { nodes, scale, vendors, matrix } = inputs;
+  return rankTopsis({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix });
 }

@@ -1,17 +1,24 @@
 import { z } from '@hono/zod-openapi';
-import { loadRanking } from '../read-models/ranking.js';
+import { loadRankingInputs, rankOffLoop } from '../read-models/ranking.js';
+import { topsisOffLoop } from '../read-models/method-check.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
 import { structureChanges } from '../read-models/structure-changes.js';
 
-const LimitSchema = z.object({ limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }) });
+const LimitSchema = z.object({
+  limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }),
+  method: z.enum(['weighted-sum', 'topsis'], { error: 'Either weighted-sum or topsis.' }).optional()
+    .openapi({ description: '`topsis`: the same vendors ranked by TOPSIS as a method check (rows add `closeness`; `total` = 100 × closeness; `breakdown` is empty, closeness does not split by criterion). Default: the weighted sum.' }),
+});
 
 const Ranking = z.object({
   rows: z.array(z.object({
     rank: z.number(), vendorId: z.string(), name: z.string(), total: z.number().openapi({ description: '0–100.' }), coverage: z.number().openapi({ description: '0–1.' }),
-    provisional: z.boolean(), breakdown: z.record(z.string(), z.number()).openapi({ description: 'Top-level criterion id → points; sums to `total`.' }),
+    provisional: z.boolean(), breakdown: z.record(z.string(), z.number()).openapi({ description: 'Top-level criterion id → points; sums to `total` (empty under `method=topsis`).' }),
+    closeness: z.number().optional().openapi({ description: 'Only with `method=topsis`: the TOPSIS relative closeness to the ideal, 0–1.' }),
   })),
+  method: z.literal('topsis').optional().openapi({ description: 'Present when the rows were ranked by TOPSIS.' }),
   excluded: z.array(z.object({ vendorId: z.string(), name: z.string(), reason: z.string() })),
   unscored: z.array(z.object({ vendorId: z.string(), name: z.string() }))
     .openapi({ description: 'Vendors nobody has scored yet (no value on any weighted criterion), by name: not in `rows`, no rank; ranks count only the scored vendors.' }),
@@ -25,11 +32,17 @@ const read = readRoute({ access: 'read', summary: 'Vendors ranked by weighted sc
 
 /** GET /api/v1/evaluations/:id/ranking — vendors ranked by weighted score, with the excluded ones and why. */
 export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
-  const { limit } = c.req.valid('query');
-  const { result, resolved, view } = await loadRanking(c.get('db'), c.var.actor, { limit });
-  const structure = await structureChanges(c.get('db'), c.var.actor.evaluation.id);
+  const { limit, method } = c.req.valid('query');
+  const a = c.var.actor;
+  const inputs = await loadRankingInputs(c.get('db'), a);
+  const { result, resolved, view } = await rankOffLoop(a, inputs, undefined, { limit: method === 'topsis' ? undefined : limit });
+  const structure = await structureChanges(c.get('db'), a.evaluation.id);
+  const rows = method === 'topsis'
+    ? (await topsisOffLoop(a, inputs)).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: {}, closeness: r.closeness }))
+    : result.rows.map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown }));
   return c.json({
-    rows: (limit ? result.rows.slice(0, limit) : result.rows).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown })),
+    ...(method === 'topsis' ? { method: 'topsis' as const } : {}),
+    rows: limit ? rows.slice(0, limit) : rows,
     excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),
     unscored: result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
     weights: Object.fromEntries(resolved.leaves),

@@ -13,6 +13,7 @@ import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
 import { ScoresHidden } from '../../views/partials/scores-hidden.js';
 import { structureChanges } from '../read-models/structure-changes.js';
+import { methodCheck, topsisOffLoop } from '../read-models/method-check.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -22,6 +23,8 @@ async function sequentially<T, R>(xs: readonly T[], f: (x: T) => Promise<R>): Pr
   return out;
 }
 const WHOSE_TOP = 5;
+/** Vendors the method check lists (plus any TOPSIS puts in its top three). */
+const CHECK_ROWS = 10;
 
 /** GET /evaluations/:id/ranking — the ranked vendors, their contributions, and whose weights would pick whom. */
 export const rankingPages = new Hono<AppEnv>()
@@ -51,5 +54,6 @@ export const rankingPages = new Hono<AppEnv>()
       ]
     : null;
   const structure = await structureChanges(p.db, p.evaluation.id);
-  return html(c, <RankingPage user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} structure={structure} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
+  const check = any ? methodCheck(view.result.rows, await topsisOffLoop(p, inputs), CHECK_ROWS) : null;
+  return html(c, <RankingPage check={check} user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} structure={structure} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
 });

@@ -80,7 +80,8 @@ describe('GET /evaluations/:id/ranking (page)', () => {
     expect([...html.matchAll(/<tr data-vendor-id="(\d+)">/g)].map((x) => x[1])).toEqual([v[SUM], v[CMD], v[ACME]]);
     expect([...html.matchAll(/<td class="num rank-cell">(\d+)<\/td>/g)].map((x) => x[1])).toEqual(['1', '1', '3']);
     expect([...html.matchAll(/<td class="num total-cell">([\d.]+)<\/td>/g)].map((x) => x[1])).toEqual(['60.0', '60.0', '50.0']);
-    expect(html).toContain(`<th scope="row">${esc(SUM)}</th>`);
+    // Issue 14: each vendor's name opens its working.
+    expect(html).toContain(`<th scope="row"><a href="/evaluations/${id}/vendors/${v[SUM]}/working" title="${esc(m.working.title(SUM))}">${esc(SUM)}</a></th>`);
     expect(html).toContain(`<td class="num">60%</td>`);
     expect(html).toContain(esc(m.ranking.showing(3, 3)));
   });
@@ -88,7 +89,7 @@ describe('GET /evaluations/:id/ranking (page)', () => {
   test("'provisional' marks only the partly scored vendor, with a warning above the table", () => {
     const badge = `<span class="badge badge-warn" title="${esc(m.ranking.provisionalNote)}">${m.ranking.provisional}</span>`;
     expect(html.split(badge)).toHaveLength(2);
-    expect(html).toContain(`<th scope="row">${esc(CMD)}${badge}</th>`);
+    expect(html).toContain(`<th scope="row"><a href="/evaluations/${id}/vendors/${v[CMD]}/working" title="${esc(m.working.title(CMD))}">${esc(CMD)}</a>${badge}</th>`);
     expect(html).toContain(`<div class="alert alert-warn">${esc(m.ranking.anyProvisional(1))}</div>`);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { rankVendors } from '../../server/domain/ranking.js';
 import { CellMatrixBuilder, matrixFromCells, rankMatrix } from '../../server/domain/ranking-matrix.js';
+import { vendorWorking } from '../../server/domain/working.js';
 import type { CellAggregate, CriterionKind, CriterionNode, RankVendor, Scale } from '../../server/domain/types.js';
 
 // Property (issue 6, ADR 008): the typed-array fast path the app ranks with returns exactly what the
@@ -75,6 +76,29 @@ describe('rankMatrix ≡ rankVendors', () => {
         expect(fast).toStrictEqual({ ...reference, rows: e.limit === undefined ? reference.rows : reference.rows.slice(0, e.limit), ranked: reference.rows.length });
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test('each vendor\'s working (issue 14) has the ranking\'s total and coverage bit for bit, and says why when it is not ranked', () => {
+    fc.assert(
+      fc.property(evaluationArb, (e) => {
+        const input = { criteria: e.criteria, leafWeights: e.leafWeights, scale: e.scale, vendors: e.vendors, matrix: matrixFromCells(e.cells) };
+        const ranking = rankMatrix(input);
+        const rows = new Map(ranking.rows.map((r) => [r.vendorId, r]));
+        for (const v of e.vendors) {
+          const w = vendorWorking(input, v.id);
+          const row = rows.get(v.id);
+          if (!row) {
+            expect('status' in w && w.status).toBe(ranking.excluded.some((x) => x.vendorId === v.id) ? 'excluded' : 'unscored');
+            continue;
+          }
+          if ('status' in w) throw new Error(`ranked vendor ${v.id} has no working`);
+          expect([w.total, w.coverage]).toStrictEqual([row.total, row.coverage]);
+          const sum = w.lines.reduce((s, l) => s + l.contribution, 0);
+          if (Number.isFinite(w.total)) expect(Math.abs(sum - w.total)).toBeLessThan(1e-9);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 

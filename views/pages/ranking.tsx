@@ -9,11 +9,13 @@ import { RankingTable } from '../partials/ranking-table.js';
 import { RankingExcluded, RankingFlags, RankingUnscored } from '../partials/ranking-gates.js';
 import { RankingExplain } from '../partials/ranking-explain.js';
 import { WeightChangesNote, WithdrawnVendors } from '../partials/structure-changes.js';
+import type { MethodCheck } from '../../server/read-models/method-check.js';
+import { MethodCheckSection } from '../partials/method-check.js';
 import type { StructureChanges } from '../../server/read-models/structure-changes.js';
 
-interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean; structure?: StructureChanges }
+interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean; structure?: StructureChanges; check?: MethodCheck | null }
 
-export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden, early, structure }: RankingPageProps) {
+export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden, early, structure, check }: RankingPageProps) {
   const { result, nodes, resolved } = view;
   const base = `/evaluations/${nav.id}`;
   return (
@@ -30,6 +32,7 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHi
       <RankingExcluded excluded={result.excluded} />
       {structure ? <WithdrawnVendors withdrawn={structure.withdrawn} /> : null}
       <RankingFlags flags={result.flags} nodes={nodes} vendors={[...result.rows, ...result.unscored, ...result.excluded]} />
+      {check ? <MethodCheckSection check={check} base={base} /> : null}
       {anyScores ? <RobustnessLoader base={base} /> : null}
       {whose ? <WhoseWeights columns={whose} /> : null}
       <RankingExplain nodes={nodes} resolved={resolved} />
@@ -77,10 +80,11 @@ function RankingResults({ view, base, limit, anyScores, pricesHidden }: ResultsP
       {result.rows.length === 0 ? null : (
         <>
           <Legend items={columns.map((c, i) => ({ label: `${c.name} (${percent(resolved.global.get(c.id) ?? 0)})`, series: i }))} />
-          <RankingTable rows={rows} columns={columns} />
+          <RankingTable rows={rows} columns={columns} base={base} />
           <p class="muted small">
             {m.ranking.showing(rows.length, result.rows.length)}{' '}
             {rows.length < result.rows.length ? <a href={`${base}/ranking?limit=all`}>{m.ranking.showAll}</a> : null}
+            {rows.length >= 2 ? <> <a href={`${base}/compare?${rows.slice(0, 3).map((r) => `vendor=${r.vendorId}`).join('&')}`}>{m.working.compareTop}</a></> : null}
           </p>
         </>
       )}

@@ -9,6 +9,8 @@ interface RankingTableProps {
   rows: readonly RankRow[];
   /** Top-level criteria that carry weight: one bar segment each, coloured by position. */
   columns: readonly CriterionNode[];
+  /** The evaluation's page base: each vendor's name then links to its working (issue 14). */
+  base?: string;
 }
 
 const HEADINGS: readonly Column[] = [
@@ -17,21 +19,21 @@ const HEADINGS: readonly Column[] = [
 ];
 
 /** The ranked vendors, best first, each with its total, coverage and contribution bar. */
-export function RankingTable({ rows, columns }: RankingTableProps) {
+export function RankingTable({ rows, columns, base }: RankingTableProps) {
   const series = new Map(columns.map((c, i) => [c.id, i]));
   return (
     <DataTable class="ranking-table" columns={HEADINGS}>
-      {rows.map((r) => <RankingRow row={r} columns={columns} series={series} />)}
+      {rows.map((r) => <RankingRow row={r} columns={columns} series={series} base={base} />)}
     </DataTable>
   );
 }
 
-function RankingRow({ row: r, columns, series }: { row: RankRow; columns: readonly CriterionNode[]; series: ReadonlyMap<string, number> }) {
+function RankingRow({ row: r, columns, series, base }: { row: RankRow; columns: readonly CriterionNode[]; series: ReadonlyMap<string, number>; base?: string | undefined }) {
   return (
     <tr data-vendor-id={r.vendorId}>
       <td class="num rank-cell">{String(r.rank)}</td>
       <th scope="row">
-        {r.name}
+        {base ? <a href={`${base}/vendors/${r.vendorId}/working`} title={m.working.title(r.name)}>{r.name}</a> : r.name}
         {r.provisional ? <span class="badge badge-warn" title={m.ranking.provisionalNote}>{m.ranking.provisional}</span> : null}
       </th>
       <td class="num total-cell">{points(r.total)}</td>

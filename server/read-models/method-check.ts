@@ -1,0 +1,49 @@
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../actor.js';
+import type { RankRow } from '../domain/ranking.js';
+import type { TopsisRow } from '../domain/ranking-topsis.js';
+import { heavy } from '../heavy/jobs.js';
+import { loadRankingInputs, rankOffLoop, type RankingInputs } from './ranking.js';
+
+/** The inputs ranked by TOPSIS (domain/ranking-topsis.ts), off the event loop when big (ADR 017). */
+export function topsisOffLoop(a: Actor, inputs: RankingInputs): Promise<TopsisRow[]> {
+  return heavy(a, { kind: 'topsis', inputs }, null);
+}
+
+/** One vendor under both methods. */
+export interface MethodCheckRow { vendorId: string; name: string; weightedRank: number; weightedTotal: number; topsisRank: number; closeness: number }
+
+/**
+ * How the top three fare under TOPSIS: `same-order` (the same vendors in the same ranks), `same-set`
+ * (the same vendors, another order) or `differs` (a vendor enters or leaves the top three).
+ */
+export type TopThree = 'same-order' | 'same-set' | 'differs';
+
+export interface MethodCheck { rows: MethodCheckRow[]; topThree: TopThree; ranked: number }
+
+const topThreeOf = (rows: readonly { rank: number; vendorId: string }[]) => rows.filter((r) => r.rank <= 3);
+
+/**
+ * The weighted sum beside TOPSIS, best weighted first; `limit` rows (ranks count everyone), and
+ * any vendor TOPSIS puts in its top three is kept whatever its weighted rank.
+ */
+export function methodCheck(weighted: readonly RankRow[], topsis: readonly TopsisRow[], limit = Infinity): MethodCheck {
+  const byId = new Map(topsis.map((t) => [t.vendorId, t]));
+  const topsisTop = new Set(topThreeOf(topsis).map((t) => t.vendorId));
+  const rows = weighted.filter((w, i) => i < limit || topsisTop.has(w.vendorId)).flatMap((w) => {
+    const t = byId.get(w.vendorId);
+    return t ? [{ vendorId: w.vendorId, name: w.name, weightedRank: w.rank, weightedTotal: w.total, topsisRank: t.rank, closeness: t.closeness }] : [];
+  });
+  const a = topThreeOf(weighted);
+  const b = topThreeOf(topsis);
+  const sameSet = a.length === b.length && a.every((r) => topsisTop.has(r.vendorId));
+  const sameOrder = sameSet && a.every((r) => byId.get(r.vendorId)?.rank === r.rank);
+  return { rows, topThree: sameOrder ? 'same-order' : sameSet ? 'same-set' : 'differs', ranked: weighted.length };
+}
+
+/** The method check as member `a` may see it (the ranking's visibility rule; 403 for no scores): for the board report. */
+export async function loadMethodCheck(db: Db, a: Actor, limit?: number): Promise<MethodCheck> {
+  const inputs = await loadRankingInputs(db, a);
+  const [view, topsis] = [await rankOffLoop(a, inputs), await topsisOffLoop(a, inputs)];
+  return methodCheck(view.result.rows, topsis, limit);
+}

@@ -33,7 +33,32 @@ type Value = string | number | null | { formula: string; result: number | string
 
 /** How often (rows) the writer lets the event loop run: each step stays far below 50 ms. */
 const YIELD_EVERY = 200;
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** What a sheet may hold unzipped before the writer waits: 4 of exceljs's 64 KiB buffers, or 1 MiB queued in the zip. */
+const MAX_QUEUED_BUFFERS = 4;
+const MAX_QUEUED_BYTES = 1 << 20;
+/** Past this, a stalled reader no longer holds the writer back (bounded wait, not a hang). */
+const MAX_WAIT_MS = 30_000;
+
+/** The parts of exceljs 4.4's per-sheet StreamBuf read here: its unpiped buffers and the zip entry it pipes into. */
+interface SheetStream { buffers: unknown[]; pipes: { writableLength?: number }[] }
+/** exceljs 4.4's sheet writer keeps every formula cell written, by address, for shared formulas (which this file never uses). */
+interface SheetFormulae { _formulae?: Record<string, unknown> }
+
+/**
+ * Lets the event loop run, then waits while the sheet's XML is piling up ahead of the zip:
+ * exceljs's stream writer has no backpressure of its own (it buffers whatever is written until the
+ * zip reaches the sheet), so without this the whole landscape would sit in memory. The zip itself
+ * waits for the response's reader, so a slow download slows the writer instead of growing it.
+ */
+async function breathe(ws: ExcelJS.Worksheet): Promise<void> {
+  // Dropped, or the landscape's 350,000 formula cells would stay in memory until the sheet ends (and stall the loop in GC).
+  const kept = ws as unknown as SheetFormulae;
+  if (kept._formulae) kept._formulae = {};
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const s = (ws as unknown as { stream?: SheetStream }).stream;
+  const queued = () => s !== undefined && (s.buffers.length > MAX_QUEUED_BUFFERS || s.pipes.some((p) => (p.writableLength ?? 0) > MAX_QUEUED_BYTES));
+  for (const start = performance.now(); queued() && performance.now() - start < MAX_WAIT_MS;) await new Promise((resolve) => setTimeout(resolve, 2));
+}
 
 /** Fixed addresses on the Weights sheet (row 1): the scale and the lowest price that normalisation reads. */
 const SCALE_MIN = 'Weights!$B$1';
@@ -107,7 +132,7 @@ async function writeScores(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     });
     // Names are strings, never formulas: a vendor called "=HYPERLINK(…)" stays text.
     ws.addRow([vendorId, name, ...values, consensus.join('; ')]).commit();
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
   }
   await ws.commit();
 }
@@ -127,7 +152,7 @@ async function writeWorking(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     });
     const coverage = fx(ctx, `SUMPRODUCT(--ISNUMBER(B${r}:${lastCol}${r}),B$2:${lastCol}$2)`, row.coverage);
     ws.addRow([row.name, ...cells, coverage]).commit();
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
   }
   await ws.commit();
 }
@@ -164,7 +189,7 @@ async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
       fx(ctx, `IF(D${r}<1-1E-9,"provisional","ranked")`, lines[i]!.status), '',
       fx(ctx, `ROUND(C${r},9)`, round9(row.total)),
     ]).commit();
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe();
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
   }
   // Excluded, not yet scored and withdrawn vendors take no rank and no figures (ADR 022).
   for (const l of lines.slice(rows.length)) ws.addRow([null, l.vendor, null, null, ...plan.tops.map(() => null), l.status, l.reason]).commit();
@@ -194,7 +219,7 @@ async function writeAudit(ws: ExcelJS.Worksheet, audit: AsyncIterable<ReadableAu
   let n = 0;
   for await (const e of audit) {
     ws.addRow([e.at, e.actor_name ?? 'system', e.action, e.entity, e.entity_id, e.summary, e.before ?? '', e.after ?? '']).commit();
-    if (++n % YIELD_EVERY === 0) await breathe();
+    if (++n % YIELD_EVERY === 0) await breathe(ws);
   }
   return ws.commit();
 }

@@ -32,7 +32,7 @@ export interface ShortlistWorkbookData {
 type Value = string | number | null | { formula: string; result: number | string };
 
 /** How often (rows) the writer lets the event loop run: each step stays far below 50 ms. */
-const YIELD_EVERY = 200;
+const YIELD_EVERY = 50;
 /** What a sheet may hold unzipped before the writer waits: 4 of exceljs's 64 KiB buffers, or 1 MiB queued in the zip. */
 const MAX_QUEUED_BUFFERS = 4;
 const MAX_QUEUED_BYTES = 1 << 20;

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { writeShortlistWorkbook, type ShortlistWorkbookData } from '../../server/exports/shortlist-xlsx.js';
 
-// Past the writer's yield interval (200 rows), where it waits for the zip and drops exceljs's formula
+// Past the writer's yield interval (50 rows), several times over, where it waits for the zip and drops exceljs's formula
 // map: every row must still arrive, each formula with its result, in order.
 test('a workbook of 450 ranked vendors keeps every row, formula and result across the writer’s pauses', async () => {
   const n = 450;

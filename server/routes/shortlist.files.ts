@@ -6,6 +6,7 @@ import { loadRanking } from '../read-models/ranking.js';
 import { shortlistLines } from '../domain/shortlist.js';
 import { decisionRecord, type DecisionRecord } from '../read-models/decision.js';
 import { structureChanges } from '../read-models/structure-changes.js';
+import { shortlistXlsxResponse } from './shortlist.xlsx.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -26,7 +27,7 @@ function decisionRows(d: DecisionRecord, width: number): string[][] {
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'evaluation'}-shortlist.${ext}`;
 
-/** GET /evaluations/:id/shortlist.{csv,json} — the ranked shortlist a board can file. */
+/** GET /evaluations/:id/shortlist.{csv,json,xlsx} — the ranked shortlist a board can file. */
 export const shortlistFiles = new Hono<AppEnv>()
   .get('/shortlist.csv', async (c) => {
     const a = await accessEvaluation(c, 'read');
@@ -61,4 +62,10 @@ export const shortlistFiles = new Hono<AppEnv>()
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="${fileName(evaluation.name, 'json')}"`,
     });
+  })
+  // Live formulas over Scores and Weights (ADR 022); the decision rows as in the CSV.
+  .get('/shortlist.xlsx', async (c) => {
+    const a = await accessEvaluation(c, 'read');
+    const decision = await decisionRecord(c.get('db'), a.evaluation.id);
+    return shortlistXlsxResponse(c, a, (width) => (decision ? decisionRows(decision, width) : []), fileName(a.evaluation.name, 'xlsx'));
   });

@@ -15,6 +15,7 @@ import { createApiToken, createSession } from '../../server/services/accounts.js
 import { createApp } from '../../server/app.js';
 import { parseEnv } from '../../server/env.js';
 import { nameKey } from '../../db/queries/vendors.js';
+import { benchXlsx } from './xlsx.js';
 import { findLandscape, landscapeCsv, landscapeName, seedLandscape, type LandscapeOptions } from '../../seeds/landscape.js';
 
 /**
@@ -473,7 +474,7 @@ async function main(): Promise<void> {
   console.log(`evaluation ${evaluationId}: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators = ${scoreCount.toLocaleString('en')} scores; median of ${runs} runs\n`);
 
   const figures: Figure[] = [];
-  // --only ranking,rerank,sensitivity_stall,import,rss,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
+  // --only ranking,rerank,sensitivity_stall,import,rss,xlsx,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
   const wanted = (name: string) => !values.only || values.only.split(',').some((w) => name.startsWith(w.trim()));
   const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
@@ -481,6 +482,7 @@ async function main(): Promise<void> {
   if (wanted('import_csv_10mb')) figures.push(await benchHostileCsv(ctx));
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(benchRss(ctx));
+  if (wanted('xlsx')) figures.push(await benchXlsx(db, evaluationId, facilitatorId, runs, longestStall));
   if (wanted('write_throughput') || wanted('write_p99') || wanted('write_full') || wanted('grid')) figures.push(...(await benchHttp(ctx, wanted)));
 
   let missed = 0;

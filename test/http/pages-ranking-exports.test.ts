@@ -123,6 +123,7 @@ describe('GET /evaluations/:id/ranking (page)', () => {
     expect(html).not.toContain(CMD);
     expect(html).toContain(`<a class="button" href="${base}/shortlist.csv" download="">${m.ranking.exportCsv}</a>`);
     expect(html).toContain(`<a class="button" href="${base}/shortlist.json" download="">${m.ranking.exportJson}</a>`);
+    expect(html).toContain(`<a class="button" href="${base}/shortlist.xlsx" download="" title="${esc(m.ranking.exportXlsxHint)}">${m.ranking.exportXlsx}</a>`);
   });
 
   test('?limit=1 shows the top row and offers the rest', async () => {

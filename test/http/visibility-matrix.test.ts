@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { api, addCriterion, addVendor, createEvaluation, declareNoConflict, makeTestApp, type TestApp } from '../setup/app.js';
 import { pageGet, signedInUser } from '../setup/pages.js';
+import { xlsxText } from '../setup/xlsx-text.js';
 
 // Issue 11, point 1: one visibility rule on every read path. Evaluator A plants a distinctive score
 // and comment; every GET the app serves (the OpenAPI document's operations, and every page and
@@ -93,6 +94,8 @@ async function read(f: Fixture, who: Key, r: { kind: 'api' | 'page'; path: strin
     return { status: res.status, body: res.text };
   }
   const res = await pageGet(f.app, p.cookie, r.path);
+  // A workbook is a zip: its cells are read out as text so the needles can be looked for.
+  if (r.path.endsWith('.xlsx') && res.status === 200) return { status: res.status, body: await xlsxText(Buffer.from(await res.arrayBuffer())) };
   return { status: res.status, body: await res.text() };
 }
 
@@ -140,7 +143,7 @@ describe('who sees what: every read route × role × stage (API.md "Who sees wha
 
   test('the routes are derived, and include the ranking, sensitivity, agreement, scores, review, audit and exports', () => {
     const all = paths.map((p) => p.path).join('\n');
-    for (const needle of ['/ranking', '/sensitivity', '/agreement', '/scores', '/review', '/audit', 'shortlist.csv', 'shortlist.json', '/panel', `/evaluations/${f.id}\n`]) {
+    for (const needle of ['/ranking', '/sensitivity', '/agreement', '/scores', '/review', '/audit', 'shortlist.csv', 'shortlist.json', 'shortlist.xlsx', '/panel', `/evaluations/${f.id}\n`]) {
       expect(all + '\n', needle).toContain(needle);
     }
     expect(paths.length).toBeGreaterThan(40);
@@ -172,7 +175,7 @@ describe('who sees what: every read route × role × stage (API.md "Who sees wha
     for (const path of ['ranking', 'sensitivity', 'agreement', 'scores']) {
       expect((await api(f.app, f.people.s.token, 'GET', `/api/v1/evaluations/${f.id}/${path}`)).status, path).toBe(403);
     }
-    for (const file of ['shortlist.csv', 'shortlist.json']) expect((await pageGet(f.app, f.people.s.cookie, `/evaluations/${f.id}/${file}`)).status, file).toBe(403);
+    for (const file of ['shortlist.csv', 'shortlist.json', 'shortlist.xlsx']) expect((await pageGet(f.app, f.people.s.cookie, `/evaluations/${f.id}/${file}`)).status, file).toBe(403);
   });
 
   test('scoring: a facilitator who does not score and observers see the team’s figures', async () => {

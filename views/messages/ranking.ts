@@ -27,6 +27,8 @@ export const ranking = {
   teamFiguresNote: 'This ranking is computed from every scorer’s saved scores. Scorers who have not submitted still see only their own.',
   exportCsv: 'Download CSV',
   exportJson: 'Download JSON',
+  exportXlsx: 'Download XLSX',
+  exportXlsxHint: 'A workbook whose totals and ranks are formulas: change a weight in it and the shortlist re-ranks.',
   showing: (shown: number, total: number) => (shown < total ? `Showing the top ${shown} of ${count(total, 'vendor')}.` : `${count(total, 'vendor')} ranked.`),
   showAll: 'Show all',
   howTitle: 'How is the overall score computed?',

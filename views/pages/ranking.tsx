@@ -51,6 +51,7 @@ function RankingHead({ base, weightVersion }: { base: string; weightVersion: num
       <div class="actions">
         <a class="button" href={`${base}/shortlist.csv`} download>{m.ranking.exportCsv}</a>
         <a class="button" href={`${base}/shortlist.json`} download>{m.ranking.exportJson}</a>
+        <a class="button" href={`${base}/shortlist.xlsx`} download title={m.ranking.exportXlsxHint}>{m.ranking.exportXlsx}</a>
       </div>
     </div>
   );

@@ -1,0 +1,254 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { RankRow } from '../domain/ranking.js';
+import { clamp01, round9 } from '../domain/ranking.js';
+import type { ShortlistLine } from '../domain/shortlist.js';
+import type { Scale } from '../domain/types.js';
+import type { ReadableAuditRow } from '../read-models/audit-log.js';
+import type { VoteAggregate } from '../read-models/votes.js';
+import { colName, type PlanLeaf, type WorkbookPlan } from './xlsx-plan.js';
+
+/** One cell as ranking reads it: the consensus if set, else the evaluators' mean (N/A left out); null when nobody scored it. */
+export interface CellValue { value: number | null; consensus: boolean }
+
+/** Everything the workbook shows, loaded by read-models/shortlist-workbook.ts as the reader may see it. */
+export interface ShortlistWorkbookData {
+  scale: Scale;
+  plan: WorkbookPlan;
+  /** The ranked vendors best first, figures at full precision (the ranking read model's rows). */
+  rows: readonly RankRow[];
+  /** The CSV/JSON shortlist lines (domain/shortlist.ts): the first `rows.length` are the ranked ones. */
+  lines: readonly ShortlistLine[];
+  cell: (vendorId: string, leaf: PlanLeaf) => CellValue;
+  /** A vendor's price when it counts (valid and not sealed), else null. */
+  price: (vendorId: string) => number | null;
+  /** Rows after the shortlist (the decision and its sign-off, as in the CSV). */
+  trailer: readonly string[][];
+  votes: VoteAggregate | null;
+  /** The audit log as the reader may read it; null when their role may not. */
+  audit: AsyncIterable<ReadableAuditRow> | null;
+}
+
+type Value = string | number | null | { formula: string; result: number | string };
+
+/** How often (rows) the writer lets the event loop run: each step stays far below 50 ms. */
+const YIELD_EVERY = 50;
+/** What a sheet may hold unzipped before the writer waits: 4 of exceljs's 64 KiB buffers, or 1 MiB queued in the zip. */
+const MAX_QUEUED_BUFFERS = 4;
+const MAX_QUEUED_BYTES = 1 << 20;
+/** Past this, a stalled reader no longer holds the writer back (bounded wait, not a hang). */
+const MAX_WAIT_MS = 30_000;
+
+/** The parts of exceljs 4.4's per-sheet StreamBuf read here: its unpiped buffers and the zip entry it pipes into. */
+interface SheetStream { buffers: unknown[]; pipes: { writableLength?: number }[] }
+/** exceljs 4.4's sheet writer keeps every formula cell written, by address, for shared formulas (which this file never uses). */
+interface SheetFormulae { _formulae?: Record<string, unknown> }
+
+/**
+ * Lets the event loop run, then waits while the sheet's XML is piling up ahead of the zip:
+ * exceljs's stream writer has no backpressure of its own (it buffers whatever is written until the
+ * zip reaches the sheet), so without this the whole landscape would sit in memory. The zip itself
+ * waits for the response's reader, so a slow download slows the writer instead of growing it.
+ */
+async function breathe(ws: ExcelJS.Worksheet): Promise<void> {
+  // Dropped, or the landscape's 350,000 formula cells would stay in memory until the sheet ends (and stall the loop in GC).
+  const kept = ws as unknown as SheetFormulae;
+  if (kept._formulae) kept._formulae = {};
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const s = (ws as unknown as { stream?: SheetStream }).stream;
+  const queued = () => s !== undefined && (s.buffers.length > MAX_QUEUED_BUFFERS || s.pipes.some((p) => (p.writableLength ?? 0) > MAX_QUEUED_BYTES));
+  for (const start = performance.now(); queued() && performance.now() - start < MAX_WAIT_MS;) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+/** Fixed addresses on the Weights sheet (row 1): the scale and the lowest price that normalisation reads. */
+const SCALE_MIN = 'Weights!$B$1';
+const SCALE_MAX = 'Weights!$D$1';
+const LOWEST_PRICE = 'Weights!$F$1';
+/** Scores and Working: two header rows (names, then kind / leaf weight); vendor i is on row 3 + i. */
+const FIRST = 3;
+
+interface Ctx { data: ShortlistWorkbookData; formulas: boolean; lowest: number }
+
+/** A formula with its cached result, or (plain mode, the bench's baseline) the result alone. */
+const fx = (ctx: Ctx, formula: string, result: number | string): Value => (ctx.formulas ? { formula, result } : result);
+
+/** The normalised value the app gives a leaf: (value − min)/(max − min) clamped; lowest ÷ price for cost (DESIGN.md). */
+function normalised(ctx: Ctx, leaf: PlanLeaf, x: number): number {
+  const { min, max } = ctx.data.scale;
+  if (leaf.kind === 'cost') return ctx.lowest === 0 ? (x === 0 ? 1 : 0) : ctx.lowest / x;
+  return max - min > 0 ? clamp01((x - min) / (max - min)) : x >= max ? 1 : 0;
+}
+
+function normalisedFormula(ctx: Ctx, leaf: PlanLeaf, s: string): string {
+  if (leaf.kind === 'cost') return `IF(ISNUMBER(${s}),IF(${LOWEST_PRICE}=0,IF(${s}=0,1,0),${LOWEST_PRICE}/${s}),"")`;
+  const { min, max } = ctx.data.scale;
+  return max - min > 0
+    ? `IF(ISNUMBER(${s}),MIN(1,MAX(0,(${s}-${SCALE_MIN})/(${SCALE_MAX}-${SCALE_MIN}))),"")`
+    : `IF(ISNUMBER(${s}),IF(${s}>=${SCALE_MAX},1,0),"")`;
+}
+
+/** A leaf's value for a vendor: a cost leaf takes the price. */
+const leafValue = (ctx: Ctx, vendorId: string, leaf: PlanLeaf): number | null =>
+  leaf.kind === 'cost' ? ctx.data.price(vendorId) : ctx.data.cell(vendorId, leaf).value;
+
+/** Rows of the Weights sheet: leaves start after the parameters, the top-level table and a blank row. */
+const topRow = (t: number) => 4 + t;
+const leafRow = (ctx: Ctx, k: number) => 6 + ctx.data.plan.tops.length + k;
+
+async function writeWeights(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
+  const { plan, scale, rows } = ctx.data;
+  const T = plan.tops.length;
+  const K = plan.leaves.length;
+  const firstCost = plan.leaves.findIndex((l) => l.kind === 'cost');
+  const costCol = colName(3 + firstCost);
+  const lowest: Value = firstCost < 0 || rows.length === 0 ? null : fx(ctx, `MIN(Scores!${costCol}${FIRST}:${costCol}${FIRST + rows.length - 1})`, ctx.lowest);
+  ws.addRow(['Scale min', scale.min, 'Scale max', scale.max, 'Lowest price among the ranked vendors', lowest]).commit();
+  ws.addRow(['Change a weight below and the Shortlist re-ranks: weights are taken in proportion to their sum.']).commit();
+  ws.addRow(['#', 'Top-level criterion', 'Weight']).commit();
+  plan.tops.forEach((t, i) => ws.addRow([i + 1, t.name, t.weight]).commit());
+  ws.addRow([]).commit();
+  ws.addRow(['#', 'Leaf criterion', 'Kind', 'Top-level #', 'Share within its top-level criterion', 'Leaf weight']).commit();
+  const tops = `$C$${topRow(0)}:$C$${topRow(T - 1)}`;
+  const first = leafRow(ctx, 0);
+  const last = leafRow(ctx, K - 1);
+  plan.leaves.forEach((l, k) => {
+    const r = leafRow(ctx, k);
+    const formula = `INDEX(${tops},D${r})/SUM(${tops})*E${r}/SUMIF($D$${first}:$D$${last},D${r},$E$${first}:$E$${last})`;
+    ws.addRow([k + 1, l.path, l.kind, l.top + 1, l.share, fx(ctx, formula, l.weight)]).commit();
+  });
+  await ws.commit();
+}
+
+async function writeScores(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
+  const { plan, rows, scale } = ctx.data;
+  ws.addRow(['Vendor id', 'Vendor', ...plan.leaves.map((l) => l.path), 'Consensus on']).commit();
+  ws.addRow(['', 'Value used: the consensus if set, else the evaluators’ mean (N/A left out); empty when nobody scored it', ...plan.leaves.map((l) => (l.kind === 'cost' ? 'price' : `score ${scale.min}–${scale.max}`)), '']).commit();
+  for (let i = 0; i < rows.length; i++) {
+    const { vendorId, name } = rows[i]!;
+    const consensus: string[] = [];
+    const values = plan.leaves.map((l) => {
+      if (l.kind === 'scored' && ctx.data.cell(vendorId, l).consensus) consensus.push(l.path);
+      return leafValue(ctx, vendorId, l);
+    });
+    // Names are strings, never formulas: a vendor called "=HYPERLINK(…)" stays text.
+    ws.addRow([vendorId, name, ...values, consensus.join('; ')]).commit();
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
+  }
+  await ws.commit();
+}
+
+async function writeWorking(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
+  const { plan, rows } = ctx.data;
+  const K = plan.leaves.length;
+  const lastCol = colName(1 + K);
+  ws.addRow(['Vendor', ...plan.leaves.map((l) => `${l.path} (normalised 0–1)`), 'Coverage']).commit();
+  ws.addRow(['Leaf weight', ...plan.leaves.map((l, k) => fx(ctx, `Weights!$F$${leafRow(ctx, k)}`, l.weight)), null]).commit();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const r = FIRST + i;
+    const cells = plan.leaves.map((l, k) => {
+      const x = leafValue(ctx, row.vendorId, l);
+      return fx(ctx, normalisedFormula(ctx, l, `Scores!${colName(3 + k)}${r}`), x === null ? '' : normalised(ctx, l, x));
+    });
+    const coverage = fx(ctx, `SUMPRODUCT(--ISNUMBER(B${r}:${lastCol}${r}),B$2:${lastCol}$2)`, row.coverage);
+    ws.addRow([row.name, ...cells, coverage]).commit();
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
+  }
+  await ws.commit();
+}
+
+/** Working columns (1-based) of each top-level criterion's first and last leaf: leaves are grouped by top. */
+function topRanges(ctx: Ctx): [number, number][] {
+  return ctx.data.plan.tops.map((_, t) => {
+    const ks = ctx.data.plan.leaves.flatMap((l, k) => (l.top === t ? [k] : []));
+    return [2 + ks[0]!, 2 + ks[ks.length - 1]!];
+  });
+}
+
+async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
+  const { plan, rows, lines, trailer } = ctx.data;
+  const T = plan.tops.length;
+  const header = ['rank', 'vendor', 'total', 'coverage', ...plan.tops.map((t) => t.name), 'status', 'reason'];
+  const keyCol = colName(header.length + 1);
+  ws.addRow([...header, 'rank key (total rounded to 9 places)']).commit();
+  const ranges = topRanges(ctx);
+  const keys = `${keyCol}$2:${keyCol}$${1 + rows.length}`;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const r = 2 + i;
+    const w = FIRST + i;
+    const points = plan.tops.map((t, ti) => {
+      const [a, b] = ranges[ti]!.map(colName) as [string, string];
+      return fx(ctx, `100*SUMPRODUCT(Working!${a}${w}:${b}${w},Working!${a}$2:${b}$2)`, row.breakdown[t.id] ?? 0);
+    });
+    ws.addRow([
+      fx(ctx, `RANK(${keyCol}${r},${keys})`, row.rank), lines[i]!.vendor,
+      fx(ctx, `SUM(E${r}:${colName(4 + T)}${r})`, row.total),
+      fx(ctx, `Working!${colName(2 + plan.leaves.length)}${w}`, row.coverage),
+      ...points,
+      fx(ctx, `IF(D${r}<1-1E-9,"provisional","ranked")`, lines[i]!.status), '',
+      fx(ctx, `ROUND(C${r},9)`, round9(row.total)),
+    ]).commit();
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
+  }
+  // Excluded, not yet scored and withdrawn vendors take no rank and no figures (ADR 022).
+  for (const l of lines.slice(rows.length)) ws.addRow([null, l.vendor, null, null, ...plan.tops.map(() => null), l.status, l.reason]).commit();
+  for (const t of trailer) ws.addRow(t.map((x) => x || null)).commit();
+  await ws.commit();
+}
+
+async function writeVotes(ws: ExcelJS.Worksheet, votes: VoteAggregate | null): Promise<void> {
+  if (!votes) {
+    ws.addRow(['No vote weights are shown to you.']).commit();
+    return ws.commit();
+  }
+  ws.addRow(['Aggregation', votes.aggregation]).commit();
+  ws.addRow(['Votes counted', votes.counted]).commit();
+  ws.addRow([]).commit();
+  ws.addRow(['Top-level criterion', 'Weight from the votes', ...votes.groups.map((g) => `${g.name} (group weight ${g.weight}, ${g.votes} votes)`)]).commit();
+  for (const c of votes.criteria) ws.addRow([c.name, votes.weights[c.id] ?? null, ...votes.groups.map((g) => g.weights?.[c.id] ?? null)]).commit();
+  return ws.commit();
+}
+
+async function writeAudit(ws: ExcelJS.Worksheet, audit: AsyncIterable<ReadableAuditRow> | null): Promise<void> {
+  if (!audit) {
+    ws.addRow(['The audit log is open to facilitators and observers.']).commit();
+    return ws.commit();
+  }
+  ws.addRow(['at', 'actor', 'action', 'entity', 'entity id', 'summary', 'before', 'after']).commit();
+  let n = 0;
+  for await (const e of audit) {
+    ws.addRow([e.at, e.actor_name ?? 'system', e.action, e.entity, e.entity_id, e.summary, e.before ?? '', e.after ?? '']).commit();
+    if (++n % YIELD_EVERY === 0) await breathe(ws);
+  }
+  return ws.commit();
+}
+
+/** Cheapest valid price among the ranked vendors, as the ranking judges it (0 in the sheet when there is none). */
+function lowestPrice(data: ShortlistWorkbookData): number {
+  let lowest = Infinity;
+  for (const r of data.rows) {
+    const p = data.price(r.vendorId);
+    if (p !== null && p < lowest) lowest = p;
+  }
+  return Number.isFinite(lowest) ? lowest : 0;
+}
+
+/**
+ * Streams the shortlist workbook into `stream`: sheets Shortlist, Scores, Weights, Working, Votes,
+ * Audit. With `formulas` (the export) the Shortlist's totals, points and ranks are formulas over
+ * Scores and Weights, each with its cached result; without (the bench's baseline) the same cells
+ * hold the results alone. Rows are committed as they are made, so memory stays flat.
+ */
+export async function writeShortlistWorkbook(data: ShortlistWorkbookData, stream: Writable, opts: { formulas?: boolean } = {}): Promise<void> {
+  const ctx: Ctx = { data, formulas: opts.formulas ?? true, lowest: lowestPrice(data) };
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
+  const sheets = Object.fromEntries(['Shortlist', 'Scores', 'Weights', 'Working', 'Votes', 'Audit'].map((n) => [n, wb.addWorksheet(n)]));
+  await writeShortlist(sheets.Shortlist!, ctx);
+  await writeScores(sheets.Scores!, ctx);
+  await writeWeights(sheets.Weights!, ctx);
+  await writeWorking(sheets.Working!, ctx);
+  await writeVotes(sheets.Votes!, data.votes);
+  await writeAudit(sheets.Audit!, data.audit);
+  await wb.commit();
+}

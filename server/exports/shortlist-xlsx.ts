@@ -191,7 +191,7 @@ async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     ]).commit();
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
   }
-  // Excluded, not yet scored and withdrawn vendors take no rank and no figures (ADR 022).
+  // Excluded, not yet scored and withdrawn vendors take no rank and no figures (ADR 024).
   for (const l of lines.slice(rows.length)) ws.addRow([null, l.vendor, null, null, ...plan.tops.map(() => null), l.status, l.reason]).commit();
   for (const t of trailer) ws.addRow(t.map((x) => x || null)).commit();
   await ws.commit();

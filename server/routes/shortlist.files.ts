@@ -63,7 +63,7 @@ export const shortlistFiles = new Hono<AppEnv>()
       'content-disposition': `attachment; filename="${fileName(evaluation.name, 'json')}"`,
     });
   })
-  // Live formulas over Scores and Weights (ADR 022); the decision rows as in the CSV.
+  // Live formulas over Scores and Weights (ADR 024); the decision rows as in the CSV.
   .get('/shortlist.xlsx', async (c) => {
     const a = await accessEvaluation(c, 'read');
     const decision = await decisionRecord(c.get('db'), a.evaluation.id);

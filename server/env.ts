@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('cxbench <no-reply@localhost>'),
   /** The absolute address of the app, for links in e-mails (e.g. https://cxbench.example.com). */
   APP_URL: z.url({ error: 'APP_URL must be an absolute URL such as https://cxbench.example.com' }).optional(),
+  /** The Chromium that prints the board report's PDF (Debian's /usr/bin/chromium when unset). */
+  CHROMIUM_PATH: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,6 +6,7 @@ import { loadRanking } from '../read-models/ranking.js';
 import { shortlistLines } from '../domain/shortlist.js';
 import { decisionRecord, type DecisionRecord } from '../read-models/decision.js';
 import { structureChanges } from '../read-models/structure-changes.js';
+import { shortlistPdf } from './report-render.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -26,7 +27,7 @@ function decisionRows(d: DecisionRecord, width: number): string[][] {
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'evaluation'}-shortlist.${ext}`;
 
-/** GET /evaluations/:id/shortlist.{csv,json} — the ranked shortlist a board can file. */
+/** GET /evaluations/:id/shortlist.{csv,json,pdf} — the ranked shortlist a board can file (the PDF is the board report, ADR 022). */
 export const shortlistFiles = new Hono<AppEnv>()
   .get('/shortlist.csv', async (c) => {
     const a = await accessEvaluation(c, 'read');
@@ -61,4 +62,5 @@ export const shortlistFiles = new Hono<AppEnv>()
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="${fileName(evaluation.name, 'json')}"`,
     });
-  });
+  })
+  .get('/shortlist.pdf', async (c) => shortlistPdf(c, await accessEvaluation(c, 'read')));

@@ -40,6 +40,8 @@ export const report = {
   consensus: 'Consensus scores and their rationales',
   consensusNone: 'No consensus score was set: every score is the panel’s mean.',
   criterion: 'Criterion',
+  localWeight: 'Within its group',
+  globalWeight: 'Of the total',
   value: 'Consensus',
   by: 'Set by',
   record: 'Record of the award',

@@ -9,7 +9,7 @@ import { RankingExcluded } from '../partials/ranking-gates.js';
 import { RankingExplain } from '../partials/ranking-explain.js';
 import { Robustness } from '../partials/robustness.js';
 import { WithdrawnVendors } from '../partials/structure-changes.js';
-import { ConflictsSection, ConsensusSection, RecordOfAward, ReportSection, VotesSummary } from '../partials/report-sections.js';
+import { ConflictsSection, ConsensusSection, RecordOfAward, ReportSection, VotesSummary, WeightsTable } from '../partials/report-sections.js';
 
 const r = m.report;
 
@@ -75,7 +75,8 @@ function ReportBody({ report, slots }: { report: BoardReport; slots: ReportSlots
       </ReportSection>
       <ReportSection id="method" title={r.method}>
         <p>{r.methodIntro}</p>
-        {view ? <RankingExplain nodes={view.nodes} resolved={view.resolved} /> : null}
+        {view ? <WeightsTable nodes={view.nodes} local={view.resolved.local} global={view.resolved.global} /> : null}
+        {view ? <div class="no-print"><RankingExplain nodes={view.nodes} resolved={view.resolved} /></div> : null}
         <VotesSummary votes={report.votes} />
       </ReportSection>
       <ReportSection id="ranking" title={r.ranking}>

@@ -13,6 +13,7 @@ export function ReportSection({ id, title, children }: { id: string; title: stri
 /** How the weights came about: votes counted, the methods used, the aggregation, each group's share. */
 export function VotesSummary({ votes }: { votes: BoardReport['votes'] }) {
   if (votes.total === 0) return <p class="muted">{r.votesNone}</p>;
+  const groupSum = votes.groups.reduce((t, g) => t + g.weight, 0);
   const methods = Object.entries(votes.methods).map(([k, n]) => `${k}: ${n}`).join(', ');
   return (
     <div class="stack">
@@ -20,7 +21,7 @@ export function VotesSummary({ votes }: { votes: BoardReport['votes'] }) {
       <p><strong>{r.votesMethods}:</strong> {methods || '—'}</p>
       {votes.groups.length > 0 ? (
         <DataTable class="compact" columns={[{ label: r.group }, { label: r.groupWeight, class: 'num' }, { label: r.groupVotes, class: 'num' }]}>
-          {votes.groups.map((g) => <tr><th scope="row">{g.name}</th><td class="num">{percent(g.weight)}</td><td class="num">{g.votes}</td></tr>)}
+          {votes.groups.map((g) => <tr><th scope="row">{g.name}</th><td class="num">{percent(groupSum > 0 ? g.weight / groupSum : 0)}</td><td class="num">{g.votes}</td></tr>)}
         </DataTable>
       ) : null}
     </div>
@@ -93,5 +94,23 @@ export function RecordOfAward() {
         ))}
       </DataTable>
     </ReportSection>
+  );
+}
+
+type Nodes = readonly { id: string; parentId: string | null; name: string; position: number }[];
+
+/** Every criterion in tree order with its share within its siblings and of the total: the weights, printable (the page's explainer folds away). */
+export function WeightsTable({ nodes, local, global }: { nodes: Nodes; local: ReadonlyMap<string, number>; global: ReadonlyMap<string, number> }) {
+  const rows: { depth: number; node: Nodes[number] }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const n of nodes.filter((x) => x.parentId === parent).sort((a, b) => a.position - b.position)) { rows.push({ depth, node: n }); walk(n.id, depth + 1); }
+  };
+  walk(null, 0);
+  return (
+    <DataTable class="compact weights-table" columns={[{ label: r.criterion }, { label: r.localWeight, class: 'num' }, { label: r.globalWeight, class: 'num' }]}>
+      {rows.map(({ depth, node }) => (
+        <tr><th scope="row" class={`depth-${Math.min(depth, 3)}`}>{node.name}</th><td class="num">{percent(local.get(node.id) ?? 0)}</td><td class="num">{percent(global.get(node.id) ?? 0)}</td></tr>
+      ))}
+    </DataTable>
   );
 }

@@ -34,6 +34,9 @@ describe('the board report page', () => {
       expect(html).toContain('Acme CX');
       expect(html).toContain('(j)');
     }
+    // The ranking page leads to it.
+    expect(await (await pageGet(app, eva.cookie, `/evaluations/${id}/ranking`)).text()).toContain(`href="/evaluations/${id}/report"`);
+    expect(await (await pageGet(app, eva.cookie, `/evaluations/${early}/ranking`)).text()).not.toContain(`href="/evaluations/${early}/report"`);
     // The links card is the facilitator's alone.
     expect(await (await pageGet(app, owner.cookie, `/evaluations/${id}/report`)).text()).toContain(m.report.links);
     expect(await (await pageGet(app, eva.cookie, `/evaluations/${id}/report`)).text()).not.toContain(m.report.links);

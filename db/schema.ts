@@ -31,6 +31,7 @@ export interface Database {
   member_invitations: MemberInvitationsTable;
   mail_outbox: MailOutboxTable;
   deadline_reminders: DeadlineRemindersTable;
+  report_links: ReportLinksTable;
 }
 
 export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
@@ -314,3 +315,16 @@ export type NewVendor = Insertable<VendorsTable>;
 export type Score = Selectable<ScoresTable>;
 export type ScoreCell = Selectable<ScoreCellsTable>;
 export type AuditEntry = Selectable<AuditEntriesTable>;
+
+/** A read-only link to the board report for someone without an account; only the token's hash is kept (migration 011). */
+export interface ReportLinksTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  uses: Generated<number>;
+  last_used_at: string | null;
+}

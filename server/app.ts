@@ -39,6 +39,7 @@ import { invitesApi } from './routes/invites.api.js';
 import { membersApi } from './routes/members.api.js';
 import { panelApi } from './routes/panel.api.js';
 import { rankingApi } from './routes/ranking.api.js';
+import { reportLinksApi } from './routes/report-links.api.js';
 import { scoresApi } from './routes/scores.api.js';
 import { sensitivityApi } from './routes/sensitivity.api.js';
 import { submissionsApi } from './routes/submissions.api.js';
@@ -60,6 +61,8 @@ import { deadlinesPages } from './routes/deadlines.pages.js';
 import { feedbackPages } from './routes/feedback.pages.js';
 import { membersPages } from './routes/members.pages.js';
 import { rankingPages } from './routes/ranking.pages.js';
+import { reportPages } from './routes/report.pages.js';
+import { reportLinkPages } from './routes/report-link.pages.js';
 import { reviewPages } from './routes/review.pages.js';
 import { scoringPages } from './routes/scoring.pages.js';
 import { shortlistFiles } from './routes/shortlist.files.js';
@@ -118,6 +121,7 @@ const EVALUATION_APIS = [
   ['members', membersApi],
   ['panel', panelApi],
   ['ranking', rankingApi],
+  ['report-links', reportLinksApi],
   ['scores', scoresApi],
   ['sensitivity', sensitivityApi],
   ['submissions', submissionsApi],
@@ -148,6 +152,7 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   // Personal voting links sign people in, so they sit outside the signed-in area.
   app.route('/invite', invitePages);
   app.route('/join', joinPages); // personal, single-use join links of invited members
+  app.route('/r', reportLinkPages); // read-only links to the board report, for people without an account
   app.use('/evaluations/*', requirePageUser);
   const page = '/evaluations/:id';
   app.route('/evaluations', evaluationsPages);
@@ -160,6 +165,7 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route(`${page}/feedback`, feedbackPages);
   app.route(`${page}/members`, membersPages);
   app.route(`${page}/ranking`, rankingPages);
+  app.route(`${page}/report`, reportPages);
   app.route(`${page}/review`, reviewPages);
   app.route(`${page}/scoring`, scoringPages);
   app.route(`${page}/submission`, submissionPages);

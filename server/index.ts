@@ -7,6 +7,7 @@ import { seedDemo } from '../seeds/demo.js';
 import { startMailScheduler } from './mail/scheduler.js';
 import { mailSettings } from './mail/settings.js';
 import { closeTransports } from './mail/transport.js';
+import { closePrinters } from './pdf/printer.js';
 import { demoLoginInForce } from './content/demo-login.js';
 
 // Only start-up lives here; everything testable is in app.ts.
@@ -39,6 +40,6 @@ const mail = mailSettings(env);
 const scheduler = startMailScheduler(db, mail);
 console.log(mail.enabled ? `E-mail on: via ${new URL(mail.smtpUrl!).host}, links to ${mail.appUrl}` : 'E-mail off (SMTP_URL unset): invitation links are shown to copy.');
 
-const stop = () => server.close(() => void scheduler.stop().then(() => { closeTransports(); return db.destroy(); }).then(() => process.exit(0)));
+const stop = () => server.close(() => void scheduler.stop().then(() => { closeTransports(); return closePrinters(); }).then(() => db.destroy()).then(() => process.exit(0)));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

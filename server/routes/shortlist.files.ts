@@ -7,6 +7,7 @@ import { shortlistLines } from '../domain/shortlist.js';
 import { decisionRecord, type DecisionRecord } from '../read-models/decision.js';
 import { structureChanges } from '../read-models/structure-changes.js';
 import { shortlistXlsxResponse } from './shortlist.xlsx.js';
+import { shortlistPdf } from './report-render.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -27,7 +28,7 @@ function decisionRows(d: DecisionRecord, width: number): string[][] {
 
 const fileName = (name: string, ext: string) => `${name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'evaluation'}-shortlist.${ext}`;
 
-/** GET /evaluations/:id/shortlist.{csv,json,xlsx} — the ranked shortlist a board can file. */
+/** GET /evaluations/:id/shortlist.{csv,json,xlsx,pdf} — the ranked shortlist a board can file (the PDF is the board report, ADR 025). */
 export const shortlistFiles = new Hono<AppEnv>()
   .get('/shortlist.csv', async (c) => {
     const a = await accessEvaluation(c, 'read');
@@ -68,4 +69,5 @@ export const shortlistFiles = new Hono<AppEnv>()
     const a = await accessEvaluation(c, 'read');
     const decision = await decisionRecord(c.get('db'), a.evaluation.id);
     return shortlistXlsxResponse(c, a, (width) => (decision ? decisionRows(decision, width) : []), fileName(a.evaluation.name, 'xlsx'));
-  });
+  })
+  .get('/shortlist.pdf', async (c) => shortlistPdf(c, await accessEvaluation(c, 'read')));

@@ -13,6 +13,7 @@ const FILES: Record<string, { path: string; type: string }> = {
   'htmx.js': { path: require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
   'app.js': { path: `${publicDir}app.js`, type: 'text/javascript; charset=utf-8' },
   'app.css': { path: `${publicDir}app.css`, type: 'text/css; charset=utf-8' },
+  'report.css': { path: `${publicDir}report.css`, type: 'text/css; charset=utf-8' },
   'favicon.svg': { path: `${publicDir}favicon.svg`, type: 'image/svg+xml' },
 };
 

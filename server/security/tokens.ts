@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** A fresh secret for a session cookie or API token; only its hash is ever stored. */
-export function newSecret(prefix: 'cxb' | 'cxs'): string {
+export function newSecret(prefix: 'cxb' | 'cxs' | 'cxr'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -13,6 +13,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import autocannon from 'autocannon';
 import { createApiToken, createSession } from '../../server/services/accounts.js';
 import { createApp } from '../../server/app.js';
+import { closePrinters } from '../../server/pdf/printer.js';
 import { parseEnv } from '../../server/env.js';
 import { nameKey } from '../../db/queries/vendors.js';
 import { benchXlsx } from './xlsx.js';
@@ -76,6 +77,28 @@ async function rssChild(path: string, evaluationId: number, token: string): Prom
 }
 
 interface Ctx { app: App; db: Db; token: string; raw: SQLite.Database; evaluationId: number; runs: number; o: LandscapeOptions; path: string; seconds: number }
+
+/**
+ * Issue 14: the board report of the top 50 as a PDF under 10 s at the landscape scale, through the
+ * page route with the facilitator's session (the report, its sensitivity, Chromium's print). The
+ * first call starts the browser and is left out; the baseline is the same report as HTML.
+ */
+async function benchReportPdf({ app, db, evaluationId, runs }: Ctx, facilitatorId: number): Promise<Figure> {
+  const cookie = `cxb_session=${await createSession(db, facilitatorId)}`;
+  const get = async (path: string) => {
+    const res = await app.request(path, { headers: { cookie } });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${path} → ${res.status} ${Buffer.from(body).toString('utf8', 0, 300)}`);
+    return body.byteLength;
+  };
+  const pdf = `/evaluations/${evaluationId}/shortlist.pdf`;
+  await get(pdf);
+  const n = Math.min(runs, 3);
+  const pdfMs = await timeIt(n, () => get(pdf));
+  const htmlMs = await timeIt(n, () => get(`/evaluations/${evaluationId}/report`));
+  await closePrinters();
+  return { name: 'report_pdf_top50', value: pdfMs, unit: 'ms', baseline: htmlMs, target: { value: 10_000 }, note: 'baseline: the same report as HTML' };
+}
 
 /**
  * Ranking, its floor, and re-ranking after a weight change. The baseline is the raw GROUP BY over
@@ -474,7 +497,7 @@ async function main(): Promise<void> {
   console.log(`evaluation ${evaluationId}: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators = ${scoreCount.toLocaleString('en')} scores; median of ${runs} runs\n`);
 
   const figures: Figure[] = [];
-  // --only ranking,rerank,sensitivity_stall,import,rss,xlsx,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
+  // --only ranking,rerank,sensitivity_stall,import,rss,xlsx,report_pdf,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
   const wanted = (name: string) => !values.only || values.only.split(',').some((w) => name.startsWith(w.trim()));
   const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
@@ -483,6 +506,7 @@ async function main(): Promise<void> {
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(benchRss(ctx));
   if (wanted('xlsx')) figures.push(await benchXlsx(db, evaluationId, facilitatorId, runs, longestStall));
+  if (wanted('report_pdf')) figures.push(await benchReportPdf(ctx, found.facilitatorId));
   if (wanted('write_throughput') || wanted('write_p99') || wanted('write_full') || wanted('grid')) figures.push(...(await benchHttp(ctx, wanted)));
 
   let missed = 0;

@@ -12,6 +12,7 @@ import { WeightChangesNote, WithdrawnVendors } from '../partials/structure-chang
 import type { MethodCheck } from '../../server/read-models/method-check.js';
 import { MethodCheckSection } from '../partials/method-check.js';
 import type { StructureChanges } from '../../server/read-models/structure-changes.js';
+import { reportRefusal } from '../../server/domain/rules/report-access.js';
 
 interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean; structure?: StructureChanges; check?: MethodCheck | null }
 
@@ -20,7 +21,7 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHi
   const base = `/evaluations/${nav.id}`;
   return (
     <Layout title={m.ranking.title} user={user} evaluation={nav}>
-      <RankingHead base={base} weightVersion={view.weightVersion} />
+      <RankingHead base={base} weightVersion={view.weightVersion} report={reportRefusal(nav.role, nav.status) === null} />
       {early ? <RankingBasis own={view.view === 'own'} /> : null}
       {structure ? <WeightChangesNote changes={structure.weightChanges} /> : null}
       {result.rows.length === 0 && result.excluded.length === 0 && result.unscored.length === 0 ? (
@@ -41,7 +42,7 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHi
 }
 
 /** Title, which weights the ranking uses, and the shortlist exports. */
-function RankingHead({ base, weightVersion }: { base: string; weightVersion: number | null }) {
+function RankingHead({ base, weightVersion, report }: { base: string; weightVersion: number | null; report: boolean }) {
   return (
     <div class="page-head page-head-split">
       <div>
@@ -52,6 +53,7 @@ function RankingHead({ base, weightVersion }: { base: string; weightVersion: num
         <a class="button" href={`${base}/shortlist.csv`} download>{m.ranking.exportCsv}</a>
         <a class="button" href={`${base}/shortlist.json`} download>{m.ranking.exportJson}</a>
         <a class="button" href={`${base}/shortlist.xlsx`} download title={m.ranking.exportXlsxHint}>{m.ranking.exportXlsx}</a>
+        {report ? <a class="button" href={`${base}/report`}>{m.report.open}</a> : null}
       </div>
     </div>
   );

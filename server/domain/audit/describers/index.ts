@@ -4,6 +4,7 @@ import { processDescribers } from './process.js';
 import { scoreDescribers } from './scores.js';
 import { structureDescribers } from './structure.js';
 import { weightDescribers } from './weights.js';
+import { reportLinkDescribers } from './report-links.js';
 
 export type { Describer } from '../context.js';
 
@@ -18,4 +19,5 @@ export const describers: Readonly<Record<string, Describer>> = {
   ...structureDescribers,
   ...memberDescribers,
   ...processDescribers,
+  ...reportLinkDescribers,
 };

@@ -11,10 +11,10 @@ const signupBody = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('GET /healthz', () => {
-  test('answers 200 {ok: true} once the database is migrated', async () => {
+  test('answers 200 {ok: true, engine} once the database is migrated', async () => {
     const res = await api(app, null, 'GET', '/healthz');
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ ok: true });
+    expect(res.json).toEqual({ ok: true, engine: process.env.DATABASE_URL ? 'postgres' : 'sqlite' });
   });
 });
 

@@ -8,6 +8,7 @@ import * as m007 from './007_guards_freeze.js';
 import * as m008 from './008_decisions.js';
 import * as m009 from './009_audit_summary.js';
 import * as m010 from './010_invitations.js';
+import * as m011 from './011_pg_bytewise_text.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '008_decisions': m008,
   '009_audit_summary': m009,
   '010_invitations': m010,
+  '011_pg_bytewise_text': m011,
 };

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './checkpointer.js';
 
@@ -91,4 +92,25 @@ export function onClose(sqlite: SQLite.Database, hook: () => void): void {
  */
 export function sqliteOf(db: Db): SQLite.Database | undefined {
   return handles.get(db);
+}
+
+// PostgreSQL returns int8 (count(*), sum of integers) and numeric as strings, to keep precision
+// past 2^53. The API promises numbers, and no count or id here comes near 2^53: parse them.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/**
+ * Opens a PostgreSQL database through a `pg` pool of `poolSize` connections (PG_POOL_SIZE).
+ * Every connection works in UTC, so anything PostgreSQL itself formats as a time is UTC too.
+ * @example const db = openPostgres('postgres://app@127.0.0.1/cxbench', 10)
+ */
+export function openPostgres(url: string, poolSize = 10, opts: { idleTimeoutMillis?: number } = {}): Db {
+  // allowExitOnIdle: idle connections never keep a finished process (a script, a test) alive.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC', allowExitOnIdle: true, idleTimeoutMillis: opts.idleTimeoutMillis ?? 10_000 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** The app's database as the environment names it: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export function openDatabase(env: { DATABASE_URL?: string | undefined; DATABASE_PATH: string; PG_POOL_SIZE?: number | undefined }): Db {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL, env.PG_POOL_SIZE) : openSqlite(env.DATABASE_PATH);
 }

@@ -8,6 +8,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgres://' })
     .optional(),
+  /** Connections in the PostgreSQL pool of one process (issue 13); unused with SQLite. */
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Cookies get the Secure flag when the app is served over HTTPS. */

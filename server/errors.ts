@@ -47,5 +47,10 @@ export function describeError(err: unknown): { status: ContentfulStatusCode; cod
     // API.md: a 400 names what is wrong; Hono's own (a body it could not parse) is about the body.
     return { status, code, message, ...(status === 400 ? { fields: { body: message } } : {}) };
   }
+  // PostgreSQL's integer columns stop at 2^31 − 1 where SQLite's go to 2^63 (issue 13). The only
+  // integers a request binds beyond that are ids the API accepts (up to 15 digits): no row has one.
+  if ((err as { code?: unknown } | null)?.code === PG_NUMERIC_OUT_OF_RANGE) return { status: 404, code: 'not_found', message: 'That was not found.' };
   return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. Nothing was saved.' };
 }
+
+const PG_NUMERIC_OUT_OF_RANGE = '22003';

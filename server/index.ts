@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { parseEnv } from './env.js';
 import { createApp } from './app.js';
-import { openSqlite } from '../db/client.js';
+import { openDatabase } from '../db/client.js';
+import { engineOf } from '../db/dialect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../seeds/demo.js';
 import { startMailScheduler } from './mail/scheduler.js';
@@ -12,11 +13,7 @@ import { demoLoginInForce } from './content/demo-login.js';
 
 // Only start-up lives here; everything testable is in app.ts.
 const env = parseEnv();
-if (env.DATABASE_URL) {
-  console.error('DATABASE_URL (PostgreSQL) is not supported yet; unset it to use the embedded SQLite database.');
-  process.exit(1);
-}
-const db = openSqlite(env.DATABASE_PATH);
+const db = openDatabase(env);
 await migrateToLatest(db);
 if (env.SEED_DEMO === '1') {
   await seedDemo(db);
@@ -25,7 +22,7 @@ if (env.SEED_DEMO === '1') {
   if (demo) console.log(`Demo data ready. Sign in as ${demo.email} with password ${demo.password}`);
 }
 const server = serve({ fetch: createApp({ db, env }).fetch, port: env.PORT }, (info) => {
-  console.log(`cxbench listening on http://localhost:${info.port} (database: ${env.DATABASE_PATH})`);
+  console.log(`cxbench listening on http://localhost:${info.port} (database: ${engineOf(db) === 'postgres' ? `PostgreSQL at ${new URL(env.DATABASE_URL!).host}` : env.DATABASE_PATH})`);
 });
 // A busy port is a plain mistake (a second `npm start`): one line that says so, not a stack trace.
 server.on('error', (err: NodeJS.ErrnoException) => {

@@ -9,6 +9,7 @@ import * as m008 from './008_decisions.js';
 import * as m009 from './009_audit_summary.js';
 import * as m010 from './010_invitations.js';
 import * as m011 from './011_report_links.js';
+import * as m012 from './012_pg_bytewise_text.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '009_audit_summary': m009,
   '010_invitations': m010,
   '011_report_links': m011,
+  '012_pg_bytewise_text': m012,
 };

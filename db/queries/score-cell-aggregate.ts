@@ -8,11 +8,12 @@ import { sql, type RawBuilder } from 'kysely';
  * `where` differs.
  *
  * Grouped by (vendor, criterion) alone: a cell belongs to one evaluation, and this grouping is the
- * primary key's order, so SQLite needs no temporary b-tree for it. (A PostgreSQL port would add
- * evaluation_id to the group by, as it does not accept the bare column.)
+ * primary key's order, so SQLite needs no temporary b-tree for it. The evaluation is read as
+ * `min(evaluation_id)` (one value per cell anyway): PostgreSQL does not accept the bare column, and
+ * the same text then runs on both engines (issue 13).
  */
 const HEAD = `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
-    select evaluation_id, vendor_id, criterion_id, count(value), coalesce(sum(value), 0), min(value), max(value),
+    select min(evaluation_id), vendor_id, criterion_id, count(value), coalesce(sum(value), 0), min(value), max(value),
       sum(case when value = 1 then 1 else 0 end), sum(case when value = 0 then 1 else 0 end), sum(case when value is null then 1 else 0 end)
     from scores where`;
 const TAIL = `group by vendor_id, criterion_id

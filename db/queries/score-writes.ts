@@ -8,24 +8,27 @@ import { cellAggregateSql, COUNTED_SCORES } from './score-cell-aggregate.js';
  * eight queries per write cost more than running them. Everything else stays on Kysely.
  */
 
+type Flag = 0 | 1 | boolean;
+
 /** What one write checks, read in one statement (undefined when the evaluation is gone). */
 export interface WriteFacts {
   status: string;
   team_id: number;
   scale_min: number;
   scale_max: number;
-  declared: 0 | 1;
-  submitted: 0 | 1;
-  excluded: 0 | 1;
+  // Flags: 0/1 on SQLite, booleans on PostgreSQL (`exists` is boolean there).
+  declared: Flag;
+  submitted: Flag;
+  excluded: Flag;
   /** The criterion's kind if it is a leaf of this evaluation, null otherwise. */
   kind: CriterionKindColumn | null;
   /** The criterion belongs to this evaluation (a leaf or a parent). */
-  criterion: 0 | 1;
-  vendor: 0 | 1;
+  criterion: Flag;
+  vendor: Flag;
   /** The vendor was withdrawn (issue 11): its scores stay as they were. */
-  withdrawn: 0 | 1;
+  withdrawn: Flag;
   /** Whether anyone in the evaluation is excluded from this vendor. */
-  vendor_exclusions: 0 | 1;
+  vendor_exclusions: Flag;
   /** The names the audit entry keeps (issue 11), read in the same statement. */
   actor_name: string | null;
   vendor_name: string | null;
@@ -34,7 +37,7 @@ export interface WriteFacts {
 
 export interface ExistingScore { value: number | null; comment: string; version: number }
 
-const SQL = {
+export const SCORE_WRITE_SQL = {
   facts: `select e.status, e.team_id, e.scale_min, e.scale_max,
       exists (select 1 from declarations where evaluation_id = e.id and user_id = @user) as declared,
       exists (select 1 from submissions where evaluation_id = e.id and user_id = @user) as submitted,
@@ -72,7 +75,7 @@ const SQL = {
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
-export type ScoreWriteStatements = { [K in keyof typeof SQL]: SQLite.Statement };
+export type ScoreWriteStatements = { [K in keyof typeof SCORE_WRITE_SQL]: SQLite.Statement };
 
 const prepared = new WeakMap<SQLite.Database, ScoreWriteStatements>();
 
@@ -80,7 +83,7 @@ const prepared = new WeakMap<SQLite.Database, ScoreWriteStatements>();
 export function scoreWriteStatements(sqlite: SQLite.Database): ScoreWriteStatements {
   let s = prepared.get(sqlite);
   if (!s) {
-    s = Object.fromEntries(Object.entries(SQL).map(([k, source]) => [k, sqlite.prepare(source)])) as ScoreWriteStatements;
+    s = Object.fromEntries(Object.entries(SCORE_WRITE_SQL).map(([k, source]) => [k, sqlite.prepare(source)])) as ScoreWriteStatements;
     prepared.set(sqlite, s);
   }
   return s;

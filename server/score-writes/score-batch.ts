@@ -59,20 +59,9 @@ export function commitBatch(sqlite: SQLite.Database, batch: readonly BatchItem[]
 /** Checks and writes one score inside the batch's transaction; throws the 4xx that stops it. */
 function writeOne(st: ScoreWriteStatements, item: BatchItem, stamps: Map<number, number>, at: string): number {
   const { evaluationId, userId, input: s } = item;
-  const f = st.facts.get({ evaluation: evaluationId, user: userId, vendor: s.vendorId, criterion: s.criterionId }) as WriteFacts | undefined;
-  if (!f) throw notFound('The evaluation');
-  const problem = mayScoreProblem({ status: f.status, declared: f.declared === 1, submitted: f.submitted === 1, excluded: f.excluded === 1, withdrawn: f.withdrawn === 1 });
-  if (problem) throw problem;
-  if (f.kind === null) throw f.criterion === 1 ? notALeaf() : notFound('The criterion (a leaf of this evaluation)');
-  if (f.vendor !== 1) throw notFound('The vendor');
-  const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
-  if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });
-
+  const f = checkFacts(st.facts.get({ evaluation: evaluationId, user: userId, vendor: s.vendorId, criterion: s.criterionId }) as WriteFacts | undefined, s);
   const existing = st.existing.get(s.vendorId, s.criterionId, userId) as ExistingScore | undefined;
-  if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
-    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
-  }
-  const version = (existing?.version ?? 0) + 1;
+  const version = nextVersion(existing, s);
   if (existing) st.update.run(s.value, s.comment ?? existing.comment, s.abstainReason ?? null, version, at, s.vendorId, s.criterionId, userId);
   else st.insert.run(evaluationId, s.vendorId, s.criterionId, userId, s.value, s.comment ?? '', s.abstainReason ?? null, version, at);
 
@@ -84,12 +73,42 @@ function writeOne(st: ScoreWriteStatements, item: BatchItem, stamps: Map<number,
   }
   st.logChange.run(evaluationId, seq, s.vendorId, s.criterionId);
   (f.vendor_exclusions ? st.refreshCellCounted : st.refreshCell).run(s.vendorId, s.criterionId);
+  st.audit.run(...auditValues(f, item, existing, at));
+  return version;
+}
+
+/**
+ * The may-score rules and the value check over the facts one statement read; throws the 4xx that
+ * stops the write. Shared by both engines' write paths (ADR on PostgreSQL). The flags are 0/1 on
+ * SQLite and booleans on PostgreSQL, so they are read as truthy.
+ */
+export function checkFacts(f: WriteFacts | undefined, s: ScoreInput): WriteFacts {
+  if (!f) throw notFound('The evaluation');
+  const problem = mayScoreProblem({ status: f.status, declared: Boolean(f.declared), submitted: Boolean(f.submitted), excluded: Boolean(f.excluded), withdrawn: Boolean(f.withdrawn) });
+  if (problem) throw problem;
+  if (f.kind === null) throw f.criterion ? notALeaf() : notFound('The criterion (a leaf of this evaluation)');
+  if (!f.vendor) throw notFound('The vendor');
+  const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
+  if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });
+  return f;
+}
+
+/** The version the write stores; a 409 when the client saw another one (optimistic versions). */
+export function nextVersion(existing: ExistingScore | undefined, s: ScoreInput): number {
+  if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
+    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
+  }
+  return (existing?.version ?? 0) + 1;
+}
+
+/** The audit entry's row values, in the `audit` statement's order. */
+export function auditValues(f: WriteFacts, item: BatchItem, existing: ExistingScore | undefined, at: string): unknown[] {
+  const { evaluationId, userId, input: s } = item;
   const after = { value: s.value, ...(s.comment !== undefined ? { comment: s.comment } : {}) };
   const facts: AuditFacts = { actorId: userId, action: 'score', entity: 'score', entityId: `${s.vendorId}:${s.criterionId}`, before: existing ? { value: existing.value } : null, after };
   const { summary, names } = describeAudit(facts, namesOf(f, item));
-  st.audit.run(f.team_id, evaluationId, userId, at, facts.action, facts.entity, facts.entityId,
-    facts.before === null ? null : JSON.stringify(facts.before), JSON.stringify(after), summary, JSON.stringify(names));
-  return version;
+  return [f.team_id, evaluationId, userId, at, facts.action, facts.entity, facts.entityId,
+    facts.before === null ? null : JSON.stringify(facts.before), JSON.stringify(after), summary, JSON.stringify(names)];
 }
 
 /** The names the facts statement read, as the describer takes them (the same as recordAudit would read). */

@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { onClose, sqliteOf, synchronousOf, type Db } from '../../db/client.js';
+import { engineOf } from '../../db/dialect.js';
 import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
 import { commitBatch, type BatchItem, type Outcome, type ScoreInput } from './score-batch.js';
 import type { WireReply } from './score-write-worker.js';
+import { saveScorePg } from './score-writer-pg.js';
 
 export type { ScoreInput } from './score-batch.js';
 
@@ -20,10 +22,15 @@ interface Pending { actor: Actor; input: ScoreInput; resolve: (r: { version: num
  */
 const queues = new WeakMap<Db, Pending[]>();
 
-/** Saves one score (checks, write, cell aggregate, audit entry) and resolves once it is committed. */
+/**
+ * Saves one score (checks, write, cell aggregate, audit entry) and resolves once it is committed.
+ * Group-committed on SQLite; on PostgreSQL (no better-sqlite3 handle) one pooled transaction each.
+ */
 export function saveScore(db: Db, actor: Actor, input: ScoreInput): Promise<{ version: number }> {
   const sqlite = sqliteOf(db);
-  if (!sqlite) return Promise.reject(new Error('Score writes need the SQLite Db from openSqlite (ADR 009).'));
+  if (!sqlite) {
+    return engineOf(db) === 'postgres' ? saveScorePg(db, actor, input) : Promise.reject(new Error('Score writes need the SQLite Db from openSqlite (ADR 009).'));
+  }
   return new Promise((resolve, reject) => {
     let queue = queues.get(db);
     if (!queue) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { withRetries } from '../../db/dialect.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { deleteScore, refreshCell, refreshCells, scoreOf, scoresBy, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { knownVendorIds } from '../../db/queries/vendors.js';
@@ -29,7 +30,9 @@ const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.sc
  * one aggregate refresh per chunk of touched cells (`refreshCells`), all in one transaction.
  */
 export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]): Promise<{ saved: number }> {
-  return db.transaction().execute(async (trx) => {
+  // On PostgreSQL a batch can deadlock with a single write (rows, then the evaluation; the other
+  // way round): the database aborts one and it is run again (ADR 022). SQLite never raises these.
+  return withRetries(() => db.transaction().execute(async (trx) => {
     // The may-score rules are checked here, in the transaction that writes, as saveScore does.
     await assertMayScore(trx, a, items.map((i) => i.vendorId));
     const { leaves, all } = await leafIndex(trx, a.evaluation.id);
@@ -61,7 +64,7 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
       after: items.map((s) => [s.vendorId, s.criterionId, s.value]),
     });
     return { saved: items.length };
-  });
+  }));
 }
 
 /** `[vendorId, criterionId, value]` of the caller's existing scores among the batch's first (listed) items. */
@@ -74,7 +77,7 @@ async function previousOfListed(trx: Db, a: Actor, items: readonly ScoreInput[])
 
 /** Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate. */
 export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await withRetries(() => db.transaction().execute(async (trx) => {
     await assertMayScore(trx, a, [vendorId]);
     const existing = await scoreOf(trx, vendorId, criterionId, a.userId);
     if (!existing) return;
@@ -87,5 +90,5 @@ export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'clear', entity: 'score', entityId: `${vendorId}:${criterionId}`,
       before: { value: existing.value, comment: existing.comment },
     });
-  });
+  }));
 }

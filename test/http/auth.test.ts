@@ -14,7 +14,7 @@ describe('GET /healthz', () => {
   test('answers 200 {ok: true} once the database is migrated, saying the database answered', async () => {
     const res = await api(app, null, 'GET', '/healthz');
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ ok: true, database: 'ok' });
+    expect(res.json).toEqual({ ok: true, database: 'ok', engine: process.env.DATABASE_URL ? 'postgres' : 'sqlite' });
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openSqlite, type Db } from '../../db/client.js';
+import { freshPostgres } from './pg-database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp } from '../../server/app.js';
 import { parseEnv } from '../../server/env.js';
@@ -12,11 +13,13 @@ export type TestApp = ReturnType<typeof createApp>;
 /**
  * A fresh app over its own in-memory database: tests never share state or depend on order.
  * `file` puts it in a temporary file instead, where single score writes go through the writer
- * thread (ADR 009) as they do in production.
+ * thread (ADR 009) as they do in production. With DATABASE_URL set (`npm run test:pg`), a fresh
+ * PostgreSQL database copied from a migrated template instead (test/setup/pg-database.ts).
  */
 export async function makeTestApp(opts: { file?: boolean } = {}): Promise<{ app: TestApp; db: Db }> {
-  const db = openSqlite(opts.file ? join(mkdtempSync(join(tmpdir(), 'cxbench-test-')), 'test.db') : ':memory:');
-  await migrateToLatest(db);
+  const url = process.env.DATABASE_URL;
+  const db = url ? await freshPostgres(url) : openSqlite(opts.file ? join(mkdtempSync(join(tmpdir(), 'cxbench-test-')), 'test.db') : ':memory:');
+  if (!url) await migrateToLatest(db);
   const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
   return { app, db };
 }

@@ -8,9 +8,13 @@ import { rankOffLoop, visibleRankingInputs } from './ranking.js';
 import { visibleSensitivityReport } from './sensitivity.js';
 import { structureChanges } from './structure-changes.js';
 import { voteAggregate } from './votes.js';
+import { workingFrom } from './working.js';
+import { methodCheck, topsisOffLoop } from './method-check.js';
 
 /** How many ranked vendors the report lists (the board reads the top; the CSV holds them all). */
 export const REPORT_TOP = 50;
+/** How many of the leaders the report shows the working for, line by line. */
+export const WORKING_TOP = 3;
 /** Acceptability samples: the ranking page's robustness card draws as many. */
 const SAMPLES = 1000;
 
@@ -34,12 +38,17 @@ export async function boardReport(db: Db, a: Actor, opts: { top?: number } = {})
   ]);
   // After the ranking, not beside it: both take a heavy-job slot and the team's cap is small.
   const sensitivity = inputs ? await visibleSensitivityReport(db, a, { samples: SAMPLES }) : null;
+  // The working of the top vendors and the TOPSIS check, from the same inputs as the ranking above.
+  const working = inputs && ranking ? await Promise.all(ranking.result.rows.slice(0, WORKING_TOP).map((row) => workingFrom(db, a, inputs, Number(row.vendorId)))) : [];
+  const check = inputs && ranking ? { ...methodCheck(ranking.result.rows, await topsisOffLoop(a, inputs), opts.top ?? REPORT_TOP), ranked: ranking.ranked } : null;
   return {
     evaluation: { id: e.id, name: e.name, status: e.status, scale: { min: e.scale_min, max: e.scale_max }, voteMethods: e.vote_methods },
     generatedAt: new Date().toISOString(),
     decision: decision ?? null,
     ranking,
     sensitivity,
+    working,
+    methodCheck: check,
     votes: { counted: votes.counted, total: votes.votes.length, aggregation: votes.aggregation, methods: methodCounts(votes.votes), groups: votes.groups, criteria: votes.criteria, weights: votes.weights },
     structure,
     declarations: declarations.map((d) => ({ name: d.name, conflict: d.conflict === 1, description: d.description, at: d.declared_at })),

@@ -34,6 +34,14 @@ describe('the board report page', () => {
       expect(html).toContain('Acme CX');
       expect(html).toContain('(j)');
     }
+    // The working of the leaders and the TOPSIS check come from the same read models as their own pages.
+    const working = await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/ranking`);
+    const leader = working.json.rows[0];
+    const lines = await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/vendors/${leader.vendorId}/working`);
+    const html = await (await pageGet(app, owner.cookie, `/evaluations/${id}/report`)).text();
+    expect(html).toContain(m.report.working);
+    expect(html).toContain(m.working.methodCheck);
+    expect(html).toContain(`<td class="num" data-label="${m.working.contribution}"><strong>${Number.isInteger(lines.json.total) ? lines.json.total : lines.json.total.toFixed(4)}</strong></td>`);
     // The ranking page leads to it.
     expect(await (await pageGet(app, eva.cookie, `/evaluations/${id}/ranking`)).text()).toContain(`href="/evaluations/${id}/report"`);
     expect(await (await pageGet(app, eva.cookie, `/evaluations/${early}/ranking`)).text()).not.toContain(`href="/evaluations/${early}/report"`);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { api, addCriterion, addVendor, createEvaluation, declareNoConflict, makeTestApp, type TestApp } from '../setup/app.js';
 import { pageGet, signedInUser } from '../setup/pages.js';
 import { xlsxText } from '../setup/xlsx-text.js';
+import { pdfText } from '../setup/pdf-text.js';
 
 // Issue 11, point 1: one visibility rule on every read path. Evaluator A plants a distinctive score
 // and comment; every GET the app serves (the OpenAPI document's operations, and every page and
@@ -96,11 +97,13 @@ async function read(f: Fixture, who: Key, r: { kind: 'api' | 'page'; path: strin
   const res = await pageGet(f.app, p.cookie, r.path);
   // A workbook is a zip: its cells are read out as text so the needles can be looked for.
   if (r.path.endsWith('.xlsx') && res.status === 200) return { status: res.status, body: await xlsxText(Buffer.from(await res.arrayBuffer())) };
+  // So is a PDF, in its way: its text is read out with pdftotext.
+  if (r.path.endsWith('.pdf') && res.status === 200) return { status: res.status, body: await pdfText(Buffer.from(await res.arrayBuffer())) };
   return { status: res.status, body: await res.text() };
 }
 
-/** Timestamps (exports, "last saved") differ between two reads for reasons that are not scores. */
-const normalise = (body: string) => body.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
+/** Timestamps (exports, "last saved", the report's "generated" line and footer) differ between two reads for reasons that are not scores. */
+const normalise = (body: string) => body.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>').replace(/\d{4}-\d\d-\d\d( \d\d:\d\d( UTC)?)?|\d{1,2} [A-Z][a-z]{2} \d{4}(, \d\d:\d\d( UTC)?)?/g, '<date>');
 
 async function sweep(f: Fixture, who: Key, paths: { kind: 'api' | 'page'; path: string }[]) {
   const out = new Map<string, { status: number; body: string }>();
@@ -143,7 +146,7 @@ describe('who sees what: every read route × role × stage (API.md "Who sees wha
 
   test('the routes are derived, and include the ranking, sensitivity, agreement, scores, review, audit and exports', () => {
     const all = paths.map((p) => p.path).join('\n');
-    for (const needle of ['/ranking', '/sensitivity', '/agreement', '/scores', '/review', '/audit', 'shortlist.csv', 'shortlist.json', 'shortlist.xlsx', '/panel', `/evaluations/${f.id}\n`]) {
+    for (const needle of ['/ranking', '/sensitivity', '/agreement', '/scores', '/review', '/audit', 'shortlist.csv', 'shortlist.json', 'shortlist.xlsx', 'shortlist.pdf', '/report', '/panel', `/evaluations/${f.id}\n`]) {
       expect(all + '\n', needle).toContain(needle);
     }
     expect(paths.length).toBeGreaterThan(40);

@@ -44,6 +44,8 @@ export const report = {
   globalWeight: 'Of the total',
   value: 'Consensus',
   by: 'Set by',
+  working: 'Working for the top vendors',
+  workingIntro: 'How each leader’s total is made, line by line: weight × normalised value = contribution; the contributions add up to the total. A reviewer can recompute every figure from the scores shown.',
   record: 'Record of the award',
   recordIntro: 'Where this report answers the written record that EU Directive 2014/24/EU art. 84(1) asks for, point by point, and the UK Procurement Act 2023 s. 98 (records that explain each material decision).',
   point: 'Point',

@@ -4,7 +4,7 @@ import { Layout, type EvaluationNav } from '../layout.js';
 import { points } from '../format.js';
 import { m } from '../messages/index.js';
 import { DataTable } from '../partials/data-table.js';
-import { fig } from './working.js';
+import { fig } from '../partials/working-table.js';
 
 /** How many of the widest gaps are highlighted. */
 const HIGHLIGHT = 3;

@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
+import { WorkingTable } from '../partials/working-table.js';
+import { MethodCheckSection } from '../partials/method-check.js';
 import type { BoardReport } from '../../server/read-models/report.js';
 import { m } from '../messages/index.js';
-import { percent, when } from '../format.js';
+import { percent, points, when } from '../format.js';
 import { Legend } from '../charts/stacked-bar.js';
 import { DecisionRecordView } from '../partials/decision-record.js';
 import { RankingTable } from '../partials/ranking-table.js';
@@ -13,13 +15,6 @@ import { ConflictsSection, ConsensusSection, RecordOfAward, ReportSection, Votes
 
 const r = m.report;
 
-/**
- * Sections other parts of the app fill in (issue 14): `working` for the top vendors and
- * `methodCheck` (TOPSIS beside the weighted sum) come from wt-working's read models; each is drawn
- * in its place when given and left out otherwise.
- */
-export interface ReportSlots { working?: Child; methodCheck?: Child }
-
 interface ReportPageProps {
   report: BoardReport;
   /** Links at the top: the PDF of this same report, and back to the evaluation for members. */
@@ -27,14 +22,13 @@ interface ReportPageProps {
   backHref?: string;
   /** Above the report, never printed: the facilitator's read-only links. */
   controls?: Child;
-  slots?: ReportSlots;
   /** The PDF renderer injects the stylesheets itself (no server to fetch them from). */
   inlineStyles?: boolean;
   viaLink?: boolean;
 }
 
 /** The board report: a document of its own (no tab bar), readable on screen and in print (report.css). */
-export function ReportPage({ report, pdfHref, backHref, controls, slots, inlineStyles, viaLink }: ReportPageProps) {
+export function ReportPage({ report, pdfHref, backHref, controls, inlineStyles, viaLink }: ReportPageProps) {
   const e = report.evaluation;
   return (
     <html lang="en">
@@ -59,14 +53,14 @@ export function ReportPage({ report, pdfHref, backHref, controls, slots, inlineS
             {e.status === 'review' || e.status === 'decided' ? null : <p class="alert alert-warn">{r.draft}</p>}
           </header>
           {controls}
-          <ReportBody report={report} slots={slots ?? {}} />
+          <ReportBody report={report} />
         </main>
       </body>
     </html>
   );
 }
 
-function ReportBody({ report, slots }: { report: BoardReport; slots: ReportSlots }) {
+function ReportBody({ report }: { report: BoardReport }) {
   const view = report.ranking;
   return (
     <>
@@ -88,9 +82,14 @@ function ReportBody({ report, slots }: { report: BoardReport; slots: ReportSlots
           </>
         ) : <p class="muted">{view ? m.ranking.empty : r.scoresHidden}</p>}
       </ReportSection>
-      {slots.working ? <ReportSection id="working" title="Working for the top vendors">{slots.working}</ReportSection> : null}
+      {report.working.length > 0 ? (
+        <ReportSection id="working" title={r.working}>
+          <p class="muted">{r.workingIntro}</p>
+          {report.working.map((w) => <div class="report-working"><h3>{w.name}: {points(w.total)}</h3><WorkingTable working={w} /></div>)}
+        </ReportSection>
+      ) : null}
       {report.sensitivity ? <div id="sensitivity"><Robustness report={report.sensitivity} /></div> : null}
-      {slots.methodCheck ? <ReportSection id="method-check" title="Method check (TOPSIS)">{slots.methodCheck}</ReportSection> : null}
+      {report.methodCheck ? <MethodCheckSection check={report.methodCheck} base={`/evaluations/${report.evaluation.id}`} /> : null}
       <ReportSection id="excluded" title={r.excluded}>
         {(view?.result.excluded.length ?? 0) + report.structure.withdrawn.length === 0 ? <p class="muted">{r.excludedNone}</p> : null}
         {view ? <RankingExcluded excluded={view.result.excluded} /> : null}

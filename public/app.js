@@ -270,8 +270,8 @@
   });
 })();
 
-// A page rendered in answer to a form POST names its own address (views/render.ts): the history
-// entry takes it, so a reload asks for the page again instead of sending the form twice.
+// A page a form POST rendered is shown at its own address plus `?shown=<key>` (views/render.ts):
+// the address bar drops the key, so a reload (or a bookmark) asks for the page itself.
 (function ownAddressAfterPost() {
   var own = document.body.getAttribute('data-page-url');
   if (own && own !== location.pathname + location.search) history.replaceState(null, '', own);

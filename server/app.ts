@@ -17,6 +17,7 @@ import { docsPages } from './routes/docs.pages.js';
 import { healthzApi } from './routes/healthz.api.js';
 import { metricsApi } from './routes/metrics.api.js';
 import { requestLog } from './middleware/request-log.js';
+import { shownPage } from './middleware/shown-page.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { staticFiles } from './routes/static.js';
@@ -92,6 +93,7 @@ export function createApp({ db, env, log = createLogger(env), metrics = createMe
   app.use('*', csrfUnlessBearer);
   app.use('/api/*', apiBodyLimit);
   app.use('*', identify);
+  app.use('*', shownPage);
   mountApi(app);
   mountPages(app);
   app.notFound(notFoundHandler);

@@ -4,14 +4,14 @@ import type { Context } from 'hono';
  * The address of the page a form was sent from, for a page rendered in answer to a POST; null for
  * any other request. The page is the one htmx names (`HX-Current-URL`) or the browser's Referer
  * (sent same-origin by our Referrer-Policy); only a same-origin path is taken, never another
- * site's address. When neither names another page, the address stays as it is (null).
+ * site's address (null when neither names one).
  */
 export function pageUrlAfterPost(c: Context): string | null {
   if (c.req.method !== 'POST') return null;
   const url = new URL(c.req.url);
   for (const candidate of [c.req.header('HX-Current-URL'), c.req.header('Referer')]) {
     const from = sameOriginPath(candidate, url.origin);
-    if (from !== null && from !== url.pathname) return from;
+    if (from !== null) return from;
   }
   return null;
 }

@@ -1,17 +1,25 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { pageUrlAfterPost } from '../server/page-url.js';
+import { keepShown } from '../server/shown-pages.js';
+import { SHOWN_PARAM } from '../server/middleware/shown-page.js';
 
 /**
  * Sends a full page (with doctype) or, for htmx requests, whatever fragment the route rendered.
  * A page rendered in answer to a POST (a form re-shown with its errors, a 409, a one-time link)
  * names the page's own address, so the address bar does not keep the POST URL and a reload does
- * not send the form again (issue 12): `HX-Replace-Url` for htmx, `data-page-url` on the body for
- * the plain form (public/app.js replaces the history entry with it).
+ * not send the form again (issue 12): `HX-Replace-Url` for htmx; a browser's own form submission
+ * (`Sec-Fetch-Mode: navigate`) is answered POST-redirect-GET: 303 to the page with a key under
+ * which this answer is kept for the session (middleware/shown-page.ts), so the address bar ends
+ * on a GET and a reload never resends the form. Other callers (scripts, tests) get the page itself.
  */
 export function html(c: Context, node: unknown, status: ContentfulStatusCode = 200) {
   let body = `<!doctype html>${String(node)}`;
   const own = pageUrlAfterPost(c);
+  if (own !== null && c.req.header('sec-fetch-mode') === 'navigate' && !c.req.header('hx-request')) {
+    const key = keepShown(body.replace('<body>', `<body data-page-url="${escapeAttr(own)}">`), status, c.get('sessionHash') ?? null);
+    return c.redirect(`${own}${own.includes('?') ? '&' : '?'}${SHOWN_PARAM}=${key}`, 303);
+  }
   if (own !== null) {
     c.header('HX-Replace-Url', own);
     body = body.replace('<body>', `<body data-page-url="${escapeAttr(own)}">`);

@@ -8,6 +8,7 @@ import { m } from '../../views/messages/index.js';
 
 let app: TestApp;
 let cookie: string;
+let ownerEmail: string;
 let ownerToken: string;
 let id: string;
 let quality: string;
@@ -18,6 +19,7 @@ let zeta: string;
 beforeAll(async () => {
   ({ app } = await makeTestApp());
   const [owner, eva, ben] = await Promise.all([signupUser(app, { password: 'correct-horse-battery' }), signupUser(app), signupUser(app)]);
+  ownerEmail = owner.email;
   id = await createEvaluation(app, owner.token, { template: 'blank' }, { declare: false });
   quality = await addCriterion(app, owner.token, id, { name: 'Quality' });
   support = await addCriterion(app, owner.token, id, { name: 'Support' });
@@ -79,6 +81,31 @@ test('a 422 from a form names the page it came from, so a reload asks for the pa
   const foreign = await pagePost(app, cookie, `/evaluations/${id}/review/threshold`, { threshold: '500' }, { referer: 'https://evil.example/x' });
   expect(foreign.headers.get('hx-replace-url')).toBeNull();
   expect(await foreign.text()).toContain('<body>');
+});
+
+test('a browser’s own form POST that fails is answered POST-redirect-GET: the page with its errors, to that session only', async () => {
+  const from = `/evaluations/${id}/review?vendor=${acme}`;
+  const browser = { referer: `http://localhost${from}`, 'sec-fetch-mode': 'navigate' };
+  const res = await pagePost(app, cookie, `/evaluations/${id}/review/threshold`, { threshold: '500' }, browser);
+  expect(res.status).toBe(303);
+  const location = res.headers.get('location')!;
+  expect(location).toMatch(new RegExp(`^${from.replace(/[?]/g, '\\?')}&shown=[\\w-]{22}$`));
+  const shown = await pageGet(app, cookie, location);
+  expect(shown.status).toBe(422);
+  const html = await shown.text();
+  expect(html).toContain(`<body data-page-url="${esc(from)}">`);
+  expect(shown.headers.get('cache-control')).toBe('no-store');
+  // Another session (or nobody) gets the plain page, not this one's errors.
+  expect((await pageGet(app, null, location)).status).toBe(303);
+  const other = await formLogin(app, ownerEmail, 'correct-horse-battery');
+  expect(other).not.toBe(cookie);
+  const elsewhere = await pageGet(app, other, location);
+  expect(elsewhere.status).toBe(200);
+  expect(await elsewhere.text()).not.toContain('data-page-url');
+  // A form posting to its own page's address is redirected too (a reload would otherwise resend it).
+  const same = await pagePost(app, cookie, `/evaluations/${id}/members`, { email: 'not an address', role: 'evaluator' }, { referer: `http://localhost/evaluations/${id}/members`, 'sec-fetch-mode': 'navigate' });
+  expect(same.status).toBe(303);
+  expect(same.headers.get('location')).toMatch(new RegExp(`^/evaluations/${id}/members\\?shown=`));
 });
 
 test('once decided, the review page has no live threshold "Apply" button (it could only end on a 409)', async () => {

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { openDatabase } from '../db/client.js';
 import { engineOf } from '../db/dialect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { warmScoreWriter } from './score-writes/score-writer.js';
 import { seedDemo } from '../seeds/demo.js';
 import { startMailScheduler } from './mail/scheduler.js';
 import { mailSettings } from './mail/settings.js';
@@ -15,6 +16,8 @@ import { demoLoginInForce } from './content/demo-login.js';
 const env = parseEnv();
 const db = openDatabase(env);
 await migrateToLatest(db);
+// The writer thread loads while the rest starts, not when the first person scores (ADR 009).
+warmScoreWriter(db);
 if (env.SEED_DEMO === '1') {
   await seedDemo(db);
   // On every start, not only the first: the sign-in page says the terminal shows it.

@@ -74,6 +74,16 @@ export function usesWriterThread(db: Db): boolean {
   return sqlite !== undefined && (writers.get(sqlite) ?? null) !== null;
 }
 
+/**
+ * Starts the writer thread of a file database now rather than at its first write: loading the
+ * thread's modules takes seconds on a busy machine, which the first person to score would wait
+ * for. Called at start-up (server/index.ts); harmless on PostgreSQL and in-memory databases.
+ */
+export function warmScoreWriter(db: Db): void {
+  const sqlite = sqliteOf(db);
+  if (sqlite) writerOf(sqlite);
+}
+
 function writerOf(sqlite: SQLite.Database): Writer | null {
   let w = writers.get(sqlite);
   if (w === undefined) writers.set(sqlite, (w = sqlite.memory ? null : startWriter(sqlite)));

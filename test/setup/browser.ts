@@ -11,6 +11,7 @@ import { createApp } from '../../server/app.js';
 import { parseEnv } from '../../server/env.js';
 import { systemPath } from '../../scripts/system-deps.mjs';
 import { seedDemo } from '../../seeds/demo.js';
+import { warmScoreWriter } from '../../server/score-writes/score-writer.js';
 
 /** Debian's Chromium (or CHROMIUM_PATH; see scripts/system-deps.mjs) with the flags this closed network needs (no background calls home). */
 export function launchChromium(): Promise<Browser> {
@@ -30,6 +31,7 @@ export async function startServer(opts: { demo?: boolean } = {}): Promise<{ base
   const db = openSqlite(join(dir, 'test.db'));
   await migrateToLatest(db);
   if (opts.demo) await seedDemo(db);
+  warmScoreWriter(db);
   const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

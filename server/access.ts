@@ -10,11 +10,43 @@ import { parseId } from './ids.js';
 export type { Actor } from './actor.js';
 
 /**
+ * One pass through the gate: the route as Hono names it (`c.req.routePath`: the pattern,
+ * `/evaluations/:id/vendors/:vid`), the action it checks, and whether the gate let the caller in.
+ */
+export interface AccessCheck { method: string; path: string; action: Action; granted: boolean }
+
+const accessListeners = new Set<(check: AccessCheck) => void>();
+
+/**
+ * Tells `listener` the action every evaluation route checks, as it checks it: the pages call the
+ * gate from their handlers or from pageAccess, so the action a page needs is known from its own
+ * call rather than from a list kept beside it (test/http/access-matrix.test.ts reads it this way).
+ * Returns the function that stops listening.
+ */
+export function observeAccessChecks(listener: (check: AccessCheck) => void): () => void {
+  accessListeners.add(listener);
+  return () => accessListeners.delete(listener);
+}
+
+/**
  * The one gate for everything inside an evaluation: 404 unless the caller is a member (another
  * team's evaluation must look absent), 403 when their role does not allow `action`, 409 for any
  * write once the evaluation is decided.
  */
 export async function accessEvaluation(c: Context<AppEnv>, action: Action): Promise<Actor> {
+  if (accessListeners.size === 0) return gate(c, action);
+  const tell = (granted: boolean) => { for (const listener of accessListeners) listener({ method: c.req.method, path: c.req.routePath, action, granted }); };
+  try {
+    const actor = await gate(c, action);
+    tell(true);
+    return actor;
+  } catch (e) {
+    tell(false);
+    throw e;
+  }
+}
+
+async function gate(c: Context<AppEnv>, action: Action): Promise<Actor> {
   const user = c.get('user');
   if (!user) throw unauthorized();
   const id = parseId(c.req.param('id'));

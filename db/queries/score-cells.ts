@@ -1,3 +1,4 @@
+import { nextTurn, vendorSteps } from './score-stream.js';
 import type { Db } from '../client.js';
 
 // Reads and consensus writes of `score_cells` beside the aggregate (score-cell-aggregate.ts) and
@@ -11,9 +12,21 @@ export async function mustHaveCells(db: Db, evaluationId: number) {
     .execute();
 }
 
-/** Every cell's spread (min/max, pass/fail): what disagreement is judged on. */
-export async function cellSpreadsOf(db: Db, evaluationId: number) {
-  return db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail']).where('evaluation_id', '=', evaluationId).execute();
+/**
+ * Every cell's spread (min/max, pass/fail): what disagreement is judged on. With the vendors' ids
+ * the cells are read in steps of vendors, yielding to the event loop between them (issue 15,
+ * promise 1: the 60,000 cells of a 2,000-vendor evaluation read as objects at once held it for
+ * hundreds of ms).
+ */
+export async function cellSpreadsOf(db: Db, evaluationId: number, vendorIds?: readonly number[]) {
+  const steps = vendorSteps(vendorIds, 50);
+  const out = [];
+  for (const [from, to] of steps) {
+    out.push(...(await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail'])
+      .where('evaluation_id', '=', evaluationId).where('vendor_id', '>=', from).where('vendor_id', '<=', to).execute()));
+    if (steps.length > 1) await nextTurn();
+  }
+  return out;
 }
 
 /** A cell's consensus score and rationale, if the cell exists. */

@@ -8,23 +8,48 @@ import { sqliteOf, type Db } from '../client.js';
 const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
 
 /**
- * Calls `each(vendorId, criterionId, evaluatorId, value)` for every score of the evaluation that
- * has a value (N/A and abstentions left out), holding the connection while it reads.
+ * Vendors read per step. Issue 15, promise 1: the landscape's 5 million scores read in one go held
+ * the event loop for seconds; 50 vendors × 25 criteria × 15 evaluators is about 19,000 rows, a few
+ * tens of ms, and the loop serves other requests between steps.
  */
-export async function forEachScoreValue(db: Db, evaluationId: number, each: (vendorId: number, criterionId: number, evaluatorId: number, value: number) => void): Promise<void> {
+const VENDORS_PER_STEP = 50;
+
+/** Lets the event loop serve what waits (timers, sockets) before the next step. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `[first, last]` vendor id of each step of `per` vendors, ids ascending; one step over every id without vendors. */
+export function vendorSteps(vendorIds: readonly number[] | undefined, per = VENDORS_PER_STEP): [number, number][] {
+  const ids = [...(vendorIds ?? [])].sort((a, b) => a - b);
+  if (ids.length === 0) return [[1, Number.MAX_SAFE_INTEGER]];
+  const steps: [number, number][] = [];
+  for (let i = 0; i < ids.length; i += per) steps.push([ids[i]!, ids[Math.min(ids.length, i + per) - 1]!]);
+  return steps;
+}
+
+/**
+ * Calls `each(vendorId, criterionId, evaluatorId, value)` for every score of the evaluation that
+ * has a value (N/A and abstentions left out). On SQLite the read goes in steps of vendors (ids
+ * ascending, `vendorIds` as vendorIdsOf gives them), yielding to the event loop between steps; a
+ * step holds the connection only while it reads.
+ */
+export async function forEachScoreValue(db: Db, evaluationId: number, each: (vendorId: number, criterionId: number, evaluatorId: number, value: number) => void, vendorIds?: readonly number[]): Promise<void> {
   const sqlite = sqliteOf(db);
   if (!sqlite) return forEachScoreValueOf(db, evaluationId, each);
   let st = statements.get(sqlite);
   if (!st) {
     // Its own statement, not the shared cache's: raw mode belongs to the statement.
     st = sqlite.prepare(`select s.vendor_id, s.criterion_id, s.evaluator_id, s.value from vendors v
-      join scores s on s.vendor_id = v.id where v.evaluation_id = ? and s.value is not null`).raw(true);
+      join scores s on s.vendor_id = v.id where v.evaluation_id = ? and v.id between ? and ? and s.value is not null`).raw(true);
     statements.set(sqlite, st);
   }
   const statement = st;
-  await db.connection().execute(async () => {
-    for (const r of statement.iterate(evaluationId) as IterableIterator<[number, number, number, number]>) each(r[0], r[1], r[2], r[3]);
-  });
+  const steps = vendorSteps(vendorIds);
+  for (const [from, to] of steps) {
+    await db.connection().execute(async () => {
+      for (const r of statement.iterate(evaluationId, from, to) as IterableIterator<[number, number, number, number]>) each(r[0], r[1], r[2], r[3]);
+    });
+    if (steps.length > 1) await nextTurn();
+  }
 }
 
 /**

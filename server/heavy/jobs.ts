@@ -28,9 +28,21 @@ function remember(key: string, value: unknown): void {
  * Runs a heavy task for member `a` over inputs the read model loaded as `a` may see them. The
  * returned value may be shared with other callers of the same key: treat it as read-only.
  */
-export async function heavy<T extends HeavyTask>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
+export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
   if (costOf(task) < inlineBelow()) return runHeavy(task);
-  const key = heavyKey(a, task.inputs as RankingInputs, task.kind, args);
+  return heavyUnder(a, task, heavyKey(a, task.inputs as RankingInputs, task.kind, args));
+}
+
+/**
+ * `heavy` for a task whose caller states the cache key itself (Kendall's W: the evaluation and its
+ * scores' stamp, read-models/agreement.ts). Small tasks run inline; the rest as `heavy` does.
+ */
+export async function heavyKeyed<T extends HeavyTask>(a: Actor, task: T, key: string): Promise<HeavyResult<T>> {
+  if (costOf(task) < inlineBelow()) return runHeavy(task);
+  return heavyUnder(a, task, key);
+}
+
+async function heavyUnder<T extends HeavyTask>(a: Actor, task: T, key: string): Promise<HeavyResult<T>> {
   if (results.has(key)) {
     const hit = results.get(key) as HeavyResult<T>;
     remember(key, hit);

@@ -3,6 +3,7 @@ import { rankAcceptability, stabilityIntervals, type ScoreMatrix } from '../doma
 import { seededRandom } from '../domain/random.js';
 import { rankTopsis, type TopsisRow } from '../domain/ranking-topsis.js';
 import { resolveWeights } from '../domain/weights.js';
+import { kendallW } from '../domain/agreement.js';
 
 /**
  * The heavy computations as plain data in, plain data out (ADR 017): they run in a pool thread or
@@ -12,7 +13,14 @@ import { resolveWeights } from '../domain/weights.js';
 export type HeavyTask =
   | { kind: 'rank'; inputs: RankingInputs; topLevel?: Record<string, number> | undefined; limit?: number | undefined }
   | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number }
-  | { kind: 'topsis'; inputs: RankingInputs };
+  | { kind: 'topsis'; inputs: RankingInputs }
+  | { kind: 'kendall'; grid: KendallGrid };
+
+/**
+ * Every evaluator's values per leaf criterion, as the agreement read model gathered them: per leaf
+ * (in `leafIds` order), one array of `vendors` values per evaluator who scored it (NaN: no value).
+ */
+export interface KendallGrid { leafIds: string[]; vendors: number; rows: Float64Array[][] }
 
 export interface SensitivityFigures {
   stability: Record<string, { low: number; high: number }>;
@@ -24,10 +32,11 @@ export interface SensitivityFigures {
   votes: number;
 }
 
-export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : SensitivityFigures;
+export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null> : SensitivityFigures;
 
 /** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
 export function costOf(task: HeavyTask): number {
+  if (task.kind === 'kendall') return task.grid.rows.reduce((n, rows) => n + rows.length, 0) * task.grid.vendors;
   const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   if (task.kind === 'rank' || task.kind === 'topsis') return cells;
   const tops = task.inputs.nodes.filter((n) => n.parentId === null).length;
@@ -37,6 +46,7 @@ export function costOf(task: HeavyTask): number {
 export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'rank') return rankInputs(task.inputs, task.topLevel, { limit: task.limit }) as HeavyResult<T>;
   if (task.kind === 'topsis') return topsisOfInputs(task.inputs) as HeavyResult<T>;
+  if (task.kind === 'kendall') return kendallOfGrid(task.grid) as HeavyResult<T>;
   return sensitivityFigures(task.inputs, task.votes, task.samples) as HeavyResult<T>;
 }
 
@@ -71,4 +81,16 @@ function sensitivityFigures(inputs: RankingInputs, voteWeights: readonly Record<
 function topsisOfInputs(inputs: RankingInputs): TopsisRow[] {
   const { nodes, scale, vendors, matrix } = inputs;
   return rankTopsis({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix });
+}
+
+/** Kendall's W per leaf, over the vendors every evaluator of that leaf gave a value. */
+function kendallOfGrid({ leafIds, vendors, rows: byLeaf }: KendallGrid): Record<string, number | null> {
+  const w: Record<string, number | null> = {};
+  leafIds.forEach((id, l) => {
+    const rows = byLeaf[l] ?? [];
+    const common: number[] = [];
+    for (let v = 0; v < vendors; v++) if (rows.length > 0 && rows.every((r) => !Number.isNaN(r[v]!))) common.push(v);
+    w[id] = kendallW(rows.map((r) => common.map((v) => r[v]!)));
+  });
+  return w;
 }

@@ -7,16 +7,23 @@ import { cellSpreadsOf } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { scoresStampOf } from '../../db/queries/scores.js';
 import { forEachScoreValue } from '../../db/queries/score-stream.js';
-import { disagreements, kendallW, type Disagreement } from '../domain/agreement.js';
+import { disagreements, type Disagreement } from '../domain/agreement.js';
+import { heavyKeyed } from '../heavy/jobs.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 
 // Kendall's W reads every score of the evaluation: 5 million for the landscape, seconds of work.
-// It depends on the scores alone, so it is kept per database handle until scores_version or the
-// number of scores (a deleted vendor or criterion) or the set of leaves says otherwise.
-const kendallCache = new WeakMap<Db, Map<number, { key: string; w: Record<string, number | null> }>>();
+// Issue 15, promise 1: the scores are read in steps that yield to the event loop
+// (forEachScoreValue), and W itself is computed in the heavy pool when big (a `kendall` task,
+// ADR 017). It depends on the scores alone, so it is kept per database handle until scores_version
+// or the number of scores (a deleted vendor or criterion) or the set of leaves says otherwise.
+let kendallCache = new WeakMap<Db, Map<number, { key: string; w: Record<string, number | null> }>>();
+
+/** Forgets every kept W (tests that time the whole read). */
+export const clearKendallCache = (): void => { kendallCache = new WeakMap(); };
 
 /** Kendall's W per leaf, over the vendors every evaluator of that leaf gave a value. */
-async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly number[]): Promise<Record<string, number | null>> {
+async function kendallByLeaf(db: Db, a: Actor, leafIds: readonly number[], vendors: readonly number[]): Promise<Record<string, number | null>> {
+  const evaluationId = a.evaluation.id;
   const stamp = await scoresStampOf(db, evaluationId);
   const key = `${stamp}:${leafIds.join(',')}`;
   let cache = kendallCache.get(db);
@@ -26,7 +33,6 @@ async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly num
 
   // Each leaf's values as one Float64Array per evaluator (NaN: no value), filled in one pass
   // over raw rows: made into row objects, the landscape's scores took seconds and gigabytes.
-  const vendors = await vendorIdsOf(db, evaluationId);
   const vendorIndex = new Map(vendors.map((id, i) => [id, i]));
   const leafIndex = new Map(leafIds.map((id, i) => [id, i]));
   const evaluatorIndex = new Map<number, number>();
@@ -38,15 +44,12 @@ async function kendallByLeaf(db: Db, evaluationId: number, leafIds: readonly num
     let e = evaluatorIndex.get(evaluatorId);
     if (e === undefined) evaluatorIndex.set(evaluatorId, (e = evaluatorIndex.size));
     (grid[l]![e] ??= new Float64Array(vendors.length).fill(NaN))[v] = value;
-  });
-  const w: Record<string, number | null> = {};
-  leafIds.forEach((id, l) => {
-    const rows = grid[l]!.filter((r) => r !== undefined);
-    const common: number[] = [];
-    for (let v = 0; v < vendors.length; v++) if (rows.length > 0 && rows.every((r) => !Number.isNaN(r[v]!))) common.push(v);
-    w[String(id)] = kendallW(rows.map((r) => common.map((v) => r[v]!)));
-  });
-  cache.set(evaluationId, { key, w });
+  }, vendors);
+  const rows = grid.map((byEvaluator) => byEvaluator.filter((r) => r !== undefined));
+  const w = await heavyKeyed(a, { kind: 'kendall', grid: { leafIds: leafIds.map(String), vendors: vendors.length, rows } }, `kendall|${evaluationId}|${key}`);
+  // The read went in steps: a score written between them may be half in it, so only a read the
+  // stamp did not move under is kept.
+  if ((await scoresStampOf(db, evaluationId)) === stamp) cache.set(evaluationId, { key, w });
   return w;
 }
 
@@ -77,8 +80,9 @@ export async function agreementReport(db: Db, a: Actor): Promise<AgreementReport
   const { evaluation } = a;
   const leafMap = new Map(leavesOf(await criteriaOf(db, evaluation.id)).map((r) => [r.id, r]));
   const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');
-  const cells = await cellSpreadsOf(db, evaluation.id);
-  const w = await kendallByLeaf(db, evaluation.id, scored.map((l) => l.id));
+  const vendors = await vendorIdsOf(db, evaluation.id);
+  const cells = await cellSpreadsOf(db, evaluation.id, vendors);
+  const w = await kendallByLeaf(db, a, scored.map((l) => l.id), vendors);
   const kindOf = (id: number) => leafMap.get(id)?.kind;
   const found = disagreements(
     cells.filter((c) => kindOf(c.criterion_id) === 'scored' || kindOf(c.criterion_id) === 'must-have').map((c) => ({

@@ -9,11 +9,11 @@ import { deleteRoute, readRoute, writeRoute } from '../openapi/specs.js';
 // Access 'audit' (facilitator and observers, and not a write, so a decided evaluation still gets
 // links: that is when the board asks); the service narrows it to the facilitator (ADR 025).
 const create = writeRoute({
-  access: 'audit', method: 'post', summary: 'Make a read-only link to the board report (facilitator; in review or decided)', body: ReportLinkCreateSchema, status: 201,
+  access: 'share', method: 'post', summary: 'Make a read-only link to the board report (facilitator; in review or decided)', body: ReportLinkCreateSchema, status: 201,
   success: ok('The new link: its URL is shown this once.', ReportLinkCreatedSchema),
 });
-const list = readRoute({ access: 'audit', summary: 'The read-only links to the board report (facilitator)', success: ok('The links, newest first, without their tokens.', ReportLinkListSchema) });
-const revoke = deleteRoute({ access: 'audit', path: '/{linkId}', summary: 'Revoke a read-only link (facilitator)' });
+const list = readRoute({ access: 'share', summary: 'The read-only links to the board report (facilitator)', success: ok('The links, newest first, without their tokens.', ReportLinkListSchema) });
+const revoke = deleteRoute({ access: 'share', path: '/{linkId}', summary: 'Revoke a read-only link (facilitator)' });
 
 /** /api/v1/evaluations/:id/report-links — read-only links to the board report for people without an account. */
 export const reportLinksApi = apiRouter('Report links')

@@ -1,13 +1,12 @@
 import { backupSqlite, restoreSqlite } from './sqlite.js';
 import { backupPostgres, restorePostgres } from './postgres.js';
+import type { Engine } from '../dialect.js';
 
 // One function per engine, chosen the way the server chooses its database (server/env.ts):
 // DATABASE_URL=postgres://… is PostgreSQL (pg_dump / pg_restore in custom format), otherwise the
 // SQLite file at DATABASE_PATH.
 
 export interface BackupEnv { DATABASE_URL?: string | undefined; DATABASE_PATH: string }
-
-export type Engine = 'sqlite' | 'postgres';
 
 export const engineOf = (env: BackupEnv): Engine => (env.DATABASE_URL ? 'postgres' : 'sqlite');
 

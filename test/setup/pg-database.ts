@@ -64,6 +64,14 @@ export async function freshPostgresUrl(base: string): Promise<string> {
   return urlFor(base, name);
 }
 
+/** The URL of a new, empty database (no tables): for processes that migrate it themselves. */
+export async function emptyPostgresUrl(base: string): Promise<string> {
+  counter += 1;
+  const name = `e_${process.pid}_${Date.now().toString(36)}_${counter}`;
+  await withAdmin(base, (admin) => admin.query(`create database ${name}`));
+  return urlFor(base, name);
+}
+
 /** A new database copied from the migrated template, opened with a small pool. */
 export async function freshPostgres(base: string): Promise<Db> {
   return openPostgres(await freshPostgresUrl(base), 4, { idleTimeoutMillis: 200 });

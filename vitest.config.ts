@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Timed suites (test/hardening) need the machine to themselves: `npm run test:hardening`.
-    exclude: [...configDefaults.exclude, 'test/hardening/**'],
+    // test/pg needs a PostgreSQL server: `npm run test:pg` (vitest.pg.config.ts).
+    exclude: [...configDefaults.exclude, 'test/hardening/**', 'test/pg/**'],
     // Browser tests start a real server and Chromium; give them room without slowing unit tests.
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -2,7 +2,7 @@ import { parseEnv } from '../server/env.js';
 import { backupDatabase } from '../db/backup/index.js';
 
 // `npm run backup -- <file>`: an online, consistent copy of the database while the server runs
-// (the SQLite file at DATABASE_PATH; db/backup/). The file must not exist yet.
+// (the SQLite file at DATABASE_PATH, or pg_dump's custom format of DATABASE_URL; db/backup/). The file must not exist yet.
 const file = process.argv[2];
 if (!file) {
   console.error('Usage: npm run backup -- <file>');

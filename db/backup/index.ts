@@ -1,24 +1,24 @@
 import { backupSqlite, restoreSqlite } from './sqlite.js';
+import { backupPostgres, restorePostgres } from './postgres.js';
 import type { Engine } from '../dialect.js';
 
 // One function per engine, chosen the way the server chooses its database (server/env.ts):
-// DATABASE_URL=postgres://… is PostgreSQL (pg_dump / pg_restore, not written yet), otherwise the
+// DATABASE_URL=postgres://… is PostgreSQL (pg_dump / pg_restore in custom format), otherwise the
 // SQLite file at DATABASE_PATH.
 
 export interface BackupEnv { DATABASE_URL?: string | undefined; DATABASE_PATH: string }
 
 export const engineOf = (env: BackupEnv): Engine => (env.DATABASE_URL ? 'postgres' : 'sqlite');
 
-const notYet = (what: string) => (): never => {
-  throw new Error(`${what} on PostgreSQL is not supported yet; use pg_dump / pg_restore against DATABASE_URL.`);
-};
-
 const engines = {
   sqlite: {
     backup: (env: BackupEnv, file: string) => backupSqlite(env.DATABASE_PATH, file),
     restore: async (env: BackupEnv, file: string) => restoreSqlite(file, env.DATABASE_PATH),
   },
-  postgres: { backup: notYet('Backup'), restore: notYet('Restore') },
+  postgres: {
+    backup: (env: BackupEnv, file: string) => backupPostgres(env.DATABASE_URL!, file),
+    restore: (env: BackupEnv, file: string) => restorePostgres(env.DATABASE_URL!, file),
+  },
 } satisfies Record<Engine, { backup: (env: BackupEnv, file: string) => Promise<unknown>; restore: (env: BackupEnv, file: string) => Promise<unknown> }>;
 
 /** Writes an online, consistent copy of the database to `file`. */

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-// Frozen in time: names users typed sort and compare the same on both engines (issue 13, ADR 022).
+// Frozen in time: names users typed sort and compare the same on both engines (issue 13, ADR 028).
 // SQLite compares text bytewise (BINARY); a PostgreSQL database created with a language locale
 // (en_US.UTF-8, the usual managed default) would sort "alpha" next to "Alpha" and ignore spaces
 // and punctuation. The columns the app orders or deduplicates by get the bytewise "C" collation.

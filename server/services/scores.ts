@@ -31,7 +31,7 @@ const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.sc
  */
 export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]): Promise<{ saved: number }> {
   // On PostgreSQL a batch can deadlock with a single write (rows, then the evaluation; the other
-  // way round): the database aborts one and it is run again (ADR 022). SQLite never raises these.
+  // way round): the database aborts one and it is run again (ADR 028). SQLite never raises these.
   return withRetries(() => db.transaction().execute(async (trx) => {
     // The may-score rules are checked here, in the transaction that writes, as saveScore does.
     await assertMayScore(trx, a, items.map((i) => i.vendorId));

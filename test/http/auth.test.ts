@@ -1,4 +1,5 @@
 import { describe, test, expect, beforeAll } from 'vitest';
+import { migrations } from '../../db/migrations/index.js';
 import { api, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 
 let app: TestApp;
@@ -14,7 +15,16 @@ describe('GET /healthz', () => {
   test('answers 200 {ok: true} once the database is migrated, saying the database answered', async () => {
     const res = await api(app, null, 'GET', '/healthz');
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ ok: true, database: 'ok', engine: process.env.DATABASE_URL ? 'postgres' : 'sqlite' });
+    expect(res.json).toEqual({ ok: true, database: 'ok', engine: process.env.DATABASE_URL ? 'postgres' : 'sqlite', migrations: 'current' });
+  });
+
+  test('says migrations "pending" when the database lacks one this code knows (still 200: it answers)', async () => {
+    const { app: behind, db } = await makeTestApp();
+    const newest = Object.keys(migrations).sort().at(-1)!;
+    await db.deleteFrom('kysely_migration' as any).where('name', '=', newest).execute();
+    const res = await api(behind, null, 'GET', '/healthz');
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual(expect.objectContaining({ ok: true, migrations: 'pending' }));
   });
 });
 

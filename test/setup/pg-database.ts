@@ -54,12 +54,25 @@ async function buildTemplate(base: string): Promise<void> {
   });
 }
 
-/** A new database copied from the migrated template, opened with a small pool. */
-export async function freshPostgres(base: string): Promise<Db> {
+/** The URL of a new database copied from the migrated template (for tests that start their own processes on it). */
+export async function freshPostgresUrl(base: string): Promise<string> {
   ready ??= buildTemplate(base);
   await ready;
   counter += 1;
   const name = `t_${process.pid}_${Date.now().toString(36)}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
   await withAdmin(base, (admin) => admin.query(`create database ${name} template ${TEMPLATE}`));
-  return openPostgres(urlFor(base, name), 4, { idleTimeoutMillis: 200 });
+  return urlFor(base, name);
+}
+
+/** The URL of a new, empty database (no tables): for processes that migrate it themselves. */
+export async function emptyPostgresUrl(base: string): Promise<string> {
+  counter += 1;
+  const name = `e_${process.pid}_${Date.now().toString(36)}_${counter}`;
+  await withAdmin(base, (admin) => admin.query(`create database ${name}`));
+  return urlFor(base, name);
+}
+
+/** A new database copied from the migrated template, opened with a small pool. */
+export async function freshPostgres(base: string): Promise<Db> {
+  return openPostgres(await freshPostgresUrl(base), 4, { idleTimeoutMillis: 200 });
 }

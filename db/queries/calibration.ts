@@ -16,7 +16,8 @@ export interface EvaluatorSumsRow {
 }
 
 const PANEL_MEAN = sql.raw('(c.sum * 1.0 / c.n)');
-const SCORED = sql.raw(`join criteria on criteria.id = scores.criterion_id and criteria.kind = 'scored'`);
+/** The evaluation's scored criteria (the evaluation named too, so the planner reads only its criteria). */
+const scoredCriteria = (evaluationId: number) => sql`join criteria on criteria.id = scores.criterion_id and criteria.evaluation_id = ${evaluationId} and criteria.kind = 'scored'`;
 
 /** One row per evaluator with a counted value on a scored criterion: the sums calibration is computed from. */
 export async function evaluatorScoreSums(db: Db, evaluationId: number): Promise<EvaluatorSumsRow[]> {
@@ -26,7 +27,7 @@ export async function evaluatorScoreSums(db: Db, evaluationId: number): Promise<
       sum(case when c.n >= 2 then 1 else 0 end) as shared,
       coalesce(sum(case when c.n >= 2 then scores.value - ${PANEL_MEAN} end), 0) as off_sum,
       coalesce(sum(case when c.n >= 2 then (scores.value - ${PANEL_MEAN}) * (scores.value - ${PANEL_MEAN}) end), 0) as off_sumsq
-    from scores ${SCORED}
+    from scores ${scoredCriteria(evaluationId)}
     join score_cells c on c.vendor_id = scores.vendor_id and c.criterion_id = scores.criterion_id
     join users on users.id = scores.evaluator_id
     where scores.evaluation_id = ${evaluationId} and scores.value is not null and ${sql.raw(COUNTED_SCORES)}
@@ -49,7 +50,7 @@ export async function offsetCorrectedCells(db: Db, evaluationId: number, offsets
   const offset = arms.length > 0 ? sql`case scores.evaluator_id ${sql.join(arms, sql` `)} else 0 end` : sql`0`;
   const { rows } = await sql<CorrectedCellRow>`
     select scores.vendor_id, scores.criterion_id, count(*) as n, sum(scores.value - ${offset}) as sum
-    from scores ${SCORED}
+    from scores ${scoredCriteria(evaluationId)}
     where scores.evaluation_id = ${evaluationId} and scores.value is not null and ${sql.raw(COUNTED_SCORES)}
     group by scores.vendor_id, scores.criterion_id`.execute(db);
   return rows.map((r) => ({ vendor_id: Number(r.vendor_id), criterion_id: Number(r.criterion_id), n: Number(r.n), sum: Number(r.sum) }));

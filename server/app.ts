@@ -24,6 +24,7 @@ import { staticFiles } from './routes/static.js';
 import { authApi } from './routes/auth.api.js';
 import { evaluationsApi } from './routes/evaluations.api.js';
 import { agreementApi } from './routes/agreement.api.js';
+import { calibrationApi } from './routes/calibration.api.js';
 import { approvalsApi } from './routes/approvals.api.js';
 import { decisionApi } from './routes/decision.api.js';
 import { deadlinesApi } from './routes/deadlines.api.js';
@@ -110,6 +111,7 @@ const EVALUATION_APIS = [
   ['approvals', approvalsApi],
   ['assignments', assignmentsApi],
   ['audit', auditApi],
+  ['calibration', calibrationApi],
   ['consensus', consensusApi],
   ['criteria', criteriaApi],
   ['deadlines', deadlinesApi],

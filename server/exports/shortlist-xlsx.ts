@@ -31,8 +31,16 @@ export interface ShortlistWorkbookData {
 
 type Value = string | number | null | { formula: string; result: number | string };
 
-/** How often (rows) the writer lets the event loop run: each step stays far below 50 ms. */
+/** How often (rows) the writer lets the event loop run at the latest: it bounds what a sheet holds between waits. */
 const YIELD_EVERY = 50;
+/**
+ * And how long (ms) it may hold the loop between yields: on a loaded machine 50 rows of the
+ * Working sheet took 100–200 ms (a request waiting behind them), so the clock decides as well.
+ */
+const YIELD_AFTER_MS = 8;
+let lastBreath = 0;
+/** Whether the writer should yield before row `i`: every YIELD_EVERY rows, or once it has held the loop YIELD_AFTER_MS. */
+const due = (i: number): boolean => i % YIELD_EVERY === YIELD_EVERY - 1 || performance.now() - lastBreath > YIELD_AFTER_MS;
 /** What a sheet may hold unzipped before the writer waits: 4 of exceljs's 64 KiB buffers, or 1 MiB queued in the zip. */
 const MAX_QUEUED_BUFFERS = 4;
 const MAX_QUEUED_BYTES = 1 << 20;
@@ -55,6 +63,7 @@ async function breathe(ws: ExcelJS.Worksheet): Promise<void> {
   const kept = ws as unknown as SheetFormulae;
   if (kept._formulae) kept._formulae = {};
   await new Promise<void>((resolve) => setImmediate(resolve));
+  lastBreath = performance.now();
   const s = (ws as unknown as { stream?: SheetStream }).stream;
   const queued = () => s !== undefined && (s.buffers.length > MAX_QUEUED_BUFFERS || s.pipes.some((p) => (p.writableLength ?? 0) > MAX_QUEUED_BYTES));
   for (const start = performance.now(); queued() && performance.now() - start < MAX_WAIT_MS;) await new Promise((resolve) => setTimeout(resolve, 2));
@@ -132,7 +141,7 @@ async function writeScores(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     });
     // Names are strings, never formulas: a vendor called "=HYPERLINK(…)" stays text.
     ws.addRow([vendorId, name, ...values, consensus.join('; ')]).commit();
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
+    if (due(i)) await breathe(ws);
   }
   await ws.commit();
 }
@@ -152,7 +161,7 @@ async function writeWorking(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     });
     const coverage = fx(ctx, `SUMPRODUCT(--ISNUMBER(B${r}:${lastCol}${r}),B$2:${lastCol}$2)`, row.coverage);
     ws.addRow([row.name, ...cells, coverage]).commit();
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
+    if (due(i)) await breathe(ws);
   }
   await ws.commit();
 }
@@ -189,7 +198,7 @@ async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
       fx(ctx, `IF(D${r}<1-1E-9,"provisional","ranked")`, lines[i]!.status), '',
       fx(ctx, `ROUND(C${r},9)`, round9(row.total)),
     ]).commit();
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await breathe(ws);
+    if (due(i)) await breathe(ws);
   }
   // Excluded, not yet scored and withdrawn vendors take no rank and no figures (ADR 024).
   for (const l of lines.slice(rows.length)) ws.addRow([null, l.vendor, null, null, ...plan.tops.map(() => null), l.status, l.reason]).commit();
@@ -219,7 +228,7 @@ async function writeAudit(ws: ExcelJS.Worksheet, audit: AsyncIterable<ReadableAu
   let n = 0;
   for await (const e of audit) {
     ws.addRow([e.at, e.actor_name ?? 'system', e.action, e.entity, e.entity_id, e.summary, e.before ?? '', e.after ?? '']).commit();
-    if (++n % YIELD_EVERY === 0) await breathe(ws);
+    if (due(n++)) await breathe(ws);
   }
   return ws.commit();
 }

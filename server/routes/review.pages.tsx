@@ -19,9 +19,13 @@ import { filterDisagreements, parseReviewFilter } from './review-filter.js';
 import { parsePage } from './vendor-filter.js';
 import { scoresWithEvaluators } from '../../db/queries/scores.js';
 import { vendorNamesByIds } from '../../db/queries/vendors.js';
+import { calibrationHiddenFor, calibrationReport } from '../read-models/calibration.js';
+import { CalibrationPage } from '../../views/pages/calibration.js';
 
 
 const PAGE_SIZE = 50;
+/** The calibration page lists the check ranking's best vendors; the API gives all of them. */
+const CHECK_ROWS = 50;
 
 /** What the review page lists: one page of the filtered disagreement rows, the counts, and the filter's choices. */
 interface ReviewData {
@@ -87,6 +91,13 @@ const thresholdForm = formValidator(ThresholdFormSchema, renderInvalid);
 /** GET /evaluations/:id/review — disagreements, consensus, agreement; POSTs record consensus and the threshold. */
 export const reviewPages = new Hono<AppEnv>()
   .get('/', async (c) => render(c, await evaluationPage(c, 'review')))
+  .get('/calibration', async (c) => {
+    const p = await evaluationPage(c, 'review');
+    // The read model refuses a blind reader; the page says why instead of failing.
+    const hidden = await calibrationHiddenFor(p.db, p);
+    const report = hidden ? null : await calibrationReport(p.db, p, { limit: CHECK_ROWS });
+    return html(c, <CalibrationPage user={p.user} nav={p.nav} report={report} hidden={hidden} />);
+  })
   .post('/consensus', pageAccess('review', 'edit'), consensusForm, async (c) => {
     const p = c.var.page;
     const { cell, value, rationale } = c.req.valid('form');

@@ -7,7 +7,7 @@ import { percent, points, when } from '../format.js';
 import { Legend } from '../charts/stacked-bar.js';
 import { DecisionRecordView } from '../partials/decision-record.js';
 import { RankingTable } from '../partials/ranking-table.js';
-import { RankingExcluded } from '../partials/ranking-gates.js';
+import { RankingExcluded, RankingUnscored } from '../partials/ranking-gates.js';
 import { RankingExplain } from '../partials/ranking-explain.js';
 import { Robustness } from '../partials/robustness.js';
 import { WithdrawnVendors } from '../partials/structure-changes.js';
@@ -93,6 +93,8 @@ function ReportBody({ report }: { report: BoardReport }) {
       <ReportSection id="excluded" title={r.excluded}>
         {(view?.result.excluded.length ?? 0) + report.structure.withdrawn.length === 0 ? <p class="muted">{r.excludedNone}</p> : null}
         {view ? <RankingExcluded excluded={view.result.excluded} /> : null}
+        {/* Every vendor not yet scored, as the ranking page and the exports list them (issue 14, point 9: one source). */}
+        {view ? <RankingUnscored unscored={view.result.unscored} limit={view.result.unscored.length} base={`/evaluations/${report.evaluation.id}`} /> : null}
         <WithdrawnVendors withdrawn={report.structure.withdrawn} />
       </ReportSection>
       <ConflictsSection report={report} />

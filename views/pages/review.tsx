@@ -120,6 +120,7 @@ export function ReviewPage(p: ReviewPageProps) {
       <section class="card">
         <h2>{m.review.kendallTitle}</h2>
         <p class="muted small">{m.review.kendallIntro}</p>
+        <p><a href={`/evaluations/${p.nav.id}/review/calibration`}>{m.calibration.link}</a></p>
         <table class="table compact">
           <tbody>{p.kendall.map((k) => <tr><th scope="row">{k.name}</th><td class="num">{k.w === null ? '—' : k.w.toFixed(2)}</td><td class="muted">{m.review.kendallWords(k.w)}</td></tr>)}</tbody>
         </table>

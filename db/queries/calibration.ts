@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../client.js';
 import { COUNTED_SCORES } from './score-cell-aggregate.js';
 
-// Evaluator calibration (issue 14, point 5; ADR 026-evaluator-calibration). The landscape has 5
+// Evaluator calibration (issue 14, point 5; ADR 029). The landscape has 5
 // million scores: both statements aggregate in the database with one GROUP BY and hand back one
 // row per evaluator, or one per cell, never one per score. Counted scores only (an excluded
 // evaluator's scores on that vendor do not count, as for the ranking), scored criteria only

@@ -1,7 +1,7 @@
 import type { Scale } from './types.js';
 
 /**
- * Evaluator calibration (issue 14, point 5; ADR 026-evaluator-calibration): how lenient each
+ * Evaluator calibration (issue 14, point 5; ADR 029): how lenient each
  * evaluator is against the panel and how widely they score, from sums the database aggregated.
  * Pure: the same figures on SQLite and PostgreSQL, and a worked example in test/unit/calibration.test.ts.
  */

@@ -14,7 +14,7 @@ export interface CalibratedRow { vendorId: string; name: string; rank: number; t
 
 export interface CalibrationReport {
   evaluators: EvaluatorCalibration[];
-  /** The ranking on offset-corrected scores: a check, never the official ranking (ADR 026-evaluator-calibration). */
+  /** The ranking on offset-corrected scores: a check, never the official ranking (ADR 029). */
   check: { rows: CalibratedRow[]; ranked: number; moved: number };
 }
 

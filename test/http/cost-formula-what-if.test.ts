@@ -120,3 +120,17 @@ describe('the ranking page', () => {
     expect(html).toContain('type="range"');
   });
 });
+
+describe('the what-if fragment and the robustness charts', () => {
+  test('the sliders re-rank without storing; reset gives the section back; robustness draws the tornado and the heat map', async () => {
+    const before = await ranking();
+    const frag = await (await pageGet(app, fiona.cookie, `/evaluations/${id}/ranking/what-if?w-${quality}=0&w-${price}=100`)).text();
+    expect(frag).toContain('id="what-if-result"');
+    expect(frag.indexOf('>A<')).toBeLessThan(frag.indexOf('>C<'));
+    expect(await ranking()).toEqual(before);
+    expect(await (await pageGet(app, fiona.cookie, `/evaluations/${id}/ranking/what-if?reset=1`)).text()).toContain('id="what-if"');
+    const robust = await (await pageGet(app, fiona.cookie, `/evaluations/${id}/ranking/robustness`)).text();
+    expect(robust).toContain('class="tornado"');
+    expect(robust).toContain('heat-map');
+  });
+});

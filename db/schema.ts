@@ -88,6 +88,8 @@ export interface EvaluationsTable {
   /** When voting and scoring should end, ISO-8601 UTC (migration 010); reminders go out before. */
   voting_deadline: Generated<string | null>;
   scoring_deadline: Generated<string | null>;
+  /** How a price becomes a cost score (migration 013, ADR 030): 'lowest-over-price' | 'linear' | 'relative-to-average'. */
+  cost_formula: Generated<string>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

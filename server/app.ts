@@ -31,6 +31,7 @@ import { deadlinesApi } from './routes/deadlines.api.js';
 import { assignmentsApi } from './routes/assignments.api.js';
 import { auditApi } from './routes/audit.api.js';
 import { consensusApi } from './routes/consensus.api.js';
+import { costFormulaApi } from './routes/cost-formula.api.js';
 import { criteriaApi } from './routes/criteria.api.js';
 import { declarationsApi } from './routes/declarations.api.js';
 import { envelopesApi } from './routes/envelopes.api.js';
@@ -113,6 +114,7 @@ const EVALUATION_APIS = [
   ['audit', auditApi],
   ['calibration', calibrationApi],
   ['consensus', consensusApi],
+  ['cost-formula', costFormulaApi],
   ['criteria', criteriaApi],
   ['deadlines', deadlinesApi],
   ['decision', decisionApi],

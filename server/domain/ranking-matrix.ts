@@ -1,5 +1,6 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
 import { byVendorName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag, type UnscoredVendor } from './ranking.js';
+import { costBasis, costScore, DEFAULT_COST_FORMULA, type CostBasis, type CostFormula } from './cost-formula.js';
 
 /**
  * An evaluation's cell aggregates as typed arrays, vendor-major: the cell of vendor row `r` and
@@ -135,6 +136,8 @@ export interface MatrixRankingInput {
   matrix: CellMatrix;
   /** Build row objects only for the best `limit` vendors (ranks still count every vendor). */
   limit?: number | undefined;
+  /** How a price becomes a cost score (ADR 030); lowest ÷ price when absent. */
+  costFormula?: CostFormula | undefined;
 }
 
 /** `RankingResult`, with how many vendors were ranked (`rows` may be cut to `limit`; the unscored are not counted). */
@@ -148,7 +151,7 @@ export interface MatrixRankingResult extends RankingResult { ranked: number }
 export function rankMatrix(input: MatrixRankingInput): MatrixRankingResult {
   const prepared = prepareRanking(input);
   const { vendors, ranked, unscored, gates, columns, topKeys } = prepared;
-  const scores = scoreRanked({ vendors, matrix: input.matrix, scale: input.scale, ranked, rowOf: gates.rowOf, columns, minPrice: prepared.minPrice });
+  const scores = scoreRanked({ vendors, matrix: input.matrix, scale: input.scale, ranked, rowOf: gates.rowOf, columns, cost: prepared.cost });
   const best = bestOrder(vendors, ranked, scores.totals, input.limit);
   const rows = rankRows(vendors, ranked, topKeys, scores, best);
   gates.excluded.sort(byVendorName);
@@ -166,7 +169,8 @@ export function prepareRanking(input: MatrixRankingInput) {
   const gates = gateMustHaves(vendors, mustHaves, matrix);
   const columns = weightedColumns(weighted, topKeys, matrix);
   const { ranked, unscored } = setAsideUnscored(vendors, gates, columns, matrix, scoresNeeded);
-  return { vendors, weighted, topKeys, gates, columns, ranked, unscored, minPrice: cheapestPrice(vendors, ranked) };
+  const cost = costBasis(input.costFormula ?? DEFAULT_COST_FORMULA, rankedPrices(vendors, ranked));
+  return { vendors, weighted, topKeys, gates, columns, ranked, unscored, minPrice: cost.lowest, cost };
 }
 
 export type PreparedRanking = ReturnType<typeof prepareRanking>;
@@ -263,14 +267,12 @@ function weightedColumns(weighted: Plan['weighted'], topKeys: Plan['topKeys'], m
   return out;
 }
 
-/** Cheapest valid price among the vendors ranked (Infinity when none), as rankVendors judges it. */
-function cheapestPrice(vendors: readonly RankVendor[], ranked: readonly number[]): number {
-  let minPrice = Infinity;
+/** The valid prices of the vendors ranked, as rankVendors judges them: what every cost formula reads. */
+function* rankedPrices(vendors: readonly RankVendor[], ranked: readonly number[]): Generator<number> {
   for (const v of ranked) {
     const p = vendors[v]!.price;
-    if (validPrice(p) && p < minPrice) minPrice = p;
+    if (validPrice(p)) yield p;
   }
-  return minPrice;
 }
 
 /** Per ranked vendor (index j into `ranked`): its breakdown by top-level criterion at `parts[j * tops + t]`, total and coverage. */
@@ -278,7 +280,7 @@ interface Scores { parts: Float64Array; totals: Float64Array; coverages: Float64
 
 export interface LeafScoring {
   vendors: readonly RankVendor[]; matrix: CellMatrix; scale: Scale;
-  ranked: readonly number[]; rowOf: Int32Array; columns: WeightedColumns; minPrice: number;
+  ranked: readonly number[]; rowOf: Int32Array; columns: WeightedColumns; cost: CostBasis;
 }
 
 function scoreRanked(input: LeafScoring): Scores {
@@ -298,14 +300,14 @@ function scoreRanked(input: LeafScoring): Scores {
 /** Adds one vendor's weighted leaf points into `parts` from `at`, in leaf order; returns the weight share scored. */
 export function addLeafPoints(input: LeafScoring, r: number, price: number | null, parts: Float64Array, at: number): number {
   const { col: wCol, top: wTop, w: wW, w100 } = input.columns;
-  const { scale, minPrice } = input;
+  const { scale, cost } = input;
   const { value, stride } = input.matrix;
   const base = r * stride;
   const range = scale.max - scale.min;
   let coverage = 0;
   for (let k = 0; k < wCol.length; k++) {
     const col = wCol[k]!;
-    const n = leafNormalised(col, col === -2 || r < 0 || col < 0 ? NaN : value[base + col]!, price, minPrice, scale, range);
+    const n = leafNormalised(col, col === -2 || r < 0 || col < 0 ? NaN : value[base + col]!, price, cost, scale, range);
     if (Number.isNaN(n)) continue;
     coverage += wW[k]!;
     const p = at + wTop[k]!;
@@ -316,14 +318,12 @@ export function addLeafPoints(input: LeafScoring, r: number, price: number | nul
 
 /**
  * One leaf's normalised score (0–1), NaN when the vendor has no value there: for a cost leaf
- * (`col` -2) the lowest price over the vendor's price (ADR 004), else the value (`x`: the consensus
- * or the mean, NaN when absent) placed on the scale. The one formula the ranking and the working share.
+ * (`col` -2) the evaluation's cost formula over the vendor's price (ADR 004, ADR 030), else the value
+ * (`x`: the consensus or the mean, NaN when absent) placed on the scale. The one formula the ranking
+ * and the working share.
  */
-export function leafNormalised(col: number, x: number, price: number | null, minPrice: number, scale: Scale, range: number): number {
-  if (col === -2) {
-    if (!validPrice(price)) return NaN;
-    return minPrice === 0 ? (price === 0 ? 1 : 0) : minPrice / price;
-  }
+export function leafNormalised(col: number, x: number, price: number | null, cost: CostBasis, scale: Scale, range: number): number {
+  if (col === -2) return validPrice(price) ? costScore(price, cost) : NaN;
   if (Number.isNaN(x)) return NaN;
   return range > 0 ? clamp01((x - scale.min) / range) : x >= scale.max ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
 import { weightCarriers } from './weights.js';
 import { leavesOf, treeOrder } from './criteria-tree.js';
+import { costBasis, costScore, DEFAULT_COST_FORMULA, type CostFormula } from './cost-formula.js';
 
 export { treeOrder } from './criteria-tree.js';
 
@@ -11,6 +12,8 @@ export interface RankingInput {
   scale: Scale;
   vendors: readonly RankVendor[];
   cells: readonly CellAggregate[];
+  /** How a price becomes a cost score (ADR 030); lowest ÷ price when absent. */
+  costFormula?: CostFormula | undefined;
 }
 
 /** One ranked vendor; total and breakdown are points out of 100, coverage is the weight share actually scored. */
@@ -151,10 +154,7 @@ export function rankVendors(input: RankingInput): RankingResult {
   unscored.sort(byVendorName);
 
   // Cheapest is judged only among the vendors ranked; an excluded or unscored bargain must not depress everyone.
-  let minPrice = Infinity;
-  for (const v of ranked) if (validPrice(v.price) && v.price < minPrice) minPrice = v.price;
-  const costScore = (price: number): number =>
-    minPrice === 0 ? (price === 0 ? 1 : 0) : minPrice / price;
+  const cost = costBasis(input.costFormula ?? DEFAULT_COST_FORMULA, ranked.flatMap((v) => (validPrice(v.price) ? [v.price] : [])));
   const range = scale.max - scale.min;
   const scoreOf = (value: number): number =>
     range > 0 ? clamp01((value - scale.min) / range) : value >= scale.max ? 1 : 0;
@@ -166,7 +166,7 @@ export function rankVendors(input: RankingInput): RankingResult {
     let coverage = 0;
     for (const { c, w, top } of weighted) {
       let n: number | undefined;
-      if (c.kind === 'cost') n = validPrice(v.price) ? costScore(v.price) : undefined;
+      if (c.kind === 'cost') n = validPrice(v.price) ? costScore(v.price, cost) : undefined;
       else {
         const value = scoredValue(row.get(c.id));
         n = value === undefined ? undefined : scoreOf(value);

@@ -1,4 +1,5 @@
 import { pathOf } from './criteria-tree.js';
+import type { CostFormula } from './cost-formula.js';
 import { addLeafPoints, leafNormalised, prepareRanking, type MatrixRankingInput } from './ranking-matrix.js';
 
 /**
@@ -30,6 +31,8 @@ export interface Working {
   coverage: number;
   /** The lowest price among the ranked vendors (cost leaves divide it by the vendor's price); null when none. */
   lowestPrice: number | null;
+  /** The cost formula and the prices it reads (ADR 030): the highest and the average among the ranked vendors, null when none. */
+  cost: { formula: CostFormula; highestPrice: number | null; averagePrice: number | null };
   lines: WorkingLine[];
 }
 
@@ -39,7 +42,7 @@ export interface Working {
  */
 export function vendorWorking(input: MatrixRankingInput, vendorId: string): Working | NotRanked {
   const prepared = prepareRanking(input);
-  const { vendors, ranked, gates, columns, weighted, minPrice } = prepared;
+  const { vendors, ranked, gates, columns, weighted, minPrice, cost } = prepared;
   const v = vendors.findIndex((x) => x.id === vendorId);
   if (v < 0) return { status: 'absent' };
   const excluded = gates.excluded.find((x) => x.vendorId === vendorId);
@@ -50,7 +53,7 @@ export function vendorWorking(input: MatrixRankingInput, vendorId: string): Work
   const r = gates.rowOf[v]!;
   const { matrix, scale } = input;
   const parts = new Float64Array(columns.tops);
-  const coverage = addLeafPoints({ vendors, matrix, scale, ranked, rowOf: gates.rowOf, columns, minPrice }, r, vendor.price, parts, 0);
+  const coverage = addLeafPoints({ vendors, matrix, scale, ranked, rowOf: gates.rowOf, columns, cost }, r, vendor.price, parts, 0);
   let total = 0;
   for (const p of parts) total += p;
 
@@ -59,7 +62,7 @@ export function vendorWorking(input: MatrixRankingInput, vendorId: string): Work
     const col = columns.col[k]!;
     const i = r * matrix.stride + col;
     const x = col < 0 || r < 0 ? NaN : matrix.value[i]!;
-    const n = leafNormalised(col, x, vendor.price, minPrice, scale, range);
+    const n = leafNormalised(col, x, vendor.price, cost, scale, range);
     const value = col === -2 ? (Number.isNaN(n) ? null : vendor.price) : Number.isNaN(x) ? null : x;
     return {
       criterionId: c.id, path: [...pathOf(input.criteria, c).map((p) => p.name), c.name], kind: c.kind === 'cost' ? 'cost' : 'scored',
@@ -67,5 +70,6 @@ export function vendorWorking(input: MatrixRankingInput, vendorId: string): Work
       consensus: col >= 0 && r >= 0 && matrix.hasConsensus[i] === 1,
     };
   });
-  return { vendorId, name: vendor.name, total, coverage, lowestPrice: Number.isFinite(minPrice) ? minPrice : null, lines };
+  return { vendorId, name: vendor.name, total, coverage, lowestPrice: Number.isFinite(minPrice) ? minPrice : null,
+    cost: { formula: cost.formula, highestPrice: Number.isFinite(cost.highest) ? cost.highest : null, averagePrice: Number.isFinite(cost.average) ? cost.average : null }, lines };
 }

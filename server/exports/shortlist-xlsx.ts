@@ -7,6 +7,7 @@ import type { Scale } from '../domain/types.js';
 import type { ReadableAuditRow } from '../read-models/audit-log.js';
 import type { VoteAggregate } from '../read-models/votes.js';
 import { colName, type PlanLeaf, type WorkbookPlan } from './xlsx-plan.js';
+import { COST_FORMULA_LABELS, DEFAULT_COST_FORMULA, costBasis, costScore, type CostBasis, type CostFormula } from '../domain/cost-formula.js';
 
 /** One cell as ranking reads it: the consensus if set, else the evaluators' mean (N/A left out); null when nobody scored it. */
 export interface CellValue { value: number | null; consensus: boolean }
@@ -14,6 +15,8 @@ export interface CellValue { value: number | null; consensus: boolean }
 /** Everything the workbook shows, loaded by read-models/shortlist-workbook.ts as the reader may see it. */
 export interface ShortlistWorkbookData {
   scale: Scale;
+  /** The cost formula the ranking used (the evaluation's, ADR 030): the Working sheet writes it as Excel formulas. Default lowest ÷ price. */
+  costFormula?: CostFormula;
   plan: WorkbookPlan;
   /** The ranked vendors best first, figures at full precision (the ranking read model's rows). */
   rows: readonly RankRow[];
@@ -73,23 +76,33 @@ async function breathe(ws: ExcelJS.Worksheet): Promise<void> {
 const SCALE_MIN = 'Weights!$B$1';
 const SCALE_MAX = 'Weights!$D$1';
 const LOWEST_PRICE = 'Weights!$F$1';
+const HIGHEST_PRICE = 'Weights!$H$1';
+const AVERAGE_PRICE = 'Weights!$J$1';
 /** Scores and Working: two header rows (names, then kind / leaf weight); vendor i is on row 3 + i. */
 const FIRST = 3;
 
-interface Ctx { data: ShortlistWorkbookData; formulas: boolean; lowest: number }
+interface Ctx { data: ShortlistWorkbookData; formulas: boolean; lowest: number; cost: CostBasis }
+const formulaOf = (data: ShortlistWorkbookData): CostFormula => data.costFormula ?? DEFAULT_COST_FORMULA;
 
 /** A formula with its cached result, or (plain mode, the bench's baseline) the result alone. */
 const fx = (ctx: Ctx, formula: string, result: number | string): Value => (ctx.formulas ? { formula, result } : result);
 
-/** The normalised value the app gives a leaf: (value − min)/(max − min) clamped; lowest ÷ price for cost (DESIGN.md). */
+/** The normalised value the app gives a leaf: (value − min)/(max − min) clamped; the evaluation's cost formula for cost (ADR 030). */
 function normalised(ctx: Ctx, leaf: PlanLeaf, x: number): number {
   const { min, max } = ctx.data.scale;
-  if (leaf.kind === 'cost') return ctx.lowest === 0 ? (x === 0 ? 1 : 0) : ctx.lowest / x;
+  if (leaf.kind === 'cost') return costScore(x, ctx.cost);
   return max - min > 0 ? clamp01((x - min) / (max - min)) : x >= max ? 1 : 0;
 }
 
+/** `costScore` (domain/cost-formula.ts) as an Excel formula over the price cell `s`: the same arithmetic in the same order. */
+function costFormulaOf(formula: CostFormula, s: string): string {
+  if (formula === 'linear') return `IF(${HIGHEST_PRICE}-${LOWEST_PRICE}>0,1-(${s}-${LOWEST_PRICE})/(${HIGHEST_PRICE}-${LOWEST_PRICE}),1)`;
+  if (formula === 'relative-to-average') return `IF(${AVERAGE_PRICE}>0,MIN(1,MAX(0,1-${s}/(2*${AVERAGE_PRICE}))),IF(${s}=0,1,0))`;
+  return `IF(${LOWEST_PRICE}=0,IF(${s}=0,1,0),${LOWEST_PRICE}/${s})`;
+}
+
 function normalisedFormula(ctx: Ctx, leaf: PlanLeaf, s: string): string {
-  if (leaf.kind === 'cost') return `IF(ISNUMBER(${s}),IF(${LOWEST_PRICE}=0,IF(${s}=0,1,0),${LOWEST_PRICE}/${s}),"")`;
+  if (leaf.kind === 'cost') return `IF(ISNUMBER(${s}),${costFormulaOf(formulaOf(ctx.data), s)},"")`;
   const { min, max } = ctx.data.scale;
   return max - min > 0
     ? `IF(ISNUMBER(${s}),MIN(1,MAX(0,(${s}-${SCALE_MIN})/(${SCALE_MAX}-${SCALE_MIN}))),"")`
@@ -110,8 +123,13 @@ async function writeWeights(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
   const K = plan.leaves.length;
   const firstCost = plan.leaves.findIndex((l) => l.kind === 'cost');
   const costCol = colName(3 + firstCost);
-  const lowest: Value = firstCost < 0 || rows.length === 0 ? null : fx(ctx, `MIN(Scores!${costCol}${FIRST}:${costCol}${FIRST + rows.length - 1})`, ctx.lowest);
-  ws.addRow(['Scale min', scale.min, 'Scale max', scale.max, 'Lowest price among the ranked vendors', lowest]).commit();
+  const prices = `Scores!${costCol}${FIRST}:${costCol}${FIRST + rows.length - 1}`;
+  const none = firstCost < 0 || rows.length === 0;
+  const stat = (fn: string, v: number): Value => (none ? null : fx(ctx, `${fn}(${prices})`, Number.isFinite(v) ? v : 0));
+  ws.addRow([
+    'Scale min', scale.min, 'Scale max', scale.max, 'Lowest price among the ranked vendors', stat('MIN', ctx.lowest),
+    'Highest price', stat('MAX', ctx.cost.highest), 'Average price', stat('AVERAGE', ctx.cost.average), 'Cost formula', COST_FORMULA_LABELS[formulaOf(ctx.data)],
+  ]).commit();
   ws.addRow(['Change a weight below and the Shortlist re-ranks: weights are taken in proportion to their sum.']).commit();
   ws.addRow(['#', 'Top-level criterion', 'Weight']).commit();
   plan.tops.forEach((t, i) => ws.addRow([i + 1, t.name, t.weight]).commit());
@@ -243,6 +261,11 @@ function lowestPrice(data: ShortlistWorkbookData): number {
   return Number.isFinite(lowest) ? lowest : 0;
 }
 
+/** The ranked vendors' prices under the evaluation's cost formula, as the ranking reads them. */
+function costBasisOf(data: ShortlistWorkbookData): CostBasis {
+  return costBasis(formulaOf(data), data.rows.flatMap((r) => { const p = data.price(r.vendorId); return p === null ? [] : [p]; }));
+}
+
 /**
  * Streams the shortlist workbook into `stream`: sheets Shortlist, Scores, Weights, Working, Votes,
  * Audit. With `formulas` (the export) the Shortlist's totals, points and ranks are formulas over
@@ -250,7 +273,7 @@ function lowestPrice(data: ShortlistWorkbookData): number {
  * hold the results alone. Rows are committed as they are made, so memory stays flat.
  */
 export async function writeShortlistWorkbook(data: ShortlistWorkbookData, stream: Writable, opts: { formulas?: boolean } = {}): Promise<void> {
-  const ctx: Ctx = { data, formulas: opts.formulas ?? true, lowest: lowestPrice(data) };
+  const ctx: Ctx = { data, formulas: opts.formulas ?? true, lowest: lowestPrice(data), cost: costBasisOf(data) };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   const sheets = Object.fromEntries(['Shortlist', 'Scores', 'Weights', 'Working', 'Votes', 'Audit'].map((n) => [n, wb.addWorksheet(n)]));
   await writeShortlist(sheets.Shortlist!, ctx);

@@ -13,7 +13,7 @@ export function heavyKey(a: Actor, inputs: RankingInputs, kind: string, args: un
   const view = inputs.view === 'own' ? `own:${a.userId}` : 'team';
   const cells = inputs.view === 'team' && inputs.cellsVersion !== undefined ? `v${inputs.cellsVersion}` : matrixDigest(inputs);
   const rest = createHash('sha1')
-    .update(JSON.stringify([inputs.nodes, [...inputs.local], inputs.vendors, inputs.scale, [...inputs.rationales], args]))
+    .update(JSON.stringify([inputs.nodes, [...inputs.local], inputs.vendors, inputs.scale, [...inputs.rationales], inputs.costFormula, args]))
     .digest('base64url');
   return [kind, a.evaluation.id, cells, `w${inputs.weightVersion ?? '-'}`, view, inputs.pricesHidden ? 'sealed' : 'prices', rest].join('|');
 }

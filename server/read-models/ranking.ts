@@ -14,6 +14,7 @@ import { ownScoreCells } from '../../db/queries/own-scores.js';
 import { anyScoredCell } from '../../db/queries/score-cells.js';
 import type { Visibility } from '../domain/rules/visibility.js';
 import { heavy } from '../heavy/jobs.js';
+import { DEFAULT_COST_FORMULA, isCostFormula, type CostFormula } from '../domain/cost-formula.js';
 
 /**
  * Whose scores a ranking was computed from (API.md "Who sees what"): `own`, the reader's alone
@@ -35,6 +36,8 @@ export interface RankingView {
   pricesHidden: boolean;
   /** Blind scoring: computed from the reader's own scores alone, or from the team's. */
   view: RankingBasis;
+  /** The cost formula the totals were computed with (ADR 030). */
+  costFormula: CostFormula;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface RankingInputs {
   cellsVersion?: number;
   /** Consensus rationales of cells ("vendorId:criterionId"), so a must-have knock-out says why. */
   rationales: ReadonlyMap<string, string>;
+  /** How a price becomes a cost score: the evaluation's choice, or a what-if's (ADR 030). */
+  costFormula: CostFormula;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,7 +196,7 @@ async function inputsAsSeen(db: Db, a: Actor, seen: Visibility): Promise<Ranking
     // Two envelopes: without prices the cost leaves drop out and their siblings share the weight.
     nodes: seen.prices ? nodes : nodes.filter((n) => n.kind !== 'cost'), pricesHidden: !seen.prices, local: current.local, weightVersion: current.set?.version ?? null, scale: { min: evaluation.scale_min, max: evaluation.scale_max },
     vendors: vendors.map((v) => ({ id: String(v.id), name: v.name, price: seen.prices ? v.price : null })),
-    matrix: cells.matrix, rationales: cells.rationales, view: own ? 'own' : 'team',
+    matrix: cells.matrix, rationales: cells.rationales, view: own ? 'own' : 'team', costFormula: isCostFormula(evaluation.cost_formula) ? evaluation.cost_formula : DEFAULT_COST_FORMULA,
     ...(own ? {} : { cellsVersion: (cells as CachedCells).version }),
   };
 }
@@ -216,7 +221,7 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
   const local = new Map(inputs.local);
   if (topLevel) for (const [id, w] of Object.entries(topLevel)) local.set(id, w);
   const resolved = resolveWeights(nodes, local);
-  const ranked = rankMatrix({ criteria: nodes, leafWeights: resolved.leaves, scale: inputs.scale, vendors: inputs.vendors, matrix: inputs.matrix, limit: opts.limit });
+  const ranked = rankMatrix({ criteria: nodes, leafWeights: resolved.leaves, scale: inputs.scale, vendors: inputs.vendors, matrix: inputs.matrix, limit: opts.limit, costFormula: inputs.costFormula });
   const result: RankingResult = {
     rows: ranked.rows,
     unscored: ranked.unscored,
@@ -227,7 +232,7 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
     }),
   };
   const columns = topLevelOf(nodes).filter((n) => (resolved.global.get(n.id) ?? 0) > 0);
-  return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns, pricesHidden: inputs.pricesHidden, view: inputs.view };
+  return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns, pricesHidden: inputs.pricesHidden, view: inputs.view, costFormula: inputs.costFormula };
 }
 
 /**

@@ -39,7 +39,7 @@ export async function shortlistWorkbookData(db: Db, a: Actor, trailer: (width: n
   const prices = new Map(inputs.vendors.map((v) => [v.id, validPrice(v.price) ? v.price : null]));
   const audit = can(a.role, 'audit') ? eachReadableAudit(db, a.evaluation.id, await auditFilterAsSeen(db, a, {})) : null;
   return {
-    scale: inputs.scale, plan, rows: view.result.rows,
+    scale: inputs.scale, costFormula: inputs.costFormula, plan, rows: view.result.rows,
     lines: shortlistLines(view.result, view.columns, withdrawn),
     cell: cellReader(inputs), price: (id) => prices.get(id) ?? null,
     trailer: trailer(6 + plan.tops.length), votes, audit,

@@ -3,7 +3,7 @@ import { vendorIn } from '../../db/queries/vendors.js';
 import { workingScores } from '../../db/queries/vendor-working.js';
 import type { Actor } from '../actor.js';
 import { AppError, notFound } from '../errors.js';
-import { vendorWorking, type WorkingLine } from '../domain/working.js';
+import { vendorWorking, type Working, type WorkingLine } from '../domain/working.js';
 import { resolveWeights } from '../domain/weights.js';
 import { loadRankingInputs, type RankingBasis, type RankingInputs } from './ranking.js';
 
@@ -21,6 +21,8 @@ export interface WorkingLineView extends WorkingLine {
 
 export interface WorkingView {
   vendorId: string; name: string; total: number; coverage: number; lowestPrice: number | null;
+  /** The cost formula and the prices besides the lowest it reads (ADR 030). */
+  cost: Working['cost'];
   scale: { min: number; max: number }; view: RankingBasis; pricesHidden: boolean;
   lines: WorkingLineView[];
 }
@@ -49,7 +51,7 @@ export async function workingFrom(db: Db, a: Actor, inputs: RankingInputs, vendo
   const vendor = await vendorIn(db, a.evaluation.id, vendorId);
   if (!vendor) throw notFound('The vendor');
   const name = vendor.name;
-  const w = vendorWorking({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix }, id);
+  const w = vendorWorking({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix, costFormula: inputs.costFormula }, id);
   if ('status' in w) {
     if (w.status === 'excluded') throw notRanked(`${name} is not ranked: ${w.reason}.`);
     if (w.status === 'unscored') throw notRanked(`${name} is not ranked: it has no score yet${inputs.view === 'own' ? ' from you' : ''}.`);
@@ -65,5 +67,5 @@ export async function workingFrom(db: Db, a: Actor, inputs: RankingInputs, vendo
       consensusOf: line.consensus && line.value !== null ? { value: line.value, rationale } : null,
     };
   });
-  return { vendorId: id, name: w.name, total: w.total, coverage: w.coverage, lowestPrice: w.lowestPrice, scale, view: inputs.view, pricesHidden: inputs.pricesHidden, lines };
+  return { vendorId: id, name: w.name, total: w.total, coverage: w.coverage, lowestPrice: w.lowestPrice, cost: w.cost, scale, view: inputs.view, pricesHidden: inputs.pricesHidden, lines };
 }

@@ -5,11 +5,16 @@ import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
 import { structureChanges } from '../read-models/structure-changes.js';
+import { whatIfInputs } from '../read-models/what-if.js';
+import { CostFormulaName } from '../schemas/cost-formula.js';
+import { WhatIfWeightsParam } from '../schemas/what-if.js';
 
 const LimitSchema = z.object({
   limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }),
   method: z.enum(['weighted-sum', 'topsis'], { error: 'Either weighted-sum or topsis.' }).optional()
     .openapi({ description: '`topsis`: the same vendors ranked by TOPSIS as a method check (rows add `closeness`; `total` = 100 × closeness; `breakdown` is empty, closeness does not split by criterion). Default: the weighted sum.' }),
+  costFormula: CostFormulaName.optional().openapi({ description: 'What-if: rank with this cost formula instead of the one recorded (ADR 030). Nothing is stored.' }),
+  weights: WhatIfWeightsParam.optional(),
 });
 
 const Ranking = z.object({
@@ -19,6 +24,8 @@ const Ranking = z.object({
     closeness: z.number().optional().openapi({ description: 'Only with `method=topsis`: the TOPSIS relative closeness to the ideal, 0–1.' }),
   })),
   method: z.literal('topsis').optional().openapi({ description: 'Present when the rows were ranked by TOPSIS.' }),
+  costFormula: CostFormulaName.openapi({ description: 'The cost formula the totals use: the recorded one, or the what-if’s.' }),
+  whatIf: z.boolean().openapi({ description: 'True when `costFormula` or `weights` was given: the figures are a what-if, nothing was stored.' }),
   excluded: z.array(z.object({ vendorId: z.string(), name: z.string(), reason: z.string() })),
   unscored: z.array(z.object({ vendorId: z.string(), name: z.string() }))
     .openapi({ description: 'Vendors nobody has scored yet (no value on any weighted criterion), by name: not in `rows`, no rank; ranks count only the scored vendors.' }),
@@ -32,9 +39,9 @@ const read = readRoute({ access: 'read', summary: 'Vendors ranked by weighted sc
 
 /** GET /api/v1/evaluations/:id/ranking — vendors ranked by weighted score, with the excluded ones and why. */
 export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
-  const { limit, method } = c.req.valid('query');
+  const { limit, method, costFormula, weights } = c.req.valid('query');
   const a = c.var.actor;
-  const inputs = await loadRankingInputs(c.get('db'), a);
+  const inputs = whatIfInputs(await loadRankingInputs(c.get('db'), a), { costFormula, weights });
   const { result, resolved, view } = await rankOffLoop(a, inputs, undefined, { limit: method === 'topsis' ? undefined : limit });
   const structure = await structureChanges(c.get('db'), a.evaluation.id);
   const rows = method === 'topsis'
@@ -43,6 +50,8 @@ export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
   return c.json({
     ...(method === 'topsis' ? { method: 'topsis' as const } : {}),
     rows: limit ? rows.slice(0, limit) : rows,
+    costFormula: inputs.costFormula,
+    whatIf: costFormula !== undefined || weights !== undefined,
     excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),
     unscored: result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
     weights: Object.fromEntries(resolved.leaves),

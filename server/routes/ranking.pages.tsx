@@ -14,8 +14,20 @@ import { Layout } from '../../views/layout.js';
 import { ScoresHidden } from '../../views/partials/scores-hidden.js';
 import { structureChanges } from '../read-models/structure-changes.js';
 import { methodCheck, topsisOffLoop } from '../read-models/method-check.js';
+import type { RankingView } from '../read-models/ranking.js';
+import { whatIfInputs } from '../read-models/what-if.js';
+import { priceQuality } from '../read-models/price-quality.js';
+import { topLevelOf } from '../domain/criteria-tree.js';
+import { PriceQualitySection } from '../../views/partials/price-quality.js';
+import { WhatIfResult, WhatIfSection } from '../../views/partials/what-if.js';
 
 const DEFAULT_LIMIT = 50;
+/** Rows of the what-if table and of the price–quality figures (the scatter stays readable). */
+const WHAT_IF_ROWS = 10;
+const PRICE_ROWS = 50;
+
+/** The sliders at the weights in force, as whole percentages. */
+const slidersOf = (view: RankingView) => view.columns.map((c) => ({ id: c.id, name: c.name, value: 100 * (view.resolved.global.get(c.id) ?? 0) }));
 
 async function sequentially<T, R>(xs: readonly T[], f: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
@@ -34,6 +46,19 @@ export const rankingPages = new Hono<AppEnv>()
     if (!report) return html(c, <ScoresHidden title={m.robustness.title} user={p.user} nav={p.nav} />);
     if (c.req.header('hx-request')) return fragment(c, <Robustness report={report} />);
     return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><Robustness report={report} /></Layout>);
+  })
+  .get('/what-if', async (c) => {
+    const p = await evaluationPage(c, 'ranking');
+    const loaded = await visibleRankingInputs(p.db, p);
+    if (!loaded) return html(c, <ScoresHidden title={m.ranking.title} user={p.user} nav={p.nav} />);
+    const tops = topLevelOf(loaded.nodes).map((n) => n.id);
+    const pairs = tops.flatMap((id) => { const v = c.req.query(`w-${id}`); return v === undefined ? [] : [`${id}:${v}`]; });
+    // Sliders all at 0 (or none sent, or a reset) rank with the weights in force.
+    const inputs = c.req.query('reset') || pairs.length === 0 || pairs.every((x) => Number(x.split(':')[1]) === 0) ? loaded : whatIfInputs(loaded, { weights: pairs.join(',') });
+    const view = await rankOffLoop(p, inputs, undefined, { limit: WHAT_IF_ROWS });
+    const base = `/evaluations/${p.evaluation.id}`;
+    if (c.req.query('reset')) return fragment(c, <WhatIfSection base={base} view={view} sliders={slidersOf(view)} />);
+    return fragment(c, <WhatIfResult view={view} />);
   })
   .get('/', async (c) => {
   const p = await evaluationPage(c, 'ranking');
@@ -55,5 +80,12 @@ export const rankingPages = new Hono<AppEnv>()
     : null;
   const structure = await structureChanges(p.db, p.evaluation.id);
   const check = any ? methodCheck(view.result.rows, await topsisOffLoop(p, inputs), CHECK_ROWS) : null;
-  return html(c, <RankingPage check={check} user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} structure={structure} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
+  const base = `/evaluations/${p.evaluation.id}`;
+  const extra = any && view.result.rows.length > 0
+    ? <>
+        {view.pricesHidden ? null : <PriceQualitySection pq={await priceQuality(p, inputs, view, PRICE_ROWS)} formula={view.costFormula} />}
+        <WhatIfSection base={base} view={{ ...view, result: { ...view.result, rows: view.result.rows.slice(0, WHAT_IF_ROWS) } }} sliders={slidersOf(view)} />
+      </>
+    : null;
+  return html(c, <RankingPage extra={extra} check={check} user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} structure={structure} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
 });

@@ -189,6 +189,39 @@ describe('GET /evaluations/:id/shortlist.xlsx', () => {
     }
   }, 120_000);
 
+  test('under a recorded non-default cost formula the Working sheet writes it as formulas; LibreOffice gives the app\'s totals to 1e-9', async () => {
+    const files: string[] = [];
+    const expected: ApiRow[][] = [];
+    for (const formula of ['linear', 'relative-to-average'] as const) {
+      const put = await api(app, owner.token, 'PUT', `/api/v1/evaluations/${id}/cost-formula`, { formula, reason: 'The board asked for it' });
+      expect(put.status, put.text).toBe(200);
+      expected.push(await ranking());
+      const bytes = (await download()).bytes;
+      const wb = await workbookOf(bytes);
+      // Price is the last leaf: its Working column reads the highest (linear) or the average price (ADR 030).
+      const cell = wb.getWorksheet('Working')!.getRow(3).getCell(2 + 3).value as { formula: string };
+      expect(cell.formula).toContain(formula === 'linear' ? 'Weights!$H$1' : 'Weights!$J$1');
+      files.push(join(dir, `${formula}.xlsx`));
+      await writeFile(files[files.length - 1]!, bytes);
+    }
+    // The two formulas give different totals here, so the check can fail.
+    expect(expected[0]!.map((r) => r.total)).not.toEqual(expected[1]!.map((r) => r.total));
+    const { outputs, cleanup } = await recalculateWithLibreOffice(files);
+    try {
+      for (const [f, out] of outputs.entries()) {
+        const rows = shortlistRows(await workbookOf(out), expected[f]!.length);
+        rows.forEach((r, i) => {
+          expect(r.name).toBe(expected[f]![i]!.name);
+          expect(r.rank).toBe(expected[f]![i]!.rank);
+          expect(Math.abs((r.total as number) - expected[f]![i]!.total), `${r.name as string} total`).toBeLessThan(1e-9);
+        });
+      }
+    } finally {
+      await cleanup();
+      await api(app, owner.token, 'PUT', `/api/v1/evaluations/${id}/cost-formula`, { formula: 'lowest-over-price', reason: 'Back to the default' });
+    }
+  }, 120_000);
+
   test('a non-member gets 404 (the visibility matrix covers every role and stage)', async () => {
     const other = await signedInUser(app, 'stranger-xlsx@example.test');
     expect((await download(other.cookie)).res.status).toBe(404);

@@ -60,6 +60,7 @@ const cases: [string, AuditFacts, string][] = [
   ['evaluation:status', entry('status', 'evaluation', 5, { status: 'scoring' }, { status: 'review', force: true }), 'Fiona Facilitator moved the evaluation scoring → review, forced'],
   ['evaluation:reopen-voting', entry('reopen-voting', 'evaluation', 5, { status: 'scoring' }, { status: 'voting' }), 'Fiona Facilitator reopened voting: scoring → voting'],
   ['two-envelopes:set', entry('set', 'two-envelopes', 5, { hidePrices: false }, { hidePrices: true }), 'Fiona Facilitator sealed the price envelope: prices hidden from evaluators until they submit'],
+  ['cost-formula:set', entry('set', 'cost-formula', 5, { formula: 'lowest-over-price' }, { formula: 'linear', reason: 'Finance asked' }), "Fiona Facilitator changed how prices are scored: lowest price ÷ price → linear between the lowest and the highest price, because 'Finance asked'"],
   ['disagreement-threshold:set', entry('set', 'disagreement-threshold', 5, { threshold: 1.5 }, { threshold: 2 }), 'Fiona Facilitator set the disagreement threshold: 1.5 → 2'],
   ['feedback:create', entry('create', 'feedback', `10:${EVE}`, undefined, { nps: 9, csat: 4, ces: null, comment: '' }, EVE), 'Eve Evaluator gave demo feedback on Medallia: nps 9; csat 4'],
   ['feedback:update', entry('update', 'feedback', `10:${EVE}`, { nps: 9, csat: 4 }, { nps: 7, csat: 4 }, EVE), 'Eve Evaluator changed their demo feedback on Medallia: nps 9 → 7'],

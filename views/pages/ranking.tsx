@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../server/context.js';
 import type { RankingView } from '../../server/read-models/ranking.js';
 import { Layout, type EvaluationNav } from '../layout.js';
@@ -14,9 +15,9 @@ import { MethodCheckSection } from '../partials/method-check.js';
 import type { StructureChanges } from '../../server/read-models/structure-changes.js';
 import { reportRefusal } from '../../server/domain/rules/report-access.js';
 
-interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean; structure?: StructureChanges; check?: MethodCheck | null }
+interface RankingPageProps { user: CurrentUser; nav: EvaluationNav; view: RankingView; limit: number; anyScores: boolean; whose?: WhoseColumn[] | null; pricesHidden?: boolean; early?: boolean; structure?: StructureChanges; check?: MethodCheck | null; extra?: Child }
 
-export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden, early, structure, check }: RankingPageProps) {
+export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHidden, early, structure, check, extra }: RankingPageProps) {
   const { result, nodes, resolved } = view;
   const base = `/evaluations/${nav.id}`;
   return (
@@ -33,6 +34,7 @@ export function RankingPage({ user, nav, view, limit, anyScores, whose, pricesHi
       <RankingExcluded excluded={result.excluded} />
       {structure ? <WithdrawnVendors withdrawn={structure.withdrawn} /> : null}
       <RankingFlags flags={result.flags} nodes={nodes} vendors={[...result.rows, ...result.unscored, ...result.excluded]} />
+      {extra ?? null}
       {check ? <MethodCheckSection check={check} base={base} /> : null}
       {anyScores ? <RobustnessLoader base={base} /> : null}
       {whose ? <WhoseWeights columns={whose} /> : null}

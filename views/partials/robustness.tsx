@@ -1,6 +1,7 @@
 import type { SensitivityReport } from '../../server/read-models/sensitivity.js';
 import { percent } from '../format.js';
 import { m } from '../messages/index.js';
+import { Tornado } from '../charts/tornado.js';
 
 /** The interval within which the leader stays first, on a 0–100 % axis, with today's weight marked. */
 function IntervalBar({ low, high, now, label }: { low: number; high: number; now: number; label: string }) {
@@ -14,6 +15,9 @@ function IntervalBar({ low, high, now, label }: { low: number; high: number; now
   );
 }
 
+/** The heat map's shade class for a share (0–1), five steps; the number is always printed in the cell too. */
+const heat = (x: number) => `heat-${Math.min(4, Math.floor(x * 5))}`;
+
 /** "How robust is this ranking?": stability intervals and rank acceptability, server-rendered. */
 export function Robustness({ report }: { report: SensitivityReport }) {
   if (!report.leader) return <section class="card" id="robustness"><h2>{m.robustness.title}</h2><p class="muted">{m.robustness.none}</p></section>;
@@ -24,6 +28,8 @@ export function Robustness({ report }: { report: SensitivityReport }) {
       <h2>{m.robustness.title}</h2>
       <p class="robust-verdict"><strong>{m.robustness.verdict(leaderShare, report.leader.name, report.samples)}</strong></p>
       <p class="muted">{m.robustness.stabilityIntro(report.leader.name)}</p>
+      <h3>{m.whatIf.tornadoTitle}</h3>
+      <Tornado label={m.whatIf.tornadoLabel(report.leader.name)} bars={report.criteria.map((c) => { const s = report.stability[c.id] ?? { low: c.weight, high: c.weight }; return { label: c.name, low: s.low, high: s.high, now: c.weight }; })} />
       <table class="table compact">
         <thead><tr><th scope="col">{m.robustness.criterion}</th><th scope="col" class="num">{m.robustness.now}</th><th scope="col">{m.robustness.range}</th><th scope="col" class="bar-col"></th></tr></thead>
         <tbody>
@@ -43,9 +49,10 @@ export function Robustness({ report }: { report: SensitivityReport }) {
       </table>
       <h3>{m.robustness.acceptTitle(report.votes)}</h3>
       <p class="muted small">{m.robustness.acceptIntro(report.samples, report.votes)}</p>
-      <table class="table compact">
+      <table class="table compact heat-map" aria-label={m.whatIf.heatLabel}>
+        <caption class="muted small">{m.whatIf.heatTitle}</caption>
         <thead><tr><th scope="col">{m.robustness.vendor}</th><th scope="col" class="num">{m.robustness.first}</th><th scope="col" class="num">{m.robustness.top3}</th></tr></thead>
-        <tbody>{rows.map(([id, v]) => <tr><th scope="row">{report.names[id] ?? id}</th><td class="num">{percent(v.first)}</td><td class="num">{percent(v.top3)}</td></tr>)}</tbody>
+        <tbody>{rows.map(([id, v]) => <tr><th scope="row">{report.names[id] ?? id}</th><td class={`num ${heat(v.first)}`}>{percent(v.first)}</td><td class={`num ${heat(v.top3)}`}>{percent(v.top3)}</td></tr>)}</tbody>
       </table>
     </section>
   );

@@ -1,0 +1,43 @@
+import type { Actor } from '../actor.js';
+import { COST_FORMULAS, costBasis, costScore, type CostFormula } from '../domain/cost-formula.js';
+import { validPrice } from '../domain/ranking.js';
+import type { RankingInputs, RankingView } from './ranking.js';
+import { rankOffLoop } from './ranking.js';
+
+/** One ranked vendor's price and quality points (its total without the cost criteria); `perPoint` = price ÷ quality. */
+export interface PricePoint { vendorId: string; name: string; rank: number; price: number | null; quality: number; perPoint: number | null }
+
+export interface PriceQuality {
+  points: PricePoint[];
+  /** The top three (names, best first) under each formula. */
+  tops: { formula: CostFormula; names: string[] }[];
+  /** Vendors by price per quality point, lowest first (those with a price and quality above 0). */
+  valueForMoney: PricePoint[];
+}
+
+/**
+ * Price against quality for the ranking page, from the same inputs and view as the ranking (the
+ * visibility rule applied when they were loaded): the cost points are 100 × the cost leaves' weight
+ * × the vendor's cost score, so quality = total − cost points. The other formulas' top three go
+ * through the ranking read model (and the heavy layer's cache) as what-ifs.
+ */
+export async function priceQuality(a: Actor, inputs: RankingInputs, view: RankingView, limit: number): Promise<PriceQuality> {
+  const costIds = new Set(view.nodes.filter((n) => n.kind === 'cost').map((n) => n.id));
+  let costWeight = 0;
+  for (const [id, w] of view.resolved.leaves) if (costIds.has(id)) costWeight += w;
+  const prices = new Map(inputs.vendors.map((v) => [v.id, validPrice(v.price) ? v.price : null]));
+  const rows = view.result.rows;
+  const basis = costBasis(inputs.costFormula, rows.flatMap((r) => { const p = prices.get(r.vendorId); return p == null ? [] : [p]; }));
+  const points = rows.map((r): PricePoint => {
+    const price = prices.get(r.vendorId) ?? null;
+    const quality = r.total - (price === null ? 0 : 100 * costWeight * costScore(price, basis));
+    return { vendorId: r.vendorId, name: r.name, rank: r.rank, price, quality, perPoint: price !== null && quality > 1e-9 ? price / quality : null };
+  });
+  const tops: PriceQuality['tops'] = [];
+  for (const formula of COST_FORMULAS) {
+    const other = formula === inputs.costFormula ? view : await rankOffLoop(a, { ...inputs, costFormula: formula }, undefined, { limit: 3 });
+    tops.push({ formula, names: other.result.rows.slice(0, 3).map((r) => r.name) });
+  }
+  const valueForMoney = points.filter((p) => p.perPoint !== null).sort((x, y) => x.perPoint! - y.perPoint! || x.rank - y.rank).slice(0, limit);
+  return { points: points.slice(0, limit), tops, valueForMoney };
+}

@@ -10,6 +10,7 @@ import * as m009 from './009_audit_summary.js';
 import * as m010 from './010_invitations.js';
 import * as m011 from './011_report_links.js';
 import * as m012 from './012_pg_bytewise_text.js';
+import * as m013 from './013_login_failures.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '010_invitations': m010,
   '011_report_links': m011,
   '012_pg_bytewise_text': m012,
+  '013_login_failures': m013,
 };

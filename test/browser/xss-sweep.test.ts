@@ -99,6 +99,8 @@ test(`${P.length} XSS payloads in every user-text field: no page of the evaluati
     if (r.status === 201) vendors.push(r.body.id as string);
   }
   for (let i = 0; i < P.length; i += 1) await put('vendor website', 'POST', `${e}/vendors`, fay.token, { name: `Site ${i}`, website: P[i] });
+  // A real address with markup in its query: refused today (quotes and spaces), and inert if it ever were not.
+  await put('vendor website', 'POST', `${e}/vendors`, fay.token, { name: 'Site with a query', website: `https://example.test/?q="><script>alert(1)</script>&x=' onmouseover='alert(1)` });
   // A NUL byte makes the file binary, which the import refuses whole (promise 4): that payload stays out of it.
   const rows = P.filter((p) => !p.includes('\u0000')).reduce<string[][]>((acc, p, i) => (i % 2 ? acc.at(-1)!.push(p) : acc.push([p]), acc), []);
   const csv = ['name,website,description', ...rows.map((two, i) => [`CSV ${i} ${two.join(' ')}`, `https://example.test/${i}`, two.join(' ')].map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\n');
@@ -119,21 +121,21 @@ test(`${P.length} XSS payloads in every user-text field: no page of the evaluati
   }
   for (const [vi, v] of scored.entries()) await put('feedback comment', 'PUT', `${e}/feedback`, ann.token, { vendorId: v, nps: vi, comment: at(vi + 20) });
   await put('submission', 'POST', `${e}/submissions/me`, ann.token, undefined);
-  for (const [ci, c] of criteria.entries()) await put('consensus rationale', 'PUT', `${e}/consensus`, fay.token, { vendorId: scored[1], criterionId: c, value: 3, rationale: at(ci + 30) });
   expect((await json('POST', `${e}/status`, fay.token, { status: 'review', force: true })).status).toBe(200);
+  for (const [ci, c] of criteria.entries()) await put('consensus rationale', 'PUT', `${e}/consensus`, fay.token, { vendorId: scored[1], criterionId: c, value: 3, rationale: at(ci + 30) });
 
-  // Every page after the decision (its reason on them), as the facilitator and as the evaluator.
+  // Every page as the facilitator at review (every figure visible), then as the evaluator after the decision (its reason shown).
   const paths = [...evaluationPages(suite.server.routes, await paramsFor(suite.server.db, Number(id))), '/account'];
   const page = await signedIn(suite.browser, base, 'fay-xss@example.test');
+  const atReview = await sweep(page, base, paths);
   await put('decision reason', 'POST', `${e}/decision`, fay.token, { vendorIds: scored.slice(0, 2), reason: all(4000), acknowledgeProvisional: true });
-  const decided = await sweep(page, base, paths);
   const annPage = await signedIn(suite.browser, base, 'ann-xss@example.test');
   const asAnn = await sweep(annPage, base, paths);
 
-  const problems = [...decided.problems, ...asAnn.problems];
+  const problems = [...atReview.problems, ...asAnn.problems];
   const fields = Object.entries(tried).map(([f, n]) => `${f} ${n.ok} saved${n.refused ? ` / ${n.refused} refused` : ''}`).join('; ');
   console.log(`XSS sweep: ${P.length} payloads; writes: ${fields}`);
-  console.log(`XSS sweep: ${paths.length} pages × 2 (facilitator and evaluator, after the decision) = ${paths.length * 2} renders; statuses ${JSON.stringify([decided.statuses, asAnn.statuses])}; ${problems.length} problems; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`XSS sweep: ${paths.length} pages × 2 (the facilitator at review, the evaluator after the decision) = ${paths.length * 2} renders; statuses ${JSON.stringify([atReview.statuses, asAnn.statuses])}; ${problems.length} problems; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   expect(problems).toEqual([]);
   // The payloads are on the pages as text (so the sweep saw them), e.g. the first vendor's name.
   await page.goto(`${base}/evaluations/${id}/vendors`);

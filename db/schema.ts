@@ -32,6 +32,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   deadline_reminders: DeadlineRemindersTable;
   report_links: ReportLinksTable;
+  login_failures: LoginFailuresTable;
 }
 
 export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
@@ -329,4 +330,10 @@ export interface ReportLinksTable {
   revoked_at: string | null;
   uses: Generated<number>;
   last_used_at: string | null;
+}
+
+/** One failed sign-in, counted per account (`account:<email>`) and per client address (`ip:<addr>`). */
+export interface LoginFailuresTable {
+  key: string;
+  at: string;
 }

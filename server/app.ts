@@ -52,6 +52,7 @@ import { votesApi } from './routes/votes.api.js';
 import { votingApi } from './routes/voting.api.js';
 import { weightsApi } from './routes/weights.api.js';
 import { authPages } from './routes/auth.pages.js';
+import { accountPages } from './routes/account.pages.js';
 import { homePages } from './routes/home.pages.js';
 import { invitePages } from './routes/invite.pages.js';
 import { joinPages } from './routes/join.pages.js';
@@ -154,6 +155,9 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
 /** The HTML pages: one module per URL prefix; everything under /evaluations/ needs a signed-in visitor. */
 function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route('/', authPages); // /login, /signup, /logout
+  app.use('/account', requirePageUser);
+  app.use('/account/*', requirePageUser);
+  app.route('/account', accountPages);
   app.route('/', homePages);
   // Personal voting links sign people in, so they sit outside the signed-in area.
   app.route('/invite', invitePages);

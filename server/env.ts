@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Cookies get the Secure flag when the app is served over HTTPS. */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop (sign-in limits per address). */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** E-mail (server/mail): smtp://user:pass@host:port (smtps:// for TLS from the start); unset = e-mail off, links shown to copy. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, { error: 'SMTP_URL must look like smtp://user:pass@host:port' }).optional(),
   MAIL_FROM: z.string().min(3).default('cxbench <no-reply@localhost>'),

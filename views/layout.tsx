@@ -43,7 +43,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
           {user ? (
             <nav class="topnav" aria-label="Account">
               <a href="/">{m.nav.evaluations}</a>
-              <span class="whoami" title={user.email}>{user.name}</span>
+              <a class="whoami" href="/account" title={user.email}>{user.name}</a>
               <form method="post" action="/logout" class="inline">
                 <button type="submit" class="link-button">{m.nav.signOut}</button>
               </form>

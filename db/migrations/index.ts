@@ -11,6 +11,7 @@ import * as m010 from './010_invitations.js';
 import * as m011 from './011_report_links.js';
 import * as m012 from './012_pg_bytewise_text.js';
 import * as m013 from './013_cost_formula.js';
+import * as m014 from './014_login_failures.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '011_report_links': m011,
   '012_pg_bytewise_text': m012,
   '013_cost_formula': m013,
+  '014_login_failures': m014,
 };

@@ -29,3 +29,15 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number, at
 export async function apiTokensOf(db: Db, userId: number) {
   return db.selectFrom('api_tokens').select(['id', 'label', 'created_at', 'revoked_at']).where('user_id', '=', userId).orderBy('id', 'desc').execute();
 }
+
+/** Ends every browser session of a user (password change or reset). */
+export async function deleteSessionsOf(db: Db, userId: number): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** Revokes every live API token of a user (password change or reset). */
+export async function revokeApiTokensOf(db: Db, userId: number, at: string): Promise<number> {
+  const res = await db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

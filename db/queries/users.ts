@@ -63,3 +63,16 @@ export async function teamIdOf(db: Db, userId: number): Promise<number> {
 export async function anyUserExists(db: Db): Promise<boolean> {
   return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
+
+export async function findUserById(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+/** The team a user belongs to, or null (a person who only ever joined by a link may have none). */
+export async function teamIdOrNull(db: Db, userId: number): Promise<number | null> {
+  return (await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).executeTakeFirst())?.team_id ?? null;
+}

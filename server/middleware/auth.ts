@@ -1,12 +1,12 @@
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.js';
 import { hashSecret } from '../security/tokens.js';
 import { nowIso } from '../time.js';
 import { userBySessionHash, userByTokenHash } from '../../db/queries/users.js';
 import { unauthorized } from '../errors.js';
+import { readSessionCookie } from '../security/session-cookie.js';
 
-export const SESSION_COOKIE = 'cxb_session';
+export { SESSION_COOKIE } from '../security/session-cookie.js';
 
 /** Resolves the caller from a Bearer token or the session cookie; never rejects on its own. */
 export const identify = createMiddleware<AppEnv>(async (c, next) => {
@@ -22,7 +22,7 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
     c.set('user', user);
     return next();
   }
-  const cookie = getCookie(c, SESSION_COOKIE);
+  const cookie = readSessionCookie(c);
   if (cookie) {
     const hash = hashSecret(cookie);
     const user = await userBySessionHash(db, hash, nowIso());

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../context.js';
 import { csrf } from 'hono/csrf';
-import { SESSION_COOKIE } from './auth.js';
+import { readSessionCookie } from '../security/session-cookie.js';
 
 // Forms and htmx posts must come from our own pages; JSON and CSV bodies cannot be sent cross-site without CORS.
 const csrfCheck = csrf();
@@ -12,8 +12,8 @@ const csrfCheck = csrf();
  * check, so scripts may send bodiless DELETEs and anonymous calls get 401, not 403. Pages keep it
  * always (a forged sign-in form is an attack too).
  */
-export const csrfUnlessBearer: MiddlewareHandler = (c, next) => {
+export const csrfUnlessBearer: MiddlewareHandler<AppEnv> = (c, next) => {
   const api = c.req.path.startsWith('/api/');
-  const skip = c.req.header('authorization') !== undefined || (api && !getCookie(c, SESSION_COOKIE));
+  const skip = c.req.header('authorization') !== undefined || (api && !readSessionCookie(c));
   return skip ? next() : csrfCheck(c, next);
 };

@@ -19,6 +19,7 @@ const ERROR_MEANING = {
   404: 'The evaluation, or the thing named in the path, does not exist or is not visible to you (`not_found`).',
   409: 'The evaluation is not in a state that allows it, e.g. decided and locked (`evaluation_locked`) or a name already taken.',
   413: 'The request body is too large (`payload_too_large`).',
+  429: 'Too many attempts or jobs; come back after the seconds in `Retry-After` (`too_many_requests`).',
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_MEANING;

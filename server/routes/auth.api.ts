@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { LoginSchema, SignupSchema } from '../schemas/accounts.js';
-import { authenticate, createApiToken, revokeApiToken, signup } from '../services/accounts.js';
+import { ChangePasswordSchema, LoginSchema, SignupSchema } from '../schemas/accounts.js';
+import { changePassword, createApiToken, revokeApiToken, signIn, signup } from '../services/accounts.js';
+import { clientAddress } from '../security/client-address.js';
 import { apiTokensOf } from '../../db/queries/sessions.js';
 import { AppError, notFound, unauthorized } from '../errors.js';
 import { requireApiUser } from '../middleware/auth.js';
@@ -16,7 +17,13 @@ const signupRoute = apiRoute({
 const tokenRoute = apiRoute({
   method: 'post', path: '/token', summary: 'Exchange email and password for an API token', security: [],
   request: { body: jsonBody(LoginSchema) },
-  responses: { 200: ok('A new token.', z.object({ token: z.string() })), ...errors(400, 401) },
+  responses: { 200: ok('A new token.', z.object({ token: z.string() })), ...errors(400, 401, 429) },
+});
+const passwordRoute = apiRoute({
+  method: 'post', path: '/password', middleware: [requireApiUser] as const,
+  summary: 'Change the caller’s password: every session and API token is revoked, and a new token is answered',
+  request: { body: jsonBody(ChangePasswordSchema) },
+  responses: { 200: ok('A new token; every earlier session and token no longer works.', z.object({ token: z.string() })), ...errors(400, 401, 429) },
 });
 const listTokens = apiRoute({
   method: 'get', path: '/tokens', summary: 'The caller’s API tokens', middleware: [requireApiUser] as const,
@@ -32,7 +39,8 @@ const revokeToken = apiRoute({
 });
 
 /** Accounts and API tokens: /api/v1/auth. */
-export const authApi = apiRouter('Accounts')
+// Typed as a plain router: the chain's inferred type grew too complex for app.ts's mount table.
+export const authApi: ReturnType<typeof apiRouter> = apiRouter('Accounts')
   .openapi(signupRoute, async (c) => {
     const body = c.req.valid('json');
     const { userId, teamId } = await signup(c.get('db'), body);
@@ -41,9 +49,15 @@ export const authApi = apiRouter('Accounts')
   })
   .openapi(tokenRoute, async (c) => {
     const { email, password } = c.req.valid('json');
-    const userId = await authenticate(c.get('db'), email, password);
+    const userId = await signIn(c.get('db'), email, password, clientAddress(c));
     if (userId === null) throw new AppError(401, 'invalid_credentials', 'The email or password is wrong.');
     const { token } = await createApiToken(c.get('db'), userId, 'api');
+    return c.json({ token }, 200);
+  })
+  .openapi(passwordRoute, async (c) => {
+    const userId = c.get('user')!.id;
+    await changePassword(c.get('db'), userId, c.req.valid('json'), clientAddress(c));
+    const { token } = await createApiToken(c.get('db'), userId, 'password change');
     return c.json({ token }, 200);
   })
   .openapi(listTokens, async (c) => {

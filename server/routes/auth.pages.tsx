@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { LoginPage, SignupPage } from '../../views/pages/auth.js';
 import { html } from '../../views/render.js';
 import { formFields, formValidator } from '../forms.js';
 import { LoginSchema, SignupSchema } from '../schemas/accounts.js';
-import { authenticate, createSession, endSession, SESSION_DAYS, signup } from '../services/accounts.js';
-import { SESSION_COOKIE } from '../middleware/auth.js';
-import { AppError } from '../errors.js';
+import { createSession, endSession, signIn, signup } from '../services/accounts.js';
+import { clearSessionCookie, writeSessionCookie } from '../security/session-cookie.js';
+import { clientAddress } from '../security/client-address.js';
+import { AppError, RetryLater } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 import { demoLoginInForce } from '../content/demo-login.js';
 
@@ -18,11 +18,7 @@ const safeNext = (next: string | undefined) => (next && /^\/(?!\/)[\w\-/?=&%.#]*
 /** The sign-in page points to the demo login only while start-up prints it (SEED_DEMO on, default password). */
 const demoShown = async (c: Context<AppEnv>) => c.get('env').SEED_DEMO === '1' && (await demoLoginInForce(c.get('db'))) !== null;
 
-function startSession(c: Context<AppEnv>, secret: string) {
-  setCookie(c, SESSION_COOKIE, secret, {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('env').COOKIE_SECURE === '1', maxAge: SESSION_DAYS * 86_400,
-  });
-}
+const startSession = writeSessionCookie;
 
 const loginForm = formValidator(LoginSchema, async (c, errors, values) => html(c, <LoginPage errors={errors} values={values} next={safeNext(values.next)} demo={await demoShown(c)} />, 422));
 const signupForm = formValidator(SignupSchema, (c, errors, values) => html(c, <SignupPage errors={errors} values={values} />, 422));
@@ -34,8 +30,16 @@ export const authPages = new Hono<AppEnv>()
     const form = c.req.valid('form');
     const fields = await formFields(c);
     const next = safeNext(fields.next);
-    const userId = await authenticate(c.get('db'), form.email, form.password);
-    if (userId === null) return html(c, <LoginPage errors={{ _: m.auth.wrongCredentials }} values={fields} next={next} demo={await demoShown(c)} />, 422);
+    const again = async (message: string, status: 422 | 429) => html(c, <LoginPage errors={{ _: message }} values={fields} next={next} demo={await demoShown(c)} />, status);
+    let userId: number | null;
+    try {
+      userId = await signIn(c.get('db'), form.email, form.password, clientAddress(c));
+    } catch (err) {
+      if (!(err instanceof RetryLater)) throw err;
+      c.header('Retry-After', String(err.retryAfter));
+      return again(m.auth.tooManyAttempts(Math.ceil(err.retryAfter / 60)), 429);
+    }
+    if (userId === null) return again(m.auth.wrongCredentials, 422);
     startSession(c, await createSession(c.get('db'), userId));
     return c.redirect(next, 303);
   })
@@ -53,6 +57,6 @@ export const authPages = new Hono<AppEnv>()
   .post('/logout', async (c) => {
     const hash = c.get('sessionHash');
     if (hash) await endSession(c.get('db'), hash);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(c);
     return c.redirect('/login', 303);
   });

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.js';
 import { redeemInvite } from '../services/stakeholders.js';
-import { createSession, SESSION_DAYS } from '../services/accounts.js';
-import { SESSION_COOKIE } from '../middleware/auth.js';
+import { createSession } from '../services/accounts.js';
+import { writeSessionCookie } from '../security/session-cookie.js';
 import { AppError } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 
@@ -11,8 +10,6 @@ import { m } from '../../views/messages/index.js';
 export const invitePages = new Hono<AppEnv>().get('/:token', async (c) => {
   const hit = await redeemInvite(c.get('db'), c.req.param('token'));
   if (!hit) throw new AppError(404, 'invalid_link', m.voting.invalidLink);
-  setCookie(c, SESSION_COOKIE, await createSession(c.get('db'), hit.userId), {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('env').COOKIE_SECURE === '1', maxAge: SESSION_DAYS * 86_400,
-  });
+  writeSessionCookie(c, await createSession(c.get('db'), hit.userId));
   return c.redirect(`/evaluations/${hit.evaluationId}/vote`, 303);
 });

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { JoinLinkPage, JoinPage } from '../../views/pages/join.js';
@@ -7,9 +6,9 @@ import { html } from '../../views/render.js';
 import { formValidator } from '../forms.js';
 import { JoinSchema } from '../schemas/forms/join.js';
 import { acceptInvitation, joinLinkState } from '../services/invitations.js';
-import { createSession, SESSION_DAYS } from '../services/accounts.js';
+import { createSession } from '../services/accounts.js';
 import { evaluationName } from '../../db/queries/member-invitations.js';
-import { SESSION_COOKIE } from '../middleware/auth.js';
+import { writeSessionCookie } from '../security/session-cookie.js';
 
 // A dead link is gone for good, whichever way it died.
 const GONE = 410;
@@ -30,8 +29,6 @@ export const joinPages = new Hono<AppEnv>()
     const out = await acceptInvitation(c.get('db'), c.req.param('token'), c.req.valid('form'));
     if (!out.ok) return html(c, <JoinLinkPage state={out.state} />, out.state === 'unknown' ? 404 : GONE);
     if (!out.signIn) return html(c, <JoinLinkPage state="existing" />);
-    setCookie(c, SESSION_COOKIE, await createSession(c.get('db'), out.userId), {
-      httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('env').COOKIE_SECURE === '1', maxAge: SESSION_DAYS * 86_400,
-    });
+    writeSessionCookie(c, await createSession(c.get('db'), out.userId));
     return c.redirect(`/evaluations/${out.evaluationId}`, 303);
   });

@@ -26,3 +26,9 @@ export const LoginSchema = z.object({
   email: z.string({ error: 'Required.' }).trim().min(1, { error: 'Required.' }).max(254),
   password: z.string({ error: 'Required.' }).min(1, { error: 'Required.' }).max(200),
 });
+
+/** A password change: the current one (checked like a sign-in) and the new one (the sign-up rules). */
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string({ error: 'Required.' }).min(1, { error: 'Required.' }).max(200),
+  newPassword: NewPassword,
+});

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/client.js';
-import { addToTeam, findUserByEmail, insertTeam, insertUser, normaliseEmail } from '../../db/queries/users.js';
-import { deleteSession, insertApiToken, insertSession, revokeApiToken as revokeToken } from '../../db/queries/sessions.js';
+import { addToTeam, findUserByEmail, findUserById, insertTeam, insertUser, normaliseEmail, setPasswordHash, teamIdOrNull } from '../../db/queries/users.js';
+import { deleteSession, deleteSessionsOf, insertApiToken, insertSession, revokeApiToken as revokeToken, revokeApiTokensOf } from '../../db/queries/sessions.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { conflict } from '../errors.js';
+import { AppError, conflict, unauthorized } from '../errors.js';
+import { assertNotThrottled, recordLoginFailure, recordLoginSuccess, throttleKeys } from '../security/login-throttle.js';
 import { hashPassword, verifyPassword } from '../security/passwords.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
@@ -24,11 +25,60 @@ export async function signup(db: Db, input: SignupInput): Promise<{ userId: numb
   });
 }
 
-/** The user id for valid credentials, or null; the same answer whether the email or the password is wrong. */
+// Hashed once, lazily: an unknown e-mail is checked against it so it costs one scrypt like a known one.
+let dummyHash: Promise<string> | null = null;
+const dummy = () => (dummyHash ??= hashPassword('no account has this password'));
+
+/**
+ * The user id for valid credentials, or null; the same answer, and the same work (one scrypt),
+ * whether the email or the password is wrong, so neither the message nor the time tells them apart.
+ */
 export async function authenticate(db: Db, email: string, password: string): Promise<number | null> {
   const user = await findUserByEmail(db, email);
-  if (!user?.password_hash) return null;
+  if (!user?.password_hash) {
+    await verifyPassword(password, await dummy());
+    return null;
+  }
   return (await verifyPassword(password, user.password_hash)) ? user.id : null;
+}
+
+/**
+ * `authenticate` behind the sign-in limits: 429 (RetryLater) before any password is checked when
+ * the account or the client address has too many recent failures; a failure is counted, a success
+ * clears the account's count.
+ */
+export async function signIn(db: Db, email: string, password: string, address: string | null): Promise<number | null> {
+  const keys = throttleKeys(email, address);
+  await assertNotThrottled(db, keys);
+  const userId = await authenticate(db, email, password);
+  await (userId === null ? recordLoginFailure(db, keys) : recordLoginSuccess(db, keys));
+  return userId;
+}
+
+/**
+ * Sets a new password after checking the current one (under the same limits as sign-in), then ends
+ * every session and revokes every API token of the user in the same transaction: whoever had
+ * stolen one is out. The caller starts a fresh session or token for the person who changed it.
+ */
+export async function changePassword(db: Db, userId: number, input: { currentPassword: string; newPassword: string }, address: string | null): Promise<void> {
+  const user = await findUserById(db, userId);
+  if (!user) throw unauthorized();
+  const keys = throttleKeys(user.email, address);
+  await assertNotThrottled(db, keys);
+  if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    await recordLoginFailure(db, keys);
+    throw new AppError(400, 'wrong_password', 'The current password is wrong.', { currentPassword: 'The current password is wrong.' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, userId, passwordHash);
+    const at = nowIso();
+    const sessions = await deleteSessionsOf(trx, userId);
+    const tokens = await revokeApiTokensOf(trx, userId, at);
+    const teamId = await teamIdOrNull(trx, userId);
+    // The audit log is per team; someone without a team has no log to write to.
+    if (teamId !== null) await recordAudit(trx, { teamId, evaluationId: null, actorId: userId, action: 'password_change', entity: 'user', entityId: userId, after: { sessionsEnded: sessions, tokensRevoked: tokens } });
+  });
 }
 
 /** Issues an API token; the plain token is returned once and only its hash is kept. */

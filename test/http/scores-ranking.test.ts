@@ -241,7 +241,7 @@ describe('GET /ranking', () => {
   test('totals, coverage, breakdowns, ranks with a tie (1, 1, 3), leaf weights and exclusions', async () => {
     const res = await api(app, owner.token, 'GET', `${base(id)}/ranking`);
     expect(res.status).toBe(200);
-    expect(Object.keys(res.json).sort()).toEqual(['costFormula', 'excluded', 'rows', 'unscored', 'view', 'weightChanges', 'weights', 'withdrawn']);
+    expect(Object.keys(res.json).sort()).toEqual(['costFormula', 'excluded', 'rows', 'unscored', 'view', 'weightChanges', 'weights', 'whatIf', 'withdrawn']);
 
     expect(Object.keys(res.json.weights).sort()).toEqual([A1, A2, B].sort());
     expect(res.json.weights[A1]).toBeCloseTo(0.15, 12);

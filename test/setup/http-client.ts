@@ -21,14 +21,5 @@ export async function must(status: number, port: number, token: string | null, m
   return res.json;
 }
 
-/** A small seeded generator (mulberry32), so a failing round can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the domain's mulberry32), so a failing round can be replayed from its seed. */
+export { seededRandom as seeded } from '../../server/domain/random.js';

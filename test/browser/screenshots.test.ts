@@ -20,6 +20,7 @@ const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const OUT = UPDATE ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'cxbench-shots-'));
 // Pictures for docs wait for the parts htmx loads after the page; the ordinary check needs the page only.
 const SETTLED = UPDATE ? 'networkidle' : 'load';
+const MAX_HEIGHT = 2400;
 const WIDTHS = [{ name: 'desktop', width: 1366, height: 900 }, { name: 'phone', width: 390, height: 844 }] as const;
 
 const suite = browserSuite({ demo: true });
@@ -45,7 +46,11 @@ async function pageList(): Promise<{ slug: string; path: string }[]> {
 async function shoot(page: Page, base: string, path: string, file: string): Promise<'skipped' | 'taken'> {
   const res = await page.goto(`${base}${path}`, { waitUntil: SETTLED });
   if (!res || res.status() >= 400 || !(await res.text()).toLowerCase().startsWith('<!doctype')) return 'skipped';
-  await page.screenshot({ path: file, fullPage: UPDATE, animations: 'disabled' });
+  // JPEG, and at most the first 2,400 px of a long page, keep the folder small enough to commit
+  // (whole pages as PNG came to 14 MB); the README's picture stays PNG.
+  const height = Math.min(MAX_HEIGHT, await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight));
+  const width = page.viewportSize()!.width;
+  await page.screenshot({ path: file, fullPage: UPDATE, animations: 'disabled', type: 'jpeg', quality: 80, ...(UPDATE ? { clip: { x: 0, y: 0, width, height } } : {}) });
   return 'taken';
 }
 
@@ -59,8 +64,8 @@ test('every page of the demo is pictured at 1366 and 390 px, and the README pict
     const page = await context.newPage();
     await signInOn(page, server.base, DEMO_LOGIN.email, DEMO_LOGIN.password);
     for (const { slug, path } of pages) {
-      const file = join(OUT, `${slug}-${size.width}.png`);
-      if ((await shoot(page, server.base, path, file)) === 'taken') taken.push(`${slug}-${size.width}.png`);
+      const file = join(OUT, `${slug}-${size.width}.jpg`);
+      if ((await shoot(page, server.base, path, file)) === 'taken') taken.push(`${slug}-${size.width}.jpg`);
     }
     if (size.width === 1366) {
       // The README's picture: the demo's ranking at desktop width, first screen only.
@@ -74,25 +79,25 @@ test('every page of the demo is pictured at 1366 and 390 px, and the README pict
   for (const size of WIDTHS) {
     const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
     const page = await context.newPage();
-    for (const path of ['/login', '/signup']) if ((await shoot(page, server.base, path, join(OUT, `signed-out${path.replace('/', '-')}-${size.width}.png`))) === 'taken') taken.push(`signed-out${path.replace('/', '-')}-${size.width}.png`);
+    for (const path of ['/login', '/signup']) if ((await shoot(page, server.base, path, join(OUT, `signed-out${path.replace('/', '-')}-${size.width}.jpg`))) === 'taken') taken.push(`signed-out${path.replace('/', '-')}-${size.width}.jpg`);
     await context.close();
   }
   if (UPDATE) writeFileSync(join(OUT, 'README.md'), index(taken));
 
   // Every page of the list was pictured at both widths (none silently skipped), and nothing else is in the folder.
   const expected = ['review-ranking', 'review-review', 'review-voting', 'review-feedback', 'scoring-scoring', 'scoring-members', 'decided-decision', 'signed-out-login'];
-  for (const slug of expected) for (const size of WIDTHS) expect(taken, `${slug} at ${size.width}`).toContain(`${slug}-${size.width}.png`);
-  expect(readdirSync(OUT).filter((f) => f.endsWith('.png') && f !== 'readme.png').sort()).toEqual([...taken].sort());
+  for (const slug of expected) for (const size of WIDTHS) expect(taken, `${slug} at ${size.width}`).toContain(`${slug}-${size.width}.jpg`);
+  expect(readdirSync(OUT).filter((f) => f.endsWith('.jpg')).sort()).toEqual([...taken].sort());
 }, 300_000);
 
 /** docs/screenshots/README.md: the pictures by page, desktop and phone side by side. */
 function index(files: string[]): string {
-  const slugs = [...new Set(files.map((f) => f.replace(/-\d+\.png$/, '')))];
+  const slugs = [...new Set(files.map((f) => f.replace(/-\d+\.jpg$/, '')))];
   return [
     '# Screenshots', '',
     'Made from the demo data by `npm run screenshots` (test/browser/screenshots.test.ts); do not edit by hand.',
     'Each page at 1366 px (desktop) and 390 px (phone).', '',
     '| Page | Desktop | Phone |', '|---|---|---|',
-    ...slugs.map((s) => `| ${s} | ![${s} at 1366 px](${s}-1366.png) | ![${s} at 390 px](${s}-390.png) |`), '',
+    ...slugs.map((s) => `| ${s} | ![${s} at 1366 px](${s}-1366.jpg) | ![${s} at 390 px](${s}-390.jpg) |`), '',
   ].join('\n');
 }

@@ -71,6 +71,17 @@ describe('no secrets in the log', () => {
     for (const secret of secrets) expect(text.includes(secret), `the log holds ${secret.slice(0, 12)}…`).toBe(false);
     expect(text).toContain('"route":"/join/:token"');
   });
+
+  test('a careless log line with a body or headers has its secrets redacted, at any depth', async () => {
+    const raw: string[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { raw.push(String(chunk)); done(); } });
+    const log = createLogger({ NODE_ENV: 'test', LOG_LEVEL: 'info' }, sink);
+    log.info({ body: { email: 'a@example.test', password: 'hunter2-hunter2' }, headers: { authorization: 'Bearer cxt_secret', cookie: 'cxb_session=abc' }, token: 'cxs_top' }, 'careless');
+    const text = raw.join('');
+    for (const secret of ['hunter2-hunter2', 'cxt_secret', 'cxb_session=abc', 'cxs_top']) expect(text).not.toContain(secret);
+    expect(text).toContain('a@example.test');
+    expect(text.match(/\[redacted\]/g)).toHaveLength(4);
+  });
 });
 
 describe('/healthz and /metrics', () => {

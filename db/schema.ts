@@ -43,6 +43,8 @@ export interface UsersTable {
   name: string;
   password_hash: string | null;
   created_at: string;
+  /** The language the person chose (issue 16); null until they pick one. */
+  locale: string | null;
 }
 
 export interface TeamMembersTable { team_id: number; user_id: number; created_at: string }

@@ -18,6 +18,8 @@ import { healthzApi } from './routes/healthz.api.js';
 import { metricsApi } from './routes/metrics.api.js';
 import { requestLog } from './middleware/request-log.js';
 import { shownPage } from './middleware/shown-page.js';
+import { locale } from './middleware/locale.js';
+import { languagePages } from './routes/language.pages.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { staticFiles } from './routes/static.js';
@@ -87,6 +89,8 @@ export function createApp({ db, env, log = createLogger(env), metrics = createMe
   const app = new OpenAPIHono<AppEnv>();
   // First, so every answer (errors and 404s included) carries its request id and is counted.
   app.use('*', requestLog(log, metrics));
+  // Next, so every answer after it (error pages included) is in the visitor's language (issue 16).
+  app.use('*', locale);
   app.use('*', drainUnreadBody);
   app.use('*', provide(db, env));
   app.use('*', securityHeaders);
@@ -155,6 +159,7 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
 /** The HTML pages: one module per URL prefix; everything under /evaluations/ needs a signed-in visitor. */
 function mountPages(app: OpenAPIHono<AppEnv>) {
   app.route('/', authPages); // /login, /signup, /logout
+  app.route('/language', languagePages); // the switcher on every page
   app.use('/account', requirePageUser);
   app.use('/account/*', requirePageUser);
   app.route('/account', accountPages);

@@ -4,6 +4,8 @@ import type { EvaluationStatus, MemberRole } from '../db/schema.js';
 import { m } from './messages/index.js';
 import { can } from '../server/domain/permissions.js';
 import { DeadlineBanner } from './partials/deadlines.js';
+import { LanguageSwitcher } from './partials/language-switcher.js';
+import { currentLocale } from '../server/i18n/current.js';
 
 export type Tab = keyof typeof m.tabs;
 
@@ -23,7 +25,7 @@ export function StatusBadge({ status }: { status: EvaluationStatus }) {
 /** Every page's frame: header, the evaluation's tabs when inside one, and the main column. */
 export function Layout({ title, user, evaluation, children, wide }: LayoutProps) {
   return (
-    <html lang="en">
+    <html lang={currentLocale()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -54,6 +56,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
               <a href="/signup" class="button button-small">{m.nav.signUp}</a>
             </nav>
           )}
+          <LanguageSwitcher />
         </header>
         {evaluation ? (
           <div class="evalbar">

@@ -76,3 +76,14 @@ export async function setPasswordHash(db: Db, userId: number, passwordHash: stri
 export async function teamIdOrNull(db: Db, userId: number): Promise<number | null> {
   return (await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).executeTakeFirst())?.team_id ?? null;
 }
+
+/** Remembers the language a person picked (issue 16), for mail sent while they are away. */
+export async function setUserLocale(db: Db, userId: number, locale: string): Promise<void> {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+/** The language a person picked, or null. */
+export async function userLocale(db: Db, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst();
+  return row?.locale ?? null;
+}

@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 /** Words used across pages. All user-facing text lives under views/messages so it can be translated. */
 export const common = {
   product: 'cxbench',
@@ -11,9 +13,9 @@ export const common = {
   cancel: 'Cancel',
   edit: 'Edit',
   /** The title of every record's edit page. */
-  editTitle: (name: string) => `Edit “${name}”`,
+  editTitle: icu('Edit “{name}”', (name: string) => ({ name })),
   /** What a list row's Edit button says to a screen reader. */
-  editLabel: (name: string) => `Edit ${name}`,
+  editLabel: icu('Edit {name}', (name: string) => ({ name })),
   remove: 'Remove',
   delete: 'Delete',
   formHasErrors: 'Please correct the fields marked below.',

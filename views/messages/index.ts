@@ -20,5 +20,13 @@ import { report } from './report.js';
 import { calibration } from './calibration.js';
 import { whatIf } from './what-if.js';
 
-/** Every user-facing string of the pages, by area; one place to translate. */
-export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf } as const;
+import { language } from './language.js';
+import { localise } from './icu.js';
+
+/**
+ * Every user-facing string, by area, in English: the source the catalogues in locales/<lang>/
+ * translate. Views read `m`, which answers in the request's language (ADR 032).
+ */
+export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language } as const;
+
+export const m = localise(messageSource);

@@ -11,8 +11,7 @@ import { chooseLocale, LANG_COOKIE } from '../i18n/choose.js';
  */
 export const locale = createMiddleware<AppEnv>(async (c, next) => {
   const lang = chooseLocale(getCookie(c, LANG_COOKIE), c.req.query('lang'), c.req.header('accept-language'));
-  const url = new URL(c.req.url);
-  await withLocale(lang, () => next(), `${url.pathname}${url.search}`);
+  await withLocale(lang, () => next());
   c.header('Content-Language', lang);
   c.header('Vary', 'Accept-Language, Cookie', { append: true });
 });

@@ -50,6 +50,14 @@ describe('choosing the language', () => {
     expect(page).toContain('<html lang="nl">');
   });
 
+  test('without a back field the switch returns through a same-origin Referer, never another site’s', async () => {
+    const { app } = await makeTestApp();
+    const same = await pagePost(app, null, '/language', { lang: 'pl' }, { referer: 'http://localhost/login?next=%2Fevaluations' });
+    expect(same.headers.get('location')).toBe('/login?next=%2Fevaluations');
+    const other = await pagePost(app, null, '/language', { lang: 'pl' }, { referer: 'http://evil.example/x' });
+    expect(other.headers.get('location')).toBe('/');
+  });
+
   test('the switcher never sends anyone off-site, and refuses a language it does not offer', async () => {
     const { app } = await makeTestApp();
     for (const back of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {

@@ -5,12 +5,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserSuite } from '../setup/browser.js';
 import { signInOn } from '../setup/browser-people.js';
-import { evaluationPages, paramsFor } from '../setup/demo-pages.js';
-import { DEMO_LOGIN, DEMO_NAME } from '../../seeds/demo.js';
-import { SCORING_DEMO_NAME } from '../../seeds/demo-scoring.js';
-import { DECIDED_DEMO_NAME } from '../../seeds/demo-decided.js';
-import { evaluationsForUser } from '../../db/queries/evaluations.js';
-import { findUserByEmail } from '../../db/queries/users.js';
+import { DEMO_LOGIN } from '../../seeds/demo.js';
+import { demoPageList } from '../setup/demo-pages.js';
 
 // Issue 12: the screenshots in docs/ (and the README's) are made from the demo by this test, so
 // they show what `npm start` shows. An ordinary run writes them to a temp directory and checks each
@@ -25,22 +21,8 @@ const WIDTHS = [{ name: 'desktop', width: 1366, height: 900 }, { name: 'phone', 
 
 const suite = browserSuite({ demo: true });
 
-/** The pages to picture: every page of the main demo (in review), the scoring day from the evaluation caught mid-scoring, the decision from the decided one. */
-async function pageList(): Promise<{ slug: string; path: string }[]> {
-  const { db, routes } = suite.server;
-  const dana = (await findUserByEmail(db, DEMO_LOGIN.email))!;
-  const mine = await evaluationsForUser(db, dana.id);
-  const idOf = (name: string) => mine.find((e) => e.name === name)!.id;
-  const slugOf = (stage: string, path: string) => `${stage}${path.replace(/^\/evaluations\/\d+/, '').replace(/\/\d+/g, '').replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '') || '-overview'}`;
-  const main = evaluationPages(routes, await paramsFor(db, idOf(DEMO_NAME)));
-  const scoring = (await paramsFor(db, idOf(SCORING_DEMO_NAME))).id;
-  const decided = (await paramsFor(db, idOf(DECIDED_DEMO_NAME))).id;
-  return [
-    ...main.map((path) => ({ slug: path.startsWith('/evaluations/') ? slugOf('review', path) : `home${path.replace(/\//g, '-').replace(/-$/, '')}`, path })),
-    ...['', '/scoring', '/members', '/submission'].map((p) => ({ slug: slugOf('scoring', p), path: `/evaluations/${scoring}${p}` })),
-    ...['', '/decision'].map((p) => ({ slug: slugOf('decided', p), path: `/evaluations/${decided}${p}` })),
-  ];
-}
+/** The pages to picture: the demo's sweep list (test/setup/demo-pages.ts). */
+const pageList = () => demoPageList(suite.server.db, suite.server.routes);
 
 /** Opens `path` and pictures it; returns why it could not, or null. Pages the facilitator cannot open (403/404, fragments) are skipped. */
 async function shoot(page: Page, base: string, path: string, file: string): Promise<'skipped' | 'taken'> {

@@ -49,8 +49,5 @@ test('an AHP vote through a personal link, all in Polish', async () => {
   const text = await page.locator('body').innerText();
   expect(englishFragments('pl').filter((f) => text.includes(f))).toEqual([]);
 
-  // The stored vote gives the first criterion the largest weight.
-  const mine = await json('GET', `/api/v1/evaluations/${id}/weights`, token);
-  expect(mine.status).toBe(200);
   await context.close();
 }, 90_000);

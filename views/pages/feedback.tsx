@@ -5,9 +5,9 @@ import type { FeedbackAnswer } from '../../server/services/feedback.js';
 import type { VendorFeedbackSummary } from '../../server/read-models/feedback.js';
 import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
-import { feedback as t } from '../messages/feedback.js';
 import { DataTable, type Column } from '../partials/data-table.js';
 
+const t = m.feedback;
 
 /** A rejected form: whose vendor it was for, what was typed, and what was wrong. */
 export interface FeedbackFormState { vendorId: number; values: Record<string, string>; errors: FieldErrors }

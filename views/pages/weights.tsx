@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../server/context.js';
 import type { CriterionNode } from '../../server/domain/types.js';
 import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
+import { when } from '../format.js';
 import { weightChangeNeedsReason } from '../../server/domain/rules/structure.js';
 
 export interface WeightGroup { key: string; title: string; members: CriterionNode[] }
@@ -58,7 +59,7 @@ export function WeightsPage(p: WeightsPageProps) {
       </div>
       {p.savedVersion ? <div class="alert alert-success" role="status">{m.weights.saved(p.savedVersion)}</div> : null}
       {p.viewing ? (
-        <div class="alert alert-warn">{m.weights.viewing(p.viewing.version, m.weights.sources[p.viewing.source], p.viewing.at.slice(0, 16).replace('T', ' '))} <a href={`/evaluations/${p.nav.id}/weights`}>{m.weights.backToCurrent}</a></div>
+        <div class="alert alert-warn">{m.weights.viewing(p.viewing.version, m.weights.sources[p.viewing.source], when(p.viewing.at))} <a href={`/evaluations/${p.nav.id}/weights`}>{m.weights.backToCurrent}</a></div>
       ) : !p.canEdit ? <div class="alert">{m.weights.readOnly}</div> : null}
       <FormErrors errors={p.errors} />
       {p.groups.length === 0 ? (

@@ -11,6 +11,8 @@ export const home = {
   scale: 'Score scale',
   scaleMin: 'from',
   scaleMax: 'to',
+  scaleMinLabel: 'Scale minimum',
+  scaleMaxLabel: 'Scale maximum',
   create: 'Create evaluation',
   vendors: icu('{n, plural, one {# vendor} other {# vendors}}', (n: number) => ({ n })),
   criteria: icu('{n, plural, one {# criterion} other {# criteria}}', (n: number) => ({ n })),

@@ -30,7 +30,7 @@ function GroupFieldset({ group, values, canEdit, errors }: { group: WeightGroup;
             <label for={`n-${c.id}`} class="weight-label">{c.name}</label>
             <input type="range" min="0" max="100" step="1" value={pct(values[name])} data-sync={`n-${c.id}`} aria-label={m.weights.percentOf(c.name)} disabled={!canEdit} tabindex={-1} />
             <span class="weight-number">
-              <input id={`n-${c.id}`} name={name} type="number" min="0" max="100" step="any" inputmode="decimal" value={pct(values[name])} class="input-short" data-group={group.key} disabled={!canEdit} />
+              <input id={`n-${c.id}`} name={name} inputmode="decimal" autocomplete="off" value={pct(values[name])} class="input-short" data-group={group.key} disabled={!canEdit} />
               <span aria-hidden="true">%</span>
             </span>
             {fieldErr ? <p class="error-text" role="alert">{fieldErr}</p> : null}

@@ -86,7 +86,7 @@ export function WeightsPage(p: WeightsPageProps) {
             {p.history.map((h, i) => (
               <li>
                 <a href={`/evaluations/${p.nav.id}/weights${i === 0 ? '' : `?version=${h.version}`}`}><strong>{m.weights.version(h.version)}</strong></a> · {m.weights.sources[h.source]}
-                {h.by ? ` · ${h.by}` : ''} · <time datetime={h.created_at}>{h.created_at.slice(0, 16).replace('T', ' ')} UTC</time>
+                {h.by ? ` · ${h.by}` : ''} · <time datetime={h.created_at}>{when(h.created_at)}</time>
                 {i === 0 ? <span class="badge badge-ok">{m.weights.inForce}</span> : null}
               </li>
             ))}

@@ -8,13 +8,15 @@
 
 // Weights: a slider and its number input mirror each other; each group shows its live sum.
 (function weightSliders() {
+  // The sum as the page's language writes it: 12.5 / 12,5 (issue 16).
+  function localNumber(x) { return new Intl.NumberFormat(document.documentElement.lang || 'en', { maximumFractionDigits: 2 }).format(x); }
   function sumGroup(group) {
-    var inputs = document.querySelectorAll('input[type="number"][data-group="' + group + '"]');
+    var inputs = document.querySelectorAll('input[data-group="' + group + '"]');
     var total = 0;
     inputs.forEach(function (i) { total += parseFloat(String(i.value).replace(',', '.')) || 0; });
     var out = document.querySelector('output[data-sum-of="' + group + '"]');
     if (out) {
-      out.textContent = String(Math.round(total * 10) / 10);
+      out.textContent = localNumber(Math.round(total * 10) / 10);
       var p = out.closest('.weight-sum');
       if (p) p.classList.toggle('off', Math.abs(total - 100) > 0.2);
     }
@@ -25,9 +27,10 @@
     if (t.type === 'range' && t.dataset.sync) {
       var num = document.getElementById(t.dataset.sync);
       if (num) { num.value = t.value; sumGroup(num.dataset.group); }
-    } else if (t.type === 'number' && t.dataset.group) {
+    } else if (t.type !== 'range' && t.dataset.group) {
+      // A text field (inputmode=decimal) so "12,5" can be typed in de/nl/pl (issue 16).
       var range = document.querySelector('input[type="range"][data-sync="' + t.id + '"]');
-      if (range) range.value = t.value;
+      if (range) range.value = String(parseFloat(String(t.value).replace(',', '.')) || 0);
       sumGroup(t.dataset.group);
     }
   });
@@ -36,13 +39,15 @@
 
 // Points vote: show how many of the 100 points are left as the person types or slides.
 (function pointsVote() {
+  // The sum as the page's language writes it: 12.5 / 12,5 (issue 16).
+  function localNumber(x) { return new Intl.NumberFormat(document.documentElement.lang || 'en', { maximumFractionDigits: 2 }).format(x); }
   function pointsLeft() {
     var out = document.querySelector('output[data-points-left]');
     if (!out) return;
     var used = 0;
-    document.querySelectorAll('input[type="number"][data-group="points"]').forEach(function (i) { used += parseFloat(String(i.value).replace(',', '.')) || 0; });
+    document.querySelectorAll('input[data-group="points"]').forEach(function (i) { used += parseFloat(String(i.value).replace(',', '.')) || 0; });
     var left = Math.round((100 - used) * 100) / 100;
-    out.textContent = String(left);
+    out.textContent = localNumber(left);
     var p = out.closest('.weight-sum');
     if (p) p.classList.toggle('off', left !== 0);
   }

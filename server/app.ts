@@ -19,6 +19,7 @@ import { metricsApi } from './routes/metrics.api.js';
 import { requestLog } from './middleware/request-log.js';
 import { shownPage } from './middleware/shown-page.js';
 import { locale } from './middleware/locale.js';
+import './i18n/zod-locale.js'; // zod's own messages in the request's language (issue 16)
 import { languagePages } from './routes/language.pages.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';

@@ -36,3 +36,12 @@ export const when = (iso: string): string => {
 
 /** A count with its noun in the right number: count(1, 'vendor') → "1 vendor", count(3, 'criterion', 'criteria') → "3 criteria". English only: translated text uses ICU plurals instead (issue 16). */
 export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The day of an ISO-8601 UTC time: "2025-03-14" in English, "14.03.2025" in German (issue 16). */
+export const day = (iso: string): string => {
+  const locale = currentLocale();
+  if (locale === 'en') return iso.slice(0, 10);
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+};

@@ -9,7 +9,10 @@ import { DeadlinesFormSchema, deadlinesFormInput } from '../schemas/forms/deadli
 import { setDeadlines } from '../services/deadlines.js';
 import { pageAccess, type PageEnv } from './page-access.js';
 import type { FieldErrors } from '../errors.js';
-import { invitations as t } from '../../views/messages/invitations.js';
+import { m } from '../../views/messages/index.js';
+
+/** Read through `m` so the text is in the request's language (ADR 032). */
+const t = m.invitations;
 
 /** A refused form comes back on its own page at the overview's address, so a reload does not resubmit. */
 const renderInvalid = (c: Context<PageEnv>, errors: FieldErrors, values: FormValues) => {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Name } from './common.js';
+import { m } from '../../views/messages/index.js';
 
-const Email = z.string({ error: 'Required.' }).trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address.' })).pipe(z.string().max(254));
+/** Read when zod reports an issue, inside the request, so in its language (issue 16). */
+const v = m.validation;
+
+const Email = z.string({ error: () => v.required }).trim().toLowerCase().pipe(z.email({ error: () => v.email })).pipe(z.string().max(254));
 
 // Whitespace and the invisible joiners that render as nothing: ten of them are no secret (issue 15).
 const BLANK = /^[\s\u200b-\u200d\u2060]*$/;
@@ -10,10 +14,10 @@ const BLANK = /^[\s\u200b-\u200d\u2060]*$/;
  * A new password: 10 to 200 characters, not all of them blank. The messages say what is wrong with
  * this one, so they never just repeat the field's hint (issue 12: "At least 10 characters." twice).
  */
-export const NewPassword = z.string({ error: 'Required.' })
-  .min(10, { error: (iss) => `Too short: ${typeof iss.input === 'string' ? iss.input.length : 0} characters; the password needs at least 10.` })
-  .max(200, { error: 'Too long: the password can have at most 200 characters.' })
-  .refine((s) => !BLANK.test(s), { error: 'A password of only spaces is not accepted; use letters, digits or symbols.' });
+export const NewPassword = z.string({ error: () => v.required })
+  .min(10, { error: (iss) => v.passwordTooShort(typeof iss.input === 'string' ? iss.input.length : 0) })
+  .max(200, { error: () => v.passwordTooLong })
+  .refine((s) => !BLANK.test(s), { error: () => v.passwordBlank });
 
 export const SignupSchema = z.object({
   email: Email,
@@ -23,12 +27,12 @@ export const SignupSchema = z.object({
 });
 
 export const LoginSchema = z.object({
-  email: z.string({ error: 'Required.' }).trim().min(1, { error: 'Required.' }).max(254),
-  password: z.string({ error: 'Required.' }).min(1, { error: 'Required.' }).max(200),
+  email: z.string({ error: () => v.required }).trim().min(1, { error: () => v.required }).max(254),
+  password: z.string({ error: () => v.required }).min(1, { error: () => v.required }).max(200),
 });
 
 /** A password change: the current one (checked like a sign-in) and the new one (the sign-up rules). */
 export const ChangePasswordSchema = z.object({
-  currentPassword: z.string({ error: 'Required.' }).min(1, { error: 'Required.' }).max(200),
+  currentPassword: z.string({ error: () => v.required }).min(1, { error: () => v.required }).max(200),
   newPassword: NewPassword,
 });

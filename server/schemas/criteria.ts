@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { IdSchema, Name, OptionalText } from './common.js';
+import { m } from '../../views/messages/index.js';
 
-export const KindSchema = z.enum(['scored', 'must-have', 'cost'], { error: 'Kind is one of scored, must-have, cost.' });
+/** Read when zod reports an issue, inside the request, so in its language (issue 16). */
+const v = m.validation;
+
+export const KindSchema = z.enum(['scored', 'must-have', 'cost'], { error: () => v.kind });
 
 export const NewCriterionSchema = z.object({
   name: Name(120),
@@ -17,10 +21,10 @@ export const CriterionPatchSchema = NewCriterionSchema.partial();
  * A weight is a share out of 100 (or any smaller number, the sibling set is normalised): a bigger
  * one is refused rather than rescaled without a word (issue 12: 500 became 87.7 %).
  */
-const WEIGHT_RANGE = 'A weight is a number from 0 to 100.';
+const WEIGHT_RANGE = { error: () => v.weightRange };
 
 export const WeightsSchema = z.object({
-  weights: z.record(z.string().regex(/^[1-9]\d{0,14}$/, { error: 'Keys are criterion ids.' }), z.number({ error: WEIGHT_RANGE }).finite({ error: WEIGHT_RANGE }).min(0, { error: WEIGHT_RANGE }).max(100, { error: WEIGHT_RANGE })),
+  weights: z.record(z.string().regex(/^[1-9]\d{0,14}$/, { error: () => v.criterionKeys }), z.number(WEIGHT_RANGE).finite(WEIGHT_RANGE).min(0, WEIGHT_RANGE).max(100, WEIGHT_RANGE)),
   /** Why the weights change; required from scoring on (the service answers 400 with `fields.reason`), shown on the ranking. */
-  reason: z.string({ error: 'The reason is text.' }).trim().max(500, { error: 'At most 500 characters.' }).optional(),
+  reason: z.string({ error: () => v.reasonText }).trim().max(500, { error: () => v.atMostChars(500) }).optional(),
 });

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { IdSchema, OptionalText } from './common.js';
+import { m } from '../../views/messages/index.js';
+
+/** Read when zod reports an issue, inside the request, so in its language (issue 16). */
+const v = m.validation;
 
 const scale = (min: number, max: number) =>
-  z.number({ error: `A whole number from ${min} to ${max}.` }).int({ error: `A whole number from ${min} to ${max}.` })
-    .min(min, { error: `At least ${min}.` }).max(max, { error: `At most ${max}.` });
+  z.number({ error: () => v.wholeNumberFromTo(min, max) }).int({ error: () => v.wholeNumberFromTo(min, max) })
+    .min(min, { error: () => v.atLeast(min) }).max(max, { error: () => v.atMost(max) });
 
 /**
  * One person's answer about one vendor after its demo (API.md "Feedback after demos"): NPS is

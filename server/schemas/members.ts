@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { Name } from './common.js';
+import { m } from '../../views/messages/index.js';
+
+/** Read when zod reports an issue, inside the request, so in its language (issue 16). */
+const v = m.validation;
 
 export const NewMemberSchema = z.object({
-  email: z.string({ error: 'Required.' }).trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address.' })),
-  role: z.enum(['facilitator', 'evaluator', 'stakeholder', 'observer'], { error: 'Role is one of facilitator, evaluator, stakeholder, observer.' }),
+  email: z.string({ error: () => v.required }).trim().toLowerCase().pipe(z.email({ error: () => v.email })),
+  role: z.enum(['facilitator', 'evaluator', 'stakeholder', 'observer'], { error: () => v.role }),
   group: Name(80).optional(),
   /** Asked to sign off the decision (approve or object once the evaluation is decided). */
-  approver: z.boolean({ error: 'approver is true or false.' }).optional(),
+  approver: z.boolean({ error: () => v.approverFlag }).optional(),
 });

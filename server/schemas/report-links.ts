@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { REPORT_LINK_MAX_DAYS } from '../domain/rules/report-access.js';
+import { m } from '../../views/messages/index.js';
+
+/** Read when zod reports an issue, inside the request, so in its language (issue 16). */
+const v = m.validation;
 
 /** POST /report-links: how long the link lives, in whole days (default 14). */
 export const ReportLinkCreateSchema = z.object({
-  expiresInDays: z.number({ error: 'expiresInDays is a whole number of days.' }).int({ error: 'expiresInDays is a whole number of days.' })
-    .min(1, { error: 'At least 1 day.' }).max(REPORT_LINK_MAX_DAYS, { error: `At most ${REPORT_LINK_MAX_DAYS} days.` }).optional(),
+  expiresInDays: z.number({ error: () => v.expiresInDays }).int({ error: () => v.expiresInDays })
+    .min(1, { error: () => v.atLeastOneDay }).max(REPORT_LINK_MAX_DAYS, { error: () => v.atMostDays(REPORT_LINK_MAX_DAYS) }).optional(),
 });
 
 /** The page form's version: the same bound, sent as text. */
 export const ReportLinkFormSchema = z.object({
-  expiresInDays: z.coerce.number({ error: 'Give a number of days.' }).int({ error: 'Give a whole number of days.' })
-    .min(1, { error: 'At least 1 day.' }).max(REPORT_LINK_MAX_DAYS, { error: `At most ${REPORT_LINK_MAX_DAYS} days.` }),
+  expiresInDays: z.coerce.number({ error: () => v.daysNumber }).int({ error: () => v.daysWhole })
+    .min(1, { error: () => v.atLeastOneDay }).max(REPORT_LINK_MAX_DAYS, { error: () => v.atMostDays(REPORT_LINK_MAX_DAYS) }),
 });
 
 /** A new link: the only time its URL (and so its token) is shown. */

@@ -9,7 +9,7 @@ import { vendorIn } from '../../db/queries/vendors.js';
 import { refreshVendorCells } from '../../db/queries/scores.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
-import { EXCLUSION_REASON_REQUIRED } from '../schemas/panel.js';
+import { m } from '../../views/messages/index.js';
 import type { Actor } from '../actor.js';
 
 /**
@@ -30,7 +30,7 @@ export async function removeMember(db: Db, a: Actor, userId: number): Promise<vo
 /** Keeps an evaluator away from one vendor (a declared conflict); their scores for it stop counting. */
 export async function excludeEvaluator(db: Db, a: Actor, input: { userId: number; vendorId: number; reason: string }): Promise<void> {
   // The reason is the record of the conflict; every caller (API, page, seeds) goes through here.
-  if (input.reason.trim() === '') throw badRequest(EXCLUSION_REASON_REQUIRED, { reason: EXCLUSION_REASON_REQUIRED });
+  if (input.reason.trim() === '') throw badRequest(m.validation.exclusionReason, { reason: m.validation.exclusionReason });
   await db.transaction().execute(async (trx) => {
     const m = await memberOf(trx, a.evaluation.id, input.userId);
     if (!m) throw notFound('The member');

@@ -53,12 +53,12 @@ test('sign up, create from the template, weigh, score, rank and export', async (
 
   // Weights: Omnichannel counts most.
   await page.getByRole('link', { name: 'Weights', exact: true }).click();
-  await page.getByRole('spinbutton', { name: 'Omnichannel', exact: true }).fill('60');
-  for (const name of ['Real-time data', 'Integration', 'Analytics', 'Privacy & trust']) await page.getByRole('spinbutton', { name, exact: true }).fill('10');
+  await page.getByRole('textbox', { name: 'Omnichannel', exact: true }).fill('60');
+  for (const name of ['Real-time data', 'Integration', 'Analytics', 'Privacy & trust']) await page.getByRole('textbox', { name, exact: true }).fill('10');
   await expect.poll(() => page.locator('output[data-sum-of="top"]').textContent()).toBe('100');
   await page.getByRole('button', { name: 'Save as a new version' }).click();
   await expect.poll(() => page.locator('.alert-success').textContent()).toContain('Version 2');
-  await expect.poll(() => page.getByRole('spinbutton', { name: 'Omnichannel', exact: true }).inputValue()).toBe('60');
+  await expect.poll(() => page.getByRole('textbox', { name: 'Omnichannel', exact: true }).inputValue()).toBe('60');
 
   // Scoring through htmx: the page is never reloaded (the marker on window survives).
   await page.getByRole('link', { name: 'Scoring', exact: true }).click();

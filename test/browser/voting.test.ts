@@ -71,7 +71,7 @@ test('stakeholders vote by points and by rank; closing voting re-ranks the vendo
   await mia.goto(links[0]!);
   await mia.getByRole('link', { name: '100 points' }).click();
   for (const [name, pts] of [['Omnichannel', '5'], ['Real-time data', '10'], ['Integration', '10'], ['Analytics', '5'], ['Privacy & trust', '70']] as const) {
-    await mia.getByRole('spinbutton', { name, exact: true }).fill(pts);
+    await mia.getByRole('textbox', { name, exact: true }).fill(pts);
   }
   await expect.poll(() => mia.locator('output[data-points-left]').textContent()).toBe('0');
   await mia.getByRole('button', { name: 'Save my vote' }).click();

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { addVendor, api, createEvaluation, expectApiError, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 import { esc, formLogin, pageGet, pagePost } from '../setup/pages.js';
-import { feedback as t } from '../../views/messages/feedback.js';
+import { m } from '../../views/messages/index.js';
+
+const t = m.feedback;
 
 // Demo feedback (API.md "Feedback after demos"): PUT/GET /api/v1/evaluations/:id/feedback and
 // the page at /evaluations/:id/feedback.

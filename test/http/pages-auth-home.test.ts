@@ -231,8 +231,8 @@ describe('POST /evaluations (the home page form)', () => {
       const html = await res.text();
       expect(html).toContain('<p class="error-text" role="alert">The scale maximum must be above its minimum.</p>');
       expect(html).toContain('<fieldset class="field field-error">');
-      expect(html).toContain(`name="scaleMin" type="number" step="any" class="input-short" value="${min}"`);
-      expect(html).toContain(`name="scaleMax" type="number" step="any" class="input-short" value="${max}"`);
+      expect(html).toContain(`name="scaleMin" inputmode="decimal" autocomplete="off" class="input-short" value="${min}"`);
+      expect(html).toContain(`name="scaleMax" inputmode="decimal" autocomplete="off" class="input-short" value="${max}"`);
       expect(html).toContain('value="Odd scale"');
     }
     expect(await countOf('evaluations')).toBe(0);

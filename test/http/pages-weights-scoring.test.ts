@@ -162,7 +162,7 @@ describe('weights page', () => {
     const html = await page.text();
     expect(html).toContain(`<div class="alert">${esc(m.weights.readOnly)}</div>`);
     expect(html).not.toContain(esc(m.weights.save));
-    expect(html).toMatch(/name="w\.\d+" type="number"[^>]*disabled=""/);
+    expect(html).toMatch(/name="w\.\d+" inputmode="decimal"[^>]*disabled=""/);
 
     const form = await weightForm(f.cookie, f.base);
     for (const k of Object.keys(form)) form[k] = '1';

@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 export const auth = {
   loginTitle: 'Sign in',
   loginIntro: 'Sign in to your team’s evaluations.',
@@ -15,7 +17,7 @@ export const auth = {
   haveAccount: 'Already have an account?',
   wrongCredentials: 'The email or password is wrong.',
   emailTaken: 'An account with this email already exists. Sign in instead?',
-  tooManyAttempts: (minutes: number) => `Too many failed sign-ins for this account or from this network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  tooManyAttempts: icu('Too many failed sign-ins for this account or from this network. Try again in {minutes, plural, one {# minute} other {# minutes}}.', (minutes: number) => ({ minutes })),
   accountTitle: 'Your account',
   accountIntro: 'Signed in as',
   passwordTitle: 'Change your password',

@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 /** Text of the criteria pages: the tree, its forms and the delete confirmation. */
 export const criteria = {
   title: 'Criteria',
@@ -7,17 +9,17 @@ export const criteria = {
   emptyReadOnly: 'No criteria yet. The facilitator adds them; weights, scores and the ranking follow from this list.',
   emptyHint: 'Start with three to six top-level areas; add sub-criteria beneath them where one score would hide too much.',
   columns: { name: 'Criterion', kind: 'Kind', weight: 'Weight', details: 'Description and rubric', actions: 'Actions' },
-  subOf: (parent: string) => `Sub-criterion of ${parent}`,
+  subOf: icu('Sub-criterion of {parent}', (parent: string) => ({ parent })),
   gate: 'pass/fail',
   gateTitle: 'Must-have criteria gate vendors in or out; they carry no weight.',
   weightTitle: 'Share of the whole weight, from the weights now in force.',
   noDescription: 'No description.',
-  rubric: (n: number) => `Rubric (${n} level${n === 1 ? '' : 's'})`,
+  rubric: icu('Rubric ({n, plural, one {# level} other {# levels}})', (n: number) => ({ n })),
   noRubric: 'No rubric yet.',
-  level: (n: number) => `Level ${n}`,
+  level: icu('Level {n}', (n: number) => ({ n })),
   levelWord: 'Level',
-  rubricScale: (min: number, max: number) => `The rubric describes levels 0 to 5; on this evaluation’s ${min}–${max} scale they map proportionally.`,
-  deleteLabel: (name: string) => `Delete ${name}`,
+  rubricScale: icu('The rubric describes levels 0 to 5; on this evaluation’s {min}–{max} scale they map proportionally.', (min: number, max: number) => ({ min, max })),
+  deleteLabel: icu('Delete {name}', (name: string) => ({ name })),
   // The form
   addTitle: 'Add criterion',
   addButton: 'Add criterion',
@@ -37,12 +39,12 @@ export const criteria = {
   saveButton: 'Save criterion',
   backToList: 'Back to criteria',
   deleteLink: 'Delete this criterion…',
-  deleteTitle: (name: string) => `Delete “${name}”?`,
+  deleteTitle: icu('Delete “{name}”?', (name: string) => ({ name })),
   deleteIntro: 'Deleting removes the criterion from the tree, the weights and the ranking.',
-  deleteChildren: (n: number) => `Its ${n} sub-criteri${n === 1 ? 'on goes' : 'a go'} with it:`,
+  deleteChildren: icu('Its {n, plural, one {# sub-criterion goes} other {# sub-criteria go}} with it:', (n: number) => ({ n })),
   deleteNoChildren: 'It has no sub-criteria.',
-  deleteScores: (n: number) => (n === 0 ? 'No scores have been given against it yet.' : `${n} score${n === 1 ? '' : 's'} given against it will be deleted too.`),
+  deleteScores: icu('{n, plural, =0 {No scores have been given against it yet.} one {# score given against it will be deleted too.} other {# scores given against it will be deleted too.}}', (n: number) => ({ n })),
   deleteAudit: 'The audit log keeps a record of what was deleted.',
   deleteButton: 'Delete criterion',
-  duplicateName: (name: string) => `There is already a criterion called “${name}” at that level. Choose another name or another parent.`,
+  duplicateName: icu('There is already a criterion called “{name}” at that level. Choose another name or another parent.', (name: string) => ({ name })),
 } as const;

@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 /** Text of the demo-feedback page: the per-vendor summary, what each metric means, and the answer forms. */
 export const feedback = {
   title: 'Demo feedback',
@@ -16,14 +18,16 @@ export const feedback = {
   columns: { vendor: 'Vendor', responses: 'Responses', nps: 'NPS', csat: 'CSAT', ces: 'CES' },
   none: '—',
   noneLabel: 'No answers',
-  answeredBy: (n: number, of: number) => `${n} of ${of} vendor${of === 1 ? '' : 's'} have feedback.`,
+  answeredBy: icu('{n, number} of {of, plural, one {# vendor} other {# vendors}} have feedback.', (n: number, of: number) => ({ n, of })),
   // Who may answer
   readOnly: 'Observers read the feedback here; facilitators, evaluators and stakeholders give it.',
   // Your own answers
   yoursTitle: 'Your feedback',
   yoursIntro: 'One answer per vendor. Saving again replaces your earlier answer; only NPS is required.',
-  yourAnswer: (nps: number, csat: number | null, ces: number | null) =>
-    `Your answer: NPS ${nps}${csat === null ? '' : `, CSAT ${csat}`}${ces === null ? '' : `, CES ${ces}`}`,
+  yourAnswer: icu(
+    'Your answer: NPS {nps}{hasCsat, select, yes {, CSAT {csat}} other {}}{hasCes, select, yes {, CES {ces}} other {}}',
+    (nps: number, csat: number | null, ces: number | null) => ({ nps, hasCsat: csat === null ? 'no' : 'yes', csat: csat ?? 0, hasCes: ces === null ? 'no' : 'yes', ces: ces ?? 0 }),
+  ),
   notAnswered: 'Not answered yet',
   npsLabel: 'Recommend (NPS, 0–10)',
   csatLabel: 'Satisfied (CSAT, 1–5)',
@@ -33,6 +37,6 @@ export const feedback = {
   scaleHint: 'Higher is better on all three: 10 = would certainly recommend, 5 = very satisfied, 10 = very easy. Leave CSAT or CES blank if you have no view.',
   commentLabel: 'Comment (optional)',
   saveButton: 'Save feedback',
-  saveLabel: (vendor: string) => `Save feedback on ${vendor}`,
-  errorFor: (vendor: string) => `Your feedback on ${vendor} was not saved. Please correct the fields marked below.`,
+  saveLabel: icu('Save feedback on {vendor}', (vendor: string) => ({ vendor })),
+  errorFor: icu('Your feedback on {vendor} was not saved. Please correct the fields marked below.', (vendor: string) => ({ vendor })),
 } as const;

@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 /** Text of the guarded steps (confirmations before a status change or a submission) and of the frozen structure. */
 export const guards = {
   confirmTitle: {
@@ -28,11 +30,11 @@ export const guards = {
   missing: {
     no_vendors: 'There is no vendor to score.',
     no_scored_criterion: 'There is no scored criterion (a leaf of kind "scored").',
-    evaluators_not_submitted: (n: number) => `${n} evaluator${n === 1 ? ' has' : 's have'} not submitted:`,
-    vendors_unscored: (n: number) => `${n} vendor${n === 1 ? ' has' : 's have'} no score yet; they will be listed as not yet scored:`,
-    votes_not_cast: (n: number) => `${n} vote${n === 1 ? ' is' : 's are'} not cast:`,
+    evaluators_not_submitted: icu('{n, plural, one {# evaluator has} other {# evaluators have}} not submitted:', (n: number) => ({ n })),
+    vendors_unscored: icu('{n, plural, one {# vendor has} other {# vendors have}} no score yet; they will be listed as not yet scored:', (n: number) => ({ n })),
+    votes_not_cast: icu('{n, plural, one {# vote is} other {# votes are}} not cast:', (n: number) => ({ n })),
   },
-  more: (n: number) => `and ${n} more`,
+  more: icu('and {n, number} more', (n: number) => ({ n })),
   fixVendors: 'Add vendors',
   fixCriteria: 'Add criteria',
   blocked: 'This step is not possible until the items marked "required" are fixed.',
@@ -41,10 +43,9 @@ export const guards = {
   confirmCheck: 'I have read what will happen and want to go ahead',
   forceCheck: 'Close scoring without their submissions (this is recorded in the audit log)',
   needsCheck: 'Tick the box to confirm this step.',
-  needsForce: 'Some evaluators have not submitted: tick the box to close scoring without them, or wait for them.',
   cancel: 'Cancel',
   submitTitle: 'Submit your scores?',
-  submitEmpty: (empty: number) => `${empty} cell${empty === 1 ? ' is' : 's are'} still empty; once you submit they stay empty and your scores lock.`,
+  submitEmpty: icu('{empty, plural, one {# cell is} other {# cells are}} still empty; once you submit they stay empty and your scores lock.', (empty: number) => ({ empty })),
   submitFull: 'Every cell has a score. Once you submit, your scores lock.',
   submitCheck: 'I want to submit my scores; I cannot change them afterwards',
   frozen: 'Scoring has opened, so criteria cannot be added, deleted or moved and their kind cannot change; names, descriptions and rubrics can still be edited.',
@@ -53,8 +54,8 @@ export const guards = {
   withdrawReason: 'Why is this vendor withdrawn?',
   withdrawnBadge: 'withdrawn',
   withdrawnTitle: 'Withdrawn vendors',
-  withdrawnLine: (name: string, reason: string) => `${name}: ${reason}`,
+  withdrawnLine: icu('{name}: {reason}', (name: string, reason: string) => ({ name, reason })),
   weightReason: 'Why do the weights change? (required now that scoring has begun)',
   weightChangesTitle: 'Weights changed after scoring began',
-  weightChange: (version: number, by: string, at: string, reason: string) => `Version ${version}, by ${by}, ${at}: ${reason}`,
+  weightChange: icu('Version {version}, by {by}, {at}: {reason}', (version: number, by: string, at: string, reason: string) => ({ version, by, at, reason })),
 } as const;

@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 export const home = {
   title: 'Your evaluations',
   empty: 'No evaluations yet. Start one below: the CXM template gives you five weighted criteria and a catalogue of 17 platforms to score.',
@@ -9,8 +11,10 @@ export const home = {
   scale: 'Score scale',
   scaleMin: 'from',
   scaleMax: 'to',
+  scaleMinLabel: 'Scale minimum',
+  scaleMaxLabel: 'Scale maximum',
   create: 'Create evaluation',
-  vendors: (n: number) => `${n} vendor${n === 1 ? '' : 's'}`,
-  criteria: (n: number) => `${n} criteri${n === 1 ? 'on' : 'a'}`,
+  vendors: icu('{n, plural, one {# vendor} other {# vendors}}', (n: number) => ({ n })),
+  criteria: icu('{n, plural, one {# criterion} other {# criteria}}', (n: number) => ({ n })),
   yourRole: 'your role',
 } as const;

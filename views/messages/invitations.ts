@@ -1,7 +1,10 @@
+import { icu } from './icu.js';
+import { day } from '../format.js';
+
 /** Texts of joining by invitation, e-mail status and deadlines (issue 12). */
 export const invitations = {
   joinTitle: 'Join the evaluation',
-  joinIntro: (evaluation: string, email: string) => `You are invited to “${evaluation}” as ${email}. Choose the name the panel will see and a password; this link then signs you in.`,
+  joinIntro: icu('You are invited to “{evaluation}” as {email}. Choose the name the panel will see and a password; this link then signs you in.', (evaluation: string, email: string) => ({ evaluation, email })),
   joinButton: 'Join and sign in',
   name: 'Your name',
   password: 'Password',
@@ -17,16 +20,15 @@ export const invitations = {
   existingAccount: 'An account with this e-mail address already exists, and it is now a member of the evaluation. Sign in with its password.',
   signIn: 'Sign in',
   mailOff: 'E-mail is off on this server (SMTP_URL is not set), so nothing was sent: copy this personal link and pass it on yourself. It works once and expires in 14 days.',
-  mailSent: (email: string) => `Invitation e-mailed to ${email}. They appear below as invited until they join.`,
-  mailQueued: (email: string) => `Invitation to ${email} saved; the mail server has not confirmed it yet, so it will be retried. They appear below as invited until they join.`,
+  mailSent: icu('Invitation e-mailed to {email}. They appear below as invited until they join.', (email: string) => ({ email })),
+  mailQueued: icu('Invitation to {email} saved; the mail server has not confirmed it yet, so it will be retried. They appear below as invited until they join.', (email: string) => ({ email })),
   mailFailures: 'These e-mails could not be delivered yet (they are retried):',
-  invitedBadge: 'invited',
-  invitedUntil: (iso: string) => `invited, link valid until ${iso.slice(0, 10)}`,
+  invitedUntil: icu('invited, link valid until {date}', (iso: string) => ({ date: day(iso) })),
   deadlinesTitle: 'Deadlines',
   deadlinesIntro: 'Members who have not voted or submitted are reminded by e-mail 48 hours and 4 hours before. Times are UTC.',
   votingDeadline: 'Voting closes (UTC)',
   scoringDeadline: 'Scoring closes (UTC)',
   saveDeadlines: 'Save deadlines',
   badDate: 'Enter a date and time, e.g. 2026-12-07T14:00Z.',
-  deadlineBanner: (stage: 'voting' | 'scoring', when: string) => `${stage === 'voting' ? 'Voting' : 'Scoring'} closes ${when}.`,
+  deadlineBanner: icu('{stage, select, voting {Voting closes {when}.} other {Scoring closes {when}.}}', (stage: 'voting' | 'scoring', when: string) => ({ stage, when })),
 } as const;

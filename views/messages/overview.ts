@@ -1,19 +1,29 @@
-import { count } from '../format.js';
+import { icu } from './icu.js';
 
 export const overview = {
   title: 'Overview',
-  scale: (min: number, max: number) => `Scores from ${min} to ${max}`,
+  scale: icu('Scores from {min} to {max}', (min: number, max: number) => ({ min, max })),
   steps: 'Next steps',
-  stepCriteria: (n: number) => (n === 0 ? 'Add the criteria vendors are judged on.' : `${count(n, 'criterion', 'criteria')} defined — review names, rubrics and kinds.`),
-  stepVendors: (n: number) => (n === 0 ? 'Add the vendors on your longlist.' : `${count(n, 'vendor')} on the longlist.`),
-  stepWeights: (v: number | null) => (v === null ? 'Set how much each criterion matters.' : `Weights in force: version ${v}.`),
-  stepScoring: (done: number, total: number) => (total === 0 ? 'Scoring opens once there are vendors and criteria.' : `${done} of ${count(total, 'cell')} scored by you.`),
-  stepRanking: (leader: string | null, counts?: { ranked: number; unscored: number }, own = false) =>
-    (leader ? `Current leader${own ? ' (your scores only)' : ''}: ${leader}.${counts ? ` ${count(counts.ranked, 'vendor')} ranked${counts.unscored > 0 ? `, ${counts.unscored} not yet scored` : ''}.` : ''}` : 'The ranking appears once scores come in.'),
+  stepCriteria: icu('{n, plural, =0 {Add the criteria vendors are judged on.} one {# criterion defined — review names, rubrics and kinds.} other {# criteria defined — review names, rubrics and kinds.}}', (n: number) => ({ n })),
+  stepVendors: icu('{n, plural, =0 {Add the vendors on your longlist.} one {# vendor on the longlist.} other {# vendors on the longlist.}}', (n: number) => ({ n })),
+  stepWeights: icu('{set, select, yes {Weights in force: version {v}.} other {Set how much each criterion matters.}}', (v: number | null) => ({ set: v === null ? 'no' : 'yes', v: v ?? 0 })),
+  stepScoring: icu('{total, plural, =0 {Scoring opens once there are vendors and criteria.} one {{done, number} of # cell scored by you.} other {{done, number} of # cells scored by you.}}', (done: number, total: number) => ({ done, total })),
+  stepRanking: icu(
+    '{leads, select, yes {{own, select, yes {Current leader (your scores only)} other {Current leader}}: {leader}.{counted, select, yes { {ranked, plural, one {# vendor} other {# vendors}} ranked{someUnscored, select, yes {, {unscored, number} not yet scored} other {}}.} other {}}} other {The ranking appears once scores come in.}}',
+    (leader: string | null, counts?: { ranked: number; unscored: number }, own = false) => ({
+      leads: leader ? 'yes' : 'no',
+      leader: leader ?? '',
+      own: own ? 'yes' : 'no',
+      counted: counts ? 'yes' : 'no',
+      ranked: counts?.ranked ?? 0,
+      someUnscored: counts && counts.unscored > 0 ? 'yes' : 'no',
+      unscored: counts?.unscored ?? 0,
+    }),
+  ),
   recordTitle: 'What the decision rests on',
-  recordCriteria: (n: number) => `${count(n, 'criterion', 'criteria')}`,
-  recordVendors: (n: number) => `${count(n, 'vendor')} on the longlist`,
-  recordRanking: (leader: string | null) => (leader ? `The ranking: ${leader} first` : 'The ranking'),
+  recordCriteria: icu('{n, plural, one {# criterion} other {# criteria}}', (n: number) => ({ n })),
+  recordVendors: icu('{n, plural, one {# vendor} other {# vendors}} on the longlist', (n: number) => ({ n })),
+  recordRanking: icu('{leads, select, yes {The ranking: {leader} first} other {The ranking}}', (leader: string | null) => ({ leads: leader ? 'yes' : 'no', leader: leader ?? '' })),
   open: 'Open',
   lifecycle: 'Stage',
   stageHelp: {
@@ -30,7 +40,5 @@ export const overview = {
     review: 'Decide and lock the evaluation',
   },
   skipVoting: 'Skip voting and start scoring',
-  decideConfirm: 'Deciding locks the evaluation for good: no score, weight, criterion or vendor can change afterwards. The ranking and exports stay exactly as they are now.',
-  decideCheck: 'I understand that the evaluation will be locked',
   decideNeedsCheck: 'Tick the box to confirm that the evaluation will be locked.',
 } as const;

@@ -1,4 +1,4 @@
-const n = new Intl.NumberFormat('en');
+import { icu } from './icu.js';
 
 export const panel = {
   tab: 'Panel',
@@ -25,9 +25,9 @@ export const panel = {
   excludeHint: 'For a declared conflict of interest: the evaluator can no longer score that vendor, and scores they already gave it stop counting.',
   evaluator: 'Evaluator',
   vendor: 'Vendor',
-  vendorByName: (count: number) => `Too many vendors (${n.format(count)}) for a list: type the vendor's name as the vendors page shows it.`,
+  vendorByName: icu('Too many vendors ({count, number}) for a list: type the vendor’s name as the vendors page shows it.', (count: number) => ({ count })),
   vendorAny: 'Leave empty for any vendor.',
-  unknownVendorName: (name: string) => `No vendor called “${name}” in this evaluation. Check the spelling on the vendors page.`,
+  unknownVendorName: icu('No vendor called “{name}” in this evaluation. Check the spelling on the vendors page.', (name: string) => ({ name })),
   reason: 'Reason',
   exclude: 'Exclude',
   lift: 'Lift',
@@ -43,8 +43,8 @@ export const panel = {
   approverBadge: 'approver',
   makeApprover: 'Make approver',
   unmakeApprover: 'No longer an approver',
-  makeApproverFor: (name: string) => `Make ${name} an approver`,
-  unmakeApproverFor: (name: string) => `${name} is no longer an approver`,
+  makeApproverFor: icu('Make {name} an approver', (name: string) => ({ name })),
+  unmakeApproverFor: icu('{name} is no longer an approver', (name: string) => ({ name })),
   approverField: 'Approver: signs off the decision',
-  of: (done: number, total: number) => `${n.format(done)} of ${n.format(total)}`,
+  of: icu('{done, number} of {total, number}', (done: number, total: number) => ({ done, total })),
 } as const;

@@ -5,9 +5,10 @@ import type { FeedbackAnswer } from '../../server/services/feedback.js';
 import type { VendorFeedbackSummary } from '../../server/read-models/feedback.js';
 import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
-import { feedback as t } from '../messages/feedback.js';
 import { DataTable, type Column } from '../partials/data-table.js';
+import { num } from '../format.js';
 
+const t = m.feedback;
 
 /** A rejected form: whose vendor it was for, what was typed, and what was wrong. */
 export interface FeedbackFormState { vendorId: number; values: Record<string, string>; errors: FieldErrors }
@@ -49,8 +50,7 @@ function Pager({ pager, action }: { pager: FeedbackPager; action: string }) {
 /** At most one decimal, without a trailing ".0", and a real minus sign: 80, 33.3, −100. */
 export function oneDecimal(x: number): string {
   const r = Math.round(x * 10) / 10;
-  const s = Number.isInteger(r) ? String(Object.is(r, -0) ? 0 : r) : r.toFixed(1);
-  return s.replace('-', '−');
+  return num(Object.is(r, -0) ? 0 : r, 1).replace('-', '−'); // 33.3 / 33,3 (issue 16)
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

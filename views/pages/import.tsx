@@ -4,6 +4,7 @@ import { LONGLIST_FIELDS } from '../../server/domain/csv-mapping.js';
 import { Field, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
 import { ImportRun, type ImportRunView } from '../partials/vendors-import-run.js';
+import { num } from '../format.js';
 
 const t = m.vendors.import;
 
@@ -53,7 +54,7 @@ export function ImportUploadPage({ user, nav, error }: Base & { error?: string |
   );
 }
 
-const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${num(Math.max(1, Math.round(bytes / 1024)))} KB` : `${num(bytes / (1024 * 1024), 1)} MB`);
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 interface PreviewProps extends Base {

@@ -1,6 +1,9 @@
 import type { FieldErrors } from '../../server/errors.js';
 import { Field, FormErrors, Layout } from '../layout.js';
-import { invitations as t } from '../messages/invitations.js';
+import { m } from '../messages/index.js';
+
+/** Read through `m` so the text is in the request's language (ADR 032). */
+const t = m.invitations;
 
 /** The join link's page: choose a name and a password, then land in the evaluation. */
 export function JoinPage({ token, evaluation, email, errors, values }: { token: string; evaluation: string; email: string; errors?: FieldErrors; values?: Record<string, string> }) {
@@ -25,18 +28,19 @@ export function JoinPage({ token, evaluation, email, errors, values }: { token: 
 }
 
 export type DeadLinkState = 'used' | 'expired' | 'revoked' | 'unknown' | 'existing';
-const TEXT: Record<DeadLinkState, [string, string]> = {
+/** A function, not a constant: the text must be read in the request's language. */
+const text = (state: DeadLinkState): [string, string] => ({
   used: [t.usedTitle, t.used], expired: [t.expiredTitle, t.expired], revoked: [t.revokedTitle, t.revoked], unknown: [t.unknownTitle, t.unknown], existing: [t.joinTitle, t.existingAccount],
-};
+} satisfies Record<DeadLinkState, [string, string]>)[state];
 
 /** A link that no longer opens anything says which case it is, and what to do. */
 export function JoinLinkPage({ state }: { state: DeadLinkState }) {
-  const [title, text] = TEXT[state];
+  const [title, body] = text(state);
   return (
     <Layout title={title} user={null}>
       <section class="card narrow">
         <h1>{title}</h1>
-        <p>{text}</p>
+        <p>{body}</p>
         <p><a class="button" href="/login">{t.signIn}</a></p>
       </section>
     </Layout>

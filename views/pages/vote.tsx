@@ -23,7 +23,7 @@ function PointsForm({ criteria, values }: { criteria: VoteCriterion[]; values: R
         <div class="weight-row">
           <label for={`p-${c.id}`} class="weight-label">{c.name}</label>
           <input type="range" min="0" max="100" step="1" value={values[`p.${c.id}`] ?? '0'} data-sync={`p-${c.id}`} aria-label={m.weights.percentOf(c.name)} tabindex={-1} />
-          <span class="weight-number"><input id={`p-${c.id}`} name={`p.${c.id}`} type="number" min="0" max="100" step="any" class="input-short" value={values[`p.${c.id}`] ?? ''} data-group="points" /></span>
+          <span class="weight-number"><input id={`p-${c.id}`} name={`p.${c.id}`} inputmode="decimal" autocomplete="off" class="input-short" value={values[`p.${c.id}`] ?? ''} data-group="points" /></span>
         </div>
       ))}
       <p class="weight-sum">{m.voting.remaining}: <output data-points-left="points">{String(100 - criteria.reduce((s, c) => s + (Number(values[`p.${c.id}`]) || 0), 0))}</output></p>

@@ -129,7 +129,7 @@ function GroupsPanel({ evaluation, agg, errors, values }: { evaluation: Evaluati
                 <tr>
                   <th scope="row"><label for={`gw-${g.id}`}>{g.name}</label></th>
                   <td class="num">{String(g.votes)}</td>
-                  <td class="num"><input id={`gw-${g.id}`} name={`g.${g.id}`} type="number" min="0" step="any" class="input-short" value={values?.[`g.${g.id}`] ?? String(g.weight)} /></td>
+                  <td class="num"><input id={`gw-${g.id}`} name={`g.${g.id}`} inputmode="decimal" autocomplete="off" class="input-short" value={values?.[`g.${g.id}`] ?? String(g.weight)} /></td>
                 </tr>
               ))}
             </tbody>

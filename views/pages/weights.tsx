@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../server/context.js';
 import type { CriterionNode } from '../../server/domain/types.js';
 import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
+import { when } from '../format.js';
 import { weightChangeNeedsReason } from '../../server/domain/rules/structure.js';
 
 export interface WeightGroup { key: string; title: string; members: CriterionNode[] }
@@ -29,7 +30,7 @@ function GroupFieldset({ group, values, canEdit, errors }: { group: WeightGroup;
             <label for={`n-${c.id}`} class="weight-label">{c.name}</label>
             <input type="range" min="0" max="100" step="1" value={pct(values[name])} data-sync={`n-${c.id}`} aria-label={m.weights.percentOf(c.name)} disabled={!canEdit} tabindex={-1} />
             <span class="weight-number">
-              <input id={`n-${c.id}`} name={name} type="number" min="0" max="100" step="any" inputmode="decimal" value={pct(values[name])} class="input-short" data-group={group.key} disabled={!canEdit} />
+              <input id={`n-${c.id}`} name={name} inputmode="decimal" autocomplete="off" value={pct(values[name])} class="input-short" data-group={group.key} disabled={!canEdit} />
               <span aria-hidden="true">%</span>
             </span>
             {fieldErr ? <p class="error-text" role="alert">{fieldErr}</p> : null}
@@ -58,7 +59,7 @@ export function WeightsPage(p: WeightsPageProps) {
       </div>
       {p.savedVersion ? <div class="alert alert-success" role="status">{m.weights.saved(p.savedVersion)}</div> : null}
       {p.viewing ? (
-        <div class="alert alert-warn">{m.weights.viewing(p.viewing.version, m.weights.sources[p.viewing.source], p.viewing.at.slice(0, 16).replace('T', ' '))} <a href={`/evaluations/${p.nav.id}/weights`}>{m.weights.backToCurrent}</a></div>
+        <div class="alert alert-warn">{m.weights.viewing(p.viewing.version, m.weights.sources[p.viewing.source], when(p.viewing.at))} <a href={`/evaluations/${p.nav.id}/weights`}>{m.weights.backToCurrent}</a></div>
       ) : !p.canEdit ? <div class="alert">{m.weights.readOnly}</div> : null}
       <FormErrors errors={p.errors} />
       {p.groups.length === 0 ? (
@@ -85,7 +86,7 @@ export function WeightsPage(p: WeightsPageProps) {
             {p.history.map((h, i) => (
               <li>
                 <a href={`/evaluations/${p.nav.id}/weights${i === 0 ? '' : `?version=${h.version}`}`}><strong>{m.weights.version(h.version)}</strong></a> · {m.weights.sources[h.source]}
-                {h.by ? ` · ${h.by}` : ''} · <time datetime={h.created_at}>{h.created_at.slice(0, 16).replace('T', ' ')} UTC</time>
+                {h.by ? ` · ${h.by}` : ''} · <time datetime={h.created_at}>{when(h.created_at)}</time>
                 {i === 0 ? <span class="badge badge-ok">{m.weights.inForce}</span> : null}
               </li>
             ))}

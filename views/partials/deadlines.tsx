@@ -2,7 +2,10 @@ import type { Evaluation } from '../../db/schema.js';
 import type { FieldErrors } from '../../server/errors.js';
 import { Field, FormErrors } from '../layout.js';
 import { mailTime } from '../mail/messages.js';
-import { invitations as t } from '../messages/invitations.js';
+import { m } from '../messages/index.js';
+
+/** Read through `m` so the text is in the request's language (ADR 032). */
+const t = m.invitations;
 
 /** "2026-12-07T14:00:00.000Z" → "2026-12-07T14:00", what a datetime-local input shows (read as UTC). */
 const localValue = (iso: string | null) => (iso ? iso.slice(0, 16) : '');

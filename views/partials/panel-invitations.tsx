@@ -1,4 +1,7 @@
-import { invitations as t } from '../messages/invitations.js';
+import { m } from '../messages/index.js';
+
+/** Read through `m` so the text is in the request's language (ADR 032). */
+const t = m.invitations;
 
 /** What the last "Add member" did for an e-mail without an account: sent, queued, or the link to copy (e-mail off). */
 export type InvitationNotice = { email: string; emailed: boolean; link?: string };

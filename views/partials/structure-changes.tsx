@@ -1,7 +1,6 @@
 import type { StructureChanges } from '../../server/read-models/structure-changes.js';
 import { m } from '../messages/index.js';
-
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+import { when } from '../format.js';
 
 /** "Weights changed after scoring began": each change with who, when and why, above the ranking it moved. */
 export function WeightChangesNote({ changes }: { changes: StructureChanges['weightChanges'] }) {

@@ -1,5 +1,6 @@
 import type { ImportProgress, ImportResult } from '../../server/services/vendor-import.js';
 import { m } from '../messages/index.js';
+import { num } from '../format.js';
 
 /** Rejected lines listed on the report; the rest are counted (a landscape file can reject thousands). */
 export const REJECTED_SHOWN = 500;
@@ -33,7 +34,7 @@ function Counts({ result, unchanged }: { result: ImportResult; unchanged: number
       {items.map((i) => (
         <div class={`import-count import-count-${i.key}`}>
           <dt>{i.label}</dt>
-          <dd id={`import-${i.key}`}>{new Intl.NumberFormat('en').format(i.n)}</dd>
+          <dd id={`import-${i.key}`}>{num(i.n)}</dd>
         </div>
       ))}
     </dl>

@@ -1,11 +1,10 @@
 import type { Vendor } from '../../db/schema.js';
 import { m } from '../messages/index.js';
 import { REASON_MAX } from '../../server/schemas/screening.js';
+import { num } from '../format.js';
 
-const money = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-
-/** A price as the table shows it: grouped digits, blank when unknown. */
-export const formatPrice = (price: number | null): string => (price === null ? '' : money.format(price));
+/** A price as the table shows it: grouped digits in the reader's language, blank when unknown. */
+export const formatPrice = (price: number | null): string => (price === null ? '' : num(price, 2));
 
 interface VendorRowProps {
   vendor: Vendor;

@@ -23,10 +23,10 @@ export const consensusFormSchema = (scale: { min: number; max: number }) =>
       if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: m.review.badValue(scale.min, scale.max) });
       return n;
     }),
-    rationale: FormText(Infinity).pipe(z.string().min(3, { error: m.review.rationaleRequired }).transform((s) => s.slice(0, 4000))),
+    rationale: FormText(Infinity).pipe(z.string().min(3, { error: () => m.review.rationaleRequired }).transform((s) => s.slice(0, 4000))),
   });
 
 /** The disagreement threshold as a percentage from 1 to 100; parses to the share (0.01–1). */
 export const ThresholdFormSchema = z.object({
-  threshold: FormDecimal.refine((n) => Number.isFinite(n) && n >= 1 && n <= 100, { error: m.review.thresholdInvalid }).transform((n) => n / 100),
+  threshold: FormDecimal.refine((n) => Number.isFinite(n) && n >= 1 && n <= 100, { error: () => m.review.thresholdInvalid }).transform((n) => n / 100),
 });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { VotingSettingsSchema } from '../votes.js';
 import { FormDecimal, prefixed } from './fields.js';
+import { m } from '../../../views/messages/index.js';
+
+/** Read when zod reports an issue, inside the request, so in its language (issue 16). */
+const v = m.validation;
 
 const { methods, aggregation, ahpMode } = VotingSettingsSchema.shape;
 
@@ -9,7 +13,7 @@ const { methods, aggregation, ahpMode } = VotingSettingsSchema.shape;
  * aggregation or AHP mode as the default (`mean`, `aip`) rather than refusing it.
  */
 export const VotingSettingsFormSchema = VotingSettingsSchema.extend({
-  methods: methods.element.array().min(1, { error: 'Allow at least one voting method.' }),
+  methods: methods.element.array().min(1, { error: () => v.votingMethodsForm }),
   aggregation: aggregation.catch('mean'),
   ahpMode: ahpMode.catch('aip'),
 });
@@ -24,7 +28,7 @@ export const votingSettingsInput = (f: Record<string, string>) => ({
 
 /** The groups' weights (`g.<groupId>` fields): each a number from 0 to 1000. */
 export const GroupWeightsFormSchema = z.object({
-  weights: z.record(z.string(), FormDecimal.refine((n) => Number.isFinite(n) && n >= 0 && n <= 1000, { error: 'Group weights are numbers from 0 to 1000.' })),
+  weights: z.record(z.string(), FormDecimal.refine((n) => Number.isFinite(n) && n >= 0 && n <= 1000, { error: () => v.groupWeightsRange })),
 });
 
 export const groupWeightsInput = (f: Record<string, string>) => ({ weights: prefixed(f, 'g.') });

@@ -10,10 +10,10 @@ import { FormText, prefixed } from './fields.js';
  * the API call is explicit by itself).
  */
 export const DecideFormSchema = z.object({
-  vendorIds: z.array(z.number()).min(1, { error: m.decision.chooseVendor }).max(MAX_DECISION_VENDORS, { error: m.decision.tooManyVendors(MAX_DECISION_VENDORS) }),
-  reason: FormText(4000).pipe(z.string().min(3, { error: m.decision.reasonRequired })),
+  vendorIds: z.array(z.number()).min(1, { error: () => m.decision.chooseVendor }).max(MAX_DECISION_VENDORS, { error: () => m.decision.tooManyVendors(MAX_DECISION_VENDORS) }),
+  reason: FormText(4000).pipe(z.string().min(3, { error: () => m.decision.reasonRequired })),
   acknowledgeProvisional: z.boolean(),
-  confirm: z.literal(true, { error: m.decision.confirmRequired }),
+  confirm: z.literal(true, { error: () => m.decision.confirmRequired }),
 });
 
 /** The decide form's fields as DecideFormSchema reads them; ids that are not ids are left out. */

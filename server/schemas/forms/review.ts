@@ -28,5 +28,5 @@ export const consensusFormSchema = (scale: { min: number; max: number }) =>
 
 /** The disagreement threshold as a percentage from 1 to 100; parses to the share (0.01–1). */
 export const ThresholdFormSchema = z.object({
-  threshold: FormDecimal.refine((n) => Number.isFinite(n) && n >= 1 && n <= 100, { error: m.review.thresholdInvalid }).transform((n) => n / 100),
+  threshold: FormDecimal.refine((n) => Number.isFinite(n) && n >= 1 && n <= 100, { error: () => m.review.thresholdInvalid }).transform((n) => n / 100),
 });

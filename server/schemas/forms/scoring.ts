@@ -8,8 +8,8 @@ import { FormId } from './fields.js';
  * characters (cut at 2000), or "no". Parses to the service's body.
  */
 export const DeclarationFormSchema = z
-  .object({ conflict: z.enum(['yes', 'no'], { error: m.scoring.declareMissing }), description: z.string().optional() })
-  .refine((f) => f.conflict === 'no' || (f.description ?? '').trim().length >= 3, { path: ['description'], error: m.scoring.declareNeedsText })
+  .object({ conflict: z.enum(['yes', 'no'], { error: () => m.scoring.declareMissing }), description: z.string().optional() })
+  .refine((f) => f.conflict === 'no' || (f.description ?? '').trim().length >= 3, { path: ['description'], error: () => m.scoring.declareNeedsText })
   .transform((f) => (f.conflict === 'yes' ? { conflict: true as const, description: (f.description ?? '').trim().slice(0, 2000) } : { conflict: false as const }));
 
 /** "3", "3,5", "N/A", "abstain" or "" from a grid cell → a number, null (N/A), undefined (cleared) or what the cell must say. */

@@ -43,5 +43,8 @@ export const ranking = {
   leafWeights: 'Leaf weights in force',
   criterion: 'Criterion',
   weight: 'Weight',
+  /** Why a vendor is excluded or flagged (server/domain/ranking*.ts), in the reader's language. */
+  failedMustHave: icu('Failed must-have "{name}"{why, select, consensus { (consensus)} other { ({fail, number} of {total, number} evaluators)}}', (name: string, why: 'consensus' | 'votes', fail: number = 0, total: number = 0) => ({ name, why, fail, total })),
+  tiedMustHave: 'tied must-have votes',
   points: icu('{name}: {p} points', (p: string, name: string) => ({ p, name })),
 } as const;

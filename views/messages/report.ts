@@ -52,6 +52,8 @@ export const report = {
   asks: 'What it asks for',
   where: 'Where this report answers it',
   notHere: 'Not recorded by this tool: add it to the decision’s reason or file it beside this report.',
+  /** The PDF's page number in its footer; {page} and {pages} become Chromium's counters. */
+  pageOf: icu('Page {page} of {pages}', (page: string, pages: string) => ({ page, pages })),
   footer: icu('{name} · board report · {date}', (name: string, date: string) => ({ name, date })),
   // The read-only links
   links: 'Read-only links',

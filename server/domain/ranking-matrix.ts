@@ -1,4 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
+import { m } from '../../views/messages/index.js';
 import { byVendorName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag, type UnscoredVendor } from './ranking.js';
 import { costBasis, costScore, DEFAULT_COST_FORMULA, type CostBasis, type CostFormula } from './cost-formula.js';
 
@@ -208,14 +209,14 @@ function firstFailedMustHave(
     const fail = matrix.fail[i]!;
     let why: string | undefined;
     if (matrix.hasConsensus[i] === 1) {
-      if (matrix.consensus[i] === 0) why = ' (consensus)';
+      if (matrix.consensus[i] === 0) why = m.ranking.failedMustHave(mustHaves[k]!.name, 'consensus');
     } else if (fail > pass) {
-      why = ` (${fail} of ${pass + fail} evaluators)`;
+      why = m.ranking.failedMustHave(mustHaves[k]!.name, 'votes', fail, pass + fail);
     } else if (pass === fail && pass > 0) {
-      flags.push({ vendorId: vendor.id, criterionId: mustHaves[k]!.id, reason: 'tied must-have votes' });
+      flags.push({ vendorId: vendor.id, criterionId: mustHaves[k]!.id, reason: m.ranking.tiedMustHave });
     }
     if (why !== undefined && !failure) {
-      failure = { vendorId: vendor.id, name: vendor.name, criterionId: mustHaves[k]!.id, reason: `Failed must-have "${mustHaves[k]!.name}"${why}` };
+      failure = { vendorId: vendor.id, name: vendor.name, criterionId: mustHaves[k]!.id, reason: why };
     }
   }
   return failure;

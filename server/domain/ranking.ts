@@ -1,4 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
+import { m } from '../../views/messages/index.js';
 import { weightCarriers } from './weights.js';
 import { leavesOf, treeOrder } from './criteria-tree.js';
 import { costBasis, costScore, DEFAULT_COST_FORMULA, type CostFormula } from './cost-formula.js';
@@ -127,14 +128,14 @@ export function rankVendors(input: RankingInput): RankingResult {
       if (!cell) continue;
       let why: string | undefined;
       if (cell.consensus !== null) {
-        if (cell.consensus === 0) why = ' (consensus)';
+        if (cell.consensus === 0) why = m.ranking.failedMustHave(c.name, 'consensus');
       } else if (cell.fail > cell.pass) {
-        why = ` (${cell.fail} of ${cell.pass + cell.fail} evaluators)`;
+        why = m.ranking.failedMustHave(c.name, 'votes', cell.fail, cell.pass + cell.fail);
       } else if (cell.pass === cell.fail && cell.pass > 0) {
-        flags.push({ vendorId: v.id, criterionId: c.id, reason: 'tied must-have votes' });
+        flags.push({ vendorId: v.id, criterionId: c.id, reason: m.ranking.tiedMustHave });
       }
       if (why !== undefined && !failure) {
-        failure = { vendorId: v.id, name: v.name, criterionId: c.id, reason: `Failed must-have "${c.name}"${why}` };
+        failure = { vendorId: v.id, name: v.name, criterionId: c.id, reason: why };
       }
     }
     if (failure) excluded.push(failure);

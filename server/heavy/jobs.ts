@@ -4,6 +4,7 @@ import type { RankingInputs } from '../read-models/ranking.js';
 import { heavyJobsPerTeam, inlineBelow } from './config.js';
 import { heavyKey } from './data-key.js';
 import { runInPool } from './pool.js';
+import { currentLocale } from '../i18n/current.js';
 import { costOf, runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
 
 // Heavy jobs (ADR 017): small ones inline, big ones in the pool, each big result cached by its
@@ -42,7 +43,9 @@ export async function heavyKeyed<T extends HeavyTask>(a: Actor, task: T, key: st
   return heavyUnder(a, task, key);
 }
 
-async function heavyUnder<T extends HeavyTask>(a: Actor, task: T, key: string): Promise<HeavyResult<T>> {
+async function heavyUnder<T extends HeavyTask>(a: Actor, task: T, dataKey: string): Promise<HeavyResult<T>> {
+  // A result may hold text (an exclusion's reason), so each language keeps its own.
+  const key = `${dataKey}|${currentLocale()}`;
   if (results.has(key)) {
     const hit = results.get(key) as HeavyResult<T>;
     remember(key, hit);

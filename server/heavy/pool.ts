@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import { heavyThreads, MAX_QUEUE } from './config.js';
 import { runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
+import { currentLocale } from '../i18n/current.js';
 
 // One bounded pool per process (ADR 017). Created on the first heavy job, not at start-up, so a
 // process that never ranks a big evaluation never starts a thread.
@@ -28,7 +29,8 @@ export const poolEnabled = (): boolean => heavyThreads() > 0;
 export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResult<T>> {
   const threads = heavyThreads();
   if (threads === 0) return runHeavy(task);
-  return (await poolOf(threads).run(task)) as HeavyResult<T>;
+  // The thread has no request: it is told the language so any text in the result (an exclusion's reason) is the reader's.
+  return (await poolOf(threads).run({ task, locale: currentLocale() })) as HeavyResult<T>;
 }
 
 /** Jobs waiting for a thread (for the bench and diagnostics). */

@@ -14,7 +14,12 @@ const publicDir = fileURLToPath(new URL('../../public/', import.meta.url));
 let styles: string | undefined;
 const stylesheet = () => (styles ??= ['app.css', 'report.css'].map((f) => readFileSync(`${publicDir}${f}`, 'utf8')).join('\n'));
 
-export interface PrintJob { html: string; footer: { title: string; date: string } }
+/** `pages`: the footer's "Page {page} of {pages}" in the reader's language, with those two markers left in. */
+export interface PrintJob { html: string; footer: { title: string; date: string; pages?: string } }
+
+/** Chromium fills these spans with the page counters; the words around them are the reader's. */
+const pageCounter = (pages = 'Page {page} of {pages}'): string =>
+  escapeHtml(pages).replace('{page}', '<span class="pageNumber"></span>').replace('{pages}', '<span class="totalPages"></span>');
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -58,7 +63,7 @@ export class Printer {
       return await page.pdf({
         format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml([job.footer.title, job.footer.date].filter(Boolean).join(' · '))}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+        footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#555"><span>${escapeHtml([job.footer.title, job.footer.date].filter(Boolean).join(' · '))}</span><span>${pageCounter(job.footer.pages)}</span></div>`,
       });
     } finally {
       await context.close();

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.js';
 import { vendorWorking, type Working, type WorkingLine } from '../domain/working.js';
 import { resolveWeights } from '../domain/weights.js';
 import { loadRankingInputs, type RankingBasis, type RankingInputs } from './ranking.js';
+import { m } from '../../views/messages/index.js';
 
 export interface WorkingScore { evaluatorId: string; name: string; value: number | null }
 
@@ -53,9 +54,9 @@ export async function workingFrom(db: Db, a: Actor, inputs: RankingInputs, vendo
   const name = vendor.name;
   const w = vendorWorking({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix, costFormula: inputs.costFormula }, id);
   if ('status' in w) {
-    if (w.status === 'excluded') throw notRanked(`${name} is not ranked: ${w.reason}.`);
-    if (w.status === 'unscored') throw notRanked(`${name} is not ranked: it has no score yet${inputs.view === 'own' ? ' from you' : ''}.`);
-    throw notRanked(`${name} is not ranked: it was withdrawn or screened out.`);
+    if (w.status === 'excluded') throw notRanked(m.working.notRanked(name, 'excluded', w.reason));
+    if (w.status === 'unscored') throw notRanked(m.working.notRanked(name, inputs.view === 'own' ? 'own' : 'unscored'));
+    throw notRanked(m.working.notRanked(name, 'gone'));
   }
   const scores = await workingScores(db, a.evaluation.id, vendorId, inputs.view === 'own' ? a.userId : null);
   const lines = w.lines.map((line): WorkingLineView => {

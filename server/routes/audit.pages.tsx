@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { stringify } from 'csv-stringify/sync';
+import { localCsv } from '../exports/csv.js';
+import { m } from '../../views/messages/index.js';
 import type { AppEnv } from '../context.js';
 import type { Tab } from '../../views/layout.js';
 import { AuditPage, type AuditEntryView, type AuditFilterValues } from '../../views/pages/audit.js';
@@ -63,7 +64,7 @@ const entryView = (r: ReadableAuditRow): AuditEntryView => ({
 });
 
 /** audit.csv: one column per field, names as the entry recorded them; entity and id last for tools. */
-const CSV_HEADER = ['at', 'actor', 'action', 'vendor', 'criterion', 'member', 'weight set', 'before', 'after', 'summary', 'entity', 'entity id'];
+const csvHeader = (): string[] => { const h = m.exports.audit; return [h.at, h.actor, h.action, h.vendor, h.criterion, h.member, h.weightSet, h.before, h.after, h.summary, h.entity, h.entityId]; };
 function csvRow(r: ReadableAuditRow): string[] {
   const actor = actorAsRecorded(r);
   const n = r.names;
@@ -118,11 +119,10 @@ export const auditPages = new Hono<AppEnv>()
   .get('/audit.csv', async (c) => {
     const a = await accessEvaluation(c, 'audit');
     const filter = await auditFilterAsSeen(c.get('db'), a, filterOf(filterValues(c)).filter);
-    const lines: string[][] = [CSV_HEADER];
+    const lines: string[][] = [csvHeader()];
     for await (const r of eachReadableAudit(c.get('db'), a.evaluation.id, filter)) lines.push(csvRow(r));
-    // A cell starting with = + - @ is prefixed with ' so a spreadsheet shows it as text instead of running it.
-    const body = stringify(lines, { escape_formulas: true });
-    return c.body(`\uFEFF${body}`, 200, {
+    const body = localCsv(lines);
+    return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${csvName(a.evaluation.name)}"`,
       'cache-control': 'no-store',

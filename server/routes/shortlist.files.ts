@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { stringify } from 'csv-stringify/sync';
 import type { AppEnv } from '../context.js';
 import { accessEvaluation } from '../access.js';
 import { loadRanking } from '../read-models/ranking.js';
@@ -8,6 +7,8 @@ import { decisionRecord, type DecisionRecord } from '../read-models/decision.js'
 import { structureChanges } from '../read-models/structure-changes.js';
 import { shortlistXlsxResponse } from './shortlist.xlsx.js';
 import { shortlistPdf } from './report-render.js';
+import { localCsv } from '../exports/csv.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -15,13 +16,14 @@ import { shortlistPdf } from './report-render.js';
  */
 function decisionRows(d: DecisionRecord, width: number): string[][] {
   const names = (xs: readonly { name: string }[]) => xs.map((x) => x.name).join('; ');
+  const t = m.exports.decisionRows;
   const rows = [
-    ['decision', 'vendors', names(d.vendors)],
-    ['decision', 'reason', d.reason],
-    ['decision', 'decided by', d.decidedBy.name, d.at],
-    ...(d.acknowledgedProvisional.length > 0 ? [['decision', 'acknowledged provisional', names(d.acknowledgedProvisional)]] : []),
-    ...d.approvals.map((x) => ['approval', x.name, x.verdict, x.comment, x.at]),
-    ...d.pending.map((x) => ['approval', x.name, 'pending']),
+    [t.decision, t.vendors, names(d.vendors)],
+    [t.decision, t.reason, d.reason],
+    [t.decision, t.decidedBy, d.decidedBy.name, d.at],
+    ...(d.acknowledgedProvisional.length > 0 ? [[t.decision, t.acknowledged, names(d.acknowledgedProvisional)]] : []),
+    ...d.approvals.map((x) => [t.approval, x.name, x.verdict, x.comment, x.at]),
+    ...d.pending.map((x) => [t.approval, x.name, t.pending]),
   ];
   return [[], ...rows].map((r) => [...r, ...Array<string>(Math.max(0, width - r.length)).fill('')]);
 }
@@ -35,13 +37,12 @@ export const shortlistFiles = new Hono<AppEnv>()
     const evaluation = a.evaluation;
     const [{ result, columns }, decision, { withdrawn }] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id), structureChanges(c.get('db'), evaluation.id)]);
     const lines = shortlistLines(result, columns, withdrawn);
-    const header = ['rank', 'vendor', 'total', 'coverage', ...columns.map((col) => col.name), 'status', 'reason'];
+    const h = m.exports.shortlist;
+    const header = [h.rank, h.vendor, h.total, h.coverage, ...columns.map((col) => col.name), h.status, h.reason];
     const rows = lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), l.status, l.reason]);
-    const body = stringify([header, ...rows, ...(decision ? decisionRows(decision, header.length) : [])], {
-      // A cell starting with = + - @ is prefixed with ' so a spreadsheet shows it as text instead of running it.
-      escape_formulas: true,
-    });
-    return c.body(`\uFEFF${body}`, 200, {
+    // `;` and decimal commas where the reader's language writes them (issue 16).
+    const body = localCsv([header, ...rows, ...(decision ? decisionRows(decision, header.length) : [])]);
+    return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${fileName(evaluation.name, 'csv')}"`,
     });

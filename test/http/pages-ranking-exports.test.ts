@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { m } from '../../views/messages/index.js';
+import { parseLonglist } from '../../server/domain/csv-longlist.js';
+import { applyMapping } from '../../server/domain/csv-mapping.js';
 import { addCriterion, addVendor, api, createEvaluation, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
 import { esc, formLogin, pageGet } from '../setup/pages.js';
 
@@ -165,6 +167,20 @@ describe('GET /evaluations/:id/shortlist.csv', () => {
     ]);
     // No cell a spreadsheet would evaluate.
     for (const row of rows) for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  test('in German (issue 16): German headings, `;` and decimal commas; the longlist import reads it back', async () => {
+    const res = await pageGet(app, `${cookie}; cxb_lang=de`, `${base}/shortlist.csv`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    expect(lines[0]).toBe('Rang;Anbieter;Summe;Abdeckung;Service;Platform;Status;Grund');
+    expect(lines[2]).toBe("1;'=cmd|' /C calc'!A0;60;0,6;60;0;provisional;");
+    expect(lines[4]).toBe(";'@Zeta Suite;;;;;excluded;Muss-Kriterium „Security gate“ nicht erfüllt (1 von 1 Bewerter:innen)");
+    // Re-import as a longlist, the coverage column mapped to the price: the decimal comma reads back.
+    const parsed = parseLonglist(applyMapping(text, [null, 'name', null, 'price', null, null, null, null]));
+    expect(parsed.separator).toBe(';');
+    expect(parsed.records.slice(0, 3).map((r) => [r.name, r.price])).toEqual([[`'${SUM}`, 1], [`'${CMD}`, 0.6], [ACME, 1]]);
   });
 
   test('works with a Bearer token too, byte for byte the same', async () => {

@@ -68,6 +68,21 @@ describe.skipIf(!ready)('the board report as a PDF', () => {
     expect(text).toContain('Record of the award');
   }, 60_000);
 
+  test('in German (issue 16): the PDF holds German headings and page numbers; the names stay as typed', async () => {
+    const res = await pageGet(app, `${owner.cookie}; cxb_lang=de`, `/evaluations/${id}/shortlist.pdf`);
+    expect(res.status).toBe(200);
+    const file = join(dir, 'report-de.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Vergabevermerk');
+    expect(text).toContain('Entscheidung und Begründung');
+    expect(text).toMatch(/Seite 1 von \d+/);
+    expect(text).toContain('Zeta keeps our data in the EU.');
+    expect(text).toContain('CX platform 2025');
+    expect(text).not.toContain('Record of the award');
+    expect(text).not.toMatch(/Page 1 of/);
+  }, 60_000);
+
   test('a read-only link prints the same report without an account', async () => {
     const made = await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/report-links`, {});
     const path = `${new URL(made.json.url as string).pathname}/report.pdf`;

@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 /** Text of the audit-log page: filters, the table, paging and the export link. */
 export const audit = {
   title: 'Audit log',
@@ -21,18 +23,18 @@ export const audit = {
   // Table
   tableCaption: 'Audit entries, newest first',
   columns: { at: 'When', actor: 'Who', action: 'Action', what: 'What happened', change: 'Change' },
-  forMember: (name: string) => `for ${name}`,
-  details: (action: string, what: string) => `Details: ${action}, ${what}`,
+  forMember: icu('for {name}', (name: string) => ({ name })),
+  details: icu('Details: {action}, {what}', (action: string, what: string) => ({ action, what })),
   reconstructed: 'Recorded before entries kept their own names: described with today\u2019s names.',
   system: 'System',
   unknownPerson: 'Unknown person',
-  entityLabel: (entity: string, id: string, name: string | null) => (name ? `${entity} ${id} (${name})` : `${entity} ${id}`),
+  entityLabel: icu('{named, select, yes {{entity} {id} ({name})} other {{entity} {id}}}', (entity: string, id: string, name: string | null) => ({ named: name ? 'yes' : 'no', entity, id, name: name ?? '' })),
   noChange: 'No details recorded.',
   added: 'set to',
   removed: 'was',
   arrow: '→',
   empty: '(none)',
-  more: (n: number) => `… and ${n} more`,
+  more: icu('… and {n, number} more', (n: number) => ({ n })),
   // Empty states
   emptyLog: 'Nothing has been recorded in this evaluation yet. Changes to criteria, vendors, weights, votes and scores appear here as they are made.',
   noMatches: 'No entries match these filters.',
@@ -42,7 +44,7 @@ export const audit = {
   pagerLabel: 'Audit log pages',
   newer: '← Newer',
   older: 'Older →',
-  showing: (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'} on this page`,
+  showing: icu('{n, plural, one {# entry} other {# entries}} on this page', (n: number) => ({ n })),
   exportCsv: 'Download CSV',
   exportHint: 'The CSV holds every entry matching the filters.',
 } as const;

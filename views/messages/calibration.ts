@@ -1,4 +1,4 @@
-const signed = (x: number, d = 2): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(d)}`;
+import { icu } from './icu.js';
 
 export const calibration = {
   title: 'Evaluator calibration',
@@ -13,17 +13,18 @@ export const calibration = {
   shared: 'Shared cells',
   leniency: 'Leniency',
   offsetSd: 'Offset std. dev.',
-  signed,
+  /** An offset with its sign: +0.50, −0.25, ±0.00 (two decimals, in the reader’s language). */
+  signed: icu('{sign, select, plus {+} minus {−} other {±}}{x, number, ::.00}', (x: number) => ({ sign: x > 0 ? 'plus' : x < 0 ? 'minus' : 'zero', x: Math.abs(x) })),
   noShared: 'nothing shared',
   none: 'No evaluator has scored a scored criterion yet.',
   checkTitle: 'Check: the ranking on offset-corrected scores',
   checkBadge: 'A check, not the official ranking',
   checkIntro: 'Each evaluator’s leniency is taken off their scores and the vendors are ranked again with the same weights; consensus scores stand. It shows whether the ranking depends on who scored which vendor. It never replaces the official ranking, which is the one on the Ranking page and in every export.',
-  moved: (moved: number, ranked: number) => moved === 0 ? `No vendor changes rank among the ${ranked.toLocaleString('en')} ranked.` : `${moved.toLocaleString('en')} of ${ranked.toLocaleString('en')} ranked vendors change rank.`,
+  moved: icu('{moved, plural, =0 {No vendor changes rank among the {ranked, number} ranked.} one {# of {ranked, number} ranked vendors change rank.} other {# of {ranked, number} ranked vendors change rank.}}', (moved: number, ranked: number) => ({ moved, ranked })),
   rank: 'Check rank',
   vendor: 'Vendor',
   total: 'Check total',
   officialRank: 'Official rank',
   officialTotal: 'Official total',
-  topOf: (shown: number, ranked: number) => `The best ${shown} of ${ranked.toLocaleString('en')}.`,
+  topOf: icu('The best {shown, number} of {ranked, number}.', (shown: number, ranked: number) => ({ shown, ranked })),
 } as const;

@@ -1,5 +1,6 @@
-const n = new Intl.NumberFormat('en');
-const plural = (k: number, one: string, many: string) => `${n.format(k)} ${k === 1 ? one : many}`;
+import { icu } from './icu.js';
+
+const k = (k: number) => ({ k });
 
 export const decision = {
   title: 'Decision',
@@ -9,25 +10,25 @@ export const decision = {
   awaited: 'The evaluation is in review: the facilitator records the decision here once the panel is done.',
   notRecorded: 'This evaluation was decided before decisions were recorded: there is no chosen vendor, reason or sign-off on file.',
   chooseTitle: 'Chosen vendor or shortlist',
-  chooseHint: (shown: number, ranked: number) => (shown < ranked ? `The ${n.format(shown)} best of ${n.format(ranked)} ranked vendors are listed.` : 'Tick one vendor, or several for a shortlist.'),
-  choose: (name: string) => `Choose ${name}`,
+  chooseHint: icu('{all, select, yes {Tick one vendor, or several for a shortlist.} other {The {shown, number} best of {ranked, number} ranked vendors are listed.}}', (shown: number, ranked: number) => ({ all: shown < ranked ? 'no' : 'yes', shown, ranked })),
+  choose: icu('Choose {name}', (name: string) => ({ name })),
   rank: 'Rank',
   vendor: 'Vendor',
   total: 'Total',
   coverage: 'Scored',
   provisional: 'provisional',
   chooseVendor: 'Choose at least one vendor.',
-  tooManyVendors: (max: number) => `Choose at most ${plural(max, 'vendor', 'vendors')}.`,
+  tooManyVendors: icu('Choose at most {k, plural, one {# vendor} other {# vendors}}.', k),
   reason: 'Reason for the decision',
   reasonHint: 'What the board reads first: why these vendors, and what the ranking did or did not settle.',
   reasonRequired: 'Give the reason for the decision (at least 3 characters).',
-  provisionalTitle: (k: number) => `${plural(k, 'vendor is', 'vendors are')} ranked provisionally`,
+  provisionalTitle: icu('{k, plural, one {# vendor is} other {# vendors are}} ranked provisionally', k),
   provisionalWhy: 'Not every weighted criterion has a score for them, and a missing score counts as 0, so their totals may still move.',
-  provisionalMore: (k: number) => `and ${n.format(k)} more`,
-  acknowledge: (k: number) => `I acknowledge that ${plural(k, 'vendor is', 'vendors are')} ranked provisionally; this is recorded with the decision`,
+  provisionalMore: icu('and {k, number} more', k),
+  acknowledge: icu('I acknowledge that {k, plural, one {# vendor is} other {# vendors are}} ranked provisionally; this is recorded with the decision', k),
   willHappen: 'What happens',
   willLock: 'The evaluation is locked for good: no score, weight, criterion, vendor or member can change afterwards. The ranking and the exports stay exactly as they are now.',
-  willAsk: (approvers: number) => (approvers === 0 ? 'Nobody is flagged as an approver yet: add approvers on the Panel tab first if the decision needs a sign-off.' : `${plural(approvers, 'approver is', 'approvers are')} then asked to approve or object.`),
+  willAsk: icu('{k, plural, =0 {Nobody is flagged as an approver yet: add approvers on the Panel tab first if the decision needs a sign-off.} one {# approver is then asked to approve or object.} other {# approvers are then asked to approve or object.}}', k),
   confirm: 'I understand that the evaluation will be locked',
   confirmRequired: 'Tick the box to confirm that the evaluation will be locked.',
   submit: 'Decide and lock the evaluation',
@@ -35,8 +36,8 @@ export const decision = {
   chosen: 'Chosen',
   why: 'Reason',
   noReason: 'No reason recorded (decided with the stage button).',
-  decidedBy: (name: string, at: string) => `Decided by ${name} on ${at}`,
-  acknowledged: (k: number) => `Decided with ${plural(k, 'vendor', 'vendors')} ranked provisionally, acknowledged:`,
+  decidedBy: icu('Decided by {name} on {at}', (name: string, at: string) => ({ name, at })),
+  acknowledged: icu('Decided with {k, plural, one {# vendor} other {# vendors}} ranked provisionally, acknowledged:', k),
   signOff: 'Sign-off',
   approved: 'approved',
   objected: 'objected',
@@ -45,7 +46,7 @@ export const decision = {
   allGiven: 'Every approver has given a verdict.',
   // The approver's form
   verdictTitle: 'Your verdict',
-  yourVerdict: (verdict: 'approve' | 'object', at: string) => `You ${verdict === 'approve' ? 'approved' : 'objected'} on ${at}. A new verdict replaces it; the audit log keeps both.`,
+  yourVerdict: icu('{verdict, select, approve {You approved on {at}.} other {You objected on {at}.}} A new verdict replaces it; the audit log keeps both.', (verdict: 'approve' | 'object', at: string) => ({ verdict, at })),
   verdict: 'Verdict',
   approve: 'Approve',
   object: 'Object',

@@ -19,6 +19,7 @@ import { working } from './working.js';
 import { report } from './report.js';
 import { calibration } from './calibration.js';
 import { whatIf } from './what-if.js';
+import { exportsText } from './exports.js';
 
 import { language } from './language.js';
 import { invitations } from './invitations.js';
@@ -29,6 +30,6 @@ import { localise } from './icu.js';
  * Every user-facing string, by area, in English: the source the catalogues in locales/<lang>/
  * translate. Views read `m`, which answers in the request's language (ADR 032).
  */
-export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation } as const;
+export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation, exports: exportsText } as const;
 
 export const m = localise(messageSource);

@@ -1,9 +1,9 @@
-import { count } from '../format.js';
+import { icu } from './icu.js';
 
 export const ranking = {
   title: 'Ranking',
   intro: 'Vendors ranked by their weighted total out of 100. Equal totals share a rank.',
-  weightsVersion: (v: number | null) => (v === null ? 'No weight set yet.' : `Using weight set version ${v}.`),
+  weightsVersion: icu('{has, select, no {No weight set yet.} other {Using weight set version {v}.}}', (v: number | null) => ({ has: v === null ? 'no' : 'yes', v: v ?? 0 })),
   rank: 'Rank',
   vendor: 'Vendor',
   total: 'Total',
@@ -11,12 +11,12 @@ export const ranking = {
   contribution: 'Contribution by criterion',
   provisional: 'provisional',
   provisionalNote: 'Provisional: some weighted criteria have no score yet for this vendor, and a missing score counts as 0.',
-  anyProvisional: (n: number) => `${n} vendor${n === 1 ? ' is' : 's are'} ranked provisionally because not every weighted criterion has been scored.`,
+  anyProvisional: icu('{n, plural, one {# vendor is} other {# vendors are}} ranked provisionally because not every weighted criterion has been scored.', (n: number) => ({ n })),
   empty: 'Nothing to rank yet. Add vendors and criteria, then score them in the grid.',
   noScores: 'No vendor is ranked yet: a vendor takes a rank once someone has scored it. Open the scoring grid to start.',
   unscored: 'Not yet scored',
-  unscoredIntro: (n: number) => `${n === 1 ? 'This vendor has' : `These ${n} vendors have`} no score on any weighted criterion yet, so ${n === 1 ? 'it has' : 'they have'} no rank and ${n === 1 ? 'is' : 'are'} not counted among the ranked vendors.`,
-  unscoredMore: (n: number) => `… and ${n} more.`,
+  unscoredIntro: icu('{n, plural, one {This vendor has no score on any weighted criterion yet, so it has no rank and is not counted among the ranked vendors.} other {These # vendors have no score on any weighted criterion yet, so they have no rank and are not counted among the ranked vendors.}}', (n: number) => ({ n })),
+  unscoredMore: icu('… and {n, number} more.', (n: number) => ({ n })),
   excluded: 'Excluded vendors',
   excludedIntro: 'These vendors failed a must-have criterion and are not ranked.',
   flags: 'Needs review',
@@ -29,7 +29,7 @@ export const ranking = {
   exportJson: 'Download JSON',
   exportXlsx: 'Download XLSX',
   exportXlsxHint: 'A workbook whose totals and ranks are formulas: change a weight in it and the shortlist re-ranks.',
-  showing: (shown: number, total: number) => (shown < total ? `Showing the top ${shown} of ${count(total, 'vendor')}.` : `${count(total, 'vendor')} ranked.`),
+  showing: icu('{all, select, yes {{total, plural, one {# vendor} other {# vendors}} ranked.} other {Showing the top {shown, number} of {total, plural, one {# vendor} other {# vendors}}.}}', (shown: number, total: number) => ({ all: shown < total ? 'no' : 'yes', shown, total })),
   showAll: 'Show all',
   howTitle: 'How is the overall score computed?',
   how: [
@@ -43,5 +43,8 @@ export const ranking = {
   leafWeights: 'Leaf weights in force',
   criterion: 'Criterion',
   weight: 'Weight',
-  points: (p: string, name: string) => `${name}: ${p} points`,
+  /** Why a vendor is excluded or flagged (server/domain/ranking*.ts), in the reader's language. */
+  failedMustHave: icu('Failed must-have "{name}"{why, select, consensus { (consensus)} other { ({fail, number} of {total, number} evaluators)}}', (name: string, why: 'consensus' | 'votes', fail: number = 0, total: number = 0) => ({ name, why, fail, total })),
+  tiedMustHave: 'tied must-have votes',
+  points: icu('{name}: {p} points', (p: string, name: string) => ({ p, name })),
 } as const;

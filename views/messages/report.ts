@@ -1,10 +1,10 @@
-import { count } from '../format.js';
+import { icu } from './icu.js';
 
 /** The board report (issue 14, items 7 and 8) and its read-only links. */
 export const report = {
   title: 'Board report',
-  subtitle: (status: string) => `Record of the evaluation, status: ${status}.`,
-  generated: (at: string) => `Generated ${at}`,
+  subtitle: icu('Record of the evaluation, status: {status}.', (status: string) => ({ status })),
+  generated: icu('Generated {at}', (at: string) => ({ at })),
   draft: 'Draft: this evaluation is not in review yet, so these figures may still change. The report becomes the record once the evaluation is in review.',
   print: 'Print',
   pdf: 'Download PDF',
@@ -14,15 +14,15 @@ export const report = {
   noDecision: 'No decision has been recorded yet.',
   method: 'Method and weights',
   methodIntro: 'Each vendor’s total is the weighted sum of its criteria, normalised to 0–100: the weights below, times each criterion’s normalised score (the panel’s mean, or the consensus where one was set).',
-  votesCounted: (counted: number, total: number) => `${count(counted, 'vote')} counted of ${total}.`,
+  votesCounted: icu('{counted, plural, one {# vote} other {# votes}} counted of {total, number}.', (counted: number, total: number) => ({ counted, total })),
   votesNone: 'The weights were set by the facilitator, not by a vote.',
   votesMethods: 'Voting methods used',
-  votesAggregation: (how: string) => `Within each group the votes were combined by ${how}.`,
+  votesAggregation: icu('Within each group the votes were combined by {how}.', (how: string) => ({ how })),
   group: 'Group',
   groupWeight: 'Share of the result',
   groupVotes: 'Votes',
   ranking: 'Ranking',
-  rankingTop: (shown: number, ranked: number) => `The best ${shown} of ${ranked} ranked vendors; the CSV export holds them all.`,
+  rankingTop: icu('The best {shown, number} of {ranked, number} ranked vendors; the CSV export holds them all.', (shown: number, ranked: number) => ({ shown, ranked })),
   scoresHidden: 'The scores are not shown to you at this stage.',
   sensitivity: 'Sensitivity',
   excluded: 'Excluded and withdrawn vendors',
@@ -52,7 +52,9 @@ export const report = {
   asks: 'What it asks for',
   where: 'Where this report answers it',
   notHere: 'Not recorded by this tool: add it to the decision’s reason or file it beside this report.',
-  footer: (name: string, date: string) => `${name} · board report · ${date}`,
+  /** The PDF's page number in its footer; {page} and {pages} become Chromium's counters. */
+  pageOf: icu('Page {page} of {pages}', (page: string, pages: string) => ({ page, pages })),
+  footer: icu('{name} · board report · {date}', (name: string, date: string) => ({ name, date })),
   // The read-only links
   links: 'Read-only links',
   linksIntro: 'A link shows this report to someone without an account, such as a board member. It expires, you can revoke it, and each opening is recorded in the audit log.',
@@ -62,10 +64,10 @@ export const report = {
   linkNew: 'Copy this link now; it is shown only once:',
   linkRevoke: 'Revoke',
   linkNone: 'No links yet.',
-  linkMade: (by: string, at: string) => `Made by ${by || 'a former member'} on ${at}`,
-  linkUses: (n: number) => `${count(n, 'opening')}`,
+  linkMade: icu('{known, select, yes {Made by {by} on {at}} other {Made by a former member on {at}}}', (by: string, at: string) => ({ known: by ? 'yes' : 'no', by, at })),
+  linkUses: icu('{n, plural, one {# opening} other {# openings}}', (n: number) => ({ n })),
   linkState: { live: 'Live', expired: 'Expired', revoked: 'Revoked' },
-  linkExpires: (at: string) => `expires ${at}`,
+  linkExpires: icu('expires {at}', (at: string) => ({ at })),
   goneTitle: 'This link no longer works',
   gone: { expired: 'This read-only link has expired. Ask the person who sent it for a new one.', revoked: 'This read-only link was revoked. Ask the person who sent it for a new one.', unknown: 'This link is not valid. Check that it was copied whole.' },
   viaLink: 'You are reading a read-only copy shared through a link.',

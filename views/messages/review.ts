@@ -1,3 +1,5 @@
+import { icu } from './icu.js';
+
 export const review = {
   tab: 'Review',
   title: 'Review and consensus',
@@ -17,9 +19,9 @@ export const review = {
   showLabel: 'Show',
   shows: { all: 'All flagged cells', open: 'Without consensus', resolved: 'With consensus' },
   applyFilter: 'Filter',
-  resolved: (done: number, flagged: number) => `Resolved ${done} of ${flagged}: consensus recorded on ${done} of the ${flagged} flagged cell${flagged === 1 ? '' : 's'}.`,
+  resolved: icu('Resolved {done, number} of {flagged, number}: consensus recorded on {done, number} of the {flagged, plural, one {# flagged cell} other {# flagged cells}}.', (done: number, flagged: number) => ({ done, flagged })),
   noneMatch: 'No flagged cell matches this filter.',
-  count: (n: number) => `${n} cell${n === 1 ? '' : 's'} to reconcile, widest disagreement first`,
+  count: icu('{n, plural, one {# cell} other {# cells}} to reconcile, widest disagreement first', (n: number) => ({ n })),
   prev: 'Wider disagreements',
   next: 'Narrower disagreements',
   none: 'No cell reaches the disagreement threshold. The panel agrees closely enough everywhere.',
@@ -35,10 +37,10 @@ export const review = {
   rationaleRequired: 'A rationale is required: the board will ask why.',
   saveConsensus: 'Record consensus',
   removeConsensus: 'Remove',
-  setBy: (name: string, at: string) => `set by ${name}, ${at} UTC`,
+  setBy: icu('set by {name}, {at}', (name: string, at: string) => ({ name, at })),
   na: 'N/A',
   kendallTitle: 'How much the evaluators agree, per criterion',
   kendallIntro: 'Kendall’s W compares how each evaluator orders the vendors on a criterion: 1 means identical orders, 0 no agreement at all.',
-  kendallWords: (w: number | null) => (w === null ? 'not enough shared scores yet' : w >= 0.7 ? 'strong agreement' : w >= 0.5 ? 'moderate agreement' : w >= 0.3 ? 'weak agreement' : 'little agreement'),
-  badValue: (min: number, max: number) => `Enter a number from ${min} to ${max}, or leave it empty to remove the consensus.`,
+  kendallWords: icu('{band, select, none {not enough shared scores yet} strong {strong agreement} moderate {moderate agreement} weak {weak agreement} other {little agreement}}', (w: number | null) => ({ band: w === null ? 'none' : w >= 0.7 ? 'strong' : w >= 0.5 ? 'moderate' : w >= 0.3 ? 'weak' : 'little' })),
+  badValue: icu('Enter a number from {min, number} to {max, number}, or leave it empty to remove the consensus.', (min: number, max: number) => ({ min, max })),
 } as const;

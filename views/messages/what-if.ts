@@ -1,9 +1,9 @@
-import { percent } from '../format.js';
+import { icu } from './icu.js';
 
 /** Price against quality, and the live what-if on the ranking page (issue 14 items 3–4, ADR 030). */
 export const whatIf = {
   priceTitle: 'Price against quality',
-  priceIntro: (formula: string) => `Each vendor’s quality points (its total without the cost criteria) against its price. The cost criteria score prices ${formula}.`,
+  priceIntro: icu('Each vendor’s quality points (its total without the cost criteria) against its price. The cost criteria score prices {formula}.', (formula: string) => ({ formula })),
   scatterLabel: 'Scatter chart: quality points against price, one dot per vendor',
   price: 'Price',
   quality: 'Quality points',
@@ -12,6 +12,8 @@ export const whatIf = {
   table: 'The figures behind the chart',
   formulasTitle: 'The top three under each price formula',
   formula: 'Price formula',
+  /** Each cost formula's short name (server/domain/cost-formula.ts). */
+  formulas: { 'lowest-over-price': 'lowest price ÷ price', linear: 'linear between the lowest and the highest price', 'relative-to-average': 'relative to the average price' },
   inForce: '(in force)',
   sameTop: 'The top three are the same under every formula.',
   differentTop: 'The top three depend on the price formula.',
@@ -21,9 +23,8 @@ export const whatIf = {
   whatIfTitle: 'What if the weights were different?',
   whatIfIntro: 'Move a slider: the others rescale in proportion and the table re-ranks. Nothing is saved; the weights in force stay as they are.',
   reset: 'Reset to the weights in force',
-  share: (x: number) => percent(x),
   tornadoTitle: 'Stability intervals (tornado)',
-  tornadoLabel: (leader: string) => `Tornado chart: for each top-level weight, the range within which ${leader} stays first; the narrowest first`,
+  tornadoLabel: icu('Tornado chart: for each top-level weight, the range within which {leader} stays first; the narrowest first', (leader: string) => ({ leader })),
   heatTitle: 'Rank acceptability (heat map)',
   heatLabel: 'Heat map of how often each vendor ranks first and in the top three; the number is in every cell',
 } as const;

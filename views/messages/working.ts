@@ -1,11 +1,11 @@
-import { count } from '../format.js';
+import { icu } from './icu.js';
 
 /** The working of a vendor's total, the vendor comparison and the method check (issue 14). */
 export const working = {
-  title: (vendor: string) => `How ${vendor}’s total is computed`,
+  title: icu('How {vendor}’s total is computed', (vendor: string) => ({ vendor })),
   intro: 'Every weighted criterion, the scores behind it and what it adds to the total, so the total can be recomputed by hand.',
-  formula: (min: number, max: number) => `A score is placed on the scale: normalised = (value − ${min}) ÷ (${max} − ${min}). A price: normalised = lowest ranked price ÷ price. Contribution = 100 × weight × normalised.`,
-  lowestPrice: (p: string) => `Lowest price among the ranked vendors: ${p}.`,
+  formula: icu('A score is placed on the scale: normalised = (value − {min, number}) ÷ ({max, number} − {min, number}). A price: normalised = lowest ranked price ÷ price. Contribution = 100 × weight × normalised.', (min: number, max: number) => ({ min, max })),
+  lowestPrice: icu('Lowest price among the ranked vendors: {p}.', (p: string) => ({ p })),
   ownOnly: 'You are scoring blind: this working uses your own scores alone, as your ranking does.',
   criterion: 'Criterion',
   weight: 'Weight',
@@ -15,12 +15,12 @@ export const working = {
   contribution: 'Contribution',
   runningSum: 'Running sum',
   total: 'Total',
-  coverage: (p: string) => `Coverage: ${p} of the weight has a value; a criterion without one adds 0.`,
+  coverage: icu('Coverage: {p} of the weight has a value; a criterion without one adds 0.', (p: string) => ({ p })),
   na: 'N/A',
   noValue: 'no value',
-  mean: (x: string) => `mean ${x}`,
-  consensus: (x: string) => `consensus ${x}`,
-  price: (x: string) => `price ${x}`,
+  mean: icu('mean {x}', (x: string) => ({ x })),
+  consensus: icu('consensus {x}', (x: string) => ({ x })),
+  price: icu('price {x}', (x: string) => ({ x })),
   rationale: 'Why',
   pricesHidden: 'Prices are sealed for you (two envelopes): the cost criteria are left out, as in your ranking.',
   back: 'Back to the ranking',
@@ -31,7 +31,8 @@ export const working = {
   compareHint: 'Choose two or three ranked vendors to compare.',
   gap: 'Gap',
   largestGap: 'largest gap',
-  notRanked: (name: string, why: string) => `${name}: ${why}`,
+  /** Why a vendor has no working to show (the 404 of its page and API). */
+  notRanked: icu('{why, select, excluded {{name} is not ranked: {reason}.} unscored {{name} is not ranked: it has no score yet.} own {{name} is not ranked: it has no score yet from you.} other {{name} is not ranked: it was withdrawn or screened out.}}', (name: string, why: 'excluded' | 'unscored' | 'own' | 'gone', reason: string = '') => ({ name, why, reason })),
   methodCheck: 'Method check',
   methodIntro: 'The same scores and weights ranked by TOPSIS (distance to the ideal and the anti-ideal vendor, prices as a cost) beside the weighted sum. A different rank is highlighted.',
   weightedRank: 'Weighted sum',
@@ -43,6 +44,6 @@ export const working = {
     differs: 'The top three depend on the method: TOPSIS does not put the same three vendors first.',
   },
   tooFew: 'The method check needs at least two ranked vendors.',
-  showingCheck: (shown: number, total: number) => `Showing ${shown} of ${count(total, 'ranked vendor')}.`,
+  showingCheck: icu('Showing {shown, number} of {total, plural, one {# ranked vendor} other {# ranked vendors}}.', (shown: number, total: number) => ({ shown, total })),
   compareTop: 'Compare the top three',
 };

@@ -1,7 +1,10 @@
 import type { CurrentUser } from '../../server/context.js';
 import { Field, Layout, type EvaluationNav } from '../layout.js';
-import { audit } from '../messages/audit.js';
+import { m } from '../messages/index.js';
 import { SelectField } from '../partials/select-field.js';
+
+// A subtree, not a leaf: its getters answer in the request's language (ADR 032).
+const audit = m.audit;
 
 /** One audit entry as the page shows it; `before`/`after` are the parsed JSON. */
 export interface AuditEntryView {

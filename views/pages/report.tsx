@@ -3,6 +3,7 @@ import { WorkingTable } from '../partials/working-table.js';
 import { MethodCheckSection } from '../partials/method-check.js';
 import type { BoardReport } from '../../server/read-models/report.js';
 import { m } from '../messages/index.js';
+import { currentLocale } from '../../server/i18n/current.js';
 import { percent, points, when } from '../format.js';
 import { Legend } from '../charts/stacked-bar.js';
 import { DecisionRecordView } from '../partials/decision-record.js';
@@ -31,7 +32,7 @@ interface ReportPageProps {
 export function ReportPage({ report, pdfHref, backHref, controls, inlineStyles, viaLink }: ReportPageProps) {
   const e = report.evaluation;
   return (
-    <html lang="en">
+    <html lang={currentLocale()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../server/context.js';
 import type { Evaluation } from '../../db/schema.js';
 import { FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
+import { num, when } from '../format.js';
 import { ReviewFilterForm, reviewHref, type ReviewChoices, type ReviewFilter } from '../partials/review-filter.js';
 
 export interface ReviewRow {
@@ -98,10 +99,10 @@ export function ReviewPage(p: ReviewPageProps) {
                   <td class="num" data-label={m.review.spread}>{fmt(r.spread, 'scored')}</td>
                   <td class="consensus-cell" data-label={m.review.consensus}>
                     {r.consensus && !canSet ? (
-                      <p><strong>{fmt(r.consensus.value, r.kind)}</strong> — {r.consensus.rationale}<br /><span class="muted small">{m.review.setBy(r.consensus.by, r.consensus.at.slice(0, 16).replace('T', ' '))}</span></p>
+                      <p><strong>{fmt(r.consensus.value, r.kind)}</strong> — {r.consensus.rationale}<br /><span class="muted small">{m.review.setBy(r.consensus.by, when(r.consensus.at))}</span></p>
                     ) : null}
                     {canSet ? <ConsensusForm row={r} evaluationId={p.nav.id} errors={p.errors} values={p.values} /> : null}
-                    {r.consensus && canSet ? <p class="muted small">{m.review.setBy(r.consensus.by, r.consensus.at.slice(0, 16).replace('T', ' '))}</p> : null}
+                    {r.consensus && canSet ? <p class="muted small">{m.review.setBy(r.consensus.by, when(r.consensus.at))}</p> : null}
                   </td>
                 </tr>
               ))}
@@ -122,7 +123,7 @@ export function ReviewPage(p: ReviewPageProps) {
         <p class="muted small">{m.review.kendallIntro}</p>
         <p><a href={`/evaluations/${p.nav.id}/review/calibration`}>{m.calibration.link}</a></p>
         <table class="table compact">
-          <tbody>{p.kendall.map((k) => <tr><th scope="row">{k.name}</th><td class="num">{k.w === null ? '—' : k.w.toFixed(2)}</td><td class="muted">{m.review.kendallWords(k.w)}</td></tr>)}</tbody>
+          <tbody>{p.kendall.map((k) => <tr><th scope="row">{k.name}</th><td class="num">{k.w === null ? '—' : num(k.w, 2)}</td><td class="muted">{m.review.kendallWords(k.w)}</td></tr>)}</tbody>
         </table>
       </section>
     </Layout>

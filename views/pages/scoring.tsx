@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../server/context.js';
 import { Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
+import { when } from '../format.js';
 import { DeclarationForm } from '../partials/scoring-declaration.js';
 import { ScoringGrid, type GridColumn, type GridVendor, type MyScore } from '../partials/scoring-grid.js';
 import { ScoringPager } from '../partials/scoring-pager.js';
@@ -28,7 +29,7 @@ export function ScoringPage(p: ScoringPageProps) {
   return (
     <Layout title={m.scoring.title} user={p.user} evaluation={p.nav} wide>
       <ScoringHead p={p} />
-      {p.submittedAt ? <div class="alert alert-success" role="status">{m.scoring.submitted(p.submittedAt.slice(0, 16).replace('T', ' '))}</div> : null}
+      {p.submittedAt ? <div class="alert alert-success" role="status">{m.scoring.submitted(when(p.submittedAt))}</div> : null}
       {p.closedStatus ? <div class="alert">{m.scoring.closed(p.closedStatus)}</div> : null}
       {p.columns.length === 0 || p.vendors.length === 0 ? (
         <div class="empty"><p>{m.scoring.noGrid}</p></div>

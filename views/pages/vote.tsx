@@ -123,7 +123,7 @@ export function VotePage(p: VotePageProps) {
       {p.saved ? <div class="alert alert-success" role="status">{m.voting.saved}</div> : null}
       {cr !== null && cr !== undefined && cr > 0.1 ? (
         <div class="alert alert-warn" role="alert">
-          <p>{m.voting.crHigh(cr.toFixed(2))}</p>
+          <p>{m.voting.crHigh(cr)}</p>
           {p.mine?.worst ? <p>{m.voting.worst(names.get(p.mine.worst.row) ?? '', names.get(p.mine.worst.col) ?? '', formatRatio(p.mine.worst.a), formatRatio(p.mine.worst.implied))}</p> : null}
         </div>
       ) : null}
@@ -149,7 +149,7 @@ export function VotePage(p: VotePageProps) {
       {p.mine ? (
         <section class="card">
           <h2>{m.voting.yourWeights}</h2>
-          {cr !== null && cr !== undefined ? <p class="muted small">{m.voting.cr(cr.toFixed(3))}</p> : null}
+          {cr !== null && cr !== undefined ? <p class="muted small">{m.voting.cr(cr)}</p> : null}
           <Comparison criteria={p.criteria} mine={p.mine.weights} team={p.team} />
           <p class="muted small">{p.team.counted > 0 ? m.voting.votes(p.team.counted) : m.voting.noVotesYet}</p>
         </section>

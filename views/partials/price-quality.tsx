@@ -1,5 +1,5 @@
 import type { PriceQuality } from '../../server/read-models/price-quality.js';
-import { COST_FORMULA_LABELS, type CostFormula } from '../../server/domain/cost-formula.js';
+import { type CostFormula } from '../../server/domain/cost-formula.js';
 import { Scatter } from '../charts/scatter.js';
 import { points } from '../format.js';
 import { m } from '../messages/index.js';
@@ -13,7 +13,7 @@ export function PriceQualitySection({ pq, formula }: { pq: PriceQuality; formula
   return (
     <section class="card" id="price-quality">
       <h2>{m.whatIf.priceTitle}</h2>
-      <p class="muted">{m.whatIf.priceIntro(COST_FORMULA_LABELS[formula])}</p>
+      <p class="muted">{m.whatIf.priceIntro(m.whatIf.formulas[formula])}</p>
       {priced.length === 0 ? <p class="muted">{m.whatIf.noPrices}</p> : (
         <div class="pq-grid">
           <Scatter points={priced.map((p) => ({ x: p.price!, y: p.quality, label: `${p.name}: ${money(p.price!)}, ${points(p.quality)} quality points` }))} label={m.whatIf.scatterLabel} xLabel={m.whatIf.price} yLabel={m.whatIf.quality} />
@@ -35,7 +35,7 @@ export function PriceQualitySection({ pq, formula }: { pq: PriceQuality; formula
           <thead><tr><th scope="col">{m.whatIf.formula}</th><th scope="col">1</th><th scope="col">2</th><th scope="col">3</th></tr></thead>
           <tbody>
             {pq.tops.map((t) => (
-              <tr><th scope="row">{COST_FORMULA_LABELS[t.formula]} {t.formula === formula ? m.whatIf.inForce : ''}</th>{[0, 1, 2].map((i) => <td>{t.names[i] ?? '–'}</td>)}</tr>
+              <tr><th scope="row">{m.whatIf.formulas[t.formula]} {t.formula === formula ? m.whatIf.inForce : ''}</th>{[0, 1, 2].map((i) => <td>{t.names[i] ?? '–'}</td>)}</tr>
             ))}
           </tbody>
         </table>

@@ -62,8 +62,10 @@ export async function forEachScoreValue(db: Db, evaluationId: number, each: (ven
  */
 async function forEachScoreValueOf(db: Db, evaluationId: number, each: (vendorId: number, criterionId: number, evaluatorId: number, value: number) => void): Promise<void> {
   if (engineOf(db) === 'postgres') {
+    // No `order by` in the aggregates: both take the group's rows in the same order, which is all
+    // the pairing needs, and sorting 5 million rows doubled the read (17 s against 9.7 s, loaded).
     const { rows } = await sql<{ criterion_id: number; evaluator_id: number; vendors: string; vals: string }>`select criterion_id, evaluator_id,
-        array_agg(vendor_id order by vendor_id)::text as vendors, array_agg(value order by vendor_id)::text as vals
+        array_agg(vendor_id)::text as vendors, array_agg(value)::text as vals
       from scores where evaluation_id = ${evaluationId} and value is not null group by criterion_id, evaluator_id`.execute(db);
     for (const r of rows) {
       const vendors = numbersOf(r.vendors);

@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import { heavyThreads, MAX_QUEUE } from './config.js';
-import { runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
+import { runHeavy, transferablesOf, type HeavyResult, type HeavyTask } from './tasks.js';
 
 // One bounded pool per process (ADR 017). Created on the first heavy job, not at start-up, so a
 // process that never ranks a big evaluation never starts a thread.
@@ -28,7 +28,8 @@ export const poolEnabled = (): boolean => heavyThreads() > 0;
 export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResult<T>> {
   const threads = heavyThreads();
   if (threads === 0) return runHeavy(task);
-  return (await poolOf(threads).run(task)) as HeavyResult<T>;
+  // An uploaded file's bytes move to the thread (the caller keeps no use for them) instead of being copied.
+  return (await poolOf(threads).run(task, { transferList: transferablesOf(task) })) as HeavyResult<T>;
 }
 
 /** Jobs waiting for a thread (for the bench and diagnostics). */

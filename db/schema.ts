@@ -33,6 +33,7 @@ export interface Database {
   deadline_reminders: DeadlineRemindersTable;
   report_links: ReportLinksTable;
   login_failures: LoginFailuresTable;
+  password_resets: PasswordResetsTable;
 }
 
 export interface TeamsTable { id: Generated<number>; name: string; created_at: string }
@@ -338,4 +339,15 @@ export interface ReportLinksTable {
 export interface LoginFailuresTable {
   key: string;
   at: string;
+}
+
+/** A mailed password-reset link (migration 017): only the token's hash; single-use, expiring. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
 }

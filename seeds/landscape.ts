@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openSqlite, type Db } from '../db/client.js';
+import { openPostgres, openSqlite, type Db } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { evaluationForMember, latestEvaluationNamed, updateEvaluation } from '../db/queries/evaluations.js';
 import { findUserByEmail, teamIdOf } from '../db/queries/users.js';
@@ -10,7 +10,6 @@ import { vendorIdsOf } from '../db/queries/vendors.js';
 import { analyze, setPageCache } from '../db/queries/maintenance.js';
 import { createEvaluation } from '../server/services/evaluations.js';
 import { setWeights } from '../server/services/weights.js';
-import { saveBatch } from '../server/services/scores.js';
 import { declare } from '../server/services/panel.js';
 import { importLonglist } from '../server/services/vendor-import.js';
 import { nowIso } from '../server/time.js';
@@ -18,6 +17,7 @@ import { CATALOGUE } from '../server/content/catalogue.js';
 import { CXM_CORE } from '../server/content/templates.js';
 import { addEvaluationMember, createTeamMember, createUserWithTeam } from './factories.js';
 import { seededRandom } from './random.js';
+import { sliceWriter } from './landscape-scores.js';
 
 /**
  * The whole MarTech landscape as one evaluation (issue 6): thousands of vendors imported from a
@@ -25,6 +25,7 @@ import { seededRandom } from './random.js';
  * vendor on every leaf through the batch path. Deterministic for the same options.
  *
  *   npm run seed:landscape -- --vendors 14000 --criteria 25 --evaluators 15 [--db data/landscape.db]
+ *   npm run seed:landscape -- --db postgres://user@127.0.0.1:5432/cxbench   # the same on PostgreSQL
  */
 
 export interface LandscapeOptions { vendors: number; criteria: number; evaluators: number; seed: number }
@@ -97,7 +98,8 @@ export async function findLandscape(db: Db, o: LandscapeOptions): Promise<{ eval
 
 /**
  * Builds the landscape evaluation; `log` gets one line per stage. Returns its id and the facilitator.
- * Scores go through `saveBatch` (the API's all-or-nothing batch path), 10,000 items at a time.
+ * Scores go through `saveBatch` (the API's all-or-nothing batch path), 10,000 items at a time, on
+ * SQLite; PostgreSQL loads each slice in one statement (`sliceWriter`).
  */
 export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: string) => void = () => {}): Promise<{ evaluationId: number; facilitatorId: number }> {
   const started = performance.now();
@@ -137,17 +139,20 @@ export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: str
   const strength = vendors.map(() => 1 + random() * 3);
   const bias = evaluators.map(() => (random() - 0.5) * 0.8);
   const perBatch = Math.max(1, Math.floor(10_000 / leaves.length));
+  const accesses = [];
+  for (const e of evaluators) accesses.push({ ...(await evaluationForMember(db, evaluation.id, e))!, userId: e });
+  const write = sliceWriter(db);
   let written = 0;
   // Vendor slices outside, evaluators inside: each slice's index pages stay warm while all evaluators write it.
   for (let from = 0; from < vendors.length; from += perBatch) {
     const slice = vendors.slice(from, from + perBatch);
-    for (const [k, e] of evaluators.entries()) {
-      const items = slice.flatMap((vendorId, i) => leaves.map((criterionId) => ({
+    const batches = accesses.map((access, k) => ({
+      access,
+      items: slice.flatMap((vendorId, i) => leaves.map((criterionId) => ({
         vendorId, criterionId, value: Math.max(0, Math.min(5, Math.round(strength[from + i]! + bias[k]! + (random() - 0.5) * 2))),
-      })));
-      const access = { ...(await evaluationForMember(db, evaluation.id, e))!, userId: e };
-      written += (await saveBatch(db, access, items)).saved;
-    }
+      }))),
+    }));
+    written += await write(slice, batches);
     if ((from / perBatch) % 5 === 4 || from + perBatch >= vendors.length) {
       log(`scores: ${written.toLocaleString('en')} of ${(vendors.length * leaves.length * evaluators.length).toLocaleString('en')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
@@ -156,6 +161,12 @@ export async function seedLandscape(db: Db, o: LandscapeOptions, log: (line: str
   await analyze(db);
   return { evaluationId: evaluation.id, facilitatorId };
 }
+
+/** A database URL fit to print: its password, if any, starred out. */
+const withoutPassword = (target: string): string => target.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+
+/** `--db`: a postgres:// URL (issue 13) or an SQLite file. A bulk load wants few connections, not the app's pool. */
+export const openLandscapeDb = (target: string): Db => (/^postgres(ql)?:\/\//.test(target) ? openPostgres(target, 4) : openSqlite(target));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -180,14 +191,14 @@ async function main(): Promise<void> {
     seed: int('seed', values.seed, 0, 2 ** 31),
   };
   const path = values.db ?? process.env.DATABASE_PATH ?? 'data/cxbench.db';
-  const db = openSqlite(path);
+  const db = openLandscapeDb(path);
   // A bigger page cache for the bulk load only (this connection); the app keeps its own settings.
   await setPageCache(db, 262_144);
   await migrateToLatest(db);
   const found = values.reuse ? await findLandscape(db, o) : undefined;
   const t = performance.now();
   const { evaluationId } = found ?? (await seedLandscape(db, o, (line) => console.log(line)));
-  console.log(`${found ? 'Reused' : 'Built'} evaluation ${evaluationId} "${landscapeName(o)}" in ${path} (${((performance.now() - t) / 1000).toFixed(1)} s).`);
+  console.log(`${found ? 'Reused' : 'Built'} evaluation ${evaluationId} "${landscapeName(o)}" in ${withoutPassword(path)} (${((performance.now() - t) / 1000).toFixed(1)} s).`);
   console.log(`Sign in as ${LANDSCAPE_LOGIN.email} with password ${LANDSCAPE_LOGIN.password}`);
   await db.destroy();
 }

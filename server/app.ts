@@ -25,6 +25,7 @@ import { createLogger, type Logger } from './observability/log.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { staticFiles } from './routes/static.js';
 import { authApi } from './routes/auth.api.js';
+import { passwordResetApi } from './routes/password-reset.api.js';
 import { evaluationsApi } from './routes/evaluations.api.js';
 import { agreementApi } from './routes/agreement.api.js';
 import { calibrationApi } from './routes/calibration.api.js';
@@ -59,6 +60,7 @@ import { accountPages } from './routes/account.pages.js';
 import { homePages } from './routes/home.pages.js';
 import { invitePages } from './routes/invite.pages.js';
 import { joinPages } from './routes/join.pages.js';
+import { passwordResetPages } from './routes/password-reset.pages.js';
 import { evaluationsPages } from './routes/evaluations.pages.js';
 import { auditPages } from './routes/audit.pages.js';
 import { criteriaPages } from './routes/criteria.pages.js';
@@ -150,6 +152,7 @@ function mountApi(app: OpenAPIHono<AppEnv>) {
   app.route('/api/v1/openapi.json', openapiApi(app));
   app.route('/api/v1/docs', docsPages(app));
   app.route('/api/v1/auth', authApi);
+  app.route('/api/v1/auth', passwordResetApi);
   app.use('/api/v1/evaluations/*', requireApiUser);
   app.use('/api/v1/evaluations', requireApiUser);
   const api = '/api/v1/evaluations/:id';
@@ -168,6 +171,7 @@ function mountPages(app: OpenAPIHono<AppEnv>) {
   // Personal voting links sign people in, so they sit outside the signed-in area.
   app.route('/invite', invitePages);
   app.route('/join', joinPages); // personal, single-use join links of invited members
+  app.route('/password-reset', passwordResetPages); // "forgot your password?" and the mailed single-use links
   app.route('/r', reportLinkPages); // read-only links to the board report, for people without an account
   app.use('/evaluations/*', requirePageUser);
   const page = '/evaluations/:id';

@@ -12,7 +12,9 @@ import * as m011 from './011_report_links.js';
 import * as m012 from './012_pg_bytewise_text.js';
 import * as m013 from './013_cost_formula.js';
 import * as m014 from './014_login_failures.js';
+import * as m015 from './015_pg_score_count_statements.js';
 import * as m016 from './016_user_locale.js';
+import * as m017 from './017_password_resets.js';
 
 /** Every migration in order. Listed statically so they work the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +31,7 @@ export const migrations: Record<string, Migration> = {
   '012_pg_bytewise_text': m012,
   '013_cost_formula': m013,
   '014_login_failures': m014,
+  '015_pg_score_count_statements': m015,
   '016_user_locale': m016,
+  '017_password_resets': m017,
 };

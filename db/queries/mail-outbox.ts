@@ -29,6 +29,12 @@ export async function markMailSent(db: Db, id: number, at: string): Promise<void
   await db.updateTable('mail_outbox').set({ sent_at: at, failed_at: null, last_error: null }).where('id', '=', id).execute();
 }
 
+/** Blanks a sent message's bodies (its subject and address stay, to show it went out). */
+export async function redactMailBodies(db: Db, id: number): Promise<void> {
+  const note = '(removed once sent: it held a single-use link)';
+  await db.updateTable('mail_outbox').set({ text_body: note, html_body: note }).where('id', '=', id).execute();
+}
+
 /** A failed attempt: kept for a retry (the claim is released) and shown to the facilitator. */
 export async function markMailFailed(db: Db, id: number, at: string, error: string): Promise<void> {
   await db.updateTable('mail_outbox').set({ failed_at: at, last_error: error.slice(0, 500), claimed_at: null }).where('id', '=', id).execute();

@@ -1,5 +1,7 @@
 import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { sqliteOf, type Db } from '../client.js';
+import { engineOf } from '../dialect.js';
 
 // Whole-evaluation reads of the scores, for the statistics that need every evaluator's value
 // (Kendall's W). A landscape-sized evaluation has millions of scores: made into row objects they
@@ -53,12 +55,30 @@ export async function forEachScoreValue(db: Db, evaluationId: number, each: (ven
 }
 
 /**
- * The same read through Kysely, for PostgreSQL (issue 13) or a transaction: the rows come as one
- * result; the landscape's millions would want a cursor (issue 13, point 5).
+ * The same read through Kysely, for PostgreSQL (issue 13) or an SQLite transaction. On PostgreSQL
+ * the whole evaluation comes as one result set, one row per criterion × evaluator holding its
+ * vendors and values as two arrays (375 rows for the landscape rather than 5 million row objects,
+ * which took gigabytes), sent as text and split here without pg's per-element parsing.
  */
 async function forEachScoreValueOf(db: Db, evaluationId: number, each: (vendorId: number, criterionId: number, evaluatorId: number, value: number) => void): Promise<void> {
+  if (engineOf(db) === 'postgres') {
+    // No `order by` in the aggregates: both take the group's rows in the same order, which is all
+    // the pairing needs, and sorting 5 million rows doubled the read (17 s against 9.7 s, loaded).
+    const { rows } = await sql<{ criterion_id: number; evaluator_id: number; vendors: string; vals: string }>`select criterion_id, evaluator_id,
+        array_agg(vendor_id)::text as vendors, array_agg(value)::text as vals
+      from scores where evaluation_id = ${evaluationId} and value is not null group by criterion_id, evaluator_id`.execute(db);
+    for (const r of rows) {
+      const vendors = numbersOf(r.vendors);
+      const values = numbersOf(r.vals);
+      for (let i = 0; i < vendors.length; i++) each(vendors[i]!, r.criterion_id, r.evaluator_id, values[i]!);
+    }
+    return;
+  }
   const rows = await db.selectFrom('vendors as v').innerJoin('scores as s', 's.vendor_id', 'v.id')
     .select(['s.vendor_id', 's.criterion_id', 's.evaluator_id', 's.value'])
     .where('v.evaluation_id', '=', evaluationId).where('s.value', 'is not', null).execute();
   for (const r of rows) each(r.vendor_id, r.criterion_id, r.evaluator_id, r.value!);
 }
+
+/** A PostgreSQL array of numbers as text (`{1,2.5,3}`) as numbers. PostgreSQL writes float8 in the shortest form that reads back exactly. */
+export const numbersOf = (text: string): number[] => (text.length <= 2 ? [] : text.slice(1, -1).split(',').map(Number));

@@ -61,8 +61,15 @@ export async function scoreOf(db: Db, vendorId: number, criterionId: number, eva
   return db.selectFrom('scores').selectAll().where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId).executeTakeFirst();
 }
 
-export async function deleteScore(db: Db, vendorId: number, criterionId: number, evaluatorId: number): Promise<void> {
-  await db.deleteFrom('scores').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId).execute();
+/**
+ * Deletes one evaluator's score of a cell and returns what it held, or undefined when no row was
+ * deleted. With `version`, only a row still at that version goes (a versioned delete: on
+ * PostgreSQL a concurrent update is waited for and the condition checked again on its result).
+ */
+export async function deleteScore(db: Db, vendorId: number, criterionId: number, evaluatorId: number, version?: number) {
+  return db.deleteFrom('scores').where('vendor_id', '=', vendorId).where('criterion_id', '=', criterionId).where('evaluator_id', '=', evaluatorId)
+    .$if(version !== undefined, (q) => q.where('version', '=', version!))
+    .returning(['value', 'comment', 'version']).executeTakeFirst();
 }
 
 /** Scores visible to one evaluator (their own), optionally narrowed to a vendor, a few vendors or a criterion. */

@@ -29,7 +29,7 @@ function remember(key: string, value: unknown): void {
  * Runs a heavy task for member `a` over inputs the read model loaded as `a` may see them. The
  * returned value may be shared with other callers of the same key: treat it as read-only.
  */
-export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
+export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' | 'longlist' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
   if (costOf(task) < inlineBelow()) return runHeavy(task);
   return heavyUnder(a, task, heavyKey(a, task.inputs as RankingInputs, task.kind, args));
 }
@@ -54,27 +54,39 @@ async function heavyUnder<T extends HeavyTask>(a: Actor, task: T, dataKey: strin
   const pending = running.get(key);
   if (pending) return pending as Promise<HeavyResult<T>>;
 
+  const job = underTeamCap(a, task).then((r) => { remember(key, r); return r; }).finally(() => running.delete(key));
+  running.set(key, job);
+  return job;
+}
+
+/**
+ * A heavy task whose result is used once (parsing an uploaded file): inline when small, otherwise in
+ * the pool under the per-team cap, and never cached (the next upload is another file).
+ */
+export async function heavyOnce<T extends HeavyTask>(a: Actor, task: T): Promise<HeavyResult<T>> {
+  if (costOf(task) < inlineBelow()) return runHeavy(task);
+  return underTeamCap(a, task);
+}
+
+/** Runs the task in the pool as one of the team's jobs: 429 with Retry-After past the cap or a full queue. */
+async function underTeamCap<T extends HeavyTask>(a: Actor, task: T): Promise<HeavyResult<T>> {
   const team = a.evaluation.team_id;
   const now = perTeam.get(team) ?? 0;
   if (now >= heavyJobsPerTeam()) {
     throw new RetryLater(`Your team already has ${now} analyses running. Try again in a few seconds.`, RETRY_AFTER_S);
   }
   perTeam.set(team, now + 1);
-  const job = runInPool(task)
+  return runInPool(task)
     .catch((err: unknown) => {
       // piscina refuses past its queue: every team is busy, so the same answer as the team cap.
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RetryLater('The server is busy with other analyses. Try again in a few seconds.', RETRY_AFTER_S);
       throw err;
     })
-    .then((r) => { remember(key, r); return r; })
     .finally(() => {
-      running.delete(key);
       const left = (perTeam.get(team) ?? 1) - 1;
       if (left > 0) perTeam.set(team, left);
       else perTeam.delete(team);
     });
-  running.set(key, job);
-  return job;
 }
 
 /** Forgets every cached result (tests). */

@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import { heavyThreads, MAX_QUEUE } from './config.js';
-import { runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
+import { runHeavy, transferablesOf, type HeavyResult, type HeavyTask } from './tasks.js';
 import { currentLocale } from '../i18n/current.js';
 
 // One bounded pool per process (ADR 017). Created on the first heavy job, not at start-up, so a
@@ -30,7 +30,8 @@ export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResu
   const threads = heavyThreads();
   if (threads === 0) return runHeavy(task);
   // The thread has no request: it is told the language so any text in the result (an exclusion's reason) is the reader's.
-  return (await poolOf(threads).run({ task, locale: currentLocale() })) as HeavyResult<T>;
+  // An uploaded file's bytes move to the thread (the caller keeps no use for them) instead of being copied.
+  return (await poolOf(threads).run({ task, locale: currentLocale() }, { transferList: transferablesOf(task) })) as HeavyResult<T>;
 }
 
 /** Jobs waiting for a thread (for the bench and diagnostics). */

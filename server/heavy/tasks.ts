@@ -4,6 +4,9 @@ import { seededRandom } from '../domain/random.js';
 import { rankTopsis, type TopsisRow } from '../domain/ranking-topsis.js';
 import { resolveWeights } from '../domain/weights.js';
 import { kendallW } from '../domain/agreement.js';
+import { LonglistFormatError, parseLonglist, type ParsedLonglist } from '../domain/csv-longlist.js';
+import { CsvDecodeError, decodeCsv } from '../domain/csv-decode.js';
+import { nameKey } from '../../db/queries/vendors.js';
 
 /**
  * The heavy computations as plain data in, plain data out (ADR 017): they run in a pool thread or
@@ -14,7 +17,11 @@ export type HeavyTask =
   | { kind: 'rank'; inputs: RankingInputs; topLevel?: Record<string, number> | undefined; limit?: number | undefined }
   | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number }
   | { kind: 'topsis'; inputs: RankingInputs }
-  | { kind: 'kendall'; grid: KendallGrid };
+  | { kind: 'kendall'; grid: KendallGrid }
+  | { kind: 'longlist'; source: LonglistSource };
+
+/** A longlist as text (a page upload, already read) or as the request's bytes and declared charset (the API). */
+export type LonglistSource = { text: string } | { bytes: Uint8Array; charset: string | undefined };
 
 /**
  * Every evaluator's values per leaf criterion, as the agreement read model gathered them: per leaf
@@ -32,11 +39,20 @@ export interface SensitivityFigures {
   votes: number;
 }
 
-export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null> : SensitivityFigures;
+/**
+ * A longlist CSV read and checked (domain/csv-longlist.ts), or why the file as a whole cannot be:
+ * plain data, since an error's class does not survive the way back from a thread.
+ */
+export type LonglistParse = { ok: true; parsed: ParsedLonglist } | { ok: false; code: string; message: string; field: string };
+
+export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null>
+  : T extends { kind: 'longlist' } ? LonglistParse : SensitivityFigures;
 
 /** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
 export function costOf(task: HeavyTask): number {
   if (task.kind === 'kendall') return task.grid.rows.reduce((n, rows) => n + rows.length, 0) * task.grid.vendors;
+  // csv-parse reads about a character per cell visit's time: a 20 KB file parses in a millisecond.
+  if (task.kind === 'longlist') return 'text' in task.source ? task.source.text.length : task.source.bytes.length;
   const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   if (task.kind === 'rank' || task.kind === 'topsis') return cells;
   const tops = task.inputs.nodes.filter((n) => n.parentId === null).length;
@@ -47,6 +63,7 @@ export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'rank') return rankInputs(task.inputs, task.topLevel, { limit: task.limit }) as HeavyResult<T>;
   if (task.kind === 'topsis') return topsisOfInputs(task.inputs) as HeavyResult<T>;
   if (task.kind === 'kendall') return kendallOfGrid(task.grid) as HeavyResult<T>;
+  if (task.kind === 'longlist') return longlistOf(task.source) as HeavyResult<T>;
   return sensitivityFigures(task.inputs, task.votes, task.samples) as HeavyResult<T>;
 }
 
@@ -93,4 +110,24 @@ function kendallOfGrid({ leafIds, vendors, rows: byLeaf }: KendallGrid): Record<
     w[id] = kendallW(rows.map((r) => common.map((v) => r[v]!)));
   });
   return w;
+}
+
+/** The longlist decoded and parsed; a file that cannot be read at all becomes data (its code, message and the field at fault). */
+function longlistOf(source: LonglistSource): LonglistParse {
+  try {
+    const text = 'text' in source ? source.text : decodeCsv(source.bytes, source.charset);
+    return { ok: true, parsed: parseLonglist(text, nameKey) };
+  } catch (e) {
+    if (e instanceof LonglistFormatError) return { ok: false, code: 'validation_failed', message: e.message, field: e.field };
+    if (e instanceof CsvDecodeError) return { ok: false, code: e.code, message: e.message, field: e.field };
+    throw e;
+  }
+}
+
+/** What a task can hand over to a thread without copying: the bytes of an uploaded file. */
+export function transferablesOf(task: HeavyTask): ArrayBuffer[] {
+  if (task.kind !== 'longlist' || !('bytes' in task.source)) return [];
+  const { buffer, byteOffset, byteLength } = task.source.bytes;
+  // Only a buffer the bytes fill alone: moving a shared one (Node's Buffer pool) would empty it for others.
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
 }

@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from './locales.js';
 /**
  * The language of the work in hand. Set once per request by the locale middleware (and by a worker or mail
  * job for the person it works for), read wherever text is made, so no view, message or error has to
- * be handed the language and none can forget it (ADR 032).
+ * be handed the language and none can forget it (ADR 034).
  */
 const store = new AsyncLocalStorage<Locale>();
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { claimMail, insertMails, markMailFailed, markMailSent, mailsByIds, pendingMailIds, type NewMail } from '../../db/queries/mail-outbox.js';
+import { claimMail, insertMails, markMailFailed, markMailSent, mailsByIds, pendingMailIds, redactMailBodies, type NewMail } from '../../db/queries/mail-outbox.js';
 import type { MailBody } from '../../views/mail/messages.js';
 import { transportFor } from './transport.js';
 import type { MailSettings } from './settings.js';
@@ -8,6 +8,12 @@ import type { MailSettings } from './settings.js';
 const CLAIM_STALE_MS = 120_000;
 /** How long a request waits for its own messages after the commit before answering (ADR 020). */
 export const REQUEST_MAIL_WAIT_MS = 3_000;
+
+/**
+ * Kinds whose body carries a secret that signs someone in (a password-reset link): the body is
+ * blanked once sent, so the outbox does not keep what the link table stores only as a hash.
+ */
+export const SECRET_MAIL_KINDS: ReadonlySet<string> = new Set(['password-reset']);
 
 export interface Outgoing extends MailBody { to: string; kind: string; evaluationId: number | null }
 
@@ -29,6 +35,7 @@ export async function deliverPending(db: Db, s: MailSettings, now: () => Date = 
     try {
       await transportFor(s).sendMail({ from: s.from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
       await markMailSent(db, id, now().toISOString());
+      if (SECRET_MAIL_KINDS.has(mail.kind)) await redactMailBodies(db, id);
       sent += 1;
     } catch (e) {
       await markMailFailed(db, id, now().toISOString(), e instanceof Error ? e.message : String(e));
@@ -56,4 +63,13 @@ export async function deliverWithin(db: Db, s: MailSettings, ids: number[], ms =
   } catch {
     return false;
   }
+}
+
+/**
+ * Starts sending `ids` after the commit without waiting for them: for an answer whose time must not
+ * depend on whether a message was queued (a password-reset request tells nobody whether the address
+ * has an account). A failure is recorded on the row; the scheduler retries it.
+ */
+export function deliverSoon(db: Db, s: MailSettings, ids: number[]): void {
+  if (s.enabled && ids.length > 0) void deliverPending(db, s, undefined, ids).catch(() => undefined);
 }

@@ -6,7 +6,7 @@ import { chooseLocale, LANG_COOKIE } from '../i18n/choose.js';
 
 /**
  * Answers the rest of the request in the visitor's language (issue 16): everything downstream —
- * pages, errors, validation messages, exports, mail written now — reads it from there (ADR 032).
+ * pages, errors, validation messages, exports, mail written now — reads it from there (ADR 034).
  * `Content-Language` says which one it was; `Vary` keeps caches from mixing them.
  */
 export const locale = createMiddleware<AppEnv>(async (c, next) => {

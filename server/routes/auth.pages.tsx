@@ -25,7 +25,11 @@ const signupForm = formValidator(SignupSchema, (c, errors, values) => html(c, <S
 
 /** Sign-in, sign-up and sign-out pages. */
 export const authPages = new Hono<AppEnv>()
-  .get('/login', async (c) => (c.get('user') ? c.redirect('/', 303) : html(c, <LoginPage next={safeNext(c.req.query('next'))} demo={await demoShown(c)} />)))
+  .get('/login', async (c) => {
+    if (c.get('user')) return c.redirect('/', 303);
+    const notice = c.req.query('reset') === 'done' ? m.passwordReset.done : undefined;
+    return html(c, <LoginPage next={safeNext(c.req.query('next'))} demo={await demoShown(c)} notice={notice} />);
+  })
   .post('/login', loginForm, async (c) => {
     const form = c.req.valid('form');
     const fields = await formFields(c);

@@ -11,7 +11,7 @@ import { pageAccess, type PageEnv } from './page-access.js';
 import type { FieldErrors } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 
-/** Read through `m` so the text is in the request's language (ADR 032). */
+/** Read through `m` so the text is in the request's language (ADR 034). */
 const t = m.invitations;
 
 /** A refused form comes back on its own page at the overview's address, so a reload does not resubmit. */

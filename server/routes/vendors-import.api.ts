@@ -11,37 +11,6 @@ export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 const CSV_TYPES = /^(?:text\/csv|text\/plain|application\/csv|text\/comma-separated-values|application\/vnd\.ms-excel)\s*(?:;|$)/i;
 
-/**
- * Bytes → text. UTF-8 (with or without BOM) unless the Content-Type names another charset that the
- * runtime knows (e.g. windows-1252 from an old Excel, utf-16) or the file starts with a UTF-16
- * byte-order mark; bytes that are not valid in it are refused rather than silently turned into
- * replacement characters, and so is a binary file. Every refusal names the part at fault in `fields`.
- */
-function decode(bytes: Uint8Array, contentType: string): string {
-  // Excel's "Unicode text" is UTF-16 with a byte-order mark; the mark says what the header did not.
-  const charset = charsetOf(contentType) ?? (bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8');
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch {
-    const message = `The charset "${charset.slice(0, 40)}" is not supported; send the file as UTF-8.`;
-    throw new AppError(400, 'unsupported_charset', message, { 'content-type': message });
-  }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    const message = `The file is not valid ${decoder.encoding.toUpperCase()}; save it as "CSV UTF-8" and try again.`;
-    throw new AppError(400, 'invalid_encoding', message, { file: message });
-  }
-  // A NUL never appears in a text file: this is a binary file (a spreadsheet, an image) sent as CSV.
-  if (text.includes('\0')) {
-    const message = 'The file is binary, not CSV text; export it from the spreadsheet as "CSV UTF-8".';
-    throw new AppError(400, 'invalid_encoding', message, { file: message });
-  }
-  return text;
-}
-
 const ImportResult = z.object({
   created: z.number(), updated: z.number(),
   rejected: z.array(z.object({ line: z.number(), error: z.string() })).openapi({ description: 'Rows left out, by line number of the file.' }),
@@ -74,5 +43,6 @@ export const vendorsImportApi = apiRouter('Vendors').openapi(importRoute, async 
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length === 0) throw badRequest('The file is empty; it needs a header row with at least a "name" column.', { file: 'Empty.' });
-  return c.json(await importLonglist(c.get('db'), a, decode(bytes, type)));
+  // Decoded and parsed in the heavy pool: the buffer moves to the thread rather than being copied.
+  return c.json(await importLonglist(c.get('db'), a, { bytes, charset: charsetOf(type) }));
 });

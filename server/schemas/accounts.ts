@@ -36,3 +36,15 @@ export const ChangePasswordSchema = z.object({
   currentPassword: z.string({ error: () => v.required }).min(1, { error: () => v.required }).max(200),
   newPassword: NewPassword,
 });
+
+/** Asking for a password-reset link: only an address (any well-formed one; whether it has an account is never said). */
+export const ResetRequestSchema = z.object({ email: Email });
+
+/** A reset link's token as the API takes it: a bounded string (an unknown one is refused as a dead link). */
+const ResetToken = z.string({ error: 'Required.' }).min(1, { error: 'Required.' }).max(200, { error: 'Not a reset token.' });
+
+/** Setting the new password from a reset link (API): the token from the mail and the new password (the sign-up rules). */
+export const ResetConfirmSchema = z.object({ token: ResetToken, newPassword: NewPassword });
+
+/** The page form that sets the new password; the token is in the page's address. */
+export const ResetPasswordFormSchema = z.object({ password: NewPassword });

@@ -25,17 +25,31 @@ const limitOf = (key: string) => (key.startsWith('account:') ? ACCOUNT_FAILURE_L
 
 /** Throws 429 with Retry-After when either key has used up its failures; checked before the password is. */
 export async function assertNotThrottled(db: Db, keys: ThrottleKeys, now = Date.now()): Promise<void> {
+  await assertUnderLimits(db, keysOf(keys).map((key) => ({ key, limit: limitOf(key) })), now, 'Too many failed sign-ins.');
+}
+
+/**
+ * The sign-in limits' mechanism for any kind of attempt (password-reset requests use it too): 429
+ * with Retry-After when a key already has `limit` rows in the window, until its oldest one leaves it.
+ */
+export async function assertUnderLimits(db: Db, limits: { key: string; limit: number }[], now = Date.now(), what = 'Too many attempts.'): Promise<void> {
   const since = new Date(now - LOGIN_WINDOW_MS).toISOString();
-  const over = (await failuresSince(db, keysOf(keys), since)).filter((r) => r.count >= limitOf(r.key));
+  const limitOfKey = new Map(limits.map((l) => [l.key, l.limit]));
+  const over = (await failuresSince(db, [...limitOfKey.keys()], since)).filter((r) => r.count >= limitOfKey.get(r.key)!);
   if (over.length === 0) return;
   const freeAt = Math.max(...over.map((r) => Date.parse(r.oldest) + LOGIN_WINDOW_MS));
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-  throw new RetryLater(`Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
+  throw new RetryLater(`${what} Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
+}
+
+/** Counts one attempt under each key (and drops rows older than every window). */
+export async function recordAttempt(db: Db, keys: string[], now = Date.now()): Promise<void> {
+  await insertLoginFailures(db, keys, new Date(now).toISOString());
+  await pruneLoginFailures(db, new Date(now - LOGIN_WINDOW_MS).toISOString());
 }
 
 export async function recordLoginFailure(db: Db, keys: ThrottleKeys, now = Date.now()): Promise<void> {
-  await insertLoginFailures(db, keysOf(keys), new Date(now).toISOString());
-  await pruneLoginFailures(db, new Date(now - LOGIN_WINDOW_MS).toISOString());
+  await recordAttempt(db, keysOf(keys), now);
 }
 
 /** A success forgives the account's failures (not the address's: one good password must not reopen a spray). */

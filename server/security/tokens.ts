@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** A fresh secret for a session cookie or API token; only its hash is ever stored. */
-export function newSecret(prefix: 'cxb' | 'cxs' | 'cxr'): string {
+/** A fresh secret for a session cookie, API token, report link (cxr) or password-reset link (cxp); only its hash is ever stored. */
+export function newSecret(prefix: 'cxb' | 'cxs' | 'cxr' | 'cxp'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -4,7 +4,7 @@ import { deleteSession, deleteSessionsOf, insertApiToken, insertSession, revokeA
 import { recordAudit } from '../../db/queries/audit.js';
 import { AppError, conflict, unauthorized } from '../errors.js';
 import { assertNotThrottled, recordLoginFailure, recordLoginSuccess, throttleKeys } from '../security/login-throttle.js';
-import { hashPassword, verifyPassword } from '../security/passwords.js';
+import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from '../security/passwords.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
 
@@ -25,9 +25,10 @@ export async function signup(db: Db, input: SignupInput): Promise<{ userId: numb
   });
 }
 
-// Hashed once, lazily: an unknown e-mail is checked against it so it costs one scrypt like a known one.
-let dummyHash: Promise<string> | null = null;
-const dummy = () => (dummyHash ??= hashPassword('no account has this password'));
+// An unknown e-mail is checked against this so it costs one scrypt at today's cost, like a known one.
+// It used to be hashed lazily, so the first unknown e-mail after start-up cost two runs (a hash and
+// a check); an unmatchable hash costs nothing to make.
+const DUMMY_HASH = unmatchableHash();
 
 /**
  * The user id for valid credentials, or null; the same answer, and the same work (one scrypt),
@@ -36,10 +37,13 @@ const dummy = () => (dummyHash ??= hashPassword('no account has this password'))
 export async function authenticate(db: Db, email: string, password: string): Promise<number | null> {
   const user = await findUserByEmail(db, email);
   if (!user?.password_hash) {
-    await verifyPassword(password, await dummy());
+    await verifyPassword(password, DUMMY_HASH);
     return null;
   }
-  return (await verifyPassword(password, user.password_hash)) ? user.id : null;
+  if (!(await verifyPassword(password, user.password_hash))) return null;
+  // Brings an older cost to today's, so this account's wrong passwords take as long as unknown e-mails.
+  if (needsRehash(user.password_hash)) await setPasswordHash(db, user.id, await hashPassword(password));
+  return user.id;
 }
 
 /**

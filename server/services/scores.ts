@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { withRetries } from '../../db/dialect.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { deleteScore, refreshCell, refreshCells, scoreOf, scoresBy, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
+import { deleteScore, refreshCell, refreshCells, scoreOf, scoresBy, stampCells, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { knownVendorIds } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
@@ -75,20 +75,36 @@ async function previousOfListed(trx: Db, a: Actor, items: readonly ScoreInput[])
   return rows.filter((r) => wanted.has(`${r.vendor_id}:${r.criterion_id}`)).map((r) => [r.vendor_id, r.criterion_id, r.value]);
 }
 
-/** Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate. */
+// Thrown inside clearScore's transaction when there is nothing to clear, so the stamp it took rolls back.
+const NOTHING_TO_CLEAR = Symbol('nothing to clear');
+
+/**
+ * Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate.
+ * Safe beside concurrent writes of the cell on PostgreSQL as the set path is (issue 13): the
+ * evaluation's row lock comes first (stampCells bumps cells_version, as saveScorePg's first
+ * statement does), so a clear and a set of one evaluation run one after the other and take their
+ * locks in the same order; the delete itself is versioned, so a stale `version` is a 409 even then.
+ */
 export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {
+  const stale = (value: number | null) => conflict('stale_version', `Someone saved this score in the meantime (now ${value ?? 'N/A'}). Reload to see it.`);
   await withRetries(() => db.transaction().execute(async (trx) => {
     await assertMayScore(trx, a, [vendorId]);
-    const existing = await scoreOf(trx, vendorId, criterionId, a.userId);
-    if (!existing) return;
-    if (version !== undefined && version !== existing.version) {
-      throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing.value ?? 'N/A'}). Reload to see it.`);
+    const seen = await scoreOf(trx, vendorId, criterionId, a.userId);
+    if (!seen) return;
+    if (version !== undefined && version !== seen.version) throw stale(seen.value);
+    await stampCells(trx, a.evaluation.id, [{ vendorId, criterionId }]);
+    const removed = await deleteScore(trx, vendorId, criterionId, a.userId, version);
+    if (!removed) {
+      // Changed or cleared between the read and the lock: a stale version, or nothing left to clear.
+      const now = await scoreOf(trx, vendorId, criterionId, a.userId);
+      throw now ? stale(now.value) : NOTHING_TO_CLEAR;
     }
-    await deleteScore(trx, vendorId, criterionId, a.userId);
-    await refreshCell(trx, a.evaluation.id, vendorId, criterionId);
+    await refreshCell(trx, a.evaluation.id, vendorId, criterionId, true);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'clear', entity: 'score', entityId: `${vendorId}:${criterionId}`,
-      before: { value: existing.value, comment: existing.comment },
+      before: { value: removed.value, comment: removed.comment },
     });
-  }));
+  })).catch((e: unknown) => {
+    if (e !== NOTHING_TO_CLEAR) throw e;
+  });
 }

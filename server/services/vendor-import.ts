@@ -1,8 +1,9 @@
 import type { Db } from '../../db/client.js';
 import { INSERT_CHUNK, insertVendors, nameKey, updateVendor, vendorsOf } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
-import { LonglistFormatError, parseLonglist, type LonglistField, type LonglistRecord, type LonglistRejection } from '../domain/csv-longlist.js';
-import { badRequest } from '../errors.js';
+import type { LonglistField, LonglistRecord, LonglistRejection } from '../domain/csv-longlist.js';
+import { heavyOnce } from '../heavy/jobs.js';
+import { AppError } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 
@@ -41,20 +42,17 @@ function changesFor(v: Existing, r: LonglistRecord): Changes {
 }
 
 /**
- * Imports a longlist CSV into an evaluation, in one transaction. New names are created, existing
+ * Imports a longlist CSV (text, or the uploaded bytes with their declared charset) into an evaluation, in one transaction. New names are created, existing
  * ones (matched by name key) are updated where the file says something different, and lines that
  * cannot become a vendor are reported and skipped. Importing the same file twice changes nothing.
  */
-export async function importLonglist(db: Db, a: Actor, text: string, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function importLonglist(db: Db, a: Actor, file: string | { bytes: Uint8Array; charset: string | undefined }, opts: ImportOptions = {}): Promise<ImportResult> {
   const { onProgress } = opts;
-  let parsed;
-  try {
-    parsed = parseLonglist(text, nameKey);
-  } catch (e) {
-    if (e instanceof LonglistFormatError) throw badRequest(e.message, { [e.field]: e.message });
-    throw e;
-  }
-  const { records, rejected, fields } = parsed;
+  // Reading and checking the file is the slow part of a big one: in the heavy pool (ADR 017), so the
+  // event loop answers everyone else meanwhile (issue 15, promise 1).
+  const read = await heavyOnce(a, { kind: 'longlist', source: typeof file === 'string' ? { text: file } : file });
+  if (!read.ok) throw new AppError(400, read.code, read.message, { [read.field]: read.message });
+  const { records, rejected, fields } = read.parsed;
   const evaluationId = a.evaluation.id;
 
   return db.transaction().execute(async (trx) => {

@@ -1,14 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { mkdirSync } from 'node:fs';
-import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'kysely';
-import { openSqlite, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { setPageCache } from '../../db/queries/maintenance.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import autocannon from 'autocannon';
 import { createApiToken, createSession } from '../../server/services/accounts.js';
@@ -17,6 +16,7 @@ import { closePrinters } from '../../server/pdf/printer.js';
 import { parseEnv } from '../../server/env.js';
 import { nameKey } from '../../db/queries/vendors.js';
 import { benchXlsx } from './xlsx.js';
+import { appEnv, isPostgresTarget, openAppDb, openRaw, type RawDb } from './raw-db.js';
 import { findLandscape, landscapeCsv, landscapeName, seedLandscape, type LandscapeOptions } from '../../seeds/landscape.js';
 
 /**
@@ -27,6 +27,7 @@ import { findLandscape, landscapeCsv, landscapeName, seedLandscape, type Landsca
  *   npm run bench                                   # 14,000 × 25 × 15 in a temp file, reused next time
  *   npm run bench -- --vendors 2000 --evaluators 3  # a quick look (targets still apply)
  *   npm run bench -- --db path/to/landscape.db      # a database built by `npm run seed:landscape`
+ *   npm run bench -- --db postgres://…/landscape    # the same figures on PostgreSQL, baselines on the same database
  *   npm run bench -- --only write,grid --seconds 10 # the HTTP figures (autocannon, 10 s a side)
  *
  * The HTTP figures (write_*, grid_*) run a real @hono/node-server on 127.0.0.1 in a child process
@@ -65,8 +66,8 @@ async function call(app: App, token: string, method: string, path: string, body?
 
 /** The child process that measures RSS: a fresh app over the big evaluation, ranked a few times. */
 async function rssChild(path: string, evaluationId: number, token: string): Promise<void> {
-  const db = openSqlite(path);
-  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'production', SEED_DEMO: '0', DATABASE_PATH: path }) });
+  const db = openAppDb(path);
+  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'production', SEED_DEMO: '0', ...appEnv(path) }) });
   await call(app, token, 'GET', `/api/v1/evaluations/${evaluationId}`);
   const idle = process.memoryUsage().rss;
   for (let i = 0; i < 5; i++) await call(app, token, 'GET', `/api/v1/evaluations/${evaluationId}/ranking?limit=50`);
@@ -76,7 +77,7 @@ async function rssChild(path: string, evaluationId: number, token: string): Prom
   await db.destroy();
 }
 
-interface Ctx { app: App; db: Db; token: string; raw: SQLite.Database; evaluationId: number; runs: number; o: LandscapeOptions; path: string; seconds: number }
+interface Ctx { app: App; db: Db; token: string; raw: RawDb; evaluationId: number; runs: number; o: LandscapeOptions; path: string; seconds: number }
 
 /**
  * Issue 14: the board report of the top 50 as a PDF under 10 s at the landscape scale, through the
@@ -107,14 +108,14 @@ async function benchReportPdf({ app, db, evaluationId, runs }: Ctx, facilitatorI
 async function benchRanking({ app, token, raw, evaluationId, runs }: Ctx, wanted: (name: string) => boolean): Promise<Figure[]> {
   const figures: Figure[] = [];
   const ranking = `/api/v1/evaluations/${evaluationId}/ranking?limit=50`;
-  const groupBy = raw.prepare('select vendor_id, criterion_id, count(value) as n, sum(value) as s from scores where evaluation_id = ? group by vendor_id, criterion_id');
-  groupBy.all(evaluationId);
+  const groupBy = () => raw.all('select vendor_id, criterion_id, count(value) as n, sum(value) as s from scores where evaluation_id = ? group by vendor_id, criterion_id', evaluationId);
+  await groupBy();
   await call(app, token, 'GET', ranking);
   const rankingTimes: number[] = [];
   const groupByTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     rankingTimes.push(await timeIt(1, () => call(app, token, 'GET', ranking)));
-    if (i < 3) groupByTimes.push(await timeIt(1, () => groupBy.all(evaluationId)));
+    if (i < 3) groupByTimes.push(await timeIt(1, groupBy));
   }
   const rankingMs = median(rankingTimes);
   const groupByMs = median(groupByTimes);
@@ -122,7 +123,7 @@ async function benchRanking({ app, token, raw, evaluationId, runs }: Ctx, wanted
     figures.push({ name: 'ranking_latency', value: rankingMs, unit: 'ms', baseline: groupByMs, target: { ratio: 0.1 } });
 
     // The floor: a weighted sum over per-cell means already in memory, nothing else.
-    const cells = raw.prepare('select vendor_id, criterion_id, n, sum from score_cells where evaluation_id = ?').all(evaluationId) as { vendor_id: number; criterion_id: number; n: number; sum: number }[];
+    const cells = await raw.all<{ vendor_id: number; criterion_id: number; n: number; sum: number }>('select vendor_id, criterion_id, n, sum from score_cells where evaluation_id = ?', evaluationId);
     const vendorIndex = new Map<number, number>();
     const leafIndex = new Map<number, number>();
     for (const c of cells) {
@@ -216,13 +217,11 @@ async function benchImport({ app, token, raw, runs, o }: Ctx): Promise<Figure> {
     scratch.push(id);
     return id;
   };
-  const insert = raw.prepare('insert into vendors (evaluation_id, name, name_key, website, category, description, price, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = 'insert into vendors (evaluation_id, name, name_key, website, category, description, price, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)';
   const baseline = (evaluation: number) => {
     const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
     const at = new Date().toISOString();
-    raw.transaction(() => {
-      for (const r of rows) insert.run(evaluation, r.name, nameKey(r.name ?? ''), r.website, r.category, r.description, r.price ? Number(r.price) : null, at, at);
-    })();
+    return raw.runEach(insert, rows.map((r) => [evaluation, r.name, nameKey(r.name ?? ''), r.website, r.category, r.description, r.price ? Number(r.price) : null, at, at]));
   };
   const ours: number[] = [];
   const theirs: number[] = [];
@@ -237,7 +236,7 @@ async function benchImport({ app, token, raw, runs, o }: Ctx): Promise<Figure> {
       theirs.push(await timeIt(1, () => baseline(b)));
     }
   } finally {
-    raw.prepare(`delete from evaluations where id in (${scratch.map(() => '?').join(',')})`).run(...scratch);
+    await raw.run(`delete from evaluations where id in (${scratch.map(() => '?').join(',')})`, ...scratch);
   }
   return { name: 'import_csv', value: median(ours), unit: 'ms', baseline: median(theirs), target: { ratio: 2 } };
 }
@@ -277,7 +276,7 @@ async function benchHostileCsv({ app, token, raw }: Ctx): Promise<Figure> {
       theirs.push(await timeIt(1, () => parse(csv)));
     }
   } finally {
-    raw.prepare('delete from evaluations where id = ?').run(evaluation);
+    await raw.run('delete from evaluations where id = ?', evaluation);
   }
   return { name: 'import_csv_10mb_short_rows', value: median(ours), unit: 'ms', baseline: median(theirs), target: { ratio: 3 }, note: `${(csv.length / 2 ** 20).toFixed(1)} MB, ${csv.split('\n').length - 2} rows; answered ${answer}` };
 }
@@ -361,9 +360,9 @@ async function benchEvaluator(ctx: Ctx): Promise<{ id: number; token: string }> 
 }
 
 /** autocannon requests of PUT /scores: a random vendor × scored leaf × value each, as `evaluator`. */
-function scoreWrites(ctx: Ctx, evaluator: { token: string }) {
-  const vendors = (ctx.raw.prepare('select id from vendors where evaluation_id = ?').all(ctx.evaluationId) as { id: number }[]).map((v) => v.id);
-  const criteria = ctx.raw.prepare('select id, parent_id, kind from criteria where evaluation_id = ?').all(ctx.evaluationId) as { id: number; parent_id: number | null; kind: string }[];
+async function scoreWrites(ctx: Ctx, evaluator: { token: string }) {
+  const vendors = (await ctx.raw.all<{ id: number }>('select id from vendors where evaluation_id = ?', ctx.evaluationId)).map((v) => v.id);
+  const criteria = await ctx.raw.all<{ id: number; parent_id: number | null; kind: string }>('select id, parent_id, kind from criteria where evaluation_id = ?', ctx.evaluationId);
   const parents = new Set(criteria.map((c) => c.parent_id));
   const leaves = criteria.filter((c) => !parents.has(c.id) && c.kind === 'scored').map((c) => c.id);
   const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
@@ -378,7 +377,7 @@ function scoreWrites(ctx: Ctx, evaluator: { token: string }) {
  * fsync every INSERT and flatter the app); the app runs at FULL, as it is served.
  */
 async function benchWrites(ctx: Ctx, servers: { app: Server; baseline: Server }, evaluator: { id: number; token: string }): Promise<Figure[]> {
-  const put = scoreWrites(ctx, evaluator);
+  const put = await scoreWrites(ctx, evaluator);
   const sides = await alternate(2, ctx.seconds, 2, 
     (s) => cannon(`http://127.0.0.1:${servers.baseline.port}`, 64, s, put('/write')),
     (s) => cannon(`http://127.0.0.1:${servers.app.port}`, 64, s, put(`/api/v1/evaluations/${ctx.evaluationId}/scores`)));
@@ -396,7 +395,7 @@ async function benchWrites(ctx: Ctx, servers: { app: Server; baseline: Server },
 async function benchFullVsNormal(ctx: Ctx, full: Server, evaluator: { id: number; token: string }): Promise<Figure> {
   const normal = await startServer('app', ctx, evaluator.id, 'NORMAL');
   try {
-    const put = scoreWrites(ctx, evaluator);
+    const put = await scoreWrites(ctx, evaluator);
     const path = `/api/v1/evaluations/${ctx.evaluationId}/scores`;
     const sides = await alternate(2, ctx.seconds, 2,
       (s) => cannon(`http://127.0.0.1:${normal.port}`, 64, s, put(path)),
@@ -412,7 +411,7 @@ async function benchFullVsNormal(ctx: Ctx, full: Server, evaluator: { id: number
 /** One page of the scoring grid (50 vendors × 25 criteria) with the session cookie, against template strings from one raw query. */
 async function benchGrid(ctx: Ctx, servers: { app: Server; baseline: Server }, evaluator: { id: number }): Promise<Figure> {
   const cookie = `cxb_session=${await createSession(ctx.db, evaluator.id)}`;
-  const pages = Math.ceil((ctx.raw.prepare('select count(*) n from vendors where evaluation_id = ?').get(ctx.evaluationId) as { n: number }).n / 50);
+  const pages = Math.ceil(Number((await ctx.raw.all<{ n: number }>('select count(*) as n from vendors where evaluation_id = ?', ctx.evaluationId))[0]!.n) / 50);
   const page = () => 1 + Math.floor(Math.random() * pages);
   const app = `http://127.0.0.1:${servers.app.port}`;
   const base = `http://127.0.0.1:${servers.baseline.port}`;
@@ -440,14 +439,25 @@ async function benchHttp(ctx: Ctx, wanted: (name: string) => boolean): Promise<F
   try {
     const figures: Figure[] = [];
     if (wanted('write_throughput') || wanted('write_p99')) figures.push(...(await benchWrites(ctx, servers, evaluator)));
-    if (wanted('write_full')) figures.push(await benchFullVsNormal(ctx, servers.app, evaluator));
+    // SQLite's synchronous level has no per-process counterpart on PostgreSQL (fsync and
+    // synchronous_commit are the server's settings, printed in the header).
+    if (wanted('write_full') && ctx.raw.engine === 'sqlite') figures.push(await benchFullVsNormal(ctx, servers.app, evaluator));
+    else if (wanted('write_full')) console.log('write_full_vs_normal: not measured on PostgreSQL (it prices SQLite\'s synchronous = FULL; durability is the server\'s fsync / synchronous_commit)');
     if (wanted('grid')) figures.push(await benchGrid(ctx, servers, evaluator));
     return figures;
   } finally {
     await servers.app.stop();
     await servers.baseline.stop();
-    ctx.raw.exec('drop table if exists bench_writes');
+    await ctx.raw.run('drop table if exists bench_writes');
   }
+}
+
+/** What the figures ran on: SQLite's version, or PostgreSQL's with the settings that decide what a commit costs. */
+async function engineLine(raw: RawDb): Promise<string> {
+  if (raw.engine === 'sqlite') return `SQLite ${(await raw.all<{ v: string }>('select sqlite_version() as v'))[0]!.v} (better-sqlite3), WAL, synchronous = FULL (app) / NORMAL (bare write route)`;
+  const setting = async (name: string) => (await raw.all<{ setting: string }>('select setting from pg_settings where name = ?', name))[0]?.setting ?? '?';
+  const version = (await raw.all<{ v: string }>("select current_setting('server_version') as v"))[0]!.v;
+  return `PostgreSQL ${version}, pool ${process.env.PG_POOL_SIZE ?? 10} connections (app and bare routes alike), fsync = ${await setting('fsync')}, synchronous_commit = ${await setting('synchronous_commit')}, shared_buffers = ${await setting('shared_buffers')} × 8 kB`;
 }
 
 async function main(): Promise<void> {
@@ -473,27 +483,24 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const path = values.db ?? join(dir, `landscape-${o.vendors}x${o.criteria}x${o.evaluators}.db`);
 
-  const db: Db = openSqlite(path);
+  const db: Db = openAppDb(path);
   await migrateToLatest(db);
   let found = await findLandscape(db, o);
   if (!found) {
-    console.log(`building "${landscapeName(o)}" in ${path} …`);
-    await sql`pragma cache_size = -262144`.execute(db);
+    console.log(`building "${landscapeName(o)}" in ${isPostgresTarget(path) ? 'the PostgreSQL database' : path} …`);
+    await setPageCache(db, 262_144);
     const t = performance.now();
     found = await seedLandscape(db, o, (line) => console.log(`  ${line}`));
-    await sql`pragma cache_size = -2000`.execute(db);
+    await setPageCache(db, 2000);
     console.log(`built in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   const { evaluationId, facilitatorId } = found;
   const { token } = await createApiToken(db, facilitatorId, 'bench');
-  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'production', SEED_DEMO: '0', DATABASE_PATH: path }) });
-  // Until server/app.ts mounts the import route itself.
-  const raw = new SQLite(path);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('foreign_keys = ON');
-  raw.pragma('synchronous = FULL');
-  const scoreCount = (raw.prepare('select count(*) n from scores where evaluation_id = ?').get(evaluationId) as { n: number }).n;
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}`);
+  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'production', SEED_DEMO: '0', ...appEnv(path) }) });
+  const raw = openRaw(path);
+  const scoreCount = Number((await raw.all<{ n: number }>('select count(*) as n from scores where evaluation_id = ?', evaluationId))[0]!.n);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`engine: ${await engineLine(raw)}`);
   console.log(`evaluation ${evaluationId}: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators = ${scoreCount.toLocaleString('en')} scores; median of ${runs} runs\n`);
 
   const figures: Figure[] = [];
@@ -528,8 +535,9 @@ async function main(): Promise<void> {
     } else verdict = ' (information)';
     console.log(`${f.name}: ${fmt(f.value, f.unit)} (baseline: ${fmt(f.baseline, f.unit)}, ratio: ${ratio < 10 ? ratio.toFixed(3) : ratio.toFixed(0)})${verdict}${f.note ? ` [${f.note}]` : ''}`);
   }
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   await db.destroy();
-  raw.close();
+  await raw.close();
   if (missed > 0) {
     console.log(`\n${missed} target(s) missed.`);
     process.exitCode = 1;

@@ -4,7 +4,7 @@ export interface MailBody { subject: string; text: string; html: string }
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** Paragraphs and one call to action, as text and HTML; `link` is absolute. */
-function compose(subject: string, paragraphs: string[], action: { label: string; link: string }): MailBody {
+export function compose(subject: string, paragraphs: string[], action: { label: string; link: string }): MailBody {
   const text = [...paragraphs, `${action.label}: ${action.link}`, '', '— cxbench'].join('\n\n');
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem">`
     + paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')

@@ -20,7 +20,7 @@ import { report } from './report.js';
 import { calibration } from './calibration.js';
 import { whatIf } from './what-if.js';
 import { exportsText } from './exports.js';
-
+import { passwordReset } from './password-reset.js';
 import { language } from './language.js';
 import { invitations } from './invitations.js';
 import { validation } from './validation.js';
@@ -28,8 +28,8 @@ import { localise } from './icu.js';
 
 /**
  * Every user-facing string, by area, in English: the source the catalogues in locales/<lang>/
- * translate. Views read `m`, which answers in the request's language (ADR 032).
+ * translate. Views read `m`, which answers in the request's language (ADR 034).
  */
-export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation, exports: exportsText } as const;
+export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation, exports: exportsText, passwordReset } as const;
 
 export const m = localise(messageSource);

@@ -3,7 +3,7 @@ import { Field, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
 import { SelectField } from '../partials/select-field.js';
 
-// A subtree, not a leaf: its getters answer in the request's language (ADR 032).
+// A subtree, not a leaf: its getters answer in the request's language (ADR 034).
 const audit = m.audit;
 
 /** One audit entry as the page shows it; `before`/`after` are the parsed JSON. */

@@ -4,13 +4,14 @@ import { Field, FormErrors, Layout } from '../layout.js';
 import { m } from '../messages/index.js';
 
 
-/** `demo`: the demo account still signs in with its default password, which start-up prints. */
-export function LoginPage({ errors, values, next, demo }: { errors?: FieldErrors; values?: Record<string, string>; next?: string; demo?: boolean }) {
+/** `demo`: the demo account still signs in with its default password, which start-up prints. `notice`: a success to confirm (a password just reset). */
+export function LoginPage({ errors, values, next, demo, notice }: { errors?: FieldErrors; values?: Record<string, string>; next?: string; demo?: boolean; notice?: string }) {
   return (
     <Layout title={m.auth.loginTitle} user={null as CurrentUser | null}>
       <section class="card narrow">
         <h1>{m.auth.loginTitle}</h1>
         <p class="muted">{m.auth.loginIntro}</p>
+        {notice ? <div class="alert alert-success" role="status">{notice}</div> : null}
         <FormErrors errors={errors} />
         <form method="post" action="/login" class="stack" novalidate>
           <input type="hidden" name="next" value={next ?? '/'} />
@@ -22,6 +23,7 @@ export function LoginPage({ errors, values, next, demo }: { errors?: FieldErrors
           </Field>
           <button type="submit" class="button button-primary">{m.auth.loginButton}</button>
         </form>
+        <p class="muted small"><a href="/password-reset">{m.passwordReset.forgotLink}</a></p>
         <p class="muted small">{m.auth.noAccount} <a href="/signup">{m.nav.signUp}</a></p>
         {demo ? <p class="muted small">{m.auth.demoHint}</p> : null}
       </section>

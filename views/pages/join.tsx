@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../server/errors.js';
 import { Field, FormErrors, Layout } from '../layout.js';
 import { m } from '../messages/index.js';
 
-/** Read through `m` so the text is in the request's language (ADR 032). */
+/** Read through `m` so the text is in the request's language (ADR 034). */
 const t = m.invitations;
 
 /** The join link's page: choose a name and a password, then land in the evaluation. */

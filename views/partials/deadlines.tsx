@@ -4,7 +4,7 @@ import { Field, FormErrors } from '../layout.js';
 import { mailTime } from '../mail/messages.js';
 import { m } from '../messages/index.js';
 
-/** Read through `m` so the text is in the request's language (ADR 032). */
+/** Read through `m` so the text is in the request's language (ADR 034). */
 const t = m.invitations;
 
 /** "2026-12-07T14:00:00.000Z" → "2026-12-07T14:00", what a datetime-local input shows (read as UTC). */

@@ -1,6 +1,6 @@
 import { m } from '../messages/index.js';
 
-/** Read through `m` so the text is in the request's language (ADR 032). */
+/** Read through `m` so the text is in the request's language (ADR 034). */
 const t = m.invitations;
 
 /** What the last "Add member" did for an e-mail without an account: sent, queued, or the link to copy (e-mail off). */

@@ -1,5 +1,9 @@
 import type { FieldErrors } from '../../server/errors.js';
 import { Field, FormErrors, Layout } from '../layout.js';
+import { currentPath } from '../../server/i18n/current.js';
+
+/** The link's own query (its `lang`), kept by the form so a refused try answers in the same language. */
+const linkQuery = () => new URL(currentPath(), 'http://link.invalid').search;
 import { invitations as t } from '../messages/invitations.js';
 
 /** The join link's page: choose a name and a password, then land in the evaluation. */
@@ -10,7 +14,7 @@ export function JoinPage({ token, evaluation, email, errors, values }: { token: 
         <h1>{t.joinTitle}</h1>
         <p class="muted break-anywhere">{t.joinIntro(evaluation, email)}</p>
         <FormErrors errors={errors} />
-        <form method="post" action={`/join/${token}`} class="stack" novalidate>
+        <form method="post" action={`/join/${token}${linkQuery()}`} class="stack" novalidate>
           <Field label={t.name} name="name" error={errors?.name}>
             <input id="f-name" name="name" autocomplete="name" required value={values?.name ?? ''} />
           </Field>

@@ -5,6 +5,7 @@ import { heavyJobsPerTeam, inlineBelow } from './config.js';
 import { heavyKey } from './data-key.js';
 import { runInPool } from './pool.js';
 import { costOf, runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
+import { m } from '../../views/messages/index.js';
 
 // Heavy jobs (ADR 017): small ones inline, big ones in the pool, each big result cached by its
 // data key, the same job asked twice at once computed once, and at most N running per team.
@@ -54,13 +55,13 @@ async function heavyUnder<T extends HeavyTask>(a: Actor, task: T, key: string): 
   const team = a.evaluation.team_id;
   const now = perTeam.get(team) ?? 0;
   if (now >= heavyJobsPerTeam()) {
-    throw new RetryLater(`Your team already has ${now} analyses running. Try again in a few seconds.`, RETRY_AFTER_S);
+    throw new RetryLater(m.errors.teamAnalysesRunning(now), RETRY_AFTER_S);
   }
   perTeam.set(team, now + 1);
   const job = runInPool(task)
     .catch((err: unknown) => {
       // piscina refuses past its queue: every team is busy, so the same answer as the team cap.
-      if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RetryLater('The server is busy with other analyses. Try again in a few seconds.', RETRY_AFTER_S);
+      if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RetryLater(m.errors.serverBusy, RETRY_AFTER_S);
       throw err;
     })
     .then((r) => { remember(key, r); return r; })

@@ -29,7 +29,7 @@ export const invitesApi = apiRouter('Invitations')
     let groupId: number | null = null;
     if (body.group) {
       groupId = (await groupNamed(c.get('db'), a.evaluation.id, body.group))?.id ?? null;
-      if (groupId === null) throw notFound('The stakeholder group');
+      if (groupId === null) throw notFound('group');
     }
     const settings = mailSettings(c.get('env'));
     const mail = { settings, sender: c.get('user')?.name ?? 'The facilitator', link: (token: string) => absolute(settings.appUrl, invitePath(token)) };
@@ -38,6 +38,6 @@ export const invitesApi = apiRouter('Invitations')
     return c.json({ inviteId: String(inv.inviteId), userId: String(inv.userId), link: inviteLink(c.req.url, inv.token), emailed }, 201);
   })
   .openapi(revoke, async (c) => {
-    await revokeInvite(c.get('db'), c.var.actor, idParam(c, 'inviteId', 'The invitation'));
+    await revokeInvite(c.get('db'), c.var.actor, idParam(c, 'inviteId', 'invitation'));
     return c.body(null, 204);
   });

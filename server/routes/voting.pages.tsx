@@ -111,7 +111,7 @@ export const votingPages = new Hono<AppEnv>()
   .post('/invites/:inviteId/revoke', async (c) => {
     const p = await evaluationPage(c, 'voting', 'edit');
     const id = parseId(c.req.param('inviteId'));
-    if (id === null) throw notFound('The invitation');
+    if (id === null) throw notFound('invitation');
     await revokeInvite(p.db, p, id);
     return back(c, p.evaluation.id);
   });

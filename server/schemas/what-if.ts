@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { badRequest } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 
 /** Most top-level criteria a what-if may list (a tree has a handful; this bounds the parse). */
 const MAX_PAIRS = 100;
@@ -23,7 +24,7 @@ export function parseWhatIfWeights(raw: string, known: readonly string[]): Recor
       if (xs.length > 0 && xs.every(([, w]) => w === 0)) ctx.addIssue({ code: 'custom', path: [], message: 'all-zero' });
     });
   const parsed = schema.safeParse(pairs.map((p) => { const at = p.lastIndexOf(':'); return at < 0 ? [p, NaN] : [p.slice(0, at), p.slice(at + 1)]; }));
-  if (pairs.length === 0) throw badRequest('The what-if weights are empty.', { weights: 'Give `id:share` pairs, e.g. 12:40,13:60.' });
+  if (pairs.length === 0) throw badRequest(m.errors.whatIfEmpty, { weights: m.errors.whatIfEmptyField });
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
@@ -33,7 +34,7 @@ export function parseWhatIfWeights(raw: string, known: readonly string[]): Recor
       else if (issue.message.startsWith('weights.')) fields[issue.message] = 'Not a top-level criterion you can see in this evaluation.';
       else fields[i >= 0 ? `weights.${id}` : 'weights'] = issue.message;
     }
-    throw badRequest('The what-if weights could not be used.', fields);
+    throw badRequest(m.errors.whatIfUnusable, fields);
   }
   const sum = parsed.data.reduce((s, [, w]) => s + w, 0);
   const out: Record<string, number> = Object.fromEntries(known.map((id) => [id, 0]));

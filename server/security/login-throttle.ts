@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { clearLoginFailures, failuresSince, insertLoginFailures, pruneLoginFailures } from '../../db/queries/login-failures.js';
 import { normaliseEmail } from '../../db/queries/users.js';
 import { RetryLater } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Sign-in limits (issue 15, promise 7), kept in the database so every process sees the same counts.
@@ -30,7 +31,7 @@ export async function assertNotThrottled(db: Db, keys: ThrottleKeys, now = Date.
   if (over.length === 0) return;
   const freeAt = Math.max(...over.map((r) => Date.parse(r.oldest) + LOGIN_WINDOW_MS));
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-  throw new RetryLater(`Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
+  throw new RetryLater(m.errors.tooManySignIns(Math.ceil(seconds / 60)), seconds);
 }
 
 export async function recordLoginFailure(db: Db, keys: ThrottleKeys, now = Date.now()): Promise<void> {

@@ -12,6 +12,7 @@ import { assertMayScore } from './panel.js';
 import type { Actor } from '../actor.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 import { BATCH_LISTED } from '../domain/audit/batch.js';
+import { m } from '../../views/messages/index.js';
 
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from '../score-writes/score-writer.js';
@@ -82,7 +83,7 @@ export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId
     const existing = await scoreOf(trx, vendorId, criterionId, a.userId);
     if (!existing) return;
     if (version !== undefined && version !== existing.version) {
-      throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing.value ?? 'N/A'}). Reload to see it.`);
+      throw conflict('stale_version', m.errors.staleScore(existing.value ?? 'N/A'));
     }
     await deleteScore(trx, vendorId, criterionId, a.userId);
     await refreshCell(trx, a.evaluation.id, vendorId, criterionId);

@@ -23,12 +23,14 @@ import { whatIf } from './what-if.js';
 import { language } from './language.js';
 import { mail } from './mail.js';
 import { template } from './template.js';
+import { errors } from './errors.js';
+import { chrome } from './chrome.js';
 import { localise } from './icu.js';
 
 /**
  * Every user-facing string, by area, in English: the source the catalogues in locales/<lang>/
  * translate. Views read `m`, which answers in the request's language (ADR 032).
  */
-export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, mail, template } as const;
+export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, mail, template, errors, chrome } as const;
 
 export const m = localise(messageSource);

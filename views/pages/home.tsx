@@ -47,8 +47,8 @@ export function HomePage({ user, evaluations, errors, values }: { user: CurrentU
           <fieldset class={errors?.['scale.max'] || errors?.['scale.min'] ? 'field field-error' : 'field'}>
             <legend>{m.home.scale}</legend>
             <div class="row">
-              <label class="inline-label">{m.home.scaleMin} <input name="scaleMin" type="number" step="any" class="input-short" value={values?.scaleMin ?? '0'} aria-label="Scale minimum" /></label>
-              <label class="inline-label">{m.home.scaleMax} <input name="scaleMax" type="number" step="any" class="input-short" value={values?.scaleMax ?? '5'} aria-label="Scale maximum" /></label>
+              <label class="inline-label">{m.home.scaleMin} <input name="scaleMin" type="number" step="any" class="input-short" value={values?.scaleMin ?? '0'} aria-label={m.chrome.scaleMinimum} /></label>
+              <label class="inline-label">{m.home.scaleMax} <input name="scaleMax" type="number" step="any" class="input-short" value={values?.scaleMax ?? '5'} aria-label={m.chrome.scaleMaximum} /></label>
             </div>
             {errors?.['scale.max'] || errors?.['scale.min'] ? <p class="error-text" role="alert">{errors['scale.max'] ?? errors['scale.min']}</p> : null}
           </fieldset>

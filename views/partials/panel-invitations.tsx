@@ -1,4 +1,5 @@
 import { invitations as t } from '../messages/invitations.js';
+import { m } from '../messages/index.js';
 
 /** What the last "Add member" did for an e-mail without an account: sent, queued, or the link to copy (e-mail off). */
 export type InvitationNotice = { email: string; emailed: boolean; link?: string };
@@ -13,7 +14,7 @@ export function PanelInvitations({ notice, pending, failed }: { notice?: Invitat
         <div class={notice.link ? 'alert alert-warning' : 'alert alert-success'} role="status">
           {notice.link ? (<>
             <p>{t.mailOff}</p>
-            <p><input class="copy-link" readonly value={notice.link} aria-label={`Join link for ${notice.email}`} /></p>
+            <p><input class="copy-link" readonly value={notice.link} aria-label={m.chrome.joinLinkFor(notice.email)} /></p>
           </>) : <p>{notice.emailed ? t.mailSent(notice.email) : t.mailQueued(notice.email)}</p>}
         </div>
       ) : null}

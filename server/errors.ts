@@ -37,9 +37,9 @@ export const unauthorized = (message = m.errors.unauthorized) => new AppError(40
 export const forbidden = (message = m.errors.forbidden) => new AppError(403, 'forbidden', message);
 
 /** What a 404 names; the sentence is made in the caller's language (views/messages/errors.ts). */
-export type Missing = 'that' | 'evaluation' | 'vendor' | 'criterion' | 'leaf' | 'member' | 'evaluator' | 'userWithEmail' | 'assignment'
+export type NotFoundWhat = 'that' | 'evaluation' | 'vendor' | 'criterion' | 'leaf' | 'member' | 'evaluator' | 'userWithEmail' | 'assignment'
   | 'exclusion' | 'invitation' | 'link' | 'group' | 'token' | 'import' | 'cell' | 'step' | 'weightSetVersion';
-export const notFound = (what: Missing = 'that') => new AppError(404, 'not_found', m.errors.notFound(what));
+export const notFound = (what: NotFoundWhat = 'that') => new AppError(404, 'not_found', m.errors.notFound(what));
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
 /** Maps any thrown value to status, code and message; never leaks a stack trace. Hono's own HTTPExceptions (csrf 403, bodyLimit 413) too. */

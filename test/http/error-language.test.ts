@@ -10,7 +10,7 @@ test('API errors answer in Accept-Language, with the same codes and shape', asyn
   const missing = await ask('de', '/api/v1/evaluations/999999');
   expect(missing.status).toBe(404);
   expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'Die Evaluierung wurde nicht gefunden.' } });
-  expect((await (await ask('en', '/api/v1/evaluations/999999')).json()).error.message).toBe('The evaluation was not found.');
+  expect(((await (await ask('en', '/api/v1/evaluations/999999')).json()) as { error: { message: string } }).error.message).toBe('The evaluation was not found.');
 
   const badJson = await ask('pl', '/api/v1/evaluations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
   expect(badJson.status).toBe(400);
@@ -20,5 +20,5 @@ test('API errors answer in Accept-Language, with the same codes and shape', asyn
 
   const anonymous = await app.request('/api/v1/evaluations/1', { headers: { 'accept-language': 'nl' } });
   expect(anonymous.status).toBe(401);
-  expect((await anonymous.json()).error).toEqual({ code: 'unauthorized', message: 'Meld u aan of stuur een geldig Bearer-token.' });
+  expect(((await anonymous.json()) as { error: unknown }).error).toEqual({ code: 'unauthorized', message: 'Meld u aan of stuur een geldig Bearer-token.' });
 });

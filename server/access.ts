@@ -6,6 +6,7 @@ import { isApprover } from '../db/queries/decisions.js';
 import type { Actor } from './actor.js';
 import { conflict, forbidden, notFound, unauthorized } from './errors.js';
 import { parseId } from './ids.js';
+import { m } from '../views/messages/index.js';
 
 export type { Actor } from './actor.js';
 
@@ -51,11 +52,11 @@ async function gate(c: Context<AppEnv>, action: Action): Promise<Actor> {
   if (!user) throw unauthorized();
   const id = parseId(c.req.param('id'));
   const access = id === null ? undefined : await evaluationForMember(c.get('db'), id, user.id);
-  if (!access) throw notFound('The evaluation');
+  if (!access) throw notFound('evaluation');
   if (!can(access.role, action)) throw forbidden();
-  if (action === 'approve' && !(await isApprover(c.get('db'), access.evaluation.id, user.id))) throw forbidden('Only members asked to sign off (approvers) can approve or object.');
+  if (action === 'approve' && !(await isApprover(c.get('db'), access.evaluation.id, user.id))) throw forbidden(m.errors.approversOnly);
   if (isWrite(action) && access.evaluation.status === 'decided') {
-    throw conflict('evaluation_locked', 'This evaluation is decided and locked; nothing in it can change.');
+    throw conflict('evaluation_locked', m.errors.locked);
   }
   return { ...access, userId: user.id };
 }

@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { m } from '../views/messages/index.js';
 
 /** Field name → human message, as API.md's error shape carries it. */
 export type FieldErrors = Record<string, string>;
@@ -31,10 +32,14 @@ export class RetryLater extends AppError {
 export const badRequest = (message: string, fields?: FieldErrors) => new AppError(400, 'validation_failed', message, fields);
 /** A score (or consensus) on a criterion that has sub-criteria: API.md's 400 `not_a_leaf`, naming the field. */
 export const notALeaf = (field = 'criterionId') =>
-  new AppError(400, 'not_a_leaf', 'That criterion has sub-criteria: scores go on its sub-criteria (the leaves), never on a parent.', { [field]: 'Not a leaf: score its sub-criteria.' });
-export const unauthorized = (message = 'Sign in, or send a valid Bearer token.') => new AppError(401, 'unauthorized', message);
-export const forbidden = (message = 'Your role in this evaluation does not allow that.') => new AppError(403, 'forbidden', message);
-export const notFound = (what = 'That') => new AppError(404, 'not_found', `${what} was not found.`);
+  new AppError(400, 'not_a_leaf', m.errors.notALeaf, { [field]: m.errors.notALeafField });
+export const unauthorized = (message = m.errors.unauthorized) => new AppError(401, 'unauthorized', message);
+export const forbidden = (message = m.errors.forbidden) => new AppError(403, 'forbidden', message);
+
+/** What a 404 names; the sentence is made in the caller's language (views/messages/errors.ts). */
+export type NotFoundWhat = 'that' | 'evaluation' | 'vendor' | 'criterion' | 'leaf' | 'member' | 'evaluator' | 'userWithEmail' | 'assignment'
+  | 'exclusion' | 'invitation' | 'link' | 'group' | 'token' | 'import' | 'cell' | 'step' | 'weightSetVersion';
+export const notFound = (what: NotFoundWhat = 'that') => new AppError(404, 'not_found', m.errors.notFound(what));
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 
 /** Maps any thrown value to status, code and message; never leaks a stack trace. Hono's own HTTPExceptions (csrf 403, bodyLimit 413) too. */
@@ -43,14 +48,14 @@ export function describeError(err: unknown): { status: ContentfulStatusCode; cod
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : status === 400 ? 'bad_request' : 'error';
-    const message = status === 413 ? 'The request body is too large.' : err.message || 'The request could not be handled.';
+    const message = status === 413 ? m.errors.bodyTooLarge : err.message || m.errors.requestNotHandled;
     // API.md: a 400 names what is wrong; Hono's own (a body it could not parse) is about the body.
     return { status, code, message, ...(status === 400 ? { fields: { body: message } } : {}) };
   }
   // PostgreSQL's integer columns stop at 2^31 − 1 where SQLite's go to 2^63 (issue 13). The only
   // integers a request binds beyond that are ids the API accepts (up to 15 digits): no row has one.
-  if ((err as { code?: unknown } | null)?.code === PG_NUMERIC_OUT_OF_RANGE) return { status: 404, code: 'not_found', message: 'That was not found.' };
-  return { status: 500, code: 'internal_error', message: 'Something went wrong on our side. Nothing was saved.' };
+  if ((err as { code?: unknown } | null)?.code === PG_NUMERIC_OUT_OF_RANGE) return { status: 404, code: 'not_found', message: m.errors.notFound('that') };
+  return { status: 500, code: 'internal_error', message: m.errors.internal };
 }
 
 const PG_NUMERIC_OUT_OF_RANGE = '22003';

@@ -3,6 +3,7 @@ import type { Context, ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { $ZodError } from 'zod/v4/core';
 import { AppError, badRequest, type FieldErrors } from './errors.js';
+import { m } from '../views/messages/index.js';
 
 /** zod issues → `{ "a.b": "message" }`, the `fields` of API.md's error shape (first message per field). */
 export function fieldErrors(error: z.ZodError | $ZodError): FieldErrors {
@@ -16,7 +17,7 @@ export function fieldErrors(error: z.ZodError | $ZodError): FieldErrors {
 
 /** The one zod hook of the API: a failed check becomes a 400 naming each bad field (the OpenAPI routers' defaultHook too). */
 export const apiHook = (result: { success: true } | { success: false; error: z.ZodError | $ZodError }) => {
-  if (!result.success) throw badRequest('The request did not pass validation.', fieldErrors(result.error));
+  if (!result.success) throw badRequest(m.errors.validationFailed, fieldErrors(result.error));
 };
 
 /** Hono's json validator reads any other content type as `{}`, which an all-optional schema (a PATCH) would accept. */
@@ -32,20 +33,20 @@ export const charsetOf = (contentType: string): string | undefined => /;\s*chars
 async function refuseUnreadableJson(c: Context): Promise<void> {
   const type = c.req.header('content-type') ?? '';
   if (!JSON_TYPE.test(type)) {
-    throw new AppError(400, 'unsupported_content_type', 'Send the body as JSON, with Content-Type: application/json.',
-      { 'content-type': type === '' ? 'Missing; expected application/json.' : `Expected application/json, not "${type.slice(0, 80)}".` });
+    throw new AppError(400, 'unsupported_content_type', m.errors.sendJson,
+      { 'content-type': type === '' ? m.errors.jsonTypeMissing : m.errors.jsonTypeWrong(type.slice(0, 80)) });
   }
   const charset = charsetOf(type);
   // JSON is UTF-8 (RFC 8259); the body is decoded as such, so another charset would be read wrongly.
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new AppError(400, 'unsupported_charset', 'Send JSON as UTF-8.', { 'content-type': `The charset "${charset.slice(0, 40)}" is not supported; JSON is UTF-8.` });
+    throw new AppError(400, 'unsupported_charset', m.errors.sendUtf8, { 'content-type': m.errors.charsetWrong(charset.slice(0, 40)) });
   }
   try {
     // Hono keeps the parsed body, so the validator after this reads it without parsing again.
     await c.req.json();
   } catch (e) {
     const reason = e instanceof SyntaxError ? e.message.slice(0, 160) : 'unreadable';
-    throw new AppError(400, 'malformed_json', 'The body is not valid JSON.', { body: `Not valid JSON: ${reason}.` });
+    throw new AppError(400, 'malformed_json', m.errors.malformedJson, { body: m.errors.malformedJsonField(reason) });
   }
 }
 

@@ -43,7 +43,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
             <span>{m.product}</span>
           </a>
           {user ? (
-            <nav class="topnav" aria-label="Account">
+            <nav class="topnav" aria-label={m.chrome.accountNav}>
               <a href="/">{m.nav.evaluations}</a>
               <a class="whoami" href="/account" title={user.email}>{user.name}</a>
               <form method="post" action="/logout" class="inline">
@@ -51,7 +51,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
               </form>
             </nav>
           ) : (
-            <nav class="topnav" aria-label="Account">
+            <nav class="topnav" aria-label={m.chrome.accountNav}>
               <a href="/login">{m.nav.signIn}</a>
               <a href="/signup" class="button button-small">{m.nav.signUp}</a>
             </nav>
@@ -65,7 +65,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
               <StatusBadge status={evaluation.status} />
               <span class="muted small">{m.roles[evaluation.role]}</span>
             </div>
-            <nav class="tabs" aria-label="Evaluation">
+            <nav class="tabs" aria-label={m.chrome.evaluationNav}>
               {TABS.filter((tab) => (tab !== 'audit' && tab !== 'panel') || can(evaluation.role, 'audit')).map((tab) => (
                 <a href={tabHref(evaluation.id, tab)} aria-current={tab === evaluation.active ? 'page' : undefined}>{m.tabs[tab]}</a>
               ))}

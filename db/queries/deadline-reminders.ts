@@ -45,7 +45,7 @@ export async function setReminderRecipients(db: Db, id: number, n: number): Prom
 
 /** Members of the stage who have not done their part yet, with their e-mail: who a reminder goes to. */
 export async function laggardsOf(db: Db, evaluationId: number, stage: DeadlineStage) {
-  const base = db.selectFrom('evaluation_members as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.email', 'u.name'])
+  const base = db.selectFrom('evaluation_members as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.email', 'u.name', 'u.locale'])
     .where('m.evaluation_id', '=', evaluationId).where('m.removed_at', 'is', null);
   if (stage === 'voting') {
     return base.where('m.role', 'in', ['facilitator', 'stakeholder'])
@@ -61,7 +61,7 @@ export async function laggardsOf(db: Db, evaluationId: number, stage: DeadlineSt
 
 /** Members concerned by a stage that opens: voters for voting, scorers for scoring. */
 export async function stageMembersOf(db: Db, evaluationId: number, stage: DeadlineStage) {
-  return db.selectFrom('evaluation_members as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.email', 'u.name'])
+  return db.selectFrom('evaluation_members as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.email', 'u.name', 'u.locale'])
     .where('m.evaluation_id', '=', evaluationId).where('m.removed_at', 'is', null)
     .where('m.role', 'in', stage === 'voting' ? ['facilitator', 'stakeholder'] : ['facilitator', 'evaluator']).orderBy('u.id').execute();
 }

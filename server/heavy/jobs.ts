@@ -6,6 +6,7 @@ import { heavyKey } from './data-key.js';
 import { runInPool } from './pool.js';
 import { currentLocale } from '../i18n/current.js';
 import { costOf, runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
+import { m } from '../../views/messages/index.js';
 
 // Heavy jobs (ADR 017): small ones inline, big ones in the pool, each big result cached by its
 // data key, the same job asked twice at once computed once, and at most N running per team.
@@ -73,13 +74,13 @@ async function underTeamCap<T extends HeavyTask>(a: Actor, task: T): Promise<Hea
   const team = a.evaluation.team_id;
   const now = perTeam.get(team) ?? 0;
   if (now >= heavyJobsPerTeam()) {
-    throw new RetryLater(`Your team already has ${now} analyses running. Try again in a few seconds.`, RETRY_AFTER_S);
+    throw new RetryLater(m.errors.teamAnalysesRunning(now), RETRY_AFTER_S);
   }
   perTeam.set(team, now + 1);
   return runInPool(task)
     .catch((err: unknown) => {
       // piscina refuses past its queue: every team is busy, so the same answer as the team cap.
-      if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RetryLater('The server is busy with other analyses. Try again in a few seconds.', RETRY_AFTER_S);
+      if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RetryLater(m.errors.serverBusy, RETRY_AFTER_S);
       throw err;
     })
     .finally(() => {

@@ -1,8 +1,10 @@
 import type { Db } from '../../db/client.js';
 import { claimReminder, dueReminders, laggardsOf, setReminderRecipients, stageMembersOf } from '../../db/queries/deadline-reminders.js';
-import { mails } from '../../views/mail/messages.js';
+import { mails, type MailBody } from '../../views/mail/messages.js';
+import { withLocale } from '../i18n/current.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.js';
 import { deliverPending, enqueueMail } from './outbox.js';
-import { absolute, type MailSettings } from './settings.js';
+import { absolute, withLang, type MailSettings } from './settings.js';
 
 /** Lead times of the deadline reminders, in hours. */
 export const REMINDER_HOURS = [48, 4] as const;
@@ -18,13 +20,23 @@ const stagePath = (evaluationId: number, stage: 'voting' | 'scoring') => `/evalu
 async function claimAndQueue(db: Db, s: MailSettings, r: Due, at: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (!(await claimReminder(trx, r.id, at))) return false;
-    const link = absolute(s.appUrl, stagePath(r.evaluation_id, r.stage));
     const people = r.kind === 'opened' ? await stageMembersOf(trx, r.evaluation_id, r.stage) : await laggardsOf(trx, r.evaluation_id, r.stage);
     const deadline = r.stage === 'voting' ? r.voting_deadline : r.scoring_deadline;
-    const body = r.kind === 'opened'
-      ? mails.stageOpen({ stage: r.stage, evaluation: r.evaluation_name, link, deadline })
-      : mails.reminder({ stage: r.stage, evaluation: r.evaluation_name, link, deadline: r.deadline, hoursBefore: r.hours_before });
-    await enqueueMail(trx, s, people.map((p) => ({ ...body, to: p.email, kind: `${r.kind}-${r.stage}`, evaluationId: r.evaluation_id })), at);
+    // No request is being answered: each person gets the mail, and a link that opens the pages, in
+    // the language they picked (stored with the switcher), else English.
+    const mailIn = (locale: Locale): MailBody => withLocale(locale, () => {
+      const link = absolute(s.appUrl, withLang(stagePath(r.evaluation_id, r.stage)));
+      return r.kind === 'opened'
+        ? mails.stageOpen({ stage: r.stage, evaluation: r.evaluation_name, link, deadline })
+        : mails.reminder({ stage: r.stage, evaluation: r.evaluation_name, link, deadline: r.deadline, hoursBefore: r.hours_before });
+    });
+    const bodies = new Map<Locale, MailBody>();
+    const bodyIn = (locale: Locale) => {
+      if (!bodies.has(locale)) bodies.set(locale, mailIn(locale));
+      return bodies.get(locale)!;
+    };
+    const recipients = people.map((p) => ({ ...bodyIn(isLocale(p.locale) ? p.locale : DEFAULT_LOCALE), to: p.email, kind: `${r.kind}-${r.stage}`, evaluationId: r.evaluation_id }));
+    await enqueueMail(trx, s, recipients, at);
     await setReminderRecipients(trx, r.id, people.length);
     return true;
   });

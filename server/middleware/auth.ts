@@ -5,6 +5,7 @@ import { nowIso } from '../time.js';
 import { userBySessionHash, userByTokenHash } from '../../db/queries/users.js';
 import { unauthorized } from '../errors.js';
 import { readSessionCookie } from '../security/session-cookie.js';
+import { m } from '../../views/messages/index.js';
 
 export { SESSION_COOKIE } from '../security/session-cookie.js';
 
@@ -18,7 +19,7 @@ export const identify = createMiddleware<AppEnv>(async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     // A malformed or unknown token is refused outright rather than silently falling back to a cookie.
     const user = match?.[1] ? await userByTokenHash(db, hashSecret(match[1])) : null;
-    if (!user) throw unauthorized('The Bearer token is missing, malformed, unknown or revoked.');
+    if (!user) throw unauthorized(m.errors.badToken);
     c.set('user', user);
     return next();
   }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 
 const API_BODY_LIMIT = 12 * 1024 * 1024;
 
@@ -39,4 +40,4 @@ export function limitBody(maxSize: number, tooLarge: () => AppError): Middleware
 }
 
 /** 413 for an API body over 12 MB (`limitBody`). */
-export const apiBodyLimit: MiddlewareHandler = limitBody(API_BODY_LIMIT, () => new AppError(413, 'payload_too_large', 'The request body is larger than 12 MB.'));
+export const apiBodyLimit: MiddlewareHandler = limitBody(API_BODY_LIMIT, () => new AppError(413, 'payload_too_large', m.errors.apiBodyTooLarge));

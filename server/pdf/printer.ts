@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 /** One page prints at a time (a 2-core host), and at most this many wait; more get a 503 to retry. */
@@ -36,7 +37,7 @@ export class Printer {
   constructor(private readonly executablePath: string) {}
 
   print(job: PrintJob): Promise<Buffer> {
-    if (this.waiting >= MAX_WAITING) return Promise.reject(new AppError(503, 'busy', 'Too many PDFs are being printed; try again in a minute.'));
+    if (this.waiting >= MAX_WAITING) return Promise.reject(new AppError(503, 'busy', m.errors.pdfBusy));
     this.waiting += 1;
     const run = this.tail.then(() => this.render(job)).finally(() => { this.waiting -= 1; });
     this.tail = run.catch(() => undefined);

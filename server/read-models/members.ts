@@ -4,6 +4,7 @@ import { pendingInvitationsOf } from '../../db/queries/member-invitations.js';
 import type { MemberRole } from '../../db/schema.js';
 import type { Actor } from '../actor.js';
 import { forbidden } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 
 export interface MemberRow {
   userId: number | null; email: string; name: string; role: MemberRole; group: string | null; approver: boolean;
@@ -15,7 +16,7 @@ export interface MemberRow {
  * so no user id). The list names people by e-mail, so only those who run or watch the panel read it.
  */
 export async function membersList(db: Db, a: Actor): Promise<MemberRow[]> {
-  if (a.role !== 'facilitator' && a.role !== 'observer') throw forbidden('Only the facilitator and observers see the member list.');
+  if (a.role !== 'facilitator' && a.role !== 'observer') throw forbidden(m.errors.membersListOnly);
   const [active, pending] = await Promise.all([panelMembersOf(db, a.evaluation.id), pendingInvitationsOf(db, a.evaluation.id)]);
   return [
     ...active.map((r): MemberRow => ({ userId: r.id, email: r.email, name: r.name, role: r.role, group: r.group_name, approver: r.approver === 1, status: 'active', addedAt: r.added_at, invitedAt: null, expiresAt: null })),

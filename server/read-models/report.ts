@@ -10,6 +10,7 @@ import { structureChanges } from './structure-changes.js';
 import { voteAggregate } from './votes.js';
 import { workingFrom } from './working.js';
 import { methodCheck, topsisOffLoop } from './method-check.js';
+import { m } from '../../views/messages/index.js';
 
 /** How many ranked vendors the report lists (the board reads the top; the CSV holds them all). */
 export const REPORT_TOP = 50;
@@ -24,7 +25,7 @@ const SAMPLES = 1000;
  * `sensitivity` are null when `a` may see no scores. Throws 403 when `a` may not read the report.
  */
 export async function boardReport(db: Db, a: Actor, opts: { top?: number } = {}) {
-  if (reportRefusal(a.role, a.evaluation.status)) throw forbidden('The board report is shown to every member once the evaluation is in review; before that only to the facilitator and observers.');
+  if (reportRefusal(a.role, a.evaluation.status)) throw forbidden(m.errors.boardReportHidden);
   const e = a.evaluation;
   const inputs = await visibleRankingInputs(db, a);
   const [ranking, decision, votes, structure, declarations, exclusions, consensus] = await Promise.all([

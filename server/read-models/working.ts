@@ -50,7 +50,7 @@ export async function workingFrom(db: Db, a: Actor, inputs: RankingInputs, vendo
   const { nodes, scale, vendors, matrix } = inputs;
   const id = String(vendorId);
   const vendor = await vendorIn(db, a.evaluation.id, vendorId);
-  if (!vendor) throw notFound('The vendor');
+  if (!vendor) throw notFound('vendor');
   const name = vendor.name;
   const w = vendorWorking({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix, costFormula: inputs.costFormula }, id);
   if ('status' in w) {

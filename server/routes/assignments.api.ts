@@ -11,6 +11,6 @@ const remove = deleteRoute({ access: 'edit', path: '/{assignmentId}', summary: '
 export const assignmentsApi = apiRouter('Assignments')
   .openapi(add, async (c) => c.json({ id: String(await addAssignment(c.get('db'), c.var.actor, c.req.valid('json'))) }, 201))
   .openapi(remove, async (c) => {
-    await removeAssignment(c.get('db'), c.var.actor, idParam(c, 'assignmentId', 'The assignment'));
+    await removeAssignment(c.get('db'), c.var.actor, idParam(c, 'assignmentId', 'assignment'));
     return c.body(null, 204);
   });

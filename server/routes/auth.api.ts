@@ -8,6 +8,7 @@ import { requireApiUser } from '../middleware/auth.js';
 import { parseId } from '../ids.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { NO_CONTENT, errors, jsonBody, ok, pathParams } from '../openapi/shapes.js';
+import { m } from '../../views/messages/index.js';
 
 const signupRoute = apiRoute({
   method: 'post', path: '/signup', summary: 'Create an account and its team; answers an API token', security: [],
@@ -50,7 +51,7 @@ export const authApi: ReturnType<typeof apiRouter> = apiRouter('Accounts')
   .openapi(tokenRoute, async (c) => {
     const { email, password } = c.req.valid('json');
     const userId = await signIn(c.get('db'), email, password, clientAddress(c));
-    if (userId === null) throw new AppError(401, 'invalid_credentials', 'The email or password is wrong.');
+    if (userId === null) throw new AppError(401, 'invalid_credentials', m.errors.wrongCredentials);
     const { token } = await createApiToken(c.get('db'), userId, 'api');
     return c.json({ token }, 200);
   })
@@ -68,6 +69,6 @@ export const authApi: ReturnType<typeof apiRouter> = apiRouter('Accounts')
     const id = parseId(c.req.param('tokenId'));
     const user = c.get('user');
     if (!user) throw unauthorized();
-    if (id === null || !(await revokeApiToken(c.get('db'), user.id, id))) throw notFound('The token');
+    if (id === null || !(await revokeApiToken(c.get('db'), user.id, id))) throw notFound('token');
     return c.body(null, 204);
   });

@@ -22,7 +22,7 @@ export const criteriaApi = withItemWrites(
     });
   }),
   {
-    param: 'criterionId', what: 'The criterion',
+    param: 'criterionId', what: 'criterion',
     add: { summary: 'Add a criterion (facilitator)', body: NewCriterionSchema, save: addCriterion },
     patch: { summary: 'Change a criterion (facilitator)', body: CriterionPatchSchema, save: updateCriterion },
     remove: { summary: 'Delete a criterion and its sub-criteria (facilitator)', save: deleteCriterion },

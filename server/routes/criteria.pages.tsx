@@ -58,7 +58,7 @@ function formInput(fields: Record<string, string>, withRubric: boolean) {
 async function criterionOr404(p: Page, raw: string | undefined): Promise<Criterion> {
   const id = parseId(raw);
   const row = id === null ? undefined : await criterionIn(p.db, p.evaluation.id, id);
-  if (!row) throw notFound('The criterion');
+  if (!row) throw notFound('criterion');
   return row;
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute, writeRoute } from '../openapi/specs.js';
+import { m } from '../../views/messages/index.js';
 
 const Named = z.object({ vendorId: z.string(), name: z.string() });
 const Person = z.object({ userId: z.string(), name: z.string() });
@@ -31,7 +32,7 @@ const create = writeRoute({
   body: DecisionSchema, success: ok('The decision as recorded.', DecisionOut),
 });
 
-const notDecided = () => new AppError(404, 'not_decided', 'This evaluation has not been decided yet.');
+const notDecided = () => new AppError(404, 'not_decided', m.errors.notDecidedYet);
 
 /** /api/v1/evaluations/:id/decision — deciding, and reading the decision with its approvals. */
 export const decisionApi = apiRouter('Decision')

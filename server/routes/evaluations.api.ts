@@ -8,6 +8,7 @@ import { forbidden } from '../errors.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { errors, jsonBody, ok } from '../openapi/shapes.js';
 import { readRoute, writeRoute } from '../openapi/specs.js';
+import { m } from '../../views/messages/index.js';
 
 /** An evaluation as API.md shows it. */
 export const evaluationJson = (e: Evaluation) => ({
@@ -36,7 +37,7 @@ const status = writeRoute({
 export const evaluationsApi = apiRouter('Evaluations')
   .openapi(create, async (c) => {
     const user = c.get('user')!;
-    if (user.teamId === null) throw forbidden('Only members of a team can create evaluations.');
+    if (user.teamId === null) throw forbidden(m.errors.teamOnly);
     const e = await createEvaluation(c.get('db'), { id: user.id, teamId: user.teamId }, c.req.valid('json'));
     const { createdAt: _, ...body } = evaluationJson(e);
     return c.json(body, 201);

@@ -41,7 +41,7 @@ async function render(c: Context, p: Page, errors?: Record<string, string>, stat
 
 /** Creating an evaluation is for members of a team; checked before the form is. */
 const inTeam: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.get('user')!.teamId === null) throw forbidden('Only members of a team can create evaluations.');
+  if (c.get('user')!.teamId === null) throw forbidden(m.errors.teamOnly);
   await next();
 };
 

@@ -17,6 +17,6 @@ export const exclusionsApi = apiRouter('Exclusions')
     return c.json(c.req.valid('json'), 201);
   })
   .openapi(lift, async (c) => {
-    await liftExclusion(c.get('db'), c.var.actor, idParam(c, 'userId', 'The exclusion'), idParam(c, 'vendorId', 'The exclusion'));
+    await liftExclusion(c.get('db'), c.var.actor, idParam(c, 'userId', 'exclusion'), idParam(c, 'vendorId', 'exclusion'));
     return c.body(null, 204);
   });

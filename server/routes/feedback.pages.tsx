@@ -56,7 +56,7 @@ async function render(c: Context, p: Page, requested: number, form?: FeedbackFor
 /** The vendor a feedback form is for. Each form belongs to one vendor; one not in this evaluation has nowhere to show its errors. */
 async function formVendor(p: Page, fields: Record<string, string>): Promise<number> {
   const vendorId = parseId(fields.vendorId);
-  if (vendorId === null || !(await vendorIn(p.db, p.evaluation.id, vendorId))) throw notFound('The vendor');
+  if (vendorId === null || !(await vendorIn(p.db, p.evaluation.id, vendorId))) throw notFound('vendor');
   return vendorId;
 }
 

@@ -2,6 +2,7 @@ import type { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../actor.js';
+import type { NotFoundWhat } from '../errors.js';
 import type { AppEnv } from '../context.js';
 import { CreatedId, ok } from '../openapi/shapes.js';
 import { CREATED, deleteRoute, writeRoute } from '../openapi/specs.js';
@@ -13,9 +14,9 @@ import { idParam } from './params.js';
  * only in their words, body schemas and services.
  */
 export interface ItemKind<New extends z.ZodType, Patch extends z.ZodType> {
-  /** The path parameter naming one item (`criterionId`) and what its 404 calls it (`The criterion`). */
+  /** The path parameter naming one item (`criterionId`) and what its 404 calls it (`criterion`). */
   param: string;
-  what: string;
+  what: NotFoundWhat;
   add: { summary: string; body: New; save: (db: Db, a: Actor, input: z.output<New>) => Promise<number> };
   patch: { summary: string; body: Patch; save: (db: Db, a: Actor, id: number, input: z.output<Patch>) => Promise<unknown> };
   remove: { summary: string; save: (db: Db, a: Actor, id: number) => Promise<unknown> };

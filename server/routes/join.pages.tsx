@@ -9,6 +9,7 @@ import { acceptInvitation, joinLinkState } from '../services/invitations.js';
 import { createSession } from '../services/accounts.js';
 import { evaluationName } from '../../db/queries/member-invitations.js';
 import { writeSessionCookie } from '../security/session-cookie.js';
+import { withLinkLang } from '../mail/settings.js';
 
 // A dead link is gone for good, whichever way it died.
 const GONE = 410;
@@ -30,5 +31,5 @@ export const joinPages = new Hono<AppEnv>()
     if (!out.ok) return html(c, <JoinLinkPage state={out.state} />, out.state === 'unknown' ? 404 : GONE);
     if (!out.signIn) return html(c, <JoinLinkPage state="existing" />);
     writeSessionCookie(c, await createSession(c.get('db'), out.userId));
-    return c.redirect(`/evaluations/${out.evaluationId}`, 303);
+    return c.redirect(withLinkLang(`/evaluations/${out.evaluationId}`, c.req.query('lang')), 303);
   });

@@ -56,12 +56,12 @@ export const membersApi = apiRouter('Members')
     return c.json({ status: 'active' as const, userId: String(out.userId), role: body.role, ...(body.group ? { group: body.group } : {}), approver: body.approver ?? false }, 201);
   })
   .openapi(patch, async (c) => {
-    const userId = idParam(c, 'userId', 'The member');
+    const userId = idParam(c, 'userId', 'member');
     const { approver } = c.req.valid('json');
     await setApprover(c.get('db'), c.var.actor, userId, approver);
     return c.json({ userId: String(userId), approver });
   })
   .openapi(remove, async (c) => {
-    await removeMember(c.get('db'), c.var.actor, idParam(c, 'userId', 'The member'));
+    await removeMember(c.get('db'), c.var.actor, idParam(c, 'userId', 'member'));
     return c.body(null, 204);
   });

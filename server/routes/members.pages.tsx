@@ -29,7 +29,7 @@ import { parentOf } from '../domain/criteria-tree.js';
 
 async function panelPage(c: Context<AppEnv>, action: 'read' | 'edit' = 'read') {
   const p = await evaluationPage(c, 'panel', action);
-  if (!can(p.role, 'audit')) throw forbidden('Only the facilitator and observers see the panel.');
+  if (!can(p.role, 'audit')) throw forbidden(m.errors.panelOnly);
   return p;
 }
 

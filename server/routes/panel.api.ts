@@ -4,6 +4,7 @@ import { forbidden } from '../errors.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
+import { m } from '../../views/messages/index.js';
 
 const Panel = z.object({
   members: z.array(z.object({
@@ -17,7 +18,7 @@ const read = readRoute({ access: 'read', summary: 'Each member’s declaration, 
 /** GET /api/v1/evaluations/:id/panel — each member's declaration, assignments and scoring progress. */
 export const panelApi = apiRouter('Panel').openapi(read, async (c) => {
   const a = c.var.actor;
-  if (a.role !== 'facilitator' && a.role !== 'observer') throw forbidden('Only the facilitator and observers see the panel’s progress.');
+  if (a.role !== 'facilitator' && a.role !== 'observer') throw forbidden(m.errors.panelProgressOnly);
   const rows = await panelProgress(c.get('db'), a.evaluation.id);
   return c.json({
     members: rows.map((r) => ({

@@ -23,6 +23,6 @@ export const reportLinksApi = apiRouter('Report links')
   })
   .openapi(list, async (c) => c.json({ links: await listReportLinks(c.get('db'), c.var.actor) }))
   .openapi(revoke, async (c) => {
-    await revokeReportLinkOf(c.get('db'), c.var.actor, idParam(c, 'linkId', 'The link'));
+    await revokeReportLinkOf(c.get('db'), c.var.actor, idParam(c, 'linkId', 'link'));
     return c.body(null, 204);
   });

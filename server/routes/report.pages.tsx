@@ -40,7 +40,7 @@ export const reportPages = new Hono<AppEnv>()
   .post('/links/:linkId/revoke', pageAccess('overview'), async (c) => {
     const p = c.var.page;
     const id = parseId(c.req.param('linkId'));
-    if (id === null) throw notFound('The link');
+    if (id === null) throw notFound('link');
     await revokeReportLinkOf(p.db, p, id);
     return c.redirect(`/evaluations/${p.evaluation.id}/report#report-links`, 303);
   });

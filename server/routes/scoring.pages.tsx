@@ -44,7 +44,7 @@ export const scoringPages = new Hono<AppEnv>()
     const vendor = await gridVendor(p.db, p.evaluation.id, vendorId);
     const { columns } = await gridColumns(p.db, p.evaluation.id);
     const column = columns.find((col) => col.id === criterionId);
-    if (!vendor || !column) throw notFound('The cell');
+    if (!vendor || !column) throw notFound('cell');
     const scale = { min: p.evaluation.scale_min, max: p.evaluation.scale_max };
     const base: CellProps = { evaluationId: p.evaluation.id, vendorId, vendorName: vendor.name, criterionId, criterionName: column.name, kind: column.kind, value: undefined, comment, version, scale };
     const parsed = parseCellValue(f.value);

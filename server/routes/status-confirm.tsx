@@ -20,7 +20,7 @@ export function guardedMove(from: Status, to: Status): GuardedMove | null {
 /** The confirmation page of moving `p`'s evaluation to `to`, with what is incomplete counted now. */
 export async function renderStatusConfirm(c: Context, p: Page, to: Status, errors?: Record<string, string>, status: 200 | 409 | 422 = 200) {
   const move = guardedMove(p.evaluation.status, to);
-  if (!move) throw notFound('That step');
+  if (!move) throw notFound('step');
   const missing = await statusCheck(p.db, p, to);
   return html(c, <StatusConfirmPage user={p.user} nav={p.nav} evaluation={p.evaluation} to={to as 'scoring' | 'review'} move={move} missing={missing} errors={errors} />, status);
 }

@@ -159,7 +159,7 @@ export const vendorsImportPages = new Hono<AppEnv>()
   .get('/:key/events', async (c) => {
     const p = await evaluationPage(c, 'vendors', 'edit');
     const job = uploadOf(p, c.req.param('key'))?.job;
-    if (!job) throw notFound('The import');
+    if (!job) throw notFound('import');
     return streamSSE(c, async (stream) => {
       const queue: ImportEvent[] = [];
       let wake: (() => void) | null = null;

@@ -44,7 +44,7 @@ async function rowAnswer(c: Context, p: Page, vendor: Vendor, error?: string) {
 
 function vendorIdOr404(raw: string | undefined): number {
   const id = parseId(raw);
-  if (id === null) throw notFound('The vendor');
+  if (id === null) throw notFound('vendor');
   return id;
 }
 
@@ -64,7 +64,7 @@ const screenForm = formValidator(ScreenReasonSchema, async (c: Context<PageEnv>,
 const screenOutForm = formValidator(ScreenReasonSchema, async (c: Context<PageEnv>, errors) => {
   const p = c.var.page;
   const vendor = await vendorIn(p.db, p.evaluation.id, vendorIdOr404(c.req.param('vid')));
-  if (!vendor) throw notFound('The vendor');
+  if (!vendor) throw notFound('vendor');
   return rowAnswer(c, p, vendor, errors.reason ?? Object.values(errors)[0]);
 }, reasonInput);
 

@@ -36,12 +36,12 @@ export const vendorsApi = withItemWrites(
     const hide = await pricesHiddenFor(c.get('db'), a);
     return c.json({ vendors: (await vendorsOf(c.get('db'), a.evaluation.id)).map((v) => vendorJson(hide ? { ...v, price: null } : v)), ...(hide ? { pricesHidden: true } : {}) });
   }).openapi(withdrawal, async (c) => {
-    const vendorId = idParam(c, 'vendorId', 'The vendor');
+    const vendorId = idParam(c, 'vendorId', 'vendor');
     const { withdrawnAt } = await withdrawVendor(c.get('db'), c.var.actor, vendorId, c.req.valid('json').reason);
     return c.json({ vendorId: String(vendorId), withdrawnAt });
   }),
   {
-    param: 'vendorId', what: 'The vendor',
+    param: 'vendorId', what: 'vendor',
     add: { summary: 'Add a vendor (facilitator)', body: NewVendorSchema, save: addVendor },
     patch: { summary: 'Change a vendor (facilitator)', body: VendorPatchSchema, save: updateVendor },
     remove: { summary: 'Remove a vendor (facilitator)', save: removeVendor },

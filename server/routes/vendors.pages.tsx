@@ -40,7 +40,7 @@ const formInput = (fields: Record<string, string>) => ({
 async function vendorOr404(p: Page, raw: string | undefined): Promise<Vendor> {
   const id = parseId(raw);
   const row = id === null ? undefined : await vendorIn(p.db, p.evaluation.id, id);
-  if (!row) throw notFound('The vendor');
+  if (!row) throw notFound('vendor');
   return row;
 }
 

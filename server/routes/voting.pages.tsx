@@ -16,7 +16,7 @@ import { GroupWeightsFormSchema, groupWeightsInput, VotingSettingsFormSchema, vo
 import { can } from '../domain/permissions.js';
 import { parseId } from '../ids.js';
 import { notFound } from '../errors.js';
-import { inviteLink } from './invites.api.js';
+import { inviteLink, invitePath } from './invites.api.js';
 import { deliverWithin } from '../mail/outbox.js';
 import { absolute, mailSettings } from '../mail/settings.js';
 import { lastVoteVersion } from '../../db/queries/weights.js';
@@ -100,7 +100,7 @@ export const votingPages = new Hono<AppEnv>()
     if (f.group && groupId === null) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
     // The same invitation as the API's: e-mailed when SMTP_URL is set, else shown once to copy.
     const settings = mailSettings(c.get('env'));
-    const mail = settings.enabled ? { settings, sender: p.user.name, link: (t: string) => absolute(settings.appUrl, `/invite/${t}`) } : undefined;
+    const mail = settings.enabled ? { settings, sender: p.user.name, link: (t: string) => absolute(settings.appUrl, invitePath(t)) } : undefined;
     let out: Awaited<ReturnType<typeof inviteStakeholder>> | undefined;
     const refused = await refusalOf(async () => { out = await inviteStakeholder(p.db, p, { email: invite.email, name: invite.name, groupId }, mail); }, [404]);
     if (refused || !out) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
@@ -111,7 +111,7 @@ export const votingPages = new Hono<AppEnv>()
   .post('/invites/:inviteId/revoke', async (c) => {
     const p = await evaluationPage(c, 'voting', 'edit');
     const id = parseId(c.req.param('inviteId'));
-    if (id === null) throw notFound('The invitation');
+    if (id === null) throw notFound('invitation');
     await revokeInvite(p.db, p, id);
     return back(c, p.evaluation.id);
   });

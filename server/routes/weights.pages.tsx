@@ -60,7 +60,7 @@ export const weightsPages = new Hono<AppEnv>()
     if (asked !== null && asked !== current) {
       // An earlier version, read-only, resolved against today's criteria (criteria added since get the mean share).
       const old = await weightSetByVersion(p.db, p.evaluation.id, asked);
-      if (!old) throw notFound('That weight-set version');
+      if (!old) throw notFound('weightSetVersion');
       return html(c, <WeightsPage user={p.user} nav={p.nav} groups={groups} values={asPercentValues(groups, resolveWeights(nodes, old.local))} canEdit={false}
         history={history} viewing={{ version: asked, source: old.set.source, at: old.set.created_at }} hasMustHaves={nodes.some((n) => n.kind === 'must-have')} />);
     }

@@ -33,7 +33,7 @@ const read = readRoute({
 
 /** GET /api/v1/evaluations/:id/vendors/:vendorId/working — every leaf's weight, scores, value, normalisation and contribution. */
 export const workingApi = apiRouter('Ranking').openapi(read, async (c) => {
-  const w = await loadWorking(c.get('db'), c.var.actor, idParam(c, 'vendorId', 'The vendor'));
+  const w = await loadWorking(c.get('db'), c.var.actor, idParam(c, 'vendorId', 'vendor'));
   return c.json({
     vendorId: w.vendorId, name: w.name, total: w.total, coverage: w.coverage, view: w.view, scale: w.scale, lowestPrice: w.lowestPrice,
     lines: w.lines.map((l) => ({

@@ -15,7 +15,7 @@ const COMPARE_CHOICES = 50;
 /** GET /evaluations/:id/vendors/:vendorId/working — one vendor's total, line by line (the ranking's visibility rule). */
 export const workingPages = new Hono<AppEnv>().get('/:vendorId/working', async (c) => {
   const p = await evaluationPage(c, 'ranking');
-  const vendorId = idParam(c, 'vendorId', 'The vendor');
+  const vendorId = idParam(c, 'vendorId', 'vendor');
   const inputs = await visibleRankingInputs(p.db, p);
   if (!inputs) return html(c, <ScoresHidden title={m.ranking.title} user={p.user} nav={p.nav} />);
   const working = await workingFrom(p.db, p, inputs, vendorId);

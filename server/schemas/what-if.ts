@@ -2,10 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { badRequest } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 
+/** Most top-level criteria a what-if may list (a tree has a handful; this bounds the parse). */
 /** Read when zod reports an issue, inside the request, so in its language (issue 16). */
 const v = m.validation;
 
-/** Most top-level criteria a what-if may list (a tree has a handful; this bounds the parse). */
 const MAX_PAIRS = 100;
 
 /** `?weights=` as sent: `id:share` pairs, comma-separated (e.g. `12:40,13:60`). */
@@ -27,7 +27,7 @@ export function parseWhatIfWeights(raw: string, known: readonly string[]): Recor
       if (xs.length > 0 && xs.every(([, w]) => w === 0)) ctx.addIssue({ code: 'custom', path: [], message: 'all-zero' });
     });
   const parsed = schema.safeParse(pairs.map((p) => { const at = p.lastIndexOf(':'); return at < 0 ? [p, NaN] : [p.slice(0, at), p.slice(at + 1)]; }));
-  if (pairs.length === 0) throw badRequest(v.whatIfEmpty, { weights: v.whatIfPairs });
+  if (pairs.length === 0) throw badRequest(m.errors.whatIfEmpty, { weights: m.errors.whatIfEmptyField });
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
@@ -37,7 +37,7 @@ export function parseWhatIfWeights(raw: string, known: readonly string[]): Recor
       else if (issue.message.startsWith('weights.')) fields[issue.message] = v.whatIfUnknown;
       else fields[i >= 0 ? `weights.${id}` : 'weights'] = issue.message;
     }
-    throw badRequest(v.whatIfUnusable, fields);
+    throw badRequest(m.errors.whatIfUnusable, fields);
   }
   const sum = parsed.data.reduce((s, [, w]) => s + w, 0);
   const out: Record<string, number> = Object.fromEntries(known.map((id) => [id, 0]));

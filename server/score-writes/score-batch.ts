@@ -83,11 +83,11 @@ function writeOne(st: ScoreWriteStatements, item: BatchItem, stamps: Map<number,
  * SQLite and booleans on PostgreSQL, so they are read as truthy.
  */
 export function checkFacts(f: WriteFacts | undefined, s: ScoreInput): WriteFacts {
-  if (!f) throw notFound('The evaluation');
+  if (!f) throw notFound('evaluation');
   const problem = mayScoreProblem({ status: f.status, declared: Boolean(f.declared), submitted: Boolean(f.submitted), excluded: Boolean(f.excluded), withdrawn: Boolean(f.withdrawn) });
   if (problem) throw problem;
-  if (f.kind === null) throw f.criterion ? notALeaf() : notFound('The criterion (a leaf of this evaluation)');
-  if (!f.vendor) throw notFound('The vendor');
+  if (f.kind === null) throw f.criterion ? notALeaf() : notFound('leaf');
+  if (!f.vendor) throw notFound('vendor');
   const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
   if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });
   return f;

@@ -22,7 +22,7 @@ export function saveScorePg(db: Db, actor: Actor, input: ScoreInput): Promise<{ 
     const { evaluationId, userId } = item;
     const at = nowIso();
     const seq = await q.bumpVersion(evaluationId);
-    if (seq === undefined) throw notFound('The evaluation');
+    if (seq === undefined) throw notFound('evaluation');
     const f = checkFacts(await q.facts({ evaluation: evaluationId, user: userId, vendor: input.vendorId, criterion: input.criterionId }), input);
     const existing = await q.existing(input.vendorId, input.criterionId, userId);
     const version = nextVersion(existing, input);

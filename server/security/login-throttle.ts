@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { clearLoginFailures, failuresSince, insertLoginFailures, pruneLoginFailures } from '../../db/queries/login-failures.js';
 import { normaliseEmail } from '../../db/queries/users.js';
 import { RetryLater } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Sign-in limits (issue 15, promise 7), kept in the database so every process sees the same counts.
@@ -25,21 +26,21 @@ const limitOf = (key: string) => (key.startsWith('account:') ? ACCOUNT_FAILURE_L
 
 /** Throws 429 with Retry-After when either key has used up its failures; checked before the password is. */
 export async function assertNotThrottled(db: Db, keys: ThrottleKeys, now = Date.now()): Promise<void> {
-  await assertUnderLimits(db, keysOf(keys).map((key) => ({ key, limit: limitOf(key) })), now, 'Too many failed sign-ins.');
+  await assertUnderLimits(db, keysOf(keys).map((key) => ({ key, limit: limitOf(key) })), now, m.errors.tooManySignIns);
 }
 
 /**
  * The sign-in limits' mechanism for any kind of attempt (password-reset requests use it too): 429
  * with Retry-After when a key already has `limit` rows in the window, until its oldest one leaves it.
  */
-export async function assertUnderLimits(db: Db, limits: { key: string; limit: number }[], now = Date.now(), what = 'Too many attempts.'): Promise<void> {
+export async function assertUnderLimits(db: Db, limits: { key: string; limit: number }[], now = Date.now(), refusal: (minutes: number) => string = m.errors.tooManySignIns): Promise<void> {
   const since = new Date(now - LOGIN_WINDOW_MS).toISOString();
   const limitOfKey = new Map(limits.map((l) => [l.key, l.limit]));
   const over = (await failuresSince(db, [...limitOfKey.keys()], since)).filter((r) => r.count >= limitOfKey.get(r.key)!);
   if (over.length === 0) return;
   const freeAt = Math.max(...over.map((r) => Date.parse(r.oldest) + LOGIN_WINDOW_MS));
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-  throw new RetryLater(`${what} Try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
+  throw new RetryLater(refusal(Math.ceil(seconds / 60)), seconds);
 }
 
 /** Counts one attempt under each key (and drops rows older than every window). */

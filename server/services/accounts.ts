@@ -7,6 +7,7 @@ import { assertNotThrottled, recordLoginFailure, recordLoginSuccess, throttleKey
 import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from '../security/passwords.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
+import { m } from '../../views/messages/index.js';
 
 export interface SignupInput { email: string; password: string; name: string; teamName: string }
 
@@ -15,7 +16,7 @@ export async function signup(db: Db, input: SignupInput): Promise<{ userId: numb
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    if (await findUserByEmail(trx, email)) throw conflict('email_taken', 'An account with this email already exists.');
+    if (await findUserByEmail(trx, email)) throw conflict('email_taken', m.errors.emailTaken);
     const at = nowIso();
     const teamId = await insertTeam(trx, input.teamName.trim(), at);
     const user = await insertUser(trx, { email, name: input.name.trim(), passwordHash, at });
@@ -71,7 +72,7 @@ export async function changePassword(db: Db, userId: number, input: { currentPas
   await assertNotThrottled(db, keys);
   if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
     await recordLoginFailure(db, keys);
-    throw new AppError(400, 'wrong_password', 'The current password is wrong.', { currentPassword: 'The current password is wrong.' });
+    throw new AppError(400, 'wrong_password', m.errors.wrongPassword, { currentPassword: m.errors.wrongPassword });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {

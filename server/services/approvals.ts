@@ -5,6 +5,7 @@ import { nowIso } from '../time.js';
 import type { ApprovalInput } from '../schemas/decisions.js';
 import { auditAs } from './audit-as.js';
 import type { Actor } from '../actor.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * An approver's verdict on the decision (the gate has checked the approver flag). One verdict per
@@ -12,8 +13,8 @@ import type { Actor } from '../actor.js';
  */
 export async function giveVerdict(db: Db, a: Actor, input: ApprovalInput): Promise<{ verdict: ApprovalInput['verdict']; comment: string; at: string }> {
   return db.transaction().execute(async (trx) => {
-    if (a.evaluation.status !== 'decided') throw conflict('not_decided', 'There is nothing to sign off yet: approvals open once the evaluation is decided.');
-    if (!(await decisionOf(trx, a.evaluation.id))) throw conflict('not_decided', 'This evaluation was decided before decisions were recorded: there is no decision to sign off.');
+    if (a.evaluation.status !== 'decided') throw conflict('not_decided', m.errors.nothingToSignOff);
+    if (!(await decisionOf(trx, a.evaluation.id))) throw conflict('not_decided', m.errors.decidedBeforeRecords);
     const before = await approvalBy(trx, a.evaluation.id, a.userId);
     const v = { verdict: input.verdict, comment: input.comment ?? '', at: nowIso() };
     await upsertApproval(trx, a.evaluation.id, a.userId, v);

@@ -6,6 +6,7 @@ import { badRequest } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { auditAs } from './audit-as.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Records how a price becomes a cost score (facilitator, ADR 030). It moves every total as a weight
@@ -15,7 +16,7 @@ import { auditAs } from './audit-as.js';
 export async function setCostFormula(db: Db, a: Actor, formula: CostFormula, reason?: string): Promise<{ formula: CostFormula; changed: boolean }> {
   const why = reason?.trim() ?? '';
   if (weightChangeNeedsReason(a.evaluation.status) && !why) {
-    throw badRequest('Scoring has begun: say why the price formula changes.', { reason: 'Required from scoring on: it is kept in the audit log.' });
+    throw badRequest(m.errors.reasonForPriceFormula, { reason: m.errors.reasonForPriceFormulaField });
   }
   const before = a.evaluation.cost_formula;
   if (before === formula) return { formula, changed: false };

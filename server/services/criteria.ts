@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { assertStructureOpen } from './structure-guard.js';
+import { m } from '../../views/messages/index.js';
 
 export interface CriterionInput { name: string; parentId?: number | null; kind?: CriterionKindColumn; description?: string; rubric?: string[] }
 
@@ -24,17 +25,17 @@ async function checkPlacement(db: Db, evaluationId: number, name: string, parent
   const all = await criteriaOf(db, evaluationId);
   if (parentId !== null) {
     const parent = all.find((c) => c.id === parentId);
-    if (!parent) throw badRequest('The parent criterion is not part of this evaluation.', { parentId: 'Unknown criterion.' });
-    if (parent.parent_id !== null) throw badRequest('Sub-criteria go one level deep: choose a top-level parent.', { parentId: 'Not a top-level criterion.' });
-    if (parent.id === selfId) throw badRequest('A criterion cannot be its own parent.', { parentId: 'Choose another parent.' });
+    if (!parent) throw badRequest(m.errors.unknownParent, { parentId: m.errors.unknownCriterionField });
+    if (parent.parent_id !== null) throw badRequest(m.errors.oneLevelDeep, { parentId: m.errors.notTopLevelField });
+    if (parent.id === selfId) throw badRequest(m.errors.ownParent, { parentId: m.errors.ownParentField });
     if (selfId !== null && all.some((c) => c.parent_id === selfId)) {
-      throw badRequest('This criterion has sub-criteria, so it must stay top-level.', { parentId: 'Move or delete its sub-criteria first.' });
+      throw badRequest(m.errors.hasChildren, { parentId: m.errors.hasChildrenField });
     }
-    if (parent.kind !== 'scored') throw badRequest('Only a scored criterion can hold sub-criteria.', { parentId: 'Choose a scored criterion.' });
+    if (parent.kind !== 'scored') throw badRequest(m.errors.scoredParentOnly, { parentId: m.errors.scoredParentOnlyField });
   }
   const key = name.trim().toLowerCase();
   if (all.some((c) => c.id !== selfId && c.parent_id === parentId && c.name.trim().toLowerCase() === key)) {
-    throw conflict('duplicate_name', `A criterion named "${name.trim()}" already exists at that level.`);
+    throw conflict('duplicate_name', m.errors.duplicateCriterion(name.trim()));
   }
 }
 
@@ -53,7 +54,7 @@ export async function addCriterion(db: Db, a: Actor, input: CriterionInput): Pro
 export async function updateCriterion(db: Db, a: Actor, id: number, input: Partial<CriterionInput>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await criterionIn(trx, a.evaluation.id, id);
-    if (!before) throw notFound('The criterion');
+    if (!before) throw notFound('criterion');
     const name = input.name ?? before.name;
     const parentId = input.parentId === undefined ? before.parent_id : input.parentId;
     // From scoring on the tree holds still: a rename or a new description passes, a move or a new kind does not.
@@ -61,7 +62,7 @@ export async function updateCriterion(db: Db, a: Actor, id: number, input: Parti
     if (input.kind !== undefined && input.kind !== before.kind) assertStructureOpen(a, 'change-kind');
     await checkPlacement(trx, a.evaluation.id, name, parentId, id);
     if (input.kind && input.kind !== 'scored' && (await childrenOf(trx, a.evaluation.id, id)).length > 0) {
-      throw badRequest('A criterion with sub-criteria must stay scored.', { kind: 'Only leaves can be must-have or cost.' });
+      throw badRequest(m.errors.parentStaysScored, { kind: m.errors.parentStaysScoredField });
     }
     const after = await writeCriterion(trx, id, {
       name: name.trim(), parent_id: parentId, kind: input.kind ?? before.kind,
@@ -76,7 +77,7 @@ export async function updateCriterion(db: Db, a: Actor, id: number, input: Parti
 export async function deleteCriterion(db: Db, a: Actor, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await criterionIn(trx, a.evaluation.id, id);
-    if (!before) throw notFound('The criterion');
+    if (!before) throw notFound('criterion');
     assertStructureOpen(a, 'delete-criterion');
     const { children, scores } = await impactOf(trx, a.evaluation.id, id);
     await deleteCriterionTree(trx, id, children.map((c) => c.id));

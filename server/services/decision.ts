@@ -7,14 +7,16 @@ import type { DecisionInput } from '../schemas/decisions.js';
 import { decisionInputs, type NamedVendor } from '../read-models/decision.js';
 import { auditAs } from './audit-as.js';
 import type { Actor } from '../actor.js';
+import { m } from '../../views/messages/index.js';
 
 /** "A, B and 3 more": a list of names that stays readable in a message. */
-const nameList = (vs: readonly NamedVendor[], max = 20) =>
-  vs.slice(0, max).map((v) => v.name).join(', ') + (vs.length > max ? ` and ${vs.length - max} more` : '');
+const nameList = (vs: readonly NamedVendor[], max = 20) => {
+  const names = vs.slice(0, max).map((v) => v.name).join(', ');
+  return vs.length > max ? m.errors.namesAndMore(names, vs.length - max) : names;
+};
 
 const refuseProvisional = (vs: readonly NamedVendor[]) => conflict('provisional_vendors',
-  `${vs.length} vendor${vs.length === 1 ? ' is' : 's are'} ranked provisionally, because not every weighted criterion has a score: ${nameList(vs)}. ` +
-  'Score the missing cells, or acknowledge the provisional ranking to decide anyway.');
+  m.errors.provisionalVendors(vs.length, nameList(vs)));
 
 /**
  * Decides the evaluation (review → decided) and records the decision, in one transaction with one
@@ -24,11 +26,11 @@ const refuseProvisional = (vs: readonly NamedVendor[]) => conflict('provisional_
  */
 export async function decide(db: Db, a: Actor, input: DecisionInput | null): Promise<void> {
   const from = a.evaluation.status;
-  if (from !== 'review') throw conflict('invalid_transition', `Only an evaluation in review can be decided; this one is in ${from}.`);
+  if (from !== 'review') throw conflict('invalid_transition', m.errors.decideFromReview(from));
   if (input) {
     const known = await knownVendorIds(db, a.evaluation.id, input.vendorIds);
     const unknown = input.vendorIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw badRequest('The decision names vendors that are not in this evaluation.', { vendorIds: `Not vendors of this evaluation: ${unknown.join(', ')}.` });
+    if (unknown.length > 0) throw badRequest(m.errors.decisionUnknownVendors, { vendorIds: m.errors.decisionUnknownVendorsField(unknown.join(', ')) });
   }
   const { provisional, leaders } = await decisionInputs(db, a);
   if (provisional.length > 0 && !input?.acknowledgeProvisional) throw refuseProvisional(provisional);
@@ -39,7 +41,7 @@ export async function decide(db: Db, a: Actor, input: DecisionInput | null): Pro
   const via = input ? 'decision' : 'status';
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
-    if (!(await moveStatusIf(trx, a.evaluation.id, 'review', 'decided', at))) throw conflict('invalid_transition', 'The evaluation is no longer in review: someone else moved or decided it.');
+    if (!(await moveStatusIf(trx, a.evaluation.id, 'review', 'decided', at))) throw conflict('invalid_transition', m.errors.decidedMeanwhile);
     await insertDecision(trx, a.evaluation.id, { vendorIds: chosen, reason, acknowledged: provisional, via, decidedBy: a.userId, at });
     await auditAs(trx, a, 'decide', 'evaluation', a.evaluation.id, { status: from }, {
       status: 'decided', vendors: chosen.map((id) => names.get(id) ?? `#${id}`), reason, via,

@@ -9,6 +9,7 @@ import { insertCriterion } from '../../db/queries/criteria.js';
 import { insertGroups } from '../../db/queries/stakeholder-groups.js';
 import { CATALOGUE } from '../content/catalogue.js';
 import { TEMPLATES, type TemplateCriterion, type TemplateName } from '../content/templates.js';
+import { templateIn } from '../content/template-text.js';
 import { nowIso } from '../time.js';
 import { DEFAULT_GROUPS } from './stakeholders.js';
 
@@ -31,9 +32,11 @@ export async function createEvaluation(db: Db, actor: { id: number; teamId: numb
     const add = (parentId: number | null, c: TemplateCriterion) => insertCriterion(trx, {
       evaluation_id: evaluation.id, parent_id: parentId, name: c.name, description: c.description, kind: c.kind, rubric: JSON.stringify(c.rubric), position: position++, created_at: at,
     });
-    for (const top of TEMPLATES[input.template]) {
+    // The template's words in the creator's language; the team's own later edits stay as typed.
+    const criteria = templateIn(TEMPLATES[input.template]);
+    for (const top of criteria) {
       const parent = await add(null, top);
-      local.set(String(parent.id), 1 / TEMPLATES[input.template].length);
+      local.set(String(parent.id), 1 / criteria.length);
       for (const child of top.children) local.set(String((await add(parent.id, child)).id), 1 / top.children.length);
     }
     // One statement: the catalogue lists a few dozen platforms, far below insertVendors' chunk of 1,000.

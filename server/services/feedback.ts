@@ -19,7 +19,7 @@ const snapshot = (r: { nps: number; csat: number | null; ces: number | null; com
  */
 export async function giveFeedback(db: Db, a: Actor, input: FeedbackInput): Promise<FeedbackAnswer> {
   return db.transaction().execute(async (trx) => {
-    if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
+    if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('vendor');
     const before = await feedbackOf(trx, input.vendorId, a.userId);
     const answer: FeedbackAnswer = { vendorId: input.vendorId, nps: input.nps, csat: input.csat ?? null, ces: input.ces ?? null, comment: input.comment?.trim() ?? '', updatedAt: nowIso() };
     await saveFeedback(trx, a.evaluation.id, a.userId, answer);

@@ -7,7 +7,7 @@ import { recordAudit } from '../../db/queries/audit.js';
 import { auditAs } from './audit-as.js';
 import { addMember, type MemberInput } from './members.js';
 import { enqueueMail } from '../mail/outbox.js';
-import { absolute, type MailSettings } from '../mail/settings.js';
+import { absolute, withLang, type MailSettings } from '../mail/settings.js';
 import { mails } from '../../views/mail/messages.js';
 import { hashPassword } from '../security/passwords.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
@@ -15,7 +15,8 @@ import { daysFromNow, nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 
 export const JOIN_DAYS = 14;
-export const joinPath = (token: string) => `/join/${token}`;
+/** The join link's path, in the inviter's language until the invitee picks one (issue 16). */
+export const joinPath = (token: string) => withLang(`/join/${token}`);
 
 export type AddOutcome =
   | { status: 'active'; userId: number }

@@ -8,6 +8,7 @@ import { auditAs } from './audit-as.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { m } from '../../views/messages/index.js';
 
 export interface MemberInput { email: string; role: MemberRole; group?: string | undefined; approver?: boolean | undefined }
 
@@ -23,9 +24,9 @@ async function groupId(db: Db, evaluationId: number, name: string): Promise<numb
 export async function addMember(db: Db, a: Actor, input: MemberInput): Promise<{ userId: number }> {
   return db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, input.email);
-    if (!user) throw notFound('A user with that email');
+    if (!user) throw notFound('userWithEmail');
     const current = await membershipOf(trx, a.evaluation.id, user.id);
-    if (current && current.removed_at === null) throw conflict('already_member', `${user.email} is already a member of this evaluation (${current.role}).`);
+    if (current && current.removed_at === null) throw conflict('already_member', m.errors.alreadyMember(user.email, current.role));
     const group = input.group ? await groupId(trx, a.evaluation.id, input.group) : null;
     const at = nowIso();
     const approver = input.approver ? 1 : 0;
@@ -46,7 +47,7 @@ export async function addMember(db: Db, a: Actor, input: MemberInput): Promise<{
 export async function setApprover(db: Db, a: Actor, userId: number, approver: boolean): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await membershipOf(trx, a.evaluation.id, userId);
-    if (!current || current.removed_at !== null) throw notFound('That member');
+    if (!current || current.removed_at !== null) throw notFound('member');
     if ((current.approver === 1) === approver) return;
     await updateMember(trx, a.evaluation.id, userId, { approver: approver ? 1 : 0 });
     await auditAs(trx, a, 'approver', 'member', userId, { approver: current.approver === 1 }, { approver });

@@ -9,15 +9,16 @@ import type { Actor } from '../actor.js';
 import { mayJoinPanel } from '../domain/rules/visibility.js';
 import { othersHaveScores } from '../../db/queries/own-scores.js';
 import { withdrawnVendorIds } from '../../db/queries/vendor-withdrawals.js';
+import { m } from '../../views/messages/index.js';
 
 /** The HTTP answer to each may-score refusal (409 for the stage, 403 for a conflict of interest). */
 export function mayScoreError(refusal: MayScoreRefusal, status: string): AppError {
   switch (refusal) {
-    case 'scoring_closed': return conflict('scoring_closed', `Scoring is closed: the evaluation is in ${status}.`);
-    case 'declaration_required': return conflict('declaration_required', 'Declare whether you have a conflict of interest before scoring.');
-    case 'scores_submitted': return conflict('scores_submitted', 'You have submitted your scores; they are locked.');
-    case 'vendor_withdrawn': return conflict('vendor_withdrawn', 'This vendor has been withdrawn from the evaluation; its scores are kept as they were and can no longer change.');
-    case 'excluded': return forbidden('You are excluded from scoring this vendor because of a declared conflict of interest.');
+    case 'scoring_closed': return conflict('scoring_closed', m.errors.scoringClosed(status));
+    case 'declaration_required': return conflict('declaration_required', m.errors.declareBeforeScoring);
+    case 'scores_submitted': return conflict('scores_submitted', m.errors.scoresLocked);
+    case 'vendor_withdrawn': return conflict('vendor_withdrawn', m.errors.vendorWithdrawn);
+    case 'excluded': return forbidden(m.errors.excludedFromVendor);
   }
 }
 
@@ -43,12 +44,12 @@ export async function assertMayScore(db: Db, a: Actor, vendorIds: readonly numbe
 
 /** Records (or replaces) the caller's conflict-of-interest declaration. */
 export async function declare(db: Db, a: Actor, input: { conflict: boolean; description?: string }): Promise<void> {
-  if (a.evaluation.status === 'decided') throw conflict('evaluation_locked', 'This evaluation is decided and locked; nothing in it can change.');
+  if (a.evaluation.status === 'decided') throw conflict('evaluation_locked', m.errors.locked);
   await db.transaction().execute(async (trx) => {
     const before = await declarationOf(trx, a.evaluation.id, a.userId);
     // Blind scoring: a facilitator who has watched the team's figures may not join the panel late.
     const refusal = mayJoinPanel({ role: a.role, declaredBefore: before !== undefined, othersHaveScores: before === undefined && await othersHaveScores(trx, a.evaluation.id, a.userId) });
-    if (refusal) throw conflict(refusal, 'Others have already scored and you have seen the team’s figures, so you can no longer join the scoring panel. Ask an evaluator to score instead.');
+    if (refusal) throw conflict(refusal, m.errors.tooLateToJoin);
     const row = { conflict: input.conflict ? 1 : 0, description: input.conflict ? (input.description ?? '') : '', declared_at: nowIso() };
     await saveDeclaration(trx, a.evaluation.id, a.userId, row, before !== undefined);
     await recordAudit(trx, {
@@ -60,11 +61,11 @@ export async function declare(db: Db, a: Actor, input: { conflict: boolean; desc
 
 /** Locks the caller's scores: they count as submitted and can no longer change. */
 export async function submitScores(db: Db, a: Actor): Promise<{ submittedAt: string; scores: number }> {
-  if (!isScoringOpen(a.evaluation.status)) throw conflict('scoring_closed', `Scoring is closed: the evaluation is in ${a.evaluation.status}.`);
-  if (!(await declarationOf(db, a.evaluation.id, a.userId))) throw conflict('declaration_required', 'Declare whether you have a conflict of interest before submitting.');
+  if (!isScoringOpen(a.evaluation.status)) throw conflict('scoring_closed', m.errors.scoringClosed(a.evaluation.status));
+  if (!(await declarationOf(db, a.evaluation.id, a.userId))) throw conflict('declaration_required', m.errors.declareBeforeSubmitting);
   return db.transaction().execute(async (trx) => {
     const existing = await submissionOf(trx, a.evaluation.id, a.userId);
-    if (existing) throw conflict('scores_submitted', 'You have already submitted your scores.');
+    if (existing) throw conflict('scores_submitted', m.errors.alreadySubmitted);
     const at = nowIso();
     await insertSubmission(trx, a.evaluation.id, a.userId, at);
     const n = await scoreCountOf(trx, a.evaluation.id, a.userId);

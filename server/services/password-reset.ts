@@ -12,6 +12,7 @@ import { ADDRESS_FAILURE_LIMIT, assertUnderLimits, recordAttempt, throttleKeys }
 import { hashPassword } from '../security/passwords.js';
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { nowIso } from '../time.js';
+import { m } from '../../views/messages/index.js';
 
 /** How long a mailed link works: long enough to find the mail, short enough that an old inbox is no key. */
 export const RESET_MINUTES = 30;
@@ -44,7 +45,7 @@ const requestKeys = (email: string, address: string | null) => [
 export async function requestPasswordReset(db: Db, s: MailSettings, email: string, address: string | null): Promise<{ mailIds: number[] }> {
   if (!s.enabled) throw resetUnavailable();
   const keys = requestKeys(email, address);
-  await assertUnderLimits(db, keys, Date.now(), 'Too many password-reset requests.');
+  await assertUnderLimits(db, keys, Date.now(), m.errors.tooManyResetRequests);
   await recordAttempt(db, keys.map((k) => k.key));
   const user = await findUserByEmail(db, email);
   if (!user) return { mailIds: [] };
@@ -103,7 +104,7 @@ export type ResetOutcome = { ok: true; userId: number } | { ok: false; state: Ex
  */
 export async function resetPassword(db: Db, token: string, newPassword: string, address: string | null): Promise<ResetOutcome> {
   const addressKey = throttleKeys('', address).address;
-  if (addressKey) await assertUnderLimits(db, [{ key: addressKey, limit: ADDRESS_FAILURE_LIMIT }], Date.now(), 'Too many failed attempts from this network.');
+  if (addressKey) await assertUnderLimits(db, [{ key: addressKey, limit: ADDRESS_FAILURE_LIMIT }], Date.now(), m.errors.tooManyFromNetwork);
   const passwordHash = await hashPassword(newPassword);
   const outcome = await db.transaction().execute(async (trx): Promise<ResetOutcome> => {
     const at = nowIso();

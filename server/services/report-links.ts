@@ -7,13 +7,14 @@ import { REPORT_LINK_DAYS, reportFinal, reportLinkRefusal } from '../domain/rule
 import { hashSecret, newSecret } from '../security/tokens.js';
 import { daysFromNow, nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { m } from '../../views/messages/index.js';
 
 export const reportLinkPath = (token: string) => `/r/${token}`;
 
 function refuse(a: Actor): void {
   const why = reportLinkRefusal(a.role, a.evaluation.status);
-  if (why === 'facilitator_only') throw forbidden('Only the facilitator makes and revokes read-only links.');
-  if (why === 'not_yet') throw conflict('report_not_final', 'Read-only links can be made once the evaluation is in review.');
+  if (why === 'facilitator_only') throw forbidden(m.errors.reportLinksFacilitatorOnly);
+  if (why === 'not_yet') throw conflict('report_not_final', m.errors.reportLinksFromReview);
 }
 
 /** Makes a read-only link to the report; the token is returned once and only its hash is kept. One transaction with its audit entry. */
@@ -32,10 +33,10 @@ export async function createReportLink(db: Db, a: Actor, input: { expiresInDays?
 
 /** Revokes a link of this evaluation (404 for another's); revoking twice is a no-op without a second entry. */
 export async function revokeReportLinkOf(db: Db, a: Actor, id: number): Promise<void> {
-  if (a.role !== 'facilitator') throw forbidden('Only the facilitator makes and revokes read-only links.');
+  if (a.role !== 'facilitator') throw forbidden(m.errors.reportLinksFacilitatorOnly);
   await db.transaction().execute(async (trx) => {
     const link = await reportLinkOf(trx, a.evaluation.id, id);
-    if (!link) throw notFound('The link');
+    if (!link) throw notFound('link');
     if (await revokeReportLink(trx, id, nowIso())) await auditAs(trx, a, 'revoke', 'report-link', id, { expiresAt: link.expires_at });
   });
 }
@@ -45,7 +46,7 @@ const stateOf = (l: { revoked_at: string | null; expires_at: string }, now: stri
 
 /** The evaluation's links for the facilitator (never their tokens). */
 export async function listReportLinks(db: Db, a: Actor) {
-  if (a.role !== 'facilitator') throw forbidden('Only the facilitator sees the read-only links.');
+  if (a.role !== 'facilitator') throw forbidden(m.errors.reportLinksListFacilitatorOnly);
   const now = nowIso();
   return (await reportLinksOf(db, a.evaluation.id)).map((l) => ({
     id: String(l.id), createdAt: l.created_at, createdBy: l.created_by_name, expiresAt: l.expires_at, revokedAt: l.revoked_at,

@@ -10,6 +10,7 @@ import { badRequest, conflict, notALeaf, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { leavesOf } from '../domain/criteria-tree.js';
+import { m } from '../../views/messages/index.js';
 
 /** Leaves of the evaluation by id (parents are never scored), and the ids of every criterion. */
 async function leaves(db: Db, evaluationId: number) {
@@ -22,13 +23,13 @@ async function leaves(db: Db, evaluationId: number) {
  * rationale. The evaluators' own scores are left untouched beside it.
  */
 export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; criterionId: number; value: number | null; rationale: string }): Promise<void> {
-  if (a.evaluation.status !== 'review') throw conflict('not_in_review', 'Consensus scores are set while the evaluation is in review.');
+  if (a.evaluation.status !== 'review') throw conflict('not_in_review', m.errors.consensusInReview);
   await db.transaction().execute(async (trx) => {
     const tree = await leaves(trx, a.evaluation.id);
     const leaf = tree.leaves.get(input.criterionId);
     if (!leaf && tree.all.has(input.criterionId)) throw notALeaf();
-    if (!leaf) throw notFound('The criterion (a leaf of this evaluation)');
-    if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('The vendor');
+    if (!leaf) throw notFound('leaf');
+    if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('vendor');
     if (input.value !== null) {
       const problem = scoreValueProblem(leaf.kind, { min: a.evaluation.scale_min, max: a.evaluation.scale_max }, input.value);
       if (problem) throw badRequest(problem, { value: problem });

@@ -12,6 +12,7 @@ import { assertMayScore } from './panel.js';
 import type { Actor } from '../actor.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 import { BATCH_LISTED } from '../domain/audit/batch.js';
+import { m } from '../../views/messages/index.js';
 
 // Single writes go through the group-commit writer (ADR 009).
 export { saveScore, type ScoreInput } from '../score-writes/score-writer.js';
@@ -86,7 +87,7 @@ const NOTHING_TO_CLEAR = Symbol('nothing to clear');
  * locks in the same order; the delete itself is versioned, so a stale `version` is a 409 even then.
  */
 export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {
-  const stale = (value: number | null) => conflict('stale_version', `Someone saved this score in the meantime (now ${value ?? 'N/A'}). Reload to see it.`);
+  const stale = (value: number | null) => conflict('stale_version', m.errors.staleScore(value ?? 'N/A'));
   await withRetries(() => db.transaction().execute(async (trx) => {
     await assertMayScore(trx, a, [vendorId]);
     const seen = await scoreOf(trx, vendorId, criterionId, a.userId);

@@ -47,7 +47,7 @@ export async function screenInMatching(db: Db, a: Actor, filter: TextFilter): Pr
 export async function screenOutVendor(db: Db, a: Actor, vendorId: number, reason: string): Promise<Vendor> {
   return db.transaction().execute(async (trx) => {
     const before = await vendorIn(trx, a.evaluation.id, vendorId);
-    if (!before) throw notFound('The vendor');
+    if (!before) throw notFound('vendor');
     if (before.screened_out === reason) return before;
     const after = await updateVendor(trx, a.evaluation.id, vendorId, { screened_out: reason }, nowIso());
     await audit(trx, a, 'screen-out', vendorId, { name: before.name, screenedOut: before.screened_out }, { count: 1, reason });
@@ -59,7 +59,7 @@ export async function screenOutVendor(db: Db, a: Actor, vendorId: number, reason
 export async function screenInVendor(db: Db, a: Actor, vendorId: number): Promise<Vendor> {
   return db.transaction().execute(async (trx) => {
     const before = await vendorIn(trx, a.evaluation.id, vendorId);
-    if (!before) throw notFound('The vendor');
+    if (!before) throw notFound('vendor');
     if (before.screened_out === null) return before;
     const after = await updateVendor(trx, a.evaluation.id, vendorId, { screened_out: null }, nowIso());
     await audit(trx, a, 'screen-in', vendorId, { name: before.name, screenedOut: before.screened_out }, { count: 1 });

@@ -13,6 +13,7 @@ import type { Actor } from '../actor.js';
 import { enqueueMail } from '../mail/outbox.js';
 import type { MailSettings } from '../mail/settings.js';
 import { mails } from '../../views/mail/messages.js';
+import { m } from '../../views/messages/index.js';
 
 /** Who owns the CX business case, by the survey seed 004 quotes: the default stakeholder groups. */
 export const DEFAULT_GROUPS = ['Marketing', 'E-commerce', 'Technology', 'Customer service', 'Data'] as const;
@@ -21,7 +22,7 @@ export const INVITE_DAYS = 30;
 
 export async function addGroup(db: Db, a: Actor, name: string, weight: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    if (await groupNamed(trx, a.evaluation.id, name)) throw conflict('duplicate_name', `A group named "${name}" already exists.`);
+    if (await groupNamed(trx, a.evaluation.id, name)) throw conflict('duplicate_name', m.errors.duplicateGroup(name));
     const id = await insertGroup(trx, a.evaluation.id, name, weight);
     await auditAs(trx, a, 'create', 'group', id, undefined, { name, weight });
     return id;
@@ -62,7 +63,7 @@ export async function inviteStakeholder(db: Db, a: Actor, input: { email: string
       user = await insertUser(trx, { email: input.email, name, passwordHash: null, at });
     }
     if (input.groupId !== null) {
-      if (!(await groupIn(trx, a.evaluation.id, input.groupId))) throw notFound('The stakeholder group');
+      if (!(await groupIn(trx, a.evaluation.id, input.groupId))) throw notFound('group');
     }
     const member = await membershipOf(trx, a.evaluation.id, user.id);
     if (!member) await insertMember(trx, { evaluation_id: a.evaluation.id, user_id: user.id, role: 'stakeholder', group_id: input.groupId, added_at: at, removed_at: null });
@@ -82,7 +83,7 @@ export async function inviteStakeholder(db: Db, a: Actor, input: { email: string
 export async function revokeInvite(db: Db, a: Actor, inviteId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const inv = await inviteIn(trx, a.evaluation.id, inviteId);
-    if (!inv) throw notFound('The invitation');
+    if (!inv) throw notFound('invitation');
     if (inv.revoked_at) return;
     await markRevoked(trx, inviteId, nowIso());
     await auditAs(trx, a, 'revoke', 'invite', inviteId, { userId: inv.user_id }, { revoked: true });

@@ -12,6 +12,7 @@ import { voteAggregate } from '../read-models/votes.js';
 import type { Actor } from '../actor.js';
 import { decide } from './decision.js';
 import { assertStatusPreconditions } from './status-guard.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Moves the evaluation along its lifecycle. Closing voting (voting → scoring) freezes the votes'
@@ -24,8 +25,8 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus, opts:
   if (!canMoveStatus(from, to)) {
     const next = STATUSES[STATUSES.indexOf(from) + 1];
     throw conflict('invalid_transition', from === 'decided'
-      ? 'This evaluation is decided; its status never changes again.'
-      : `The status moves forward one step at a time: from ${from} the next step is ${next}.`);
+      ? m.errors.statusNeverChanges
+      : m.errors.oneStepAtATime(from, next ?? ''));
   }
   // Deciding records the decision too (the vendors ranked first, no reason); services/decision.ts.
   if (to === 'decided') return decide(db, a, null).then(() => ({ status: to, weightSetVersion: null }));
@@ -57,7 +58,7 @@ export async function changeStatus(db: Db, a: Actor, to: EvaluationStatus, opts:
 
 /** Opens voting again after it was closed; recorded, and the frozen weight set stays in history. */
 export async function reopenVoting(db: Db, a: Actor): Promise<void> {
-  if (a.evaluation.status !== 'scoring') throw conflict('invalid_transition', 'Voting can be reopened only while the evaluation is in scoring.');
+  if (a.evaluation.status !== 'scoring') throw conflict('invalid_transition', m.errors.reopenVotingInScoring);
   await db.transaction().execute(async (trx) => {
     await updateEvaluation(trx, a.evaluation.id, { status: 'voting' }, nowIso());
     await recordAudit(trx, { teamId: a.evaluation.team_id, evaluationId: a.evaluation.id, actorId: a.userId, action: 'reopen-voting', entity: 'evaluation', entityId: a.evaluation.id, before: { status: 'scoring' }, after: { status: 'voting' } });

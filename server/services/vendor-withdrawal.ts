@@ -13,7 +13,7 @@ import type { Actor } from '../actor.js';
 export async function withdrawVendor(db: Db, a: Actor, vendorId: number, reason: string): Promise<{ withdrawnAt: string }> {
   return db.transaction().execute(async (trx) => {
     const v = await vendorIn(trx, a.evaluation.id, vendorId);
-    if (!v) throw notFound('The vendor');
+    if (!v) throw notFound('vendor');
     const at = nowIso();
     if (!(await markWithdrawn(trx, a.evaluation.id, vendorId, { reason, by: a.userId, at }))) {
       throw conflict('already_withdrawn', `${v.name} was already withdrawn: ${v.withdrawn_reason ?? ''}`.trim());

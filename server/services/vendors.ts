@@ -6,13 +6,14 @@ import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { assertStructureOpen } from './structure-guard.js';
+import { m } from '../../views/messages/index.js';
 
 export interface VendorInput { name: string; website?: string; category?: string; description?: string; price?: number | null }
 
 const snapshot = (v: Vendor) => ({ name: v.name, website: v.website, category: v.category, description: v.description, price: v.price });
 const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) => auditAs(db, a, action, 'vendor', id, before, after);
 
-const duplicate = (name: string) => conflict('duplicate_name', `A vendor named "${name.trim()}" is already in this evaluation.`);
+const duplicate = (name: string) => conflict('duplicate_name', m.errors.duplicateVendor(name.trim()));
 
 export async function addVendor(db: Db, a: Actor, input: VendorInput): Promise<number> {
   return createAudited(db, a, 'vendor', async (trx) => {
@@ -26,7 +27,7 @@ export async function addVendor(db: Db, a: Actor, input: VendorInput): Promise<n
 export async function updateVendor(db: Db, a: Actor, id: number, input: Partial<VendorInput>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await vendorIn(trx, a.evaluation.id, id);
-    if (!before) throw notFound('The vendor');
+    if (!before) throw notFound('vendor');
     if (input.name !== undefined) {
       const clash = await vendorByName(trx, a.evaluation.id, input.name);
       if (clash && clash.id !== id) throw duplicate(input.name);
@@ -46,7 +47,7 @@ export async function updateVendor(db: Db, a: Actor, id: number, input: Partial<
 export async function removeVendor(db: Db, a: Actor, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await vendorIn(trx, a.evaluation.id, id);
-    if (!before) throw notFound('The vendor');
+    if (!before) throw notFound('vendor');
     assertStructureOpen(a, 'delete-vendor');
     const scores = await deleteVendor(trx, id);
     await audit(trx, a, 'delete', id, { ...snapshot(before), scores });

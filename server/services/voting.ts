@@ -7,6 +7,7 @@ import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { allowedMethods, votingCriteria } from '../read-models/votes.js';
+import { m } from '../../views/messages/index.js';
 
 export interface VoteResult { weights: Record<string, number>; consistencyRatio?: number; worstJudgement?: { row: string; col: string; a: number; implied: number } | null }
 
@@ -17,7 +18,7 @@ export function weighVote(body: VoteBody, ids: string[]): VoteResult {
     : body.method === 'rating' ? ratingsToWeights(body.ratings, ids)
     : body.method === 'rank' ? rankToWeights(body.order, ids)
     : ahpToWeights(body.criteria, body.matrix, ids);
-  if (!r.ok) throw badRequest(Object.values(r.problems)[0] ?? 'The vote is not valid.', r.problems);
+  if (!r.ok) throw badRequest(Object.values(r.problems)[0] ?? m.errors.voteNotValid, r.problems);
   if (body.method !== 'ahp' || r.consistencyRatio === undefined) return { weights: r.weights };
   const worst = r.worstJudgement ? { row: body.criteria[r.worstJudgement.row]!, col: body.criteria[r.worstJudgement.col]!, a: r.worstJudgement.a, implied: r.worstJudgement.implied } : null;
   return { weights: r.weights, consistencyRatio: r.consistencyRatio, worstJudgement: worst };
@@ -25,9 +26,9 @@ export function weighVote(body: VoteBody, ids: string[]): VoteResult {
 
 /** Saves (or replaces) the caller's vote while voting is open. */
 export async function castVote(db: Db, a: Actor, body: VoteBody): Promise<VoteResult> {
-  if (a.evaluation.status !== 'voting') throw conflict('voting_closed', 'Voting is not open for this evaluation.');
+  if (a.evaluation.status !== 'voting') throw conflict('voting_closed', m.errors.votingClosed);
   if (!allowedMethods(a.evaluation).includes(body.method)) {
-    throw badRequest(`This evaluation accepts votes by: ${allowedMethods(a.evaluation).join(', ')}.`, { method: 'Not allowed here.' });
+    throw badRequest(m.errors.methodsAccepted(allowedMethods(a.evaluation).join(', ')), { method: m.errors.methodNotAllowedField });
   }
   const ids = (await votingCriteria(db, a.evaluation.id)).map((c) => c.id);
   const result = weighVote(body, ids);

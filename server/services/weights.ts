@@ -7,6 +7,7 @@ import { badRequest } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { weightChangeNeedsReason } from '../domain/rules/structure.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Sets weights directly (facilitator): each touched sibling set is renormalised and the result is
@@ -16,7 +17,7 @@ import { weightChangeNeedsReason } from '../domain/rules/structure.js';
 export async function setWeights(db: Db, a: Actor, update: Record<string, number>, reason?: string): Promise<{ version: number; resolved: ResolvedWeights }> {
   const afterScoring = weightChangeNeedsReason(a.evaluation.status);
   if (afterScoring && !reason?.trim()) {
-    throw badRequest('Scoring has begun: say why the weights change.', { reason: 'Required from scoring on: it is shown on the ranking.' });
+    throw badRequest(m.errors.reasonForWeights, { reason: m.errors.reasonForWeightsField });
   }
   return db.transaction().execute(async (trx) => {
     const { nodes, resolved } = await loadWeights(trx, a.evaluation.id);
@@ -26,7 +27,7 @@ export async function setWeights(db: Db, a: Actor, update: Record<string, number
       if (!known.has(id)) fields[`weights.${id}`] = 'Not a criterion of this evaluation.';
       else if (!Number.isFinite(w) || w < 0) fields[`weights.${id}`] = 'A weight must be a number ≥ 0.';
     }
-    if (Object.keys(fields).length > 0) throw badRequest('Some weights could not be used.', fields);
+    if (Object.keys(fields).length > 0) throw badRequest(m.errors.weightsUnusable, fields);
     const local = applyWeightUpdate(nodes, resolved.local, update);
     const next = resolveWeights(nodes, local);
     const { version } = await insertWeightSet(trx, a.evaluation.id, next.local, { source: 'direct', createdBy: a.userId, at: nowIso(), reason: afterScoring ? reason!.trim() : null });

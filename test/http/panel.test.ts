@@ -38,7 +38,7 @@ describe('the panel page and progress', () => {
     const text = await res.text();
     expect(text).not.toContain('was not found');
     expect(text).toContain('E-mail is off on this server');
-    expect(text).toMatch(/value="http:\/\/localhost\/join\/cxs_[\w-]+"/);
+    expect(text).toMatch(/value="http:\/\/localhost\/join\/cxs_[\w-]+\?lang=en"/); // issue 16: the link carries the inviter’s language
     expect(text).toContain('nobody@example.test');
     expect(await db.selectFrom('evaluation_members').selectAll().where('evaluation_id', '=', Number(id)).execute()).toHaveLength(3);
     const again = await (await pageGet(app, cookie, `/evaluations/${id}/members`)).text();

@@ -1,9 +1,13 @@
 import type { FieldErrors } from '../../server/errors.js';
 import { Field, FormErrors, Layout } from '../layout.js';
 import { m } from '../messages/index.js';
+import { currentLocale } from '../../server/i18n/current.js';
 
 /** Read through `m` so the text is in the request's language (ADR 034). */
 const t = m.invitations;
+
+/** The language the link brought, kept by the form so a refused try answers in the same language. */
+const linkQuery = () => `?lang=${currentLocale()}`;
 
 /** The join link's page: choose a name and a password, then land in the evaluation. */
 export function JoinPage({ token, evaluation, email, errors, values }: { token: string; evaluation: string; email: string; errors?: FieldErrors; values?: Record<string, string> }) {
@@ -13,7 +17,7 @@ export function JoinPage({ token, evaluation, email, errors, values }: { token: 
         <h1>{t.joinTitle}</h1>
         <p class="muted break-anywhere">{t.joinIntro(evaluation, email)}</p>
         <FormErrors errors={errors} />
-        <form method="post" action={`/join/${token}`} class="stack" novalidate>
+        <form method="post" action={`/join/${token}${linkQuery()}`} class="stack" novalidate>
           <Field label={t.name} name="name" error={errors?.name}>
             <input id="f-name" name="name" autocomplete="name" required value={values?.name ?? ''} />
           </Field>

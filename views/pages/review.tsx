@@ -111,7 +111,7 @@ export function ReviewPage(p: ReviewPageProps) {
         </div>
       )}
       {p.paging.pages > 1 ? (
-        <nav class="pager" aria-label="Disagreement pages">
+        <nav class="pager" aria-label={m.chrome.disagreementPages}>
           {p.paging.page > 1 ? <a class="button button-small" href={reviewHref(p.nav.id, p.filter, p.paging.page - 1)}>{m.review.prev}</a> : <span />}
           <span class="muted">{m.scoring.page(p.paging.page, p.paging.pages)}</span>
           {p.paging.page < p.paging.pages ? <a class="button button-small" href={reviewHref(p.nav.id, p.filter, p.paging.page + 1)}>{m.review.next}</a> : <span />}

@@ -130,7 +130,7 @@ export function VotePage(p: VotePageProps) {
       {!p.open ? <div class="alert">{p.mine ? m.voting.notOpenWithVote : m.voting.notOpen(p.nav.status)}</div> : null}
       {p.open ? (
         <>
-          <nav class="segmented" aria-label="Voting method">
+          <nav class="segmented" aria-label={m.chrome.votingMethod}>
             {p.methods.map((method) => <a href={`${base}?method=${method}`} aria-current={method === p.method ? 'page' : undefined}>{m.voting.methodNames[method]}</a>)}
           </nav>
           <FormErrors errors={p.errors} />

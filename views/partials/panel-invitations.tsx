@@ -16,7 +16,7 @@ export function PanelInvitations({ notice, pending, failed }: { notice?: Invitat
         <div class={notice.link ? 'alert alert-warning' : 'alert alert-success'} role="status">
           {notice.link ? (<>
             <p>{t.mailOff}</p>
-            <p><input class="copy-link" readonly value={notice.link} aria-label={`Join link for ${notice.email}`} /></p>
+            <p><input class="copy-link" readonly value={notice.link} aria-label={m.chrome.joinLinkFor(notice.email)} /></p>
           </>) : <p>{notice.emailed ? t.mailSent(notice.email) : t.mailQueued(notice.email)}</p>}
         </div>
       ) : null}

@@ -9,7 +9,7 @@ export function WhatIfResult({ view }: { view: RankingView }) {
       <p class="muted small">{view.columns.map((c) => `${c.name} ${percent(view.resolved.global.get(c.id) ?? 0)}`).join(' · ')}</p>
       <div class="table-wrap">
         <table class="table compact">
-          <thead><tr><th scope="col">#</th><th scope="col">{m.whatIf.vendor}</th><th scope="col" class="num">Total</th></tr></thead>
+          <thead><tr><th scope="col">#</th><th scope="col">{m.whatIf.vendor}</th><th scope="col" class="num">{m.chrome.totalColumn}</th></tr></thead>
           <tbody>{view.result.rows.map((r) => <tr><td>{r.rank}</td><th scope="row">{r.name}</th><td class="num">{points(r.total)}</td></tr>)}</tbody>
         </table>
       </div>

@@ -1,0 +1,117 @@
+import { icu } from './icu.js';
+
+/** A stage name inside an error sentence, lower case as the API has always written it. */
+const STAGE = '{status, select, draft {draft} voting {voting} scoring {scoring} review {review} decided {decided} other {{status}}}';
+
+/**
+ * What a refusal says (issue 16): the human `message` of API.md's error shape and the error pages.
+ * Made when thrown, inside the request, so it is in the caller's language; the `code` is the contract.
+ */
+export const errors = {
+  unauthorized: 'Sign in, or send a valid Bearer token.',
+  badToken: 'The Bearer token is missing, malformed, unknown or revoked.',
+  forbidden: 'Your role in this evaluation does not allow that.',
+  notFound: icu(
+    '{what, select, evaluation {The evaluation} vendor {The vendor} criterion {The criterion} leaf {The criterion (a leaf of this evaluation)} member {The member} evaluator {The evaluator} userWithEmail {A user with that email} assignment {The assignment} exclusion {The exclusion} invitation {The invitation} link {The link} group {The stakeholder group} token {The token} import {The import} cell {The cell} step {That step} weightSetVersion {That weight-set version} other {That}} was not found.',
+    (what: string) => ({ what }),
+  ),
+  internal: 'Something went wrong on our side. Nothing was saved.',
+  bodyTooLarge: 'The request body is too large.',
+  apiBodyTooLarge: 'The request body is larger than 12 MB.',
+  requestNotHandled: 'The request could not be handled.',
+  notALeaf: 'That criterion has sub-criteria: scores go on its sub-criteria (the leaves), never on a parent.',
+  notALeafField: 'Not a leaf: score its sub-criteria.',
+  // validation.ts: the API's body checks
+  validationFailed: 'The request did not pass validation.',
+  sendJson: 'Send the body as JSON, with Content-Type: application/json.',
+  jsonTypeMissing: 'Missing; expected application/json.',
+  jsonTypeWrong: icu('Expected application/json, not "{type}".', (type: string) => ({ type })),
+  sendUtf8: 'Send JSON as UTF-8.',
+  charsetWrong: icu('The charset "{charset}" is not supported; JSON is UTF-8.', (charset: string) => ({ charset })),
+  malformedJson: 'The body is not valid JSON.',
+  malformedJsonField: icu('Not valid JSON: {reason}.', (reason: string) => ({ reason })),
+  // access and accounts
+  locked: 'This evaluation is decided and locked; nothing in it can change.',
+  approversOnly: 'Only members asked to sign off (approvers) can approve or object.',
+  teamOnly: 'Only members of a team can create evaluations.',
+  emailTaken: 'An account with this email already exists.',
+  wrongPassword: 'The current password is wrong.',
+  wrongCredentials: 'The email or password is wrong.',
+  tooManyResetRequests: icu('Too many password-reset requests. Try again in {minutes, plural, one {# minute} other {# minutes}}.', (minutes: number) => ({ minutes })),
+  tooManyFromNetwork: icu('Too many failed attempts from this network. Try again in {minutes, plural, one {# minute} other {# minutes}}.', (minutes: number) => ({ minutes })),
+  tooManySignIns: icu('Too many failed sign-ins. Try again in {minutes, plural, one {# minute} other {# minutes}}.', (minutes: number) => ({ minutes })),
+  // panel, scoring and declarations
+  scoringClosed: icu(`Scoring is closed: the evaluation is in ${STAGE}.`, (status: string) => ({ status })),
+  declareBeforeScoring: 'Declare whether you have a conflict of interest before scoring.',
+  declareBeforeSubmitting: 'Declare whether you have a conflict of interest before submitting.',
+  scoresLocked: 'You have submitted your scores; they are locked.',
+  alreadySubmitted: 'You have already submitted your scores.',
+  vendorWithdrawn: 'This vendor has been withdrawn from the evaluation; its scores are kept as they were and can no longer change.',
+  excludedFromVendor: 'You are excluded from scoring this vendor because of a declared conflict of interest.',
+  tooLateToJoin: 'Others have already scored and you have seen the team’s figures, so you can no longer join the scoring panel. Ask an evaluator to score instead.',
+  cannotRemoveSelf: 'You cannot remove yourself; ask another facilitator.',
+  alreadyExcluded: 'That evaluator is already excluded from this vendor.',
+  chooseVendorOrCriterion: 'Choose a vendor, a criterion, or both.',
+  chooseVendorOrCriterionField: 'Choose a vendor or a criterion.',
+  staleScore: icu('Someone saved this score in the meantime (now {value}). Reload to see it.', (value: string | number) => ({ value })),
+  membersListOnly: 'Only the facilitator and observers see the member list.',
+  panelProgressOnly: 'Only the facilitator and observers see the panel’s progress.',
+  panelOnly: 'Only the facilitator and observers see the panel.',
+  alreadyMember: icu('{email} is already a member of this evaluation ({role, select, facilitator {facilitator} evaluator {evaluator} stakeholder {stakeholder} observer {observer} other {{role}}}).', (email: string, role: string) => ({ email, role })),
+  // criteria
+  unknownParent: 'The parent criterion is not part of this evaluation.',
+  unknownCriterionField: 'Unknown criterion.',
+  oneLevelDeep: 'Sub-criteria go one level deep: choose a top-level parent.',
+  notTopLevelField: 'Not a top-level criterion.',
+  ownParent: 'A criterion cannot be its own parent.',
+  ownParentField: 'Choose another parent.',
+  hasChildren: 'This criterion has sub-criteria, so it must stay top-level.',
+  hasChildrenField: 'Move or delete its sub-criteria first.',
+  scoredParentOnly: 'Only a scored criterion can hold sub-criteria.',
+  scoredParentOnlyField: 'Choose a scored criterion.',
+  duplicateCriterion: icu('A criterion named "{name}" already exists at that level.', (name: string) => ({ name })),
+  parentStaysScored: 'A criterion with sub-criteria must stay scored.',
+  parentStaysScoredField: 'Only leaves can be must-have or cost.',
+  // vendors and groups
+  duplicateVendor: icu('A vendor named "{name}" is already in this evaluation.', (name: string) => ({ name })),
+  duplicateGroup: icu('A group named "{name}" already exists.', (name: string) => ({ name })),
+  // status, voting, weights, decision
+  statusNeverChanges: 'This evaluation is decided; its status never changes again.',
+  oneStepAtATime: icu(`The status moves forward one step at a time: from {from, select, draft {draft} voting {voting} scoring {scoring} review {review} decided {decided} other {{from}}} the next step is ${STAGE}.`, (from: string, status: string) => ({ from, status })),
+  reopenVotingInScoring: 'Voting can be reopened only while the evaluation is in scoring.',
+  votingClosed: 'Voting is not open for this evaluation.',
+  voteNotValid: 'The vote is not valid.',
+  methodsAccepted: icu('This evaluation accepts votes by: {methods}.', (methods: string) => ({ methods })),
+  methodNotAllowedField: 'Not allowed here.',
+  reasonForWeights: 'Scoring has begun: say why the weights change.',
+  reasonForWeightsField: 'Required from scoring on: it is shown on the ranking.',
+  weightsUnusable: 'Some weights could not be used.',
+  reasonForPriceFormula: 'Scoring has begun: say why the price formula changes.',
+  reasonForPriceFormulaField: 'Required from scoring on: it is kept in the audit log.',
+  consensusInReview: 'Consensus scores are set while the evaluation is in review.',
+  nothingToSignOff: 'There is nothing to sign off yet: approvals open once the evaluation is decided.',
+  decidedBeforeRecords: 'This evaluation was decided before decisions were recorded: there is no decision to sign off.',
+  notDecidedYet: 'This evaluation has not been decided yet.',
+  decideFromReview: icu(`Only an evaluation in review can be decided; this one is in ${STAGE}.`, (status: string) => ({ status })),
+  decisionUnknownVendors: 'The decision names vendors that are not in this evaluation.',
+  decisionUnknownVendorsField: icu('Not vendors of this evaluation: {ids}.', (ids: string) => ({ ids })),
+  decidedMeanwhile: 'The evaluation is no longer in review: someone else moved or decided it.',
+  namesAndMore: icu('{names} and {n, number} more', (names: string, n: number) => ({ names, n })),
+  provisionalVendors: icu(
+    '{n, plural, one {# vendor is} other {# vendors are}} ranked provisionally, because not every weighted criterion has a score: {names}. Score the missing cells, or acknowledge the provisional ranking to decide anyway.',
+    (n: number, names: string) => ({ n, names }),
+  ),
+  // reports and links
+  reportLinksFacilitatorOnly: 'Only the facilitator makes and revokes read-only links.',
+  reportLinksListFacilitatorOnly: 'Only the facilitator sees the read-only links.',
+  reportLinksFromReview: 'Read-only links can be made once the evaluation is in review.',
+  boardReportHidden: 'The board report is shown to every member once the evaluation is in review; before that only to the facilitator and observers.',
+  // heavy work
+  teamAnalysesRunning: icu('Your team already has {n, plural, one {# analysis} other {# analyses}} running. Try again in a few seconds.', (n: number) => ({ n })),
+  serverBusy: 'The server is busy with other analyses. Try again in a few seconds.',
+  pdfBusy: 'Too many PDFs are being printed; try again in a minute.',
+  // what-if weights in the address
+  whatIfEmpty: 'The what-if weights are empty.',
+  whatIfEmptyField: 'Give `id:share` pairs, e.g. 12:40,13:60.',
+  whatIfUnusable: 'The what-if weights could not be used.',
+} as const;

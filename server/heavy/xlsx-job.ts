@@ -11,8 +11,9 @@ import { holdTeamSlot, poolRefusal } from './jobs.js';
 import { poolEnabled, runWithPort } from './pool.js';
 import type { AuditLine, FromThread, ToThread, XlsxTask } from './xlsx-thread.js';
 
-/** Audit rows sent to the thread per request. */
+/** Audit rows sent to the thread per request, read AUDIT_YIELD at a time between turns of the event loop. */
 const AUDIT_BATCH = 500;
+const AUDIT_YIELD = 100;
 
 const auditLine = (e: ReadableAuditRow): AuditLine => ({ at: e.at, actor_name: e.actor_name, action: e.action, entity: e.entity, entity_id: e.entity_id, summary: e.summary, before: e.before, after: e.after });
 
@@ -73,6 +74,8 @@ async function writtenInPool(a: Actor, source: ShortlistWorkbookSource, audit: A
       const r = await rows.next();
       if (r.done) return { audit: batch, done: true };
       batch.push(auditLine(r.value));
+      // The audit read resolves in microtasks (better-sqlite3 answers at once): let the loop run between pieces.
+      if (batch.length % AUDIT_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return { audit: batch, done: rows === undefined };
   }

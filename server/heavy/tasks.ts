@@ -4,6 +4,8 @@ import { seededRandom } from '../domain/random.js';
 import { rankTopsis, type TopsisRow } from '../domain/ranking-topsis.js';
 import { resolveWeights } from '../domain/weights.js';
 import { kendallW } from '../domain/agreement.js';
+import type { CalibrationGrid } from '../domain/calibration-grid.js';
+import { calibrationOfGrid, type CalibrationReport } from '../read-models/calibration.js';
 
 /**
  * The heavy computations as plain data in, plain data out (ADR 017): they run in a pool thread or
@@ -14,7 +16,8 @@ export type HeavyTask =
   | { kind: 'rank'; inputs: RankingInputs; topLevel?: Record<string, number> | undefined; limit?: number | undefined }
   | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number }
   | { kind: 'topsis'; inputs: RankingInputs }
-  | { kind: 'kendall'; grid: KendallGrid };
+  | { kind: 'kendall'; grid: KendallGrid }
+  | { kind: 'calibration'; inputs: RankingInputs; grid: CalibrationGrid };
 
 /**
  * Every evaluator's values per leaf criterion, as the agreement read model gathered them: per leaf
@@ -32,11 +35,12 @@ export interface SensitivityFigures {
   votes: number;
 }
 
-export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null> : SensitivityFigures;
+export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null> : T extends { kind: 'calibration' } ? CalibrationReport : SensitivityFigures;
 
 /** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
 export function costOf(task: HeavyTask): number {
   if (task.kind === 'kendall') return task.grid.rows.reduce((n, rows) => n + rows.length, 0) * task.grid.vendors;
+  if (task.kind === 'calibration') return task.grid.values.length * task.grid.vendorIds.length + task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   if (task.kind === 'rank' || task.kind === 'topsis') return cells;
   const tops = task.inputs.nodes.filter((n) => n.parentId === null).length;
@@ -47,6 +51,7 @@ export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'rank') return rankInputs(task.inputs, task.topLevel, { limit: task.limit }) as HeavyResult<T>;
   if (task.kind === 'topsis') return topsisOfInputs(task.inputs) as HeavyResult<T>;
   if (task.kind === 'kendall') return kendallOfGrid(task.grid) as HeavyResult<T>;
+  if (task.kind === 'calibration') return calibrationOfGrid(task.inputs, task.grid) as HeavyResult<T>;
   return sensitivityFigures(task.inputs, task.votes, task.samples) as HeavyResult<T>;
 }
 

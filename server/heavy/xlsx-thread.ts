@@ -5,7 +5,7 @@ import type { ReadableAuditRow } from '../read-models/audit-log.js';
 import { rankInputs } from '../read-models/ranking.js';
 import { workbookDataOf, type ShortlistWorkbookSource } from '../read-models/shortlist-workbook.js';
 
-// The shortlist workbook written in a pool thread (issue 14, ADR 032): at the landscape scale the
+// The shortlist workbook written in a pool thread (issue 14, ADR 037): at the landscape scale the
 // write takes seconds of CPU, and on a loaded machine every slice of it held the event loop for
 // 100–700 ms however often it yielded. The thread ranks the source, writes the workbook, and sends
 // the zip's bytes back over a MessagePort a few chunks at a time; the main thread only passes

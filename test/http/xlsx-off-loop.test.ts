@@ -7,7 +7,7 @@ import { seedLandscape } from '../../seeds/landscape.js';
 import { createApiToken } from '../../server/services/accounts.js';
 import { closeHeavyPool, completedJobs } from '../../server/heavy/pool.js';
 
-// Issue 14, performance (ADR 032): a landscape-shaped evaluation's shortlist workbook is ranked and
+// Issue 14, performance (ADR 037): a landscape-shaped evaluation's shortlist workbook is ranked and
 // written in a pool thread and streamed back, so the event loop keeps answering. /healthz is
 // probed every 20 ms over a real socket while the workbook downloads; no probe may wait more than
 // 100 ms (the bound of test/hardening/nobody-waits.test.ts). Small enough for npm test: 1,500

@@ -35,6 +35,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
         <script src="/static/app.js" defer></script>
       </head>
       <body>
+        <a class="skip-link" href="#main">{m.a11y.skipToContent}</a>
         <header class="topbar">
           <a class="brand" href="/">
             <span class="brand-mark" aria-hidden="true">cx</span>
@@ -56,7 +57,8 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
           )}
         </header>
         {evaluation ? (
-          <div class="evalbar">
+          // A named section is a landmark: the evaluation's name and tabs are found like the rest of the page.
+          <section class="evalbar" aria-label={m.a11y.evaluationBar(evaluation.name)}>
             <div class="evalbar-title">
               <a href={`/evaluations/${evaluation.id}`} class="evalbar-name">{evaluation.name}</a>
               <StatusBadge status={evaluation.status} />
@@ -67,9 +69,9 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
                 <a href={tabHref(evaluation.id, tab)} aria-current={tab === evaluation.active ? 'page' : undefined}>{m.tabs[tab]}</a>
               ))}
             </nav>
-          </div>
+          </section>
         ) : null}
-        <main class={wide ? 'main main-wide' : 'main'}>
+        <main class={wide ? 'main main-wide' : 'main'} id="main">
           {evaluation?.status === 'decided' ? <div class="alert alert-locked" role="note">{m.locked}</div> : null}
           {evaluation?.deadline && (evaluation.status === 'voting' || evaluation.status === 'scoring') ? <DeadlineBanner stage={evaluation.status} at={evaluation.deadline} /> : null}
           {children}

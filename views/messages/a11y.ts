@@ -8,6 +8,8 @@ export const a11y = {
   skipToContent: 'Skip to content',
   /** The decision page's record card, whose sign-off heading sits under it. */
   decisionRecord: 'The decision on record',
+  /** A table's column of buttons (its heading is read, not shown). */
+  actionsColumn: 'Actions',
   /** The robustness table's bar column (the same interval as the figures beside it). */
   intervalColumn: 'Range as a bar',
   /** The ranking's contribution bars as a table: one row per vendor, one column per criterion. */

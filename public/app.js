@@ -329,9 +329,10 @@
   }
   function mark() {
     document.querySelectorAll('.table-wrap').forEach(function (wrap) {
-      // A box with links or inputs inside scrolls as they take focus: one more stop would only slow Tab.
-      var scrolls = (wrap.scrollWidth > wrap.clientWidth + 1 || wrap.scrollHeight > wrap.clientHeight + 1)
-        && !wrap.querySelector('a[href], button, input:not([type="hidden"]), select, textarea, summary');
+      // A box with links or inputs inside scrolls as they take focus: one more stop would only slow
+      // Tab. Asked first, because measuring a box forces a layout (costly before the big grid's load).
+      var scrolls = !wrap.querySelector('a[href], button, input:not([type="hidden"]), select, textarea, summary')
+        && (wrap.scrollWidth > wrap.clientWidth + 1 || wrap.scrollHeight > wrap.clientHeight + 1);
       if (scrolls && !wrap.hasAttribute('tabindex')) {
         wrap.setAttribute('tabindex', '0');
         wrap.setAttribute('role', 'region');

@@ -46,7 +46,8 @@ export const rankingPages = new Hono<AppEnv>()
     const report = await visibleSensitivityReport(p.db, p, { samples: 1000 });
     if (!report) return html(c, <ScoresHidden title={m.robustness.title} user={p.user} nav={p.nav} />);
     if (c.req.header('hx-request')) return fragment(c, <Robustness report={report} />);
-    return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><Robustness report={report} /></Layout>);
+    // Opened on its own (no htmx), the card is the page: the page's heading names it.
+    return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><h1 class="visually-hidden">{m.robustness.title}</h1><Robustness report={report} /></Layout>);
   })
   .get('/what-if', async (c) => {
     const p = await evaluationPage(c, 'ranking');

@@ -20,6 +20,7 @@ import { report } from './report.js';
 import { calibration } from './calibration.js';
 import { whatIf } from './what-if.js';
 import { passwordReset } from './password-reset.js';
+import { a11y } from './a11y.js';
 
 /** Every user-facing string of the pages, by area; one place to translate. */
-export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, passwordReset } as const;
+export const m = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, passwordReset, a11y } as const;

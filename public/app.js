@@ -66,6 +66,16 @@
       b[1].disabled = i === list.children.length - 1;
     });
   }
+  // Says where the item went, in the list's live region ("Privacy: now 1 of 5"), from the page's own wording.
+  function announceMove(li, list) {
+    var status = list.parentElement && list.parentElement.querySelector('[data-rank-status]');
+    if (!status) return;
+    var position = Array.prototype.indexOf.call(list.children, li) + 1;
+    status.textContent = (status.getAttribute('data-template') || '{name}: {position}/{count}')
+      .replace('{name}', li.querySelector('.rank-name').textContent)
+      .replace('{position}', String(position))
+      .replace('{count}', String(list.children.length));
+  }
   // Moves the button's item one place and keeps focus on a button of that item, so ↑↑↑ keeps going.
   function moveItem(btn) {
     var li = btn.closest('li');
@@ -74,6 +84,7 @@
     if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
     if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
     renumber(list);
+    announceMove(li, list);
     var again = li.querySelector('.rank-buttons button[value$="' + (up ? ':up' : ':down') + '"]');
     (again && !again.disabled ? again : li.querySelector('.rank-buttons button:not([disabled])')).focus();
   }
@@ -103,6 +114,24 @@
     else document.execCommand('copy');
     copy.textContent = '✓';
   });
+})();
+
+// Form fields with an error (views/layout.tsx Field): the control names its message
+// (aria-describedby) and says it is invalid, whichever page built the control.
+(function errorsNamedByInputs() {
+  function tie() {
+    document.querySelectorAll('.field-error').forEach(function (field) {
+      var msg = field.querySelector('.error-text[id]');
+      var label = field.querySelector('label[for]');
+      var control = label && document.getElementById(label.getAttribute('for'));
+      if (!msg || !control) return;
+      var ids = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      if (ids.indexOf(msg.id) < 0) control.setAttribute('aria-describedby', ids.concat(msg.id).join(' '));
+      control.setAttribute('aria-invalid', 'true');
+    });
+  }
+  tie();
+  document.addEventListener('htmx:after:swap', tie);
 })();
 
 // Scoring grid: show the focused criterion's rubric and highlight the level of the current value.
@@ -280,4 +309,50 @@
 (function ownAddressAfterPost() {
   var own = document.body.getAttribute('data-page-url');
   if (own && own !== location.pathname + location.search) history.replaceState(null, '', own);
+})();
+
+// Tables wider than their box scroll inside it (the phone layout); a keyboard user scrolls such a
+// box only once it takes focus, so a box that overflows joins the Tab order as a named region
+// (WCAG 2.1.1), and leaves it again when the window grows wide enough.
+(function scrollableTables() {
+  function nameOf(wrap) {
+    var table = wrap.querySelector('table');
+    var caption = table && table.querySelector('caption');
+    if (table && table.getAttribute('aria-label')) return table.getAttribute('aria-label');
+    if (caption) return caption.textContent.trim();
+    var el = wrap;
+    while (el) {
+      var prev = el.previousElementSibling;
+      while (prev) {
+        if (/^H[1-6]$/.test(prev.tagName)) return prev.textContent.trim();
+        prev = prev.previousElementSibling;
+      }
+      el = el.parentElement;
+      if (el && /^H[1-6]$/.test(el.tagName)) return el.textContent.trim();
+    }
+    return document.title;
+  }
+  function mark() {
+    document.querySelectorAll('.table-wrap').forEach(function (wrap) {
+      // A box with links or inputs inside scrolls as they take focus: one more stop would only slow
+      // Tab. Asked first, because measuring a box forces a layout (costly before the big grid's load).
+      var scrolls = !wrap.querySelector('a[href], button, input:not([type="hidden"]), select, textarea, summary')
+        && (wrap.scrollWidth > wrap.clientWidth + 1 || wrap.scrollHeight > wrap.clientHeight + 1);
+      if (scrolls && !wrap.hasAttribute('tabindex')) {
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', nameOf(wrap));
+        wrap.setAttribute('data-region-auto', '1');
+      } else if (!scrolls && wrap.hasAttribute('data-region-auto')) {
+        wrap.removeAttribute('tabindex');
+        wrap.removeAttribute('role');
+        wrap.removeAttribute('aria-label');
+        wrap.removeAttribute('data-region-auto');
+      }
+    });
+  }
+  mark();
+  window.addEventListener('resize', mark);
+  document.addEventListener('htmx:after:swap', mark);
+  document.addEventListener('toggle', mark, true);
 })();

@@ -1,4 +1,4 @@
-import type { Child } from 'hono/jsx';
+import { cloneElement, isValidElement, type Child } from 'hono/jsx';
 import type { CurrentUser } from '../server/context.js';
 import type { EvaluationStatus, MemberRole } from '../db/schema.js';
 import { m } from './messages/index.js';
@@ -37,6 +37,7 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
         <script src="/static/app.js" defer></script>
       </head>
       <body>
+        <a class="skip-link" href="#main">{m.a11y.skipToContent}</a>
         <header class="topbar">
           <a class="brand" href="/">
             <span class="brand-mark" aria-hidden="true">cx</span>
@@ -59,7 +60,8 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
           <LanguageSwitcher />
         </header>
         {evaluation ? (
-          <div class="evalbar">
+          // A named section is a landmark: the evaluation's name and tabs are found like the rest of the page.
+          <section class="evalbar" aria-label={m.a11y.evaluationBar(evaluation.name)}>
             <div class="evalbar-title">
               <a href={`/evaluations/${evaluation.id}`} class="evalbar-name">{evaluation.name}</a>
               <StatusBadge status={evaluation.status} />
@@ -70,9 +72,9 @@ export function Layout({ title, user, evaluation, children, wide }: LayoutProps)
                 <a href={tabHref(evaluation.id, tab)} aria-current={tab === evaluation.active ? 'page' : undefined}>{m.tabs[tab]}</a>
               ))}
             </nav>
-          </div>
+          </section>
         ) : null}
-        <main class={wide ? 'main main-wide' : 'main'}>
+        <main class={wide ? 'main main-wide' : 'main'} id="main">
           {evaluation?.status === 'decided' ? <div class="alert alert-locked" role="note">{m.locked}</div> : null}
           {evaluation?.deadline && (evaluation.status === 'voting' || evaluation.status === 'scoring') ? <DeadlineBanner stage={evaluation.status} at={evaluation.deadline} /> : null}
           {children}
@@ -88,12 +90,28 @@ export function Field(props: { label: string; name: string; error?: string | und
   return (
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={id}>{props.label}</label>
-      {props.children}
+      {describedControl(props.children, id, props.error ? `${id}-error` : undefined)}
       {/* An error that says what the hint says would read twice; the error alone is enough then. */}
       {props.hint && props.hint !== props.error ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
       {props.error ? <p class="error-text" id={`${id}-error`} role="alert">{props.error}</p> : null}
     </div>
   );
+}
+
+/**
+ * The field's control (the child whose id the label names) with its error named and flagged:
+ * `aria-describedby` gains the error's id, `aria-invalid` is set (issue 16), so a screen reader
+ * reads the message with the field. Other children, and a field without an error, pass unchanged.
+ */
+function describedControl(children: Child, id: string, errorId: string | undefined): Child {
+  if (!errorId) return children;
+  const one = (child: Child): Child => {
+    if (Array.isArray(child)) return child.map(one);
+    if (!isValidElement(child) || (child.props as { id?: unknown }).id !== id) return child;
+    const before = (child.props as { 'aria-describedby'?: string })['aria-describedby'];
+    return cloneElement(child, { 'aria-describedby': before ? `${before} ${errorId}` : errorId, 'aria-invalid': 'true' });
+  };
+  return one(children);
 }
 
 export function FormErrors({ errors }: { errors: Record<string, string> | undefined }) {

@@ -61,7 +61,9 @@ interface SheetFormulae { _formulae?: Record<string, unknown> }
  * zip reaches the sheet), so without this the whole landscape would sit in memory. The zip itself
  * waits for the response's reader, so a slow download slows the writer instead of growing it.
  */
-async function breathe(ws: ExcelJS.Worksheet): Promise<void> {
+async function breathe(ws: ExcelJS.Worksheet, signal?: AbortSignal): Promise<void> {
+  // A download given up (the pool thread's reader gone): stop writing instead of waiting on a zip nobody reads.
+  signal?.throwIfAborted();
   // Dropped, or the landscape's 350,000 formula cells would stay in memory until the sheet ends (and stall the loop in GC).
   const kept = ws as unknown as SheetFormulae;
   if (kept._formulae) kept._formulae = {};
@@ -69,7 +71,8 @@ async function breathe(ws: ExcelJS.Worksheet): Promise<void> {
   lastBreath = performance.now();
   const s = (ws as unknown as { stream?: SheetStream }).stream;
   const queued = () => s !== undefined && (s.buffers.length > MAX_QUEUED_BUFFERS || s.pipes.some((p) => (p.writableLength ?? 0) > MAX_QUEUED_BYTES));
-  for (const start = performance.now(); queued() && performance.now() - start < MAX_WAIT_MS;) await new Promise((resolve) => setTimeout(resolve, 2));
+  for (const start = performance.now(); queued() && !signal?.aborted && performance.now() - start < MAX_WAIT_MS;) await new Promise((resolve) => setTimeout(resolve, 2));
+  signal?.throwIfAborted();
 }
 
 /** Fixed addresses on the Weights sheet (row 1): the scale and the lowest price that normalisation reads. */
@@ -81,7 +84,7 @@ const AVERAGE_PRICE = 'Weights!$J$1';
 /** Scores and Working: two header rows (names, then kind / leaf weight); vendor i is on row 3 + i. */
 const FIRST = 3;
 
-interface Ctx { data: ShortlistWorkbookData; formulas: boolean; lowest: number; cost: CostBasis }
+interface Ctx { data: ShortlistWorkbookData; formulas: boolean; lowest: number; cost: CostBasis; signal?: AbortSignal | undefined }
 const formulaOf = (data: ShortlistWorkbookData): CostFormula => data.costFormula ?? DEFAULT_COST_FORMULA;
 
 /** A formula with its cached result, or (plain mode, the bench's baseline) the result alone. */
@@ -159,7 +162,7 @@ async function writeScores(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     });
     // Names are strings, never formulas: a vendor called "=HYPERLINK(…)" stays text.
     ws.addRow([vendorId, name, ...values, consensus.join('; ')]).commit();
-    if (due(i)) await breathe(ws);
+    if (due(i)) await breathe(ws, ctx.signal);
   }
   await ws.commit();
 }
@@ -179,7 +182,7 @@ async function writeWorking(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     });
     const coverage = fx(ctx, `SUMPRODUCT(--ISNUMBER(B${r}:${lastCol}${r}),B$2:${lastCol}$2)`, row.coverage);
     ws.addRow([row.name, ...cells, coverage]).commit();
-    if (due(i)) await breathe(ws);
+    if (due(i)) await breathe(ws, ctx.signal);
   }
   await ws.commit();
 }
@@ -216,7 +219,7 @@ async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
       fx(ctx, `IF(D${r}<1-1E-9,"provisional","ranked")`, lines[i]!.status), '',
       fx(ctx, `ROUND(C${r},9)`, round9(row.total)),
     ]).commit();
-    if (due(i)) await breathe(ws);
+    if (due(i)) await breathe(ws, ctx.signal);
   }
   // Excluded, not yet scored and withdrawn vendors take no rank and no figures (ADR 024).
   for (const l of lines.slice(rows.length)) ws.addRow([null, l.vendor, null, null, ...plan.tops.map(() => null), l.status, l.reason]).commit();
@@ -237,7 +240,7 @@ async function writeVotes(ws: ExcelJS.Worksheet, votes: VoteAggregate | null): P
   return ws.commit();
 }
 
-async function writeAudit(ws: ExcelJS.Worksheet, audit: AsyncIterable<ReadableAuditRow> | null): Promise<void> {
+async function writeAudit(ws: ExcelJS.Worksheet, audit: AsyncIterable<ReadableAuditRow> | null, signal?: AbortSignal): Promise<void> {
   if (!audit) {
     ws.addRow(['The audit log is open to facilitators and observers.']).commit();
     return ws.commit();
@@ -246,7 +249,7 @@ async function writeAudit(ws: ExcelJS.Worksheet, audit: AsyncIterable<ReadableAu
   let n = 0;
   for await (const e of audit) {
     ws.addRow([e.at, e.actor_name ?? 'system', e.action, e.entity, e.entity_id, e.summary, e.before ?? '', e.after ?? '']).commit();
-    if (due(n++)) await breathe(ws);
+    if (due(n++)) await breathe(ws, signal);
   }
   return ws.commit();
 }
@@ -270,10 +273,11 @@ function costBasisOf(data: ShortlistWorkbookData): CostBasis {
  * Streams the shortlist workbook into `stream`: sheets Shortlist, Scores, Weights, Working, Votes,
  * Audit. With `formulas` (the export) the Shortlist's totals, points and ranks are formulas over
  * Scores and Weights, each with its cached result; without (the bench's baseline) the same cells
- * hold the results alone. Rows are committed as they are made, so memory stays flat.
+ * hold the results alone. Rows are committed as they are made, so memory stays flat. `signal`
+ * stops the write (it rejects) at its next pause.
  */
-export async function writeShortlistWorkbook(data: ShortlistWorkbookData, stream: Writable, opts: { formulas?: boolean } = {}): Promise<void> {
-  const ctx: Ctx = { data, formulas: opts.formulas ?? true, lowest: lowestPrice(data), cost: costBasisOf(data) };
+export async function writeShortlistWorkbook(data: ShortlistWorkbookData, stream: Writable, opts: { formulas?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  const ctx: Ctx = { data, formulas: opts.formulas ?? true, lowest: lowestPrice(data), cost: costBasisOf(data), signal: opts.signal };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   const sheets = Object.fromEntries(['Shortlist', 'Scores', 'Weights', 'Working', 'Votes', 'Audit'].map((n) => [n, wb.addWorksheet(n)]));
   await writeShortlist(sheets.Shortlist!, ctx);
@@ -281,6 +285,6 @@ export async function writeShortlistWorkbook(data: ShortlistWorkbookData, stream
   await writeWeights(sheets.Weights!, ctx);
   await writeWorking(sheets.Working!, ctx);
   await writeVotes(sheets.Votes!, data.votes);
-  await writeAudit(sheets.Audit!, data.audit);
+  await writeAudit(sheets.Audit!, data.audit, opts.signal);
   await wb.commit();
 }

@@ -71,23 +71,36 @@ export async function heavyOnce<T extends HeavyTask>(a: Actor, task: T): Promise
 
 /** Runs the task in the pool as one of the team's jobs: 429 with Retry-After past the cap or a full queue. */
 async function underTeamCap<T extends HeavyTask>(a: Actor, task: T): Promise<HeavyResult<T>> {
+  const release = holdTeamSlot(a);
+  return runInPool(task)
+    .catch((err: unknown) => { throw poolRefusal(err); })
+    .finally(release);
+}
+
+/**
+ * Takes one of the team's heavy-job slots, or throws RetryLater (429 with Retry-After) when the
+ * team already holds its cap; the returned function gives the slot back (call it once).
+ */
+export function holdTeamSlot(a: Actor): () => void {
   const team = a.evaluation.team_id;
   const now = perTeam.get(team) ?? 0;
   if (now >= heavyJobsPerTeam()) {
     throw new RetryLater(m.errors.teamAnalysesRunning(now), RETRY_AFTER_S);
   }
   perTeam.set(team, now + 1);
-  return runInPool(task)
-    .catch((err: unknown) => {
-      // piscina refuses past its queue: every team is busy, so the same answer as the team cap.
-      if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new RetryLater(m.errors.serverBusy, RETRY_AFTER_S);
-      throw err;
-    })
-    .finally(() => {
-      const left = (perTeam.get(team) ?? 1) - 1;
-      if (left > 0) perTeam.set(team, left);
-      else perTeam.delete(team);
-    });
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    const left = (perTeam.get(team) ?? 1) - 1;
+    if (left > 0) perTeam.set(team, left);
+    else perTeam.delete(team);
+  };
+}
+
+/** piscina refuses past its queue: every team is busy, so the same answer as the team cap. Other errors pass through. */
+export function poolRefusal(err: unknown): unknown {
+  return err instanceof Error && /queue is at limit/i.test(err.message) ? new RetryLater(m.errors.serverBusy, RETRY_AFTER_S) : err;
 }
 
 /** Forgets every cached result (tests). */

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { heavyThreads, MAX_QUEUE } from './config.js';
 import { runHeavy, transferablesOf, type HeavyResult, type HeavyTask } from './tasks.js';
@@ -34,8 +35,19 @@ export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResu
   return (await poolOf(threads).run({ task, locale: currentLocale() }, { transferList: transferablesOf(task) })) as HeavyResult<T>;
 }
 
+/**
+ * Runs a task that talks back over its own MessagePort (transferred to the thread with it) in a pool
+ * thread: the shortlist workbook's bytes (ADR 037). Only when the pool is on (poolEnabled).
+ */
+export async function runWithPort(task: { kind: string; port: MessagePort }): Promise<unknown> {
+  return poolOf(heavyThreads()).run({ task, locale: currentLocale() }, { transferList: [task.port] });
+}
+
 /** Jobs waiting for a thread (for the bench and diagnostics). */
 export const queuedJobs = (): number => pool?.queueSize ?? 0;
+
+/** Jobs the current pool has finished (for tests and diagnostics: did the work go to a thread?). */
+export const completedJobs = (): number => pool?.completed ?? 0;
 
 /** Stops the pool's threads (tests and shutdown); the next job starts a new pool. */
 export async function closeHeavyPool(): Promise<void> {

@@ -7,6 +7,8 @@ import { kendallW } from '../domain/agreement.js';
 import { LonglistFormatError, parseLonglist, type ParsedLonglist } from '../domain/csv-longlist.js';
 import { CsvDecodeError, decodeCsv } from '../domain/csv-decode.js';
 import { nameKey } from '../../db/queries/vendors.js';
+import type { CalibrationGrid } from '../domain/calibration-grid.js';
+import { calibrationOfGrid, type CalibrationReport } from '../read-models/calibration.js';
 
 /**
  * The heavy computations as plain data in, plain data out (ADR 017): they run in a pool thread or
@@ -18,7 +20,8 @@ export type HeavyTask =
   | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number }
   | { kind: 'topsis'; inputs: RankingInputs }
   | { kind: 'kendall'; grid: KendallGrid }
-  | { kind: 'longlist'; source: LonglistSource };
+  | { kind: 'longlist'; source: LonglistSource }
+  | { kind: 'calibration'; inputs: RankingInputs; grid: CalibrationGrid };
 
 /** A longlist as text (a page upload, already read) or as the request's bytes and declared charset (the API). */
 export type LonglistSource = { text: string } | { bytes: Uint8Array; charset: string | undefined };
@@ -46,13 +49,14 @@ export interface SensitivityFigures {
 export type LonglistParse = { ok: true; parsed: ParsedLonglist } | { ok: false; code: string; message: string; field: string };
 
 export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null>
-  : T extends { kind: 'longlist' } ? LonglistParse : SensitivityFigures;
+  : T extends { kind: 'longlist' } ? LonglistParse : T extends { kind: 'calibration' } ? CalibrationReport : SensitivityFigures;
 
 /** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
 export function costOf(task: HeavyTask): number {
   if (task.kind === 'kendall') return task.grid.rows.reduce((n, rows) => n + rows.length, 0) * task.grid.vendors;
   // csv-parse reads about a character per cell visit's time: a 20 KB file parses in a millisecond.
   if (task.kind === 'longlist') return 'text' in task.source ? task.source.text.length : task.source.bytes.length;
+  if (task.kind === 'calibration') return task.grid.values.length * task.grid.vendorIds.length + task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   if (task.kind === 'rank' || task.kind === 'topsis') return cells;
   const tops = task.inputs.nodes.filter((n) => n.parentId === null).length;
@@ -64,6 +68,7 @@ export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'topsis') return topsisOfInputs(task.inputs) as HeavyResult<T>;
   if (task.kind === 'kendall') return kendallOfGrid(task.grid) as HeavyResult<T>;
   if (task.kind === 'longlist') return longlistOf(task.source) as HeavyResult<T>;
+  if (task.kind === 'calibration') return calibrationOfGrid(task.inputs, task.grid) as HeavyResult<T>;
   return sensitivityFigures(task.inputs, task.votes, task.samples) as HeavyResult<T>;
 }
 

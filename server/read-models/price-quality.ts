@@ -16,28 +16,38 @@ export interface PriceQuality {
 }
 
 /**
- * Price against quality for the ranking page, from the same inputs and view as the ranking (the
+ * Each ranked vendor's price and quality points, from the same inputs and view as the ranking (the
  * visibility rule applied when they were loaded): the cost points are 100 × the cost leaves' weight
- * × the vendor's cost score, so quality = total − cost points. The other formulas' top three go
- * through the ranking read model (and the heavy layer's cache) as what-ifs.
+ * × the vendor's cost score, so quality = total − cost points. In ranking order.
  */
-export async function priceQuality(a: Actor, inputs: RankingInputs, view: RankingView, limit: number): Promise<PriceQuality> {
+export function pricePoints(inputs: RankingInputs, view: RankingView): PricePoint[] {
   const costIds = new Set(view.nodes.filter((n) => n.kind === 'cost').map((n) => n.id));
   let costWeight = 0;
   for (const [id, w] of view.resolved.leaves) if (costIds.has(id)) costWeight += w;
   const prices = new Map(inputs.vendors.map((v) => [v.id, validPrice(v.price) ? v.price : null]));
   const rows = view.result.rows;
   const basis = costBasis(inputs.costFormula, rows.flatMap((r) => { const p = prices.get(r.vendorId); return p == null ? [] : [p]; }));
-  const points = rows.map((r): PricePoint => {
+  return rows.map((r): PricePoint => {
     const price = prices.get(r.vendorId) ?? null;
     const quality = r.total - (price === null ? 0 : 100 * costWeight * costScore(price, basis));
     return { vendorId: r.vendorId, name: r.name, rank: r.rank, price, quality, perPoint: price !== null && quality > 1e-9 ? price / quality : null };
   });
+}
+
+/** The value-for-money order: price per quality point, lowest first (ties by rank); vendors without a price or quality left out. */
+export const valueForMoneyOf = (points: readonly PricePoint[]): PricePoint[] =>
+  points.filter((p) => p.perPoint !== null).sort((x, y) => x.perPoint! - y.perPoint! || x.rank - y.rank);
+
+/**
+ * Price against quality for the ranking page (pricePoints). The other formulas' top three go
+ * through the ranking read model (and the heavy layer's cache) as what-ifs.
+ */
+export async function priceQuality(a: Actor, inputs: RankingInputs, view: RankingView, limit: number): Promise<PriceQuality> {
+  const points = pricePoints(inputs, view);
   const tops: PriceQuality['tops'] = [];
   for (const formula of COST_FORMULAS) {
     const other = formula === inputs.costFormula ? view : await rankOffLoop(a, { ...inputs, costFormula: formula }, undefined, { limit: 3 });
     tops.push({ formula, names: other.result.rows.slice(0, 3).map((r) => r.name) });
   }
-  const valueForMoney = points.filter((p) => p.perPoint !== null).sort((x, y) => x.perPoint! - y.perPoint! || x.rank - y.rank).slice(0, limit);
-  return { points: points.slice(0, limit), tops, valueForMoney };
+  return { points: points.slice(0, limit), tops, valueForMoney: valueForMoneyOf(points).slice(0, limit) };
 }

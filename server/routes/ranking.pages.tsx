@@ -19,7 +19,8 @@ import { whatIfInputs } from '../read-models/what-if.js';
 import { priceQuality } from '../read-models/price-quality.js';
 import { topLevelOf } from '../domain/criteria-tree.js';
 import { PriceQualitySection } from '../../views/partials/price-quality.js';
-import { WhatIfResult, WhatIfSection } from '../../views/partials/what-if.js';
+import { WhatIfResult, WhatIfSection, WhatIfSlider } from '../../views/partials/what-if.js';
+import { rescaleSliders } from '../domain/what-if-sliders.js';
 
 const DEFAULT_LIMIT = 50;
 /** Rows of the what-if table and of the price–quality figures (the scatter stays readable). */
@@ -45,20 +46,29 @@ export const rankingPages = new Hono<AppEnv>()
     const report = await visibleSensitivityReport(p.db, p, { samples: 1000 });
     if (!report) return html(c, <ScoresHidden title={m.robustness.title} user={p.user} nav={p.nav} />);
     if (c.req.header('hx-request')) return fragment(c, <Robustness report={report} />);
-    return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><Robustness report={report} /></Layout>);
+    // Opened on its own (no htmx), the card is the page: the page's heading names it.
+    return html(c, <Layout title={m.robustness.title} user={p.user} evaluation={p.nav}><h1 class="visually-hidden">{m.robustness.title}</h1><Robustness report={report} /></Layout>);
   })
   .get('/what-if', async (c) => {
     const p = await evaluationPage(c, 'ranking');
     const loaded = await visibleRankingInputs(p.db, p);
     if (!loaded) return html(c, <ScoresHidden title={m.ranking.title} user={p.user} nav={p.nav} />);
-    const tops = topLevelOf(loaded.nodes).map((n) => n.id);
-    const pairs = tops.flatMap((id) => { const v = c.req.query(`w-${id}`); return v === undefined ? [] : [`${id}:${v}`]; });
+    const tops = topLevelOf(loaded.nodes);
+    const sent = Object.fromEntries(tops.flatMap((n) => { const v = Number(c.req.query(`w-${n.id}`)); return Number.isFinite(v) ? [[n.id, v]] : []; }));
+    // The slider that moved keeps its value and the others share the rest in proportion (ADR 037).
+    const moved = c.req.query('moved');
+    const values = moved !== undefined && moved in sent ? rescaleSliders(sent, moved) : sent;
+    const pairs = Object.entries(values).map(([id, v]) => `${id}:${v}`);
     // Sliders all at 0 (or none sent, or a reset) rank with the weights in force.
-    const inputs = c.req.query('reset') || pairs.length === 0 || pairs.every((x) => Number(x.split(':')[1]) === 0) ? loaded : whatIfInputs(loaded, { weights: pairs.join(',') });
+    const inputs = c.req.query('reset') || pairs.length === 0 || Object.values(values).every((v) => v <= 0) ? loaded : whatIfInputs(loaded, { weights: pairs.join(',') });
     const view = await rankOffLoop(p, inputs, undefined, { limit: WHAT_IF_ROWS });
     const base = `/evaluations/${p.evaluation.id}`;
     if (c.req.query('reset')) return fragment(c, <WhatIfSection base={base} view={view} sliders={slidersOf(view)} />);
-    return fragment(c, <WhatIfResult view={view} />);
+    const others = values === sent ? [] : tops.filter((n) => n.id !== moved && n.id in values).map((n) => ({ id: n.id, name: n.name, value: values[n.id]! }));
+    return fragment(c, <>
+      <WhatIfResult view={view} />
+      {others.map((s) => <WhatIfSlider url={`${base}/ranking/what-if`} slider={s} oob />)}
+    </>);
   })
   .get('/', async (c) => {
   const p = await evaluationPage(c, 'ranking');

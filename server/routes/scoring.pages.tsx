@@ -6,6 +6,7 @@ import { fragment } from '../../views/render.js';
 import { evaluationPage, pageAccess } from './page-access.js';
 import { gridColumns, gridScope, renderGrid } from './scoring-grid.js';
 import { GridProgress } from '../../views/partials/scoring-progress.js';
+import { GridAnnouncer, savedSentence } from '../../views/partials/scoring-announce.js';
 import { scoreOf } from '../../db/queries/scores.js';
 import { gridVendor } from '../../db/queries/scoring-grid.js';
 import { clearScore, saveScore } from '../services/scores.js';
@@ -20,9 +21,9 @@ type Counter = () => Promise<{ done: number; total: number }>;
 async function respondCell(c: Context, props: CellProps, status: 200 | 409 | 422, counter: Counter) {
   if (c.req.header('hx-request')) {
     if (status !== 200) return fragment(c, <ScoreCellForm {...props} />, status);
-    // A save moves the counter above the grid: it rides along as an out-of-band swap.
+    // A save moves the counter above the grid and is said in the grid's live region: both ride along out of band.
     const { done, total } = await counter();
-    return fragment(c, <><ScoreCellForm {...props} /><GridProgress done={done} total={total} oob /></>, status);
+    return fragment(c, <><ScoreCellForm {...props} /><GridProgress done={done} total={total} oob /><GridAnnouncer oob text={savedSentence(props, done, total)} /></>, status);
   }
   // Without JavaScript the form posted normally: back to the grid when saved, otherwise say why it was not.
   if (status === 200) return c.redirect(`/evaluations/${props.evaluationId}/scoring`, 303);

@@ -57,6 +57,23 @@ describe('GET /ranking what-ifs', () => {
     expect(expectApiError(await api(app, fiona.token, 'GET', path(`/ranking?weights=${quality}:0,${price}:0`)), 400).fields).toHaveProperty('weights');
   });
 
+  test('?method=value-for-money orders the ranked vendors by price per quality point, as the ranking page does', async () => {
+    // Quality points = 60 × score/10: A 30, B 42, C 60; per point A 100/30, B 150/42, C 250/60.
+    const vfm = (await ranking('?method=value-for-money')) as unknown as Omit<Ranking, 'rows'> & { method: string; rows: { name: string; rank: number; price: number; quality: number; perPoint: number; officialRank: number; total: number }[] };
+    expect(vfm.method).toBe('value-for-money');
+    expect(vfm.rows.map((r) => [r.name, r.rank, r.officialRank])).toEqual([['A', 1, 2], ['B', 2, 3], ['C', 3, 1]]);
+    const [a, b, c] = vfm.rows;
+    expect(a!.quality).toBeCloseTo(30, 9);
+    expect(b!.perPoint).toBeCloseTo(150 / 42, 9);
+    expect(c!).toMatchObject({ price: 250 });
+    expect(c!.perPoint).toBeCloseTo(250 / 60, 9);
+    // `total` stays the weighted sum: C's 60 + 40 × 100/250.
+    expect(c!.total).toBeCloseTo(76, 9);
+    expect((await ranking('?method=value-for-money&limit=1')).rows.map((r) => r.name)).toEqual(['A']);
+    expect((await ranking()).rows.every((r) => !('perPoint' in r))).toBe(true);
+    expect(expectApiError(await api(app, fiona.token, 'GET', path('/ranking?method=cheapest')), 400).fields).toHaveProperty('method');
+  });
+
   test('a what-if leaves the audit log alone', async () => {
     const count = async () => ((await api(app, fiona.token, 'GET', path('/audit'))).json.entries as unknown[]).length;
     const n = await count();

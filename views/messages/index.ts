@@ -28,12 +28,13 @@ import { mail } from './mail.js';
 import { template } from './template.js';
 import { errors } from './errors.js';
 import { chrome } from './chrome.js';
+import { a11y } from './a11y.js';
 import { localise } from './icu.js';
 
 /**
  * Every user-facing string, by area, in English: the source the catalogues in locales/<lang>/
  * translate. Views read `m`, which answers in the request's language (ADR 034).
  */
-export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation, exports: exportsText, passwordReset, mail, template, errors, chrome } as const;
+export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation, exports: exportsText, passwordReset, mail, template, errors, chrome, a11y } as const;
 
 export const m = localise(messageSource);

@@ -107,7 +107,7 @@ export function DecisionPage(p: DecisionPageProps) {
       <div class="page-head"><h1>{d.title}</h1>{p.choices ? <p class="muted">{d.decideIntro}</p> : null}</div>
       <FormErrors errors={p.errors} />
       {p.choices ? <DecideForm nav={p.nav} choices={p.choices} errors={p.errors} values={p.values} /> : null}
-      {p.record ? <section class="card"><DecisionRecordView record={p.record} /></section> : null}
+      {p.record ? <section class="card"><h2 class="visually-hidden">{m.a11y.decisionRecord}</h2><DecisionRecordView record={p.record} /></section> : null}
       {p.record === null ? <p class="alert">{d.notRecorded}</p> : null}
       {p.record && p.approver ? <VerdictForm nav={p.nav} mine={p.approver.mine} errors={p.errors} values={p.values} /> : null}
       {!p.choices && p.record === undefined ? <p class="alert">{p.nav.status === 'review' ? d.awaited : d.notYet}</p> : null}

@@ -38,7 +38,7 @@ export function ReportPage({ report, pdfHref, backHref, controls, inlineStyles, 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${r.title}: ${e.name} · ${m.product}`}</title>
-        {inlineStyles ? null : <><link rel="stylesheet" href="/static/app.css" /><link rel="stylesheet" href="/static/report.css" /></>}
+        {inlineStyles ? null : <><link rel="stylesheet" href="/static/app.css" /><link rel="stylesheet" href="/static/report.css" /><script src="/static/app.js" defer></script></>}
       </head>
       <body>
         <main class="main report-main">

@@ -7,6 +7,7 @@ import { DeclarationForm } from '../partials/scoring-declaration.js';
 import { ScoringGrid, type GridColumn, type GridVendor, type MyScore } from '../partials/scoring-grid.js';
 import { ScoringPager } from '../partials/scoring-pager.js';
 import { GridProgress } from '../partials/scoring-progress.js';
+import { GridAnnouncer } from '../partials/scoring-announce.js';
 
 export type { GridColumn, GridVendor, MyScore };
 
@@ -37,6 +38,7 @@ export function ScoringPage(p: ScoringPageProps) {
         <>
           <div class="grid-toolbar">
             <GridProgress done={p.done} total={p.total} />
+            <GridAnnouncer />
             {p.hasCost ? <p class="muted small">{m.scoring.costNote}</p> : null}
           </div>
           {/* The rubric has a column of its own beside the grid (above it on narrow screens): it covers nothing. */}

@@ -16,17 +16,22 @@ export interface VotePageProps {
 /** Saaty's 1–9 scale as the pairwise selects offer it, from "row far more important" to "column far more important". */
 export const SAATY = ['9', '8', '7', '6', '5', '4', '3', '2', '1', '1/2', '1/3', '1/4', '1/5', '1/6', '1/7', '1/8', '1/9'] as const;
 
-function PointsForm({ criteria, values }: { criteria: VoteCriterion[]; values: Record<string, string> }) {
+/** When the vote was refused, each input names the message (ERRORS_ID) and says it is invalid. */
+const ERRORS_ID = 'vote-errors';
+const invalidIf = (bad: boolean) => (bad ? { 'aria-invalid': 'true', 'aria-describedby': ERRORS_ID } : {});
+
+function PointsForm({ criteria, values, bad }: { criteria: VoteCriterion[]; values: Record<string, string>; bad: boolean }) {
   return (
     <div class="stack" data-points-form>
       {criteria.map((c) => (
         <div class="weight-row">
           <label for={`p-${c.id}`} class="weight-label">{c.name}</label>
           <input type="range" min="0" max="100" step="1" value={values[`p.${c.id}`] ?? '0'} data-sync={`p-${c.id}`} aria-label={m.weights.percentOf(c.name)} tabindex={-1} />
-          <span class="weight-number"><input id={`p-${c.id}`} name={`p.${c.id}`} inputmode="decimal" autocomplete="off" class="input-short" value={values[`p.${c.id}`] ?? ''} data-group="points" /></span>
+          <span class="weight-number"><input id={`p-${c.id}`} name={`p.${c.id}`} inputmode="decimal" autocomplete="off" class="input-short" value={values[`p.${c.id}`] ?? ''} data-group="points" {...invalidIf(bad)} /></span>
         </div>
       ))}
-      <p class="weight-sum">{m.voting.remaining}: <output data-points-left="points">{String(100 - criteria.reduce((s, c) => s + (Number(values[`p.${c.id}`]) || 0), 0))}</output></p>
+      {/* Said as it changes (politely, the whole sentence), so the count is heard without looking. */}
+      <p class="weight-sum" aria-live="polite" aria-atomic="true">{m.voting.remaining}: <output data-points-left="points">{String(100 - criteria.reduce((s, c) => s + (Number(values[`p.${c.id}`]) || 0), 0))}</output></p>
       <output data-sum-of="points" hidden>0</output>
     </div>
   );
@@ -52,6 +57,9 @@ function RatingForm({ criteria, values }: { criteria: VoteCriterion[]; values: R
 function RankForm({ criteria, order }: { criteria: VoteCriterion[]; order: string[] }) {
   const byId = new Map(criteria.map((c) => [c.id, c]));
   return (
+    <>
+    {/* app.js says each ↑/↓ move here ("Privacy: now 1 of 5"); focus stays on the moved item's button. */}
+    <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-rank-status data-template={m.a11y.rankMoved}></p>
     <ol class="rank-list" data-rank-list>
       {order.map((id, i) => (
         <li class="rank-item" data-id={id}>
@@ -65,6 +73,7 @@ function RankForm({ criteria, order }: { criteria: VoteCriterion[]; order: strin
         </li>
       ))}
     </ol>
+    </>
   );
 }
 
@@ -73,7 +82,7 @@ function saatyLabel(v: string, a: string, b: string): string {
   return v.startsWith('1/') ? m.voting.moreImportant(b, v.slice(2)) : m.voting.moreImportant(a, v);
 }
 
-function AhpForm({ criteria, values }: { criteria: VoteCriterion[]; values: Record<string, string> }) {
+function AhpForm({ criteria, values, bad }: { criteria: VoteCriterion[]; values: Record<string, string>; bad: boolean }) {
   const pairs: [VoteCriterion, VoteCriterion][] = [];
   criteria.forEach((a, i) => criteria.slice(i + 1).forEach((b) => pairs.push([a, b])));
   return (
@@ -83,7 +92,7 @@ function AhpForm({ criteria, values }: { criteria: VoteCriterion[]; values: Reco
         return (
           <div class="ahp-row">
             <label for={`f-${name}`} class="ahp-label">{a.name} <span class="muted">vs</span> {b.name}</label>
-            <select id={`f-${name}`} name={name}>
+            <select id={`f-${name}`} name={name} {...invalidIf(bad)}>
               {SAATY.map((v) => <option value={v} selected={(values[name] ?? '1') === v}>{saatyLabel(v, a.name, b.name)}</option>)}
             </select>
           </div>
@@ -114,6 +123,7 @@ export function VotePage(p: VotePageProps) {
   const base = `/evaluations/${p.nav.id}/vote`;
   const names = new Map(p.criteria.map((c) => [c.id, c.name]));
   const cr = p.mine?.consistencyRatio;
+  const refused = Object.keys(p.errors ?? {}).length > 0;
   return (
     <Layout title={m.voting.voteTitle} user={p.user} evaluation={{ ...p.nav, active: 'voting' }}>
       <div class="page-head">
@@ -137,11 +147,11 @@ export function VotePage(p: VotePageProps) {
           <form method="post" action={base} class="card stack" novalidate>
             <input type="hidden" name="method" value={p.method} />
             <p class="muted">{m.voting.methodHelp[p.method]}</p>
-            {p.method === 'points' ? <PointsForm criteria={p.criteria} values={p.values} /> : null}
+            {p.method === 'points' ? <PointsForm criteria={p.criteria} values={p.values} bad={refused} /> : null}
             {p.method === 'rating' ? <RatingForm criteria={p.criteria} values={p.values} /> : null}
             {p.method === 'rank' ? <RankForm criteria={p.criteria} order={p.order} /> : null}
-            {p.method === 'ahp' ? <AhpForm criteria={p.criteria} values={p.values} /> : null}
-            {p.errors?._ ? null : Object.entries(p.errors ?? {}).slice(0, 3).map(([, msg]) => <p class="error-text">{msg}</p>)}
+            {p.method === 'ahp' ? <AhpForm criteria={p.criteria} values={p.values} bad={refused} /> : null}
+            <div id={ERRORS_ID}>{p.errors?._ ? <p class="visually-hidden">{p.errors._}</p> : Object.entries(p.errors ?? {}).slice(0, 3).map(([, msg]) => <p class="error-text">{msg}</p>)}</div>
             <button type="submit" class="button button-primary">{m.voting.submit}</button>
           </form>
         </>

@@ -13,7 +13,7 @@ export function PanelProgress({ evaluationId, rows, canManage, polling }: { eval
   return (
     <div class="table-wrap" id="panel-progress" {...(polling ? { 'hx-get': `/evaluations/${evaluationId}/members/progress`, 'hx-trigger': 'every 5s', 'hx-swap': 'outerHTML' } : {})}>
       <table class="table panel-table">
-        <thead><tr><th scope="col">{m.panel.name}</th><th scope="col">{m.panel.role}</th><th scope="col">{m.panel.declaration}</th><th scope="col">{m.panel.progress}</th><th scope="col">{m.panel.submitted}</th>{canManage ? <th scope="col" class="actions"></th> : null}</tr></thead>
+        <thead><tr><th scope="col">{m.panel.name}</th><th scope="col">{m.panel.role}</th><th scope="col">{m.panel.declaration}</th><th scope="col">{m.panel.progress}</th><th scope="col">{m.panel.submitted}</th>{canManage ? <th scope="col" class="actions"><span class="visually-hidden">{m.a11y.actionsColumn}</span></th> : null}</tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr>

@@ -4,6 +4,7 @@ import { StackedBar } from '../charts/stacked-bar.js';
 import { percent, points } from '../format.js';
 import { m } from '../messages/index.js';
 import { DataTable, type Column } from './data-table.js';
+import { RankingContributions } from './ranking-contributions.js';
 
 interface RankingTableProps {
   rows: readonly RankRow[];
@@ -22,9 +23,12 @@ const HEADINGS: readonly Column[] = [
 export function RankingTable({ rows, columns, base }: RankingTableProps) {
   const series = new Map(columns.map((c, i) => [c.id, i]));
   return (
-    <DataTable class="ranking-table" columns={HEADINGS}>
-      {rows.map((r) => <RankingRow row={r} columns={columns} series={series} base={base} />)}
-    </DataTable>
+    <>
+      <DataTable class="ranking-table" columns={HEADINGS}>
+        {rows.map((r) => <RankingRow row={r} columns={columns} series={series} base={base} />)}
+      </DataTable>
+      <RankingContributions rows={rows} columns={columns} />
+    </>
   );
 }
 

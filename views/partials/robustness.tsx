@@ -31,7 +31,7 @@ export function Robustness({ report }: { report: SensitivityReport }) {
       <h3>{m.whatIf.tornadoTitle}</h3>
       <Tornado label={m.whatIf.tornadoLabel(report.leader.name)} bars={report.criteria.map((c) => { const s = report.stability[c.id] ?? { low: c.weight, high: c.weight }; return { label: c.name, low: s.low, high: s.high, now: c.weight }; })} />
       <table class="table compact">
-        <thead><tr><th scope="col">{m.robustness.criterion}</th><th scope="col" class="num">{m.robustness.now}</th><th scope="col">{m.robustness.range}</th><th scope="col" class="bar-col"></th></tr></thead>
+        <thead><tr><th scope="col">{m.robustness.criterion}</th><th scope="col" class="num">{m.robustness.now}</th><th scope="col">{m.robustness.range}</th><th scope="col" class="bar-col"><span class="visually-hidden">{m.a11y.intervalColumn}</span></th></tr></thead>
         <tbody>
           {report.criteria.map((c) => {
             const s = report.stability[c.id] ?? { low: c.weight, high: c.weight };

@@ -65,7 +65,8 @@ function GridHead({ columns }: { columns: GridColumn[] }) {
     <thead>
       <tr>
         {vendor}
-        {groupsOf(columns).map((g) => <th colspan={g.span} class="group-head" scope="colgroup">{g.name}</th>)}
+        {/* A top-level leaf has no group: an empty cell, not a heading that names nothing. */}
+        {groupsOf(columns).map((g) => (g.name ? <th colspan={g.span} class="group-head" scope="colgroup">{g.name}</th> : <td colspan={g.span} class="group-head"></td>))}
       </tr>
       <tr>{leaves}</tr>
     </thead>

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { DeadResetLinkPage, ResetPasswordPage, ResetRequestPage } from '../../views/pages/password-reset.js';
-import { passwordReset as t } from '../../views/messages/password-reset.js';
 import { html } from '../../views/render.js';
 import { formValidator } from '../forms.js';
 import { ResetPasswordFormSchema, ResetRequestSchema } from '../schemas/accounts.js';
@@ -11,6 +10,10 @@ import { mailSettings } from '../mail/settings.js';
 import { deliverSoon } from '../mail/outbox.js';
 import { clientAddress } from '../security/client-address.js';
 import { RetryLater } from '../errors.js';
+import { m } from '../../views/messages/index.js';
+
+/** A subtree read through `m`, so in the request's language (ADR 034). */
+const t = m.passwordReset;
 
 // A dead link is gone for good, whichever way it died (as /join/:token answers).
 const GONE = 410;

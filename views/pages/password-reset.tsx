@@ -1,7 +1,9 @@
 import type { FieldErrors } from '../../server/errors.js';
 import { Field, FormErrors, Layout } from '../layout.js';
 import { m } from '../messages/index.js';
-import { passwordReset as t } from '../messages/password-reset.js';
+
+/** A subtree read through `m`, so in the request's language (ADR 034). */
+const t = m.passwordReset;
 
 /**
  * "Forgot your password?": the form for an address, then the same words for every address (`sentTo`).

@@ -17,8 +17,6 @@ export const a11y = {
   /** The ranking's contribution bars as a table: one row per vendor, one column per criterion. */
   contributionsTable: 'Contributions to each total, as a table',
   contributionsCaption: 'Points each top-level criterion adds to each vendor’s total',
-  /** A scrollable table's box, which keyboard users scroll once it has focus. */
-  scrollTable: icu('{name} (scrolls sideways)', (name: string) => ({ name })),
   /** Rank vote: said after a ↑/↓ move; the script fills in the name and places. */
   rankMoved: '{name}: now {position} of {count}',
   /** Scoring grid: said after a cell's answer arrives. */

@@ -7,8 +7,6 @@ export const chrome = {
   vendorPages: 'Vendor pages',
   disagreementPages: 'Disagreement pages',
   votingMethod: 'Voting method',
-  scaleMinimum: 'Scale minimum',
-  scaleMaximum: 'Scale maximum',
   totalColumn: 'Total',
   joinLinkFor: icu('Join link for {email}', (email: string) => ({ email })),
 } as const;

@@ -3,7 +3,6 @@ import { icu } from './icu.js';
 /** Words used across pages. All user-facing text lives under views/messages so it can be translated. */
 export const common = {
   product: 'cxbench',
-  tagline: 'Choose a customer-experience platform you can defend.',
   nav: { evaluations: 'Evaluations', signOut: 'Sign out', signIn: 'Sign in', signUp: 'Create account' },
   tabs: { overview: 'Overview', criteria: 'Criteria', vendors: 'Vendors', panel: 'Panel', voting: 'Voting', weights: 'Weights', scoring: 'Scoring', ranking: 'Ranking', review: 'Review', feedback: 'Feedback', audit: 'Audit log' },
   status: { draft: 'Draft', voting: 'Voting', scoring: 'Scoring', review: 'Review', decided: 'Decided' },

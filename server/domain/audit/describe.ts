@@ -23,3 +23,18 @@ export function describeAudit(f: AuditFacts, book: NameBook): { summary: string;
   }
   return { summary, names: c.names };
 }
+
+/**
+ * An entry's sentence made again from its facts, for a reader in another language (issue 16): the
+ * describer's sentence, or null when the entry has no describer or its shape trips the describer,
+ * so the caller shows the stored sentence instead (the record, never a guess).
+ */
+export function redescribeAudit(f: AuditFacts, book: NameBook): string | null {
+  const describer = describers[`${f.entity}:${f.action}`] ?? describers[f.action];
+  if (!describer) return null;
+  try {
+    return describer(contextOf(f, book));
+  } catch {
+    return null;
+  }
+}

@@ -9,7 +9,8 @@ import { parseAuditJson, type ReadableAuditRow } from './audit-log.js';
 /**
  * The audit page's sentences in the reader's language (issue 16, ADR 034). The stored summary is
  * English and stays the record (the search runs over it, the API and CSV return it); a reader in
- * German, Dutch or Polish gets each recorded entry described again from its facts. The names are
+ * German, Dutch or Polish gets each entry described again from its facts (an entry older than
+ * stored sentences carries today's names already). The names are
  * the ones the entry kept wherever they stand for one id (the actor, the vendor, the criterion,
  * the member, the weight set); only ids an entry lists several of (a batch's cells, a weights map)
  * are named as they are today. An entry no describer knows, or one that trips its describer,
@@ -32,11 +33,10 @@ function bookOf(today: NameBook, f: AuditFacts, kept: AuditNames): NameBook {
 }
 
 export async function inReadersLanguage(db: Db, evaluationId: number, rows: readonly ReadableAuditRow[]): Promise<ReadableAuditRow[]> {
-  const recorded = rows.filter((r) => r.summarySource === 'recorded');
-  // English readers read the record itself; entries made again from today's names already are in the reader's language.
-  if (currentLocale() === 'en' || recorded.length === 0) return [...rows];
+  // English readers read the record itself.
+  if (currentLocale() === 'en' || rows.length === 0) return [...rows];
   const refs = emptyRefs();
-  const facts = new Map(recorded.map((r) => [r.id, factsOf(r)]));
+  const facts = new Map(rows.map((r) => [r.id, factsOf(r)]));
   for (const f of facts.values()) refsOf(f, refs);
   const today = await auditNameBook(db, evaluationId, refs);
   return rows.map((r) => {

@@ -25,7 +25,13 @@ beforeAll(async () => {
   const medallia = await addVendor(app, fiona.token, id, { name: 'Medallia' });
   expect((await api(app, fiona.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: eve.email, role: 'evaluator' })).status).toBe(201);
   await declareNoConflict(app, eve.token, id);
-  expect((await api(app, eve.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: medallia, criterionId: data, value: 4 })).status).toBe(200);
+  // Eve works in German: what is stored is still the English record.
+  const scored = await app.request(`/api/v1/evaluations/${id}/scores`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${eve.token}`, 'content-type': 'application/json', 'accept-language': 'de', cookie: 'cxb_lang=de' },
+    body: JSON.stringify({ vendorId: medallia, criterionId: data, value: 4 }),
+  });
+  expect(scored.status).toBe(200);
   // Renamed after the score: the score's sentence keeps the name it was written with.
   expect((await api(app, fiona.token, 'PATCH', `/api/v1/evaluations/${id}/vendors/${medallia}`, { name: 'Medallia Experience Cloud' })).status).toBe(200);
   cookie = await formLogin(app, fiona.email, fiona.password);
@@ -48,7 +54,7 @@ describe('the audit page in the reader’s language', () => {
     expect(await page('en')).toContain(esc('Eve Evaluator scored Medallia on Data: – → 4'));
   });
 
-  test('the API keeps returning the stored English record, whatever the language', async () => {
+  test('the API returns the stored English record, whoever wrote it in whatever language', async () => {
     const res = await app.request(`/api/v1/evaluations/${id}/audit`, { headers: { authorization: `Bearer ${fiona.token}`, 'accept-language': 'de', cookie: 'cxb_lang=de' } });
     const entries = ((await res.json()) as { entries: { action: string; summary: string }[] }).entries;
     expect(entries.find((e) => e.action === 'score')?.summary).toBe('Eve Evaluator scored Medallia on Data: – → 4');

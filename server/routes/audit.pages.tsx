@@ -12,6 +12,7 @@ import { auditActor, parseAuditJson } from './audit.api.js';
 import { auditFilterAsSeen } from '../read-models/audit-visibility.js';
 import { auditBound, auditExistsBeyond, auditFacets, searchAudit, type AuditFilter } from '../../db/queries/audit-search.js';
 import { eachReadableAudit, readableAudit, type ReadableAuditRow } from '../read-models/audit-log.js';
+import { inReadersLanguage } from '../read-models/audit-language.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -93,7 +94,7 @@ export const auditPages = new Hono<AppEnv>()
     const page = walkingUp
       ? await searchAudit(p.db, id, filter, { limit: AUDIT_PAGE_SIZE, afterId, order: 'asc' })
       : await searchAudit(p.db, id, filter, { limit: AUDIT_PAGE_SIZE, order: 'desc', ...(beforeId !== null ? { beforeId } : {}) });
-    const rows = await readableAudit(p.db, id, walkingUp ? [...page.rows].reverse() : page.rows);
+    const rows = await inReadersLanguage(p.db, id, await readableAudit(p.db, id, walkingUp ? [...page.rows].reverse() : page.rows));
 
     let olderHref: string | null = null;
     let newerHref: string | null = null;

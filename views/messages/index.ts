@@ -29,12 +29,13 @@ import { template } from './template.js';
 import { errors } from './errors.js';
 import { chrome } from './chrome.js';
 import { a11y } from './a11y.js';
+import { auditSentences } from './audit-sentences.js';
 import { localise } from './icu.js';
 
 /**
  * Every user-facing string, by area, in English: the source the catalogues in locales/<lang>/
  * translate. Views read `m`, which answers in the request's language (ADR 034).
  */
-export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation, exports: exportsText, passwordReset, mail, template, errors, chrome, a11y } as const;
+export const messageSource = { ...common, auth, home, criteria, vendors, weights, scoring, ranking, overview, voting, audit, review, feedback, panel, robustness, decision, guards, working, report, calibration, whatIf, language, invitations, validation, exports: exportsText, passwordReset, mail, template, errors, chrome, a11y, auditSentences } as const;
 
 export const m = localise(messageSource);

@@ -1,6 +1,7 @@
 import { isRecord, type AuditFacts, type AuditNames, type NameBook } from './facts.js';
 import { subjectOf, type AuditSubject } from './subject.js';
 import { batchCells, BATCH_LISTED } from './batch.js';
+import { m } from '../../../views/messages/index.js';
 
 /** What a describer gets: the entry, its names, and lookups for any other id it mentions. */
 export interface DescribeContext {
@@ -20,14 +21,13 @@ export interface DescribeContext {
 /** A sentence for one kind of entry. */
 export type Describer = (c: DescribeContext) => string;
 
-const SOMEONE = 'someone';
-
 /** Names listed in a cell: up to three, then "and N more"; "and more" when the ids themselves were only the first few (a long batch). */
 function listNames(names: string[], partial: boolean): string | undefined {
   if (names.length === 0) return undefined;
   const unique = [...new Set(names)];
-  if (unique.length > 3) return `${unique.slice(0, 3).join(', ')} and ${partial ? 'more' : `${unique.length - 3} more`}`;
-  return partial ? `${unique.join(', ')} and more` : unique.join(', ');
+  const shown = unique.slice(0, 3).join(', ');
+  if (unique.length > 3) return partial ? m.auditSentences.namesAndMore(shown) : m.auditSentences.namesAndCount(shown, unique.length - 3);
+  return partial ? m.auditSentences.namesAndMore(shown) : shown;
 }
 
 /** The `name` a snapshot of the entry's own object kept (for an object deleted in the same write). */
@@ -43,7 +43,7 @@ export function contextOf(f: AuditFacts, book: NameBook): DescribeContext {
   const vendor = named(book.vendors, 'vendor', 'vendor');
   const criterion = named(book.criteria, 'criterion', 'criterion');
   const group = named(book.groups, 'group', 'group');
-  const user = (id: number) => book.users.get(id) ?? SOMEONE;
+  const user = (id: number) => book.users.get(id) ?? m.auditSentences.someone;
   const others = subject.members.filter((id) => id !== f.actorId);
   const partial = f.action === 'score-batch' && batchCells(f.after).length > BATCH_LISTED;
   const actor = f.actorId === null ? undefined : book.users.get(f.actorId);
@@ -56,7 +56,7 @@ export function contextOf(f: AuditFacts, book: NameBook): DescribeContext {
   };
   return {
     f, subject, names, vendor, criterion, user, group,
-    actor: actor ?? (f.actorId === null ? 'The system' : SOMEONE),
-    member: names.member ?? (subject.members[0] !== undefined ? user(subject.members[0]) : SOMEONE),
+    actor: actor ?? (f.actorId === null ? m.auditSentences.theSystem : m.auditSentences.someone),
+    member: names.member ?? (subject.members[0] !== undefined ? user(subject.members[0]) : m.auditSentences.someone),
   };
 }

@@ -1,4 +1,5 @@
 import { isRecord } from './facts.js';
+import { m } from '../../../views/messages/index.js';
 
 /** Small wording helpers shared by the describers, so every sentence spells values the same way. */
 
@@ -26,7 +27,7 @@ export function plain(v: unknown): string {
 }
 
 /** A score: – when there was none, N/A for an abstention (null), else the number. */
-export const scoreValue = (v: unknown, present = true): string => (!present || v === undefined ? NONE : v === null ? 'N/A' : plain(v));
+export const scoreValue = (v: unknown, present = true): string => (!present || v === undefined ? NONE : v === null ? m.auditSentences.notApplicable : plain(v));
 
 /** A weight share as a percentage: 0.2 → "20 %". */
 export const pct = (w: unknown): string => (typeof w === 'number' ? `${Math.round(w * 1000) / 10} %` : NONE);
@@ -36,7 +37,7 @@ export const change = (before: string, after: string): string => `${before} ${AR
 /** The first `max` parts joined with "; ", then "and N more". */
 export function listed(parts: readonly string[], max: number): string {
   const shown = parts.slice(0, max).join('; ');
-  return parts.length > max ? `${shown}; and ${parts.length - max} more` : shown;
+  return parts.length > max ? m.auditSentences.listedAndCount(shown, parts.length - max) : shown;
 }
 
 /** A count with its noun: 1 score, 3 scores. */

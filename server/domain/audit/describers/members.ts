@@ -1,6 +1,7 @@
 import type { Describer, DescribeContext } from '../context.js';
 import { idOf } from '../facts.js';
 import { plain, quoted, rec, text } from '../phrases.js';
+import { m } from '../../../../views/messages/index.js';
 
 /**
  * The panel: who was added, removed, excluded, assigned, invited. Where a facilitator acts on
@@ -8,29 +9,32 @@ import { plain, quoted, rec, text } from '../phrases.js';
  * Medallia: 'Former employee'".
  */
 
-const role = (v: unknown) => (typeof v === 'string' ? v : 'member');
-const reason = (v: unknown) => (text(v) ? `: ${quoted(String(v))}` : '');
+const s = () => m.auditSentences;
+const role = (v: unknown) => s().roleName(typeof v === 'string' ? v : 'member');
+/** A stored free text, quoted, or null when there is none. */
+const said = (v: unknown) => (text(v) ? quoted(String(v)) : null);
+const vendorOf = (c: DescribeContext) => c.names.vendor ?? s().aVendor;
 
 /** An assignment's reach: "Medallia / every criterion". */
 function scope(c: DescribeContext, side: unknown): string {
   const v = idOf(rec(side).vendorId);
   const cr = idOf(rec(side).criterionId);
-  return `${v !== null ? c.vendor(v) : 'every vendor'} / ${cr !== null ? c.criterion(cr) : 'every criterion'}`;
+  return s().member.scope(v !== null ? c.vendor(v) : s().everyVendor, cr !== null ? c.criterion(cr) : s().everyCriterion);
 }
 
 export const memberDescribers: Record<string, Describer> = {
-  'member:add': (c) => `${c.actor} added ${c.member} as ${role(rec(c.f.after).role)}${text(rec(c.f.after).group) ? ` (group ${quoted(String(rec(c.f.after).group))})` : ''}`,
-  'member:readd': (c) => `${c.actor} brought ${c.member} back as ${role(rec(c.f.after).role)} (was ${role(rec(c.f.before).role)})`,
-  'member:remove': (c) => `${c.actor} removed ${c.member} (${role(rec(c.f.before).role)}) from the evaluation`,
-  'member:exclude': (c) => `${c.actor} excluded ${c.member} from scoring ${c.names.vendor ?? 'a vendor'}${reason(rec(c.f.after).reason)}`,
-  'member:lift-exclusion': (c) => `${c.actor} let ${c.member} score ${c.names.vendor ?? 'a vendor'} again`,
-  'member:assign': (c) => `${c.actor} assigned ${c.member} to ${scope(c, c.f.after)}`,
-  'member:unassign': (c) => `${c.actor} took ${c.member} off ${scope(c, c.f.before)}`,
-  'member:invite': (c) => `${c.actor} invited ${c.member}${text(rec(c.f.after).email) ? ` (${String(rec(c.f.after).email)})` : ''} as ${role(rec(c.f.after).role)}`,
-  'invite:revoke': (c) => `${c.actor} revoked the voting link of ${c.member}`,
+  'member:add': (c) => s().member.added(c.actor, c.member, role(rec(c.f.after).role), said(rec(c.f.after).group)),
+  'member:readd': (c) => s().member.readded(c.actor, c.member, role(rec(c.f.after).role), role(rec(c.f.before).role)),
+  'member:remove': (c) => s().member.removed(c.actor, c.member, role(rec(c.f.before).role)),
+  'member:exclude': (c) => s().member.excluded(c.actor, c.member, vendorOf(c), said(rec(c.f.after).reason)),
+  'member:lift-exclusion': (c) => s().member.exclusionLifted(c.actor, c.member, vendorOf(c)),
+  'member:assign': (c) => s().member.assigned(c.actor, c.member, scope(c, c.f.after)),
+  'member:unassign': (c) => s().member.unassigned(c.actor, c.member, scope(c, c.f.before)),
+  'member:invite': (c) => s().member.invited(c.actor, c.member, text(rec(c.f.after).email) ? String(rec(c.f.after).email) : null, role(rec(c.f.after).role)),
+  'invite:revoke': (c) => s().member.linkRevoked(c.actor, c.member),
   'declaration:declare': (c) => {
     const a = rec(c.f.after);
-    return a.conflict === true ? `${c.actor} declared a conflict of interest${reason(a.description)}` : `${c.actor} declared no conflict of interest`;
+    return a.conflict === true ? s().member.declaredConflict(c.actor, said(a.description)) : s().member.declaredNone(c.actor);
   },
-  'submission:submit': (c) => `${c.actor} submitted their scores (${plain(rec(c.f.after).scores)} in all)`,
+  'submission:submit': (c) => s().member.submitted(c.actor, plain(rec(c.f.after).scores)),
 };

@@ -1,10 +1,12 @@
 import type { Describer, DescribeContext } from '../context.js';
 import { idOf, isRecord } from '../facts.js';
 import { change, fieldChanges, listed, num, pct, plain, rec, text } from '../phrases.js';
+import { m } from '../../../../views/messages/index.js';
 
 /** Weights, votes and group weights: "Fiona Facilitator changed the weights (version 3): Omnichannel 20 % → 30 %". */
 
 const SHOWN = 6;
+const s = () => m.auditSentences;
 const criterionOf = (c: DescribeContext, key: string) => { const id = idOf(key); return id === null ? key : c.criterion(id); };
 
 /** The shares that moved, by criterion name. */
@@ -18,27 +20,22 @@ function moved(c: DescribeContext, before: unknown, after: unknown): string[] {
 
 const shares = (c: DescribeContext, weights: unknown) => Object.entries(rec(weights)).map(([k, w]) => `${criterionOf(c, k)} ${pct(w)}`);
 
-const METHODS: Record<string, string> = { points: '100-point allocation', rating: 'importance rating', rank: 'rank order', ahp: 'pairwise comparison' };
-const method = (m: unknown) => (typeof m === 'string' ? METHODS[m] ?? m : 'a vote');
+const method = (v: unknown) => (typeof v === 'string' ? s().methodName(v) : s().aVote);
+/** The first few parts, or the words for "nothing" when there are none. */
+const orElse = (parts: string[], none: string) => (parts.length ? listed(parts, SHOWN) : none);
 
 export const weightDescribers: Record<string, Describer> = {
-  'weights:set': (c) => {
-    const changes = moved(c, c.f.before, c.f.after);
-    return `${c.actor} changed the weights (${c.names.weightSet ?? 'a new version'}): ${changes.length ? listed(changes, SHOWN) : 'no share moved'}`;
-  },
-  'vote:vote': (c) => `${c.actor} voted on the weights by ${method(rec(c.f.after).method)}: ${listed(shares(c, rec(c.f.after).weights), SHOWN)}`,
-  'vote:revote': (c) => {
-    const changes = moved(c, rec(c.f.before).weights, rec(c.f.after).weights);
-    return `${c.actor} changed their vote (${method(rec(c.f.after).method)}): ${changes.length ? listed(changes, SHOWN) : 'no share moved'}`;
-  },
+  'weights:set': (c) => s().weights.changed(c.actor, c.names.weightSet ?? s().aNewVersion, orElse(moved(c, c.f.before, c.f.after), s().noShareMoved)),
+  'vote:vote': (c) => s().weights.voted(c.actor, method(rec(c.f.after).method), listed(shares(c, rec(c.f.after).weights), SHOWN)),
+  'vote:revote': (c) => s().weights.revoted(c.actor, method(rec(c.f.after).method), orElse(moved(c, rec(c.f.before).weights, rec(c.f.after).weights), s().noShareMoved)),
   'group-weights:set': (c) => {
     const b = rec(c.f.before);
     const changes = Object.entries(rec(c.f.after)).filter(([g, w]) => w !== b[g]).map(([g, w]) => `${g} ${change(plain(b[g]), plain(w))}`);
-    return `${c.actor} set the stakeholder group weights: ${changes.length ? listed(changes, SHOWN) : 'none changed'}`;
+    return s().weights.groupWeights(c.actor, orElse(changes, s().noneChanged));
   },
-  'voting-settings:set': (c) => `${c.actor} changed the voting settings: ${listed(fieldChanges(c.f.before, c.f.after), SHOWN) || 'nothing changed'}`,
+  'voting-settings:set': (c) => s().weights.votingSettings(c.actor, orElse(fieldChanges(c.f.before, c.f.after), s().nothingChanged)),
   'group:create': (c) => {
     const a = rec(c.f.after);
-    return `${c.actor} added the stakeholder group ${plain(text(a.name) ?? '')}${typeof a.weight === 'number' ? ` (weight ${num(a.weight)})` : ''}`;
+    return s().weights.groupAdded(c.actor, plain(text(a.name) ?? ''), typeof a.weight === 'number' ? num(a.weight) : null);
   },
 };

@@ -63,8 +63,8 @@ test('a German user signs up, creates from the template, weighs, scores, ranks a
   const [first, ...rest] = top;
 
   await page.getByRole('link', { name: de(() => m.tabs.weights), exact: true }).click();
-  await page.getByRole('spinbutton', { name: first!.name, exact: true }).fill('60');
-  for (const c of rest) await page.getByRole('spinbutton', { name: c.name, exact: true }).fill(String(40 / rest.length));
+  await page.getByRole('textbox', { name: first!.name, exact: true }).fill('60');
+  for (const c of rest) await page.getByRole('textbox', { name: c.name, exact: true }).fill(String(40 / rest.length));
   await expect.poll(() => page.locator('output[data-sum-of="top"]').textContent()).toBe('100');
   await page.getByRole('button', { name: de(() => m.weights.save) }).click();
   await expect.poll(() => page.locator('.alert-success').textContent()).toContain(de(() => m.weights.saved(2)));

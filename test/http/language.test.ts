@@ -36,6 +36,18 @@ describe('choosing the language', () => {
     expect(en).toContain('Create account');
   });
 
+  test('a link’s lang holds for the pages after it until the person picks, and never overrides a pick', async () => {
+    const { app } = await makeTestApp();
+    const first = await pageGet(app, null, '/login?lang=pl', { 'accept-language': 'en' });
+    expect(await first.text()).toContain('<html lang="pl">');
+    const kept = /cxb_lang=pl/.exec(first.headers.get('set-cookie') ?? '')?.[0];
+    expect(kept).toBe('cxb_lang=pl');
+    expect(await (await pageGet(app, kept!, '/signup', { 'accept-language': 'en' })).text()).toContain('<html lang="pl">');
+    const picked = await pageGet(app, 'cxb_lang=nl', '/login?lang=pl');
+    expect(await picked.text()).toContain('<html lang="nl">');
+    expect(picked.headers.get('set-cookie') ?? '').not.toContain('cxb_lang');
+  });
+
   test('the switcher remembers the pick (cookie and account) and goes back where it was', async () => {
     const { app, db } = await makeTestApp();
     const { cookie } = await signedInUser(app, 'lang@example.com');

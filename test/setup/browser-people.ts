@@ -32,9 +32,10 @@ export async function signedIn(browser: Browser, base: string, email: string): P
 /** Signs `page`'s context in through the login page (its cookies then serve every page of the context). */
 export async function signInOn(page: Page, base: string, email: string, password: string): Promise<void> {
   await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // By field name, not label: the page may be in any of the four languages.
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form[action="/login"] button[type="submit"]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 

@@ -1,5 +1,6 @@
 import type { CellAggregate, CriterionNode } from './types.js';
 import { leavesOf, treeOrder } from './criteria-tree.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Screening a longlist by its must-haves, with the very gate the ranking applies (server/domain/
@@ -13,9 +14,9 @@ import { leavesOf, treeOrder } from './criteria-tree.js';
 export interface MustHaveFailure { vendorId: string; name: string; criterionId: string; reason: string }
 
 /** Why one cell fails its must-have (the ranking's wording), or undefined when it does not. */
-export function mustHaveVerdict(cell: Pick<CellAggregate, 'pass' | 'fail' | 'consensus'>): string | undefined {
-  if (cell.consensus !== null) return cell.consensus === 0 ? ' (consensus)' : undefined;
-  return cell.fail > cell.pass ? ` (${cell.fail} of ${cell.pass + cell.fail} evaluators)` : undefined;
+export function mustHaveVerdict(name: string, cell: Pick<CellAggregate, 'pass' | 'fail' | 'consensus'>): string | undefined {
+  if (cell.consensus !== null) return cell.consensus === 0 ? m.ranking.failedMustHave(name, 'consensus') : undefined;
+  return cell.fail > cell.pass ? m.ranking.failedMustHave(name, 'votes', cell.fail, cell.pass + cell.fail) : undefined;
 }
 
 /**
@@ -47,9 +48,9 @@ export function mustHaveFailures(
     if (!row) continue;
     for (const c of mustHaves) {
       const cell = row.get(c.id);
-      const why = cell ? mustHaveVerdict(cell) : undefined;
-      if (why !== undefined) {
-        out.push({ vendorId: v.id, name: v.name, criterionId: c.id, reason: `Failed must-have "${c.name}"${why}` });
+      const reason = cell ? mustHaveVerdict(c.name, cell) : undefined;
+      if (reason !== undefined) {
+        out.push({ vendorId: v.id, name: v.name, criterionId: c.id, reason });
         break;
       }
     }

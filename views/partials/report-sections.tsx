@@ -79,9 +79,10 @@ const ART_84: readonly [string, string, string | null][] = [
 ];
 const UK_98: [string, string, string | null] = ['UK s. 98', 'Records sufficient to explain each material decision towards the award', 'method'];
 
-const TITLES: Record<string, string> = {
+/** Section titles by anchor; a function so they are read in the request's language, not at import. */
+const titles = (): Record<string, string> => ({
   top: m.report.title, ranking: r.ranking, excluded: r.excluded, decision: r.decision, conflicts: r.conflicts, method: `${r.method}, ${r.sensitivity}, ${r.consensus}`,
-};
+});
 
 /** The "Record of the award": each legal point and where the report answers it. */
 export function RecordOfAward() {
@@ -90,7 +91,7 @@ export function RecordOfAward() {
       <p class="muted">{r.recordIntro}</p>
       <DataTable class="compact record-map" columns={[{ label: r.point }, { label: r.asks }, { label: r.where }]}>
         {[...ART_84, UK_98].map(([point, asks, where]) => (
-          <tr><th scope="row">{point}</th><td>{asks}</td><td>{where ? <a href={`#${where}`}>{TITLES[where]}</a> : <span class="muted">{r.notHere}</span>}</td></tr>
+          <tr><th scope="row">{point}</th><td>{asks}</td><td>{where ? <a href={`#${where}`}>{titles()[where]}</a> : <span class="muted">{r.notHere}</span>}</td></tr>
         ))}
       </DataTable>
     </ReportSection>

@@ -7,7 +7,7 @@ import { currentLocale } from '../i18n/current.js';
 import { parseAuditJson, type ReadableAuditRow } from './audit-log.js';
 
 /**
- * The audit page's sentences in the reader's language (issue 16, ADR 034). The stored summary is
+ * The audit page's sentences in the reader's language (issue 16, ADR 039). The stored summary is
  * English and stays the record (the search runs over it, the API and CSV return it); a reader in
  * German, Dutch or Polish gets each entry described again from its facts (an entry older than
  * stored sentences carries today's names already). The names are

@@ -15,7 +15,7 @@ export type { AuditFacts, AuditNames, NameBook } from './facts.js';
 export function describeAudit(f: AuditFacts, book: NameBook): { summary: string; names: AuditNames } {
   // The record is English whoever writes it (a German facilitator's request, the score writer's
   // thread): it is evidence and the audit search runs over it. Readers get it in their language
-  // from redescribeAudit (ADR 034).
+  // from redescribeAudit (ADR 039).
   return withLocale('en', () => describeInEnglish(f, book));
 }
 

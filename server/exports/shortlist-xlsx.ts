@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn.js';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RankRow } from '../domain/ranking.js';
@@ -67,7 +68,7 @@ async function breathe(ws: ExcelJS.Worksheet, signal?: AbortSignal): Promise<voi
   // Dropped, or the landscape's 350,000 formula cells would stay in memory until the sheet ends (and stall the loop in GC).
   const kept = ws as unknown as SheetFormulae;
   if (kept._formulae) kept._formulae = {};
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await nextTurn();
   lastBreath = performance.now();
   const s = (ws as unknown as { stream?: SheetStream }).stream;
   const queued = () => s !== undefined && (s.buffers.length > MAX_QUEUED_BUFFERS || s.pipes.some((p) => (p.writableLength ?? 0) > MAX_QUEUED_BYTES));

@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn.js';
 import { PassThrough, Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
 import type { Db } from '../../db/client.js';
@@ -75,7 +76,7 @@ async function writtenInPool(a: Actor, source: ShortlistWorkbookSource, audit: A
       if (r.done) return { audit: batch, done: true };
       batch.push(auditLine(r.value));
       // The audit read resolves in microtasks (better-sqlite3 answers at once): let the loop run between pieces.
-      if (batch.length % AUDIT_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (batch.length % AUDIT_YIELD === 0) await nextTurn();
     }
     return { audit: batch, done: rows === undefined };
   }

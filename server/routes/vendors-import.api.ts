@@ -3,6 +3,7 @@ import { importLonglist } from '../services/vendor-import.js';
 import { AppError, badRequest } from '../errors.js';
 import { charsetOf } from '../validation.js';
 import { limitBody } from '../middleware/body-limit.js';
+import { readBodyInSteps } from '../middleware/read-body-in-steps.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { EvaluationParams, WRITE_ERRORS, errors, ok } from '../openapi/shapes.js';
 
@@ -41,8 +42,9 @@ export const vendorsImportApi = apiRouter('Vendors').openapi(importRoute, async 
     throw new AppError(400, 'unsupported_content_type', 'Send the file as the request body, with Content-Type: text/csv.',
       { 'content-type': type === '' ? 'Missing; expected text/csv.' : `Expected text/csv, not "${type.slice(0, 80)}".` });
   }
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const length = c.req.header('content-length');
+  const bytes = await readBodyInSteps(c.req.raw.body, length === undefined ? undefined : Number(length));
   if (bytes.length === 0) throw badRequest('The file is empty; it needs a header row with at least a "name" column.', { file: 'Empty.' });
-  // Decoded and parsed in the heavy pool: the buffer moves to the thread rather than being copied.
+  // Decoded and parsed in the heavy pool: the shared bytes reach the thread without a copy.
   return c.json(await importLonglist(c.get('db'), a, { bytes, charset: charsetOf(type) }));
 });

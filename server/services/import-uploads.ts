@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn.js';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { importLonglist, type ImportProgress, type ImportResult } from './vendor-import.js';
@@ -76,8 +77,8 @@ export function findUpload(key: string, evaluationId: number, userId: number): U
   return u;
 }
 
-/** Lets the event loop turn, so progress written to a stream reaches the socket between chunks. */
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+// nextTurn lets progress written to a stream reach the socket between chunks.
+const tick = nextTurn;
 
 /**
  * Prepares the import of an upload (its text already mapped). It starts when the progress stream

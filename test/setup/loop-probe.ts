@@ -40,3 +40,24 @@ export function probeHealthz(port: number, everyMs = 20): { stop: () => Promise<
     },
   };
 }
+
+/**
+ * POSTs `body` from a child process, so the sending (a 10 MB upload) does not share the event loop
+ * under test: a client in this process makes the probe measure the client as much as the server.
+ */
+export async function postFromChild(url: string, headers: Record<string, string>, body: Uint8Array): Promise<{ status: number; body: string }> {
+  const { spawn } = await import('node:child_process');
+  const script = `const chunks = []; process.stdin.on('data', (c) => chunks.push(c)); process.stdin.on('end', async () => {
+    const res = await fetch(${JSON.stringify(url)}, { method: 'POST', headers: ${JSON.stringify(headers)}, body: Buffer.concat(chunks) });
+    process.stdout.write(JSON.stringify({ status: res.status, body: await res.text() }));
+  });`;
+  // The body goes over stdin before the request starts; the child answers only once it has it all.
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => { out += s; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  child.stdin.end(body);
+  const code = await exited;
+  if (code !== 0) throw new Error(`upload child exited with ${code}: ${out.slice(0, 300)}`);
+  return JSON.parse(out) as { status: number; body: string };
+}

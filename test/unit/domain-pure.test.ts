@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import { sourceFiles } from '../setup/source-files.js';
 
 // docs/architecture.md: `domain/` imports neither Hono, Kysely, the database nor views, so a rule or a
 // calculation there can be used by every caller (a page, the API, a pool thread, a test) and says
@@ -9,7 +10,6 @@ import { expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DOMAIN = join(ROOT, 'server', 'domain');
-const SOURCE = /\.(ts|tsx|mts|cts|js|mjs)$/;
 /** Every module a file names: `from '…'` (import and export), a bare `import '…'`, and `import('…')`. */
 const SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
 /** Packages of the HTTP and database layers. */
@@ -17,17 +17,8 @@ const PACKAGE = /^(hono|@hono\/|kysely|better-sqlite3|pg)(\/|$)/;
 /** Folders of the outer layers, from the repository's root; the language (server/i18n) is the reader's, too. */
 const LAYERS = ['db', 'views', 'server/routes', 'server/middleware', 'server/services', 'server/read-models', 'server/i18n', 'server/audit-sentences'];
 
-function sourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return SOURCE.test(e.name) ? [path] : [];
-  });
-}
-
 /** Why `specifier`, imported by `file`, does not belong in the domain; null when it does. */
-export function impurity(file: string, specifier: string): string | null {
+function impurity(file: string, specifier: string): string | null {
   if (PACKAGE.test(specifier)) return `package ${specifier}`;
   if (!specifier.startsWith('.')) return null;
   const target = relative(ROOT, resolve(dirname(file), specifier)).split('\\').join('/');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addCriterion, addVendor, api, createEvaluation, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { esc, formLogin, pageGet } from '../setup/pages.js';
 import { closeHeavyPool, completedJobs } from '../../server/heavy/pool.js';
 
 // The must-have gate gives data; the reader phrases it (issue 16 follow-up). A ranking computed in a
@@ -8,6 +9,7 @@ import { closeHeavyPool, completedJobs } from '../../server/heavy/pool.js';
 
 let app: TestApp;
 let token: string;
+let cookie: string;
 let id: string;
 let gated: string;
 const env = { ...process.env };
@@ -18,6 +20,7 @@ beforeAll(async () => {
   ({ app } = await makeTestApp());
   const owner = await signupUser(app);
   token = owner.token;
+  cookie = await formLogin(app, owner.email, owner.password);
   id = await createEvaluation(app, token, { name: 'Reasons', template: 'blank' });
   const service = await addCriterion(app, token, id, { name: 'Service' });
   const gate = await addCriterion(app, token, id, { name: 'EU hosting', kind: 'must-have' });
@@ -45,4 +48,20 @@ test('one pooled ranking, the exclusion reason in each reader’s language; the 
   expect(await excludedIn('pl')).toEqual([{ vendorId: gated, name: 'Gated', reason: 'Niespełniony wymóg obowiązkowy „EU hosting” (1 z 1 oceniających)' }]);
   // The three readers shared the one result the pool computed.
   expect(completedJobs() - before).toBe(1);
+});
+
+const EN = 'Failed must-have "EU hosting" (1 of 1 evaluators)';
+const DE = 'Muss-Kriterium „EU hosting“ nicht erfüllt (1 von 1 Bewerter:innen)';
+
+test.each([
+  ['the ranking page', '/ranking'],
+  ['the board report (and so its PDF)', '/report'],
+])('%s lists the excluded vendor with the reason in the reader’s language', async (_name, path) => {
+  for (const [lang, reason, other] of [['en', EN, DE], ['de', DE, EN]] as const) {
+    const res = await pageGet(app, `${cookie}; cxb_lang=${lang}`, `/evaluations/${id}${path}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page, lang).toContain(esc(reason));
+    expect(page, lang).not.toContain(esc(other));
+  }
 });

@@ -1,6 +1,6 @@
 import type { Db } from '../client.js';
 import { nowIso } from '../../server/time.js';
-import { describeAudit } from '../../server/domain/audit/describe.js';
+import { describeAudit } from '../../server/audit-sentences/describe.js';
 import { emptyRefs } from '../../server/domain/audit/facts.js';
 import { refsOf } from '../../server/domain/audit/subject.js';
 import { auditNameBook } from './audit-names.js';

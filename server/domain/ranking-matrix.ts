@@ -1,5 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
-import { m } from '../../views/messages/index.js';
+import { mustHaveGate } from './must-have-gate.js';
 import { byVendorName, clamp01, rankingPlan, round9, validPrice, type ExcludedVendor, type RankingResult, type RankRow, type ReviewFlag, type UnscoredVendor } from './ranking.js';
 import { costBasis, costScore, DEFAULT_COST_FORMULA, type CostBasis, type CostFormula } from './cost-formula.js';
 
@@ -205,19 +205,9 @@ function firstFailedMustHave(
     const col = mCols[k]!;
     if (col < 0) continue;
     const i = base + col;
-    const pass = matrix.pass[i]!;
-    const fail = matrix.fail[i]!;
-    let why: string | undefined;
-    if (matrix.hasConsensus[i] === 1) {
-      if (matrix.consensus[i] === 0) why = m.ranking.failedMustHave(mustHaves[k]!.name, 'consensus');
-    } else if (fail > pass) {
-      why = m.ranking.failedMustHave(mustHaves[k]!.name, 'votes', fail, pass + fail);
-    } else if (pass === fail && pass > 0) {
-      flags.push({ vendorId: vendor.id, criterionId: mustHaves[k]!.id, reason: m.ranking.tiedMustHave });
-    }
-    if (why !== undefined && !failure) {
-      failure = { vendorId: vendor.id, name: vendor.name, criterionId: mustHaves[k]!.id, reason: why };
-    }
+    const why = mustHaveGate(mustHaves[k]!.name, matrix.hasConsensus[i] === 1 ? matrix.consensus[i]! : null, matrix.pass[i]!, matrix.fail[i]!);
+    if (why?.code === 'must_have_tied') flags.push({ vendorId: vendor.id, criterionId: mustHaves[k]!.id, why });
+    else if (why && !failure) failure = { vendorId: vendor.id, name: vendor.name, criterionId: mustHaves[k]!.id, why };
   }
   return failure;
 }

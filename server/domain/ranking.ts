@@ -1,5 +1,5 @@
 import type { CellAggregate, CriterionNode, RankVendor, Scale } from './types.js';
-import { m } from '../../views/messages/index.js';
+import { mustHaveGate, type MustHaveFailed, type MustHaveTied } from './must-have-gate.js';
 import { weightCarriers } from './weights.js';
 import { leavesOf, treeOrder } from './criteria-tree.js';
 import { costBasis, costScore, DEFAULT_COST_FORMULA, type CostFormula } from './cost-formula.js';
@@ -28,11 +28,17 @@ export interface RankRow {
   breakdown: Record<string, number>;
 }
 
-/** A vendor removed from the ranking by a must-have gate. */
-export interface ExcludedVendor { vendorId: string; name: string; criterionId: string; reason: string }
+export type { MustHaveFailed, MustHaveTied } from './must-have-gate.js';
 
-/** Something a human should look at before trusting the result. */
-export interface ReviewFlag { vendorId: string; criterionId: string; reason: string }
+/**
+ * A vendor removed from the ranking by a must-have gate: which one and how, as data (phrased by the
+ * reader: views/must-have-reasons.ts). `rationale` is the consensus rationale the facilitator wrote
+ * on that cell, added by the read model that has it (read-models/ranking.ts).
+ */
+export interface ExcludedVendor { vendorId: string; name: string; criterionId: string; why: MustHaveFailed; rationale?: string }
+
+/** Something a human should look at before trusting the result (today: tied must-have votes). */
+export interface ReviewFlag { vendorId: string; criterionId: string; why: MustHaveTied }
 
 /** A vendor in the running that nobody has scored yet: listed apart, without a rank (issue 11). */
 export interface UnscoredVendor { vendorId: string; name: string }
@@ -126,17 +132,9 @@ export function rankVendors(input: RankingInput): RankingResult {
     for (const c of mustHaves) {
       const cell = row.get(c.id);
       if (!cell) continue;
-      let why: string | undefined;
-      if (cell.consensus !== null) {
-        if (cell.consensus === 0) why = m.ranking.failedMustHave(c.name, 'consensus');
-      } else if (cell.fail > cell.pass) {
-        why = m.ranking.failedMustHave(c.name, 'votes', cell.fail, cell.pass + cell.fail);
-      } else if (cell.pass === cell.fail && cell.pass > 0) {
-        flags.push({ vendorId: v.id, criterionId: c.id, reason: m.ranking.tiedMustHave });
-      }
-      if (why !== undefined && !failure) {
-        failure = { vendorId: v.id, name: v.name, criterionId: c.id, reason: why };
-      }
+      const why = mustHaveGate(c.name, cell.consensus, cell.pass, cell.fail);
+      if (why?.code === 'must_have_tied') flags.push({ vendorId: v.id, criterionId: c.id, why });
+      else if (why && !failure) failure = { vendorId: v.id, name: v.name, criterionId: c.id, why };
     }
     if (failure) excluded.push(failure);
     else inRunning.push(v);

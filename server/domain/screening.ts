@@ -1,22 +1,23 @@
 import type { CellAggregate, CriterionNode } from './types.js';
 import { leavesOf, treeOrder } from './criteria-tree.js';
-import { m } from '../../views/messages/index.js';
+import { mustHaveGate, type MustHaveFailed } from './must-have-gate.js';
 
 /**
  * Screening a longlist by its must-haves, with the very gate the ranking applies (server/domain/
  * ranking.ts): a vendor fails a leaf must-have when the facilitator's consensus says 0, or, without
  * a consensus, when more evaluators said fail than pass. A tie fails no one. The first failed
- * must-have in tree order names the reason, worded as the ranking words it, so a vendor screened
- * out here carries the same explanation the ranking's "excluded" list would have shown.
+ * must-have in tree order is the reason, the same data the ranking gives, so a vendor screened
+ * out here carries the same explanation the ranking's "excluded" list would have shown (phrased by
+ * the reader: read-models/must-haves.ts).
  * test/unit/screening.test.ts holds this equal to rankVendors' excluded list.
  */
 
-export interface MustHaveFailure { vendorId: string; name: string; criterionId: string; reason: string }
+export interface MustHaveFailure { vendorId: string; name: string; criterionId: string; why: MustHaveFailed }
 
-/** Why one cell fails its must-have (the ranking's wording), or undefined when it does not. */
-export function mustHaveVerdict(name: string, cell: Pick<CellAggregate, 'pass' | 'fail' | 'consensus'>): string | undefined {
-  if (cell.consensus !== null) return cell.consensus === 0 ? m.ranking.failedMustHave(name, 'consensus') : undefined;
-  return cell.fail > cell.pass ? m.ranking.failedMustHave(name, 'votes', cell.fail, cell.pass + cell.fail) : undefined;
+/** Why one cell fails its must-have (the ranking's gate), or undefined when it does not (a tie fails no one). */
+export function mustHaveVerdict(name: string, cell: Pick<CellAggregate, 'pass' | 'fail' | 'consensus'>): MustHaveFailed | undefined {
+  const why = mustHaveGate(name, cell.consensus, cell.pass, cell.fail);
+  return why?.code === 'must_have_failed' ? why : undefined;
 }
 
 /**
@@ -24,7 +25,7 @@ export function mustHaveVerdict(name: string, cell: Pick<CellAggregate, 'pass' |
  * (then id) as the ranking sorts its excluded list. Cells of other criteria are ignored.
  * @example mustHaveFailures([{ id: 'gdpr', parentId: null, name: 'GDPR', kind: 'must-have', position: 0 }],
  *   [{ id: '7', name: 'Acme' }], [{ vendorId: '7', criterionId: 'gdpr', count: 0, sum: 0, pass: 0, fail: 0, consensus: 0 }])
- * // [{ vendorId: '7', name: 'Acme', criterionId: 'gdpr', reason: 'Failed must-have "GDPR" (consensus)' }]
+ * // [{ vendorId: '7', name: 'Acme', criterionId: 'gdpr', why: { code: 'must_have_failed', criterion: 'GDPR', by: 'consensus', fail: 0, total: 0 } }]
  */
 export function mustHaveFailures(
   criteria: readonly CriterionNode[],
@@ -48,9 +49,9 @@ export function mustHaveFailures(
     if (!row) continue;
     for (const c of mustHaves) {
       const cell = row.get(c.id);
-      const reason = cell ? mustHaveVerdict(c.name, cell) : undefined;
-      if (reason !== undefined) {
-        out.push({ vendorId: v.id, name: v.name, criterionId: c.id, reason });
+      const why = cell ? mustHaveVerdict(c.name, cell) : undefined;
+      if (why !== undefined) {
+        out.push({ vendorId: v.id, name: v.name, criterionId: c.id, why });
         break;
       }
     }

@@ -1,5 +1,6 @@
 import { pathOf } from './criteria-tree.js';
 import type { CostFormula } from './cost-formula.js';
+import type { MustHaveFailed } from './must-have-gate.js';
 import { addLeafPoints, leafNormalised, prepareRanking, type MatrixRankingInput } from './ranking-matrix.js';
 
 /**
@@ -21,7 +22,7 @@ export interface WorkingLine {
 }
 
 /** Why a vendor has no working: the weighted sum did not rank it. */
-export type NotRanked = { status: 'excluded'; reason: string } | { status: 'unscored' } | { status: 'absent' };
+export type NotRanked = { status: 'excluded'; why: MustHaveFailed } | { status: 'unscored' } | { status: 'absent' };
 
 export interface Working {
   vendorId: string;
@@ -46,7 +47,7 @@ export function vendorWorking(input: MatrixRankingInput, vendorId: string): Work
   const v = vendors.findIndex((x) => x.id === vendorId);
   if (v < 0) return { status: 'absent' };
   const excluded = gates.excluded.find((x) => x.vendorId === vendorId);
-  if (excluded) return { status: 'excluded', reason: excluded.reason };
+  if (excluded) return { status: 'excluded', why: excluded.why };
   if (!ranked.includes(v)) return { status: 'unscored' };
 
   const vendor = vendors[v]!;

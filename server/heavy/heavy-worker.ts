@@ -4,7 +4,9 @@ import type { Locale } from '../i18n/locales.js';
 import type { XlsxTask } from './xlsx-thread.js';
 
 // A pool thread (ADR 017): runs one heavy task on the structured-cloned inputs and returns plain
-// data, in the language of the request that asked for it (an exclusion's reason is text; ADR 034).
+// data. It runs in the language of the request that asked for it, for the tasks that still make
+// text there: the workbook's headings and a longlist file's error message (ADR 036). Rankings carry
+// no text: their exclusion reasons are phrased by the reader (views/must-have-reasons.ts).
 // The shortlist workbook (ADR 037) streams its bytes back over the task's port instead; its module
 // (and exceljs) is loaded on first use, so threads that only rank do not pay for it.
 export default function run({ task, locale }: { task: HeavyTask | XlsxTask; locale: Locale }): unknown {

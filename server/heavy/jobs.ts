@@ -4,7 +4,6 @@ import type { RankingInputs } from '../read-models/ranking.js';
 import { heavyJobsPerTeam, inlineBelow } from './config.js';
 import { heavyKey } from './data-key.js';
 import { runInPool } from './pool.js';
-import { currentLocale } from '../i18n/current.js';
 import { costOf, runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
 import { m } from '../../views/messages/index.js';
 
@@ -45,8 +44,9 @@ export async function heavyKeyed<T extends HeavyTask>(a: Actor, task: T, key: st
 }
 
 async function heavyUnder<T extends HeavyTask>(a: Actor, task: T, dataKey: string): Promise<HeavyResult<T>> {
-  // A result may hold text (an exclusion's reason), so each language keeps its own.
-  const key = `${dataKey}|${currentLocale()}`;
+  // Results are data without words (an exclusion's reason is phrased by the reader), so one cached
+  // result serves every language.
+  const key = dataKey;
   if (results.has(key)) {
     const hit = results.get(key) as HeavyResult<T>;
     remember(key, hit);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { auditNameBook } from '../../db/queries/audit-names.js';
-import { redescribeAudit } from '../domain/audit/describe.js';
+import { redescribeAudit } from '../audit-sentences/describe.js';
 import { emptyRefs, type AuditFacts, type AuditNames, type NameBook } from '../domain/audit/facts.js';
 import { refsOf, subjectOf } from '../domain/audit/subject.js';
 import { currentLocale } from '../i18n/current.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { auditNameBook } from '../../db/queries/audit-names.js';
 import { eachAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
-import { describeAudit } from '../domain/audit/describe.js';
+import { describeAudit } from '../audit-sentences/describe.js';
 import { emptyRefs, isRecord, type AuditFacts, type AuditNames } from '../domain/audit/facts.js';
 import { refsOf } from '../domain/audit/subject.js';
 

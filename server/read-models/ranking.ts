@@ -15,6 +15,7 @@ import { anyScoredCell } from '../../db/queries/score-cells.js';
 import type { Visibility } from '../domain/rules/visibility.js';
 import { heavy } from '../heavy/jobs.js';
 import { DEFAULT_COST_FORMULA, isCostFormula, type CostFormula } from '../domain/cost-formula.js';
+import { exclusionReason } from '../../views/must-have-reasons.js';
 
 /**
  * Whose scores a ranking was computed from (API.md "Who sees what"): `own`, the reader's alone
@@ -226,13 +227,22 @@ export function rankInputs(inputs: RankingInputs, topLevel?: Record<string, numb
     rows: ranked.rows,
     unscored: ranked.unscored,
     flags: ranked.flags,
+    // The facilitator's rationale travels as data beside the gate's verdict; the reader phrases both.
     excluded: ranked.excluded.map((x) => {
-      const why = inputs.rationales.get(`${x.vendorId}:${x.criterionId}`);
-      return why ? { ...x, reason: `${x.reason}: ${why}` } : x;
+      const rationale = inputs.rationales.get(`${x.vendorId}:${x.criterionId}`);
+      return rationale ? { ...x, rationale } : x;
     }),
   };
   const columns = topLevelOf(nodes).filter((n) => (resolved.global.get(n.id) ?? 0) > 0);
   return { result, ranked: ranked.ranked, nodes, resolved, weightVersion: inputs.weightVersion, columns, pricesHidden: inputs.pricesHidden, view: inputs.view, costFormula: inputs.costFormula };
+}
+
+/**
+ * The excluded vendors as a reader gets them (the ranking API): each with its reason in the
+ * reader's language, phrased here from the gate's data, after the result left the pool thread.
+ */
+export function excludedAsRead(result: RankingResult): { vendorId: string; name: string; reason: string }[] {
+  return result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: exclusionReason(x) }));
 }
 
 /**

@@ -10,6 +10,7 @@ import { auditFilterAsSeen } from './audit-visibility.js';
 import { loadRankingInputs, rankOffLoop, type RankingInputs, type RankingView } from './ranking.js';
 import { structureChanges, type WithdrawnVendor } from './structure-changes.js';
 import { voteAggregate, type VoteAggregate } from './votes.js';
+import { exclusionReason } from '../../views/must-have-reasons.js';
 
 const ABSENT: CellValue = { value: null, consensus: false };
 
@@ -56,7 +57,7 @@ export function workbookDataOf(source: ShortlistWorkbookSource, view: RankingVie
   const prices = new Map(inputs.vendors.map((v) => [v.id, validPrice(v.price) ? v.price : null]));
   return {
     scale: inputs.scale, costFormula: inputs.costFormula, plan, rows: view.result.rows,
-    lines: shortlistLines(view.result, view.columns, source.withdrawn),
+    lines: shortlistLines(view.result, view.columns, source.withdrawn, exclusionReason),
     cell: cellReader(inputs), price: (id) => prices.get(id) ?? null,
     trailer: padded(source.trailer, 6 + plan.tops.length), votes: source.votes, audit,
   };

@@ -7,6 +7,7 @@ import { vendorWorking, type Working, type WorkingLine } from '../domain/working
 import { resolveWeights } from '../domain/weights.js';
 import { loadRankingInputs, type RankingBasis, type RankingInputs } from './ranking.js';
 import { m } from '../../views/messages/index.js';
+import { failedMustHaveText } from '../../views/must-have-reasons.js';
 
 export interface WorkingScore { evaluatorId: string; name: string; value: number | null }
 
@@ -54,7 +55,7 @@ export async function workingFrom(db: Db, a: Actor, inputs: RankingInputs, vendo
   const name = vendor.name;
   const w = vendorWorking({ criteria: nodes, leafWeights: resolveWeights(nodes, inputs.local).leaves, scale, vendors, matrix, costFormula: inputs.costFormula }, id);
   if ('status' in w) {
-    if (w.status === 'excluded') throw notRanked(m.working.notRanked(name, 'excluded', w.reason));
+    if (w.status === 'excluded') throw notRanked(m.working.notRanked(name, 'excluded', failedMustHaveText(w.why)));
     if (w.status === 'unscored') throw notRanked(m.working.notRanked(name, inputs.view === 'own' ? 'own' : 'unscored'));
     throw notRanked(m.working.notRanked(name, 'gone'));
   }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { loadRankingInputs, rankOffLoop, type RankingInputs, type RankingView } from '../read-models/ranking.js';
+import { excludedAsRead, loadRankingInputs, rankOffLoop, type RankingInputs, type RankingView } from '../read-models/ranking.js';
 import { topsisOffLoop } from '../read-models/method-check.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
@@ -70,7 +70,7 @@ export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
     rows: limit ? rows.slice(0, limit) : rows,
     costFormula: inputs.costFormula,
     whatIf: costFormula !== undefined || weights !== undefined,
-    excluded: result.excluded.map((x) => ({ vendorId: x.vendorId, name: x.name, reason: x.reason })),
+    excluded: excludedAsRead(result),
     unscored: result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
     weights: Object.fromEntries(resolved.leaves),
     view,

@@ -9,6 +9,7 @@ import { shortlistXlsxResponse } from './shortlist.xlsx.js';
 import { shortlistPdf } from './report-render.js';
 import { localCsv } from '../exports/csv.js';
 import { m } from '../../views/messages/index.js';
+import { exclusionReason } from '../../views/must-have-reasons.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -36,7 +37,7 @@ export const shortlistFiles = new Hono<AppEnv>()
     const a = await accessEvaluation(c, 'read');
     const evaluation = a.evaluation;
     const [{ result, columns }, decision, { withdrawn }] = await Promise.all([loadRanking(c.get('db'), a), decisionRecord(c.get('db'), evaluation.id), structureChanges(c.get('db'), evaluation.id)]);
-    const lines = shortlistLines(result, columns, withdrawn);
+    const lines = shortlistLines(result, columns, withdrawn, exclusionReason);
     const h = m.exports.shortlist;
     const header = [h.rank, h.vendor, h.total, h.coverage, ...columns.map((col) => col.name), h.status, h.reason];
     const rows = lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), l.status, l.reason]);
@@ -55,7 +56,7 @@ export const shortlistFiles = new Hono<AppEnv>()
       evaluation: { id: String(evaluation.id), name: evaluation.name, status: evaluation.status, scale: { min: evaluation.scale_min, max: evaluation.scale_max } },
       weightSetVersion: weightVersion,
       criteria: columns.map((col) => ({ id: col.id, name: col.name })),
-      rows: shortlistLines(result, columns, withdrawn),
+      rows: shortlistLines(result, columns, withdrawn, exclusionReason),
       // The decision and its sign-off (GET /decision's shape); null until the evaluation is decided.
       decision: decision ?? null,
       exportedAt: new Date().toISOString(),

@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { CHANGE_LOG_VERSIONS } from '../../db/queries/scores.js';
 import { scoreWriteStatements, type ExistingScore, type ScoreWriteStatements, type WriteFacts } from '../../db/queries/score-writes.js';
 import { scoreValueProblem } from '../domain/score-values.js';
-import { describeAudit } from '../domain/audit/describe.js';
+import { describeAudit } from '../audit-sentences/describe.js';
 import { emptyBook, type AuditFacts } from '../domain/audit/facts.js';
 import { badRequest, conflict, notALeaf, notFound } from '../errors.js';
 import { nowIso } from '../time.js';

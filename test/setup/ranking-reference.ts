@@ -29,6 +29,6 @@ export async function reference(db: Db, evaluationId: number) {
   });
   return {
     evaluation,
-    result: { ...ranked, excluded: ranked.excluded.map((x) => (why.get(`${x.vendorId}:${x.criterionId}`) ? { ...x, reason: `${x.reason}: ${why.get(`${x.vendorId}:${x.criterionId}`)}` } : x)) },
+    result: { ...ranked, excluded: ranked.excluded.map((x) => (why.get(`${x.vendorId}:${x.criterionId}`) ? { ...x, rationale: why.get(`${x.vendorId}:${x.criterionId}`) } : x)) },
   };
 }

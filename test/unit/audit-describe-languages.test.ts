@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeAudit, redescribeAudit } from '../../server/domain/audit/describe.js';
-import { describers } from '../../server/domain/audit/describers/index.js';
+import { describeAudit, redescribeAudit } from '../../server/audit-sentences/describe.js';
+import { describers } from '../../server/audit-sentences/describers/index.js';
 import { emptyBook, type AuditFacts } from '../../server/domain/audit/facts.js';
 import { withLocale } from '../../server/i18n/current.js';
 

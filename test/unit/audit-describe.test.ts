@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { describeAudit } from '../../server/domain/audit/describe.js';
-import { describers } from '../../server/domain/audit/describers/index.js';
+import { describeAudit } from '../../server/audit-sentences/describe.js';
+import { describers } from '../../server/audit-sentences/describers/index.js';
 import { emptyBook, emptyRefs, type AuditFacts } from '../../server/domain/audit/facts.js';
-import { happened } from '../../server/domain/audit/fallback.js';
+import { happened } from '../../server/audit-sentences/fallback.js';
 import { refsOf } from '../../server/domain/audit/subject.js';
 
 // Issue 11: each action's sentence, from the ids an entry carries and the names read for them.

@@ -1,6 +1,7 @@
 import { test, expect, describe } from 'vitest';
 import { rankVendors, type RankingInput } from '../../server/domain/ranking.js';
 import type { CellAggregate, CriterionKind, CriterionNode, RankVendor } from '../../server/domain/types.js';
+import { exclusionReason, reviewFlagText } from '../../views/must-have-reasons.js';
 
 const crit = (id: string, position: number, kind: CriterionKind = 'scored', parentId: string | null = null, name = id): CriterionNode =>
   ({ id, parentId, name, kind, position });
@@ -134,9 +135,9 @@ describe('rankVendors', () => {
   const gateCriteria = [crit('m2', 1, 'must-have', null, 'SSO'), crit('m1', 0, 'must-have', null, 'Security'), crit('s', 2)];
   test.each([
     { name: 'fail by majority', cells: [cell('v', 'm1', { count: 3, pass: 1, fail: 2 })],
-      reason: 'Failed must-have "Security" (2 of 3 evaluators)', flagged: false },
+      why: { by: 'votes', fail: 2, total: 3 }, reason: 'Failed must-have "Security" (2 of 3 evaluators)', flagged: false },
     { name: 'fail by consensus 0 despite passing votes', cells: [cell('v', 'm1', { count: 3, pass: 3, consensus: 0 })],
-      reason: 'Failed must-have "Security" (consensus)', flagged: false },
+      why: { by: 'consensus', fail: 0, total: 3 }, reason: 'Failed must-have "Security" (consensus)', flagged: false },
     { name: 'pass by consensus 1 despite failing votes', cells: [cell('v', 'm1', { count: 3, fail: 3, consensus: 1 })],
       reason: null, flagged: false },
     { name: 'tied votes are flagged, not excluded', cells: [cell('v', 'm1', { count: 4, pass: 2, fail: 2 })],
@@ -144,15 +145,18 @@ describe('rankVendors', () => {
     { name: 'no votes pass', cells: [cell('v', 'm1')], reason: null, flagged: false },
     { name: 'failing two names the first by position, once',
       cells: [cell('v', 'm2', { count: 1, fail: 1 }), cell('v', 'm1', { count: 2, fail: 2 })],
-      reason: 'Failed must-have "Security" (2 of 2 evaluators)', flagged: false },
-  ])('must-have: $name', ({ cells, reason, flagged }) => {
+      why: { by: 'votes', fail: 2, total: 2 }, reason: 'Failed must-have "Security" (2 of 2 evaluators)', flagged: false },
+  ])('must-have: $name', ({ cells, why, reason, flagged }) => {
     const { rows, excluded, flags } = rank({
       criteria: gateCriteria, leafWeights: new Map([['s', 1]]),
       vendors: [vendor('v', 'Vendor'), vendor('ok', 'Okay')], cells: [...cells, scored('v', 's', 5), scored('ok', 's', 1)],
     });
-    expect(excluded).toEqual(reason === null ? [] : [{ vendorId: 'v', name: 'Vendor', criterionId: 'm1', reason }]);
+    // The domain gives data; the reader's words come from views/must-have-reasons.ts (English here).
+    expect(excluded).toEqual(reason === null ? [] : [{ vendorId: 'v', name: 'Vendor', criterionId: 'm1', why: { code: 'must_have_failed', criterion: 'Security', ...why } }]);
+    expect(excluded.map(exclusionReason)).toEqual(reason === null ? [] : [reason]);
     expect(rows.map((r) => r.vendorId)).toEqual(reason === null ? ['v', 'ok'] : ['ok']);
-    expect(flags).toEqual(flagged ? [{ vendorId: 'v', criterionId: 'm1', reason: 'tied must-have votes' }] : []);
+    expect(flags).toEqual(flagged ? [{ vendorId: 'v', criterionId: 'm1', why: { code: 'must_have_tied' } }] : []);
+    expect(flags.map(reviewFlagText)).toEqual(flagged ? ['tied must-have votes'] : []);
   });
 
   test('the first failed must-have follows tree order, children right after their parent', () => {

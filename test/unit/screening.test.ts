@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { rankVendors } from '../../server/domain/ranking.js';
 import { mustHaveFailures } from '../../server/domain/screening.js';
+import { failedMustHaveText } from '../../views/must-have-reasons.js';
 import type { CellAggregate, CriterionKind, CriterionNode } from '../../server/domain/types.js';
 
 // Screening by must-haves must knock out exactly the vendors the ranking excludes, with the same reason.
@@ -16,7 +17,7 @@ const vendor = (id: string, name = id) => ({ id, name });
 function rankingExcludes(criteria: CriterionNode[], vendors: { id: string; name: string }[], cells: CellAggregate[]) {
   const weights = new Map(criteria.map((c) => [c.id, 1]));
   return rankVendors({ criteria, leafWeights: weights, scale: { min: 0, max: 5 }, vendors: vendors.map((v) => ({ ...v, price: null })), cells })
-    .excluded.map(({ vendorId, name, criterionId, reason }) => ({ vendorId, name, criterionId, reason }));
+    .excluded.map(({ vendorId, name, criterionId, why }) => ({ vendorId, name, criterionId, why }));
 }
 
 const cases: { name: string; criteria: CriterionNode[]; vendors: { id: string; name: string }[]; cells: CellAggregate[]; expected: string[] }[] = [
@@ -65,7 +66,7 @@ describe('mustHaveFailures matches rankVendors’ excluded list', () => {
   test.each(cases)('$name', ({ criteria, vendors, cells, expected }) => {
     const screened = mustHaveFailures(criteria, vendors, cells);
     expect(screened).toEqual(rankingExcludes(criteria, vendors, cells));
-    expect(screened.map((f) => f.reason)).toEqual(expected);
+    expect(screened.map((f) => failedMustHaveText(f.why))).toEqual(expected);
   });
 
   test('on random trees, votes and consensuses', () => {

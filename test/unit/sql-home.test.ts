@@ -1,23 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
+import { sourceFiles } from '../setup/source-files.js';
 
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Where code lives that must leave SQL to db/ (scripts/ once it exists). */
 const SCANNED = ['server', 'views', 'seeds', 'scripts'];
-const SOURCE = /\.(ts|tsx|mts|cts|js|mjs)$/;
 /** A statement that touches the database: a Kysely builder, a raw sql`…` template, or a prepared statement. */
 const STATEMENT = /\.(selectFrom|insertInto|updateTable|deleteFrom|prepare)\(|\bsql`/;
-
-function sourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return SOURCE.test(e.name) ? [path] : [];
-  });
-}
 
 /** Every file:line outside db/ that holds a statement. */
 function statementsOutsideDb(): { file: string; line: string }[] {

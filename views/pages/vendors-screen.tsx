@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../server/context.js';
 import type { VendorFilter } from '../../db/queries/vendor-search.js';
-import type { MustHaveFailure } from '../../server/domain/screening.js';
+import type { MustHaveCandidate } from '../../server/read-models/must-haves.js';
 import { REASON_MAX } from '../../server/schemas/screening.js';
 import { Field, FormErrors, Layout, type EvaluationNav } from '../layout.js';
 import { m } from '../messages/index.js';
@@ -130,7 +130,7 @@ interface MustHaveProps {
   user: CurrentUser;
   nav: EvaluationNav;
   /** Null while the reader scores blind: the gate is built from the panel's votes. */
-  failures: readonly MustHaveFailure[] | null;
+  failures: readonly MustHaveCandidate[] | null;
   /** How many of them the page lists; the rest are counted. */
   shown: number;
   mustHaveCriteria: number;

@@ -1,6 +1,7 @@
 import type { ExcludedVendor, ReviewFlag, UnscoredVendor } from '../../server/domain/ranking.js';
 import type { CriterionNode } from '../../server/domain/types.js';
 import { m } from '../messages/index.js';
+import { exclusionReason, reviewFlagText } from '../must-have-reasons.js';
 
 /** Vendors a must-have gate removed, with the reason; nothing when none were. */
 export function RankingExcluded({ excluded }: { excluded: readonly ExcludedVendor[] }) {
@@ -9,7 +10,7 @@ export function RankingExcluded({ excluded }: { excluded: readonly ExcludedVendo
     <section class="card">
       <h2>{m.ranking.excluded}</h2>
       <p class="muted">{m.ranking.excludedIntro}</p>
-      <ul class="plain-list">{excluded.map((x) => <li><strong>{x.name}</strong> — {x.reason}</li>)}</ul>
+      <ul class="plain-list">{excluded.map((x) => <li><strong>{x.name}</strong> — {exclusionReason(x)}</li>)}</ul>
     </section>
   );
 }
@@ -37,7 +38,7 @@ export function RankingFlags({ flags, nodes, vendors }: { flags: readonly Review
   return (
     <section class="card">
       <h2>{m.ranking.flags}</h2>
-      <ul class="plain-list">{flags.map((f) => <li>{`${nodes.find((n) => n.id === f.criterionId)?.name ?? ''}: ${f.reason}`} — {vendors.find((r) => r.vendorId === f.vendorId)?.name ?? ''}</li>)}</ul>
+      <ul class="plain-list">{flags.map((f) => <li>{`${nodes.find((n) => n.id === f.criterionId)?.name ?? ''}: ${reviewFlagText(f)}`} — {vendors.find((r) => r.vendorId === f.vendorId)?.name ?? ''}</li>)}</ul>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Describer, DescribeContext } from '../context.js';
-import { idOf } from '../facts.js';
+import { idOf } from '../../domain/audit/facts.js';
 import { plain, quoted, rec, text } from '../phrases.js';
-import { m } from '../../../../views/messages/index.js';
+import { m } from '../../../views/messages/index.js';
 
 /**
  * The panel: who was added, removed, excluded, assigned, invited. Where a facilitator acts on

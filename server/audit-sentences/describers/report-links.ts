@@ -1,6 +1,6 @@
 import type { Describer } from '../context.js';
 import { plain, rec } from '../phrases.js';
-import { m } from '../../../../views/messages/index.js';
+import { m } from '../../../views/messages/index.js';
 
 /**
  * Read-only links to the board report (issue 14): made, revoked, and each opening by someone

@@ -1,5 +1,5 @@
-import { isRecord } from './facts.js';
-import { m } from '../../../views/messages/index.js';
+import { isRecord } from '../domain/audit/facts.js';
+import { m } from '../../views/messages/index.js';
 
 /** Small wording helpers shared by the describers, so every sentence spells values the same way. */
 

@@ -1,10 +1,10 @@
 import { contextOf } from './context.js';
 import { describers } from './describers/index.js';
 import { fallbackSentence } from './fallback.js';
-import { withLocale } from '../../i18n/current.js';
-import type { AuditFacts, AuditNames, NameBook } from './facts.js';
+import { withLocale } from '../i18n/current.js';
+import type { AuditFacts, AuditNames, NameBook } from '../domain/audit/facts.js';
 
-export type { AuditFacts, AuditNames, NameBook } from './facts.js';
+export type { AuditFacts, AuditNames, NameBook } from '../domain/audit/facts.js';
 
 /**
  * An audit entry in one sentence with the names it mentions, e.g. "Eve Evaluator scored Medallia

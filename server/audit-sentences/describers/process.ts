@@ -1,7 +1,7 @@
 import type { Describer } from '../context.js';
-import { COST_FORMULA_LABELS, isCostFormula } from '../../cost-formula.js';
+import { COST_FORMULA_LABELS, isCostFormula } from '../../domain/cost-formula.js';
 import { change, fieldChanges, fieldValues, listed, plain, quoted, rec, text } from '../phrases.js';
-import { m } from '../../../../views/messages/index.js';
+import { m } from '../../../views/messages/index.js';
 
 /** The evaluation's own settings and stages, demo feedback and sign-ups. */
 

@@ -1,7 +1,7 @@
 import type { Describer, DescribeContext } from '../context.js';
-import { batchCells, BATCH_LISTED } from '../batch.js';
+import { batchCells, BATCH_LISTED } from '../../domain/audit/batch.js';
 import { change, listed, NONE, quoted, rec, scoreValue, text } from '../phrases.js';
-import { m } from '../../../../views/messages/index.js';
+import { m } from '../../../views/messages/index.js';
 
 /** Scores and consensus: "Eve Evaluator scored Medallia on Data: – → 4". */
 

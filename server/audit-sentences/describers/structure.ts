@@ -1,7 +1,7 @@
 import type { Describer, DescribeContext } from '../context.js';
-import { idOf } from '../facts.js';
+import { idOf } from '../../domain/audit/facts.js';
 import { fieldChanges, fieldValues, listed, plain, quoted, rec, text } from '../phrases.js';
-import { m } from '../../../../views/messages/index.js';
+import { m } from '../../../views/messages/index.js';
 
 /** Vendors and criteria: added, changed, deleted, screened. "Fiona Facilitator changed vendor 'Acme CX': name 'Acme CX' → 'Acme Experience'". */
 

@@ -1,7 +1,7 @@
-import { isRecord, type AuditFacts, type AuditNames, type NameBook } from './facts.js';
-import { subjectOf, type AuditSubject } from './subject.js';
-import { batchCells, BATCH_LISTED } from './batch.js';
-import { m } from '../../../views/messages/index.js';
+import { isRecord, type AuditFacts, type AuditNames, type NameBook } from '../domain/audit/facts.js';
+import { subjectOf, type AuditSubject } from '../domain/audit/subject.js';
+import { batchCells, BATCH_LISTED } from '../domain/audit/batch.js';
+import { m } from '../../views/messages/index.js';
 
 /** What a describer gets: the entry, its names, and lookups for any other id it mentions. */
 export interface DescribeContext {

@@ -1,7 +1,7 @@
 import type { Describer, DescribeContext } from '../context.js';
-import { idOf, isRecord } from '../facts.js';
+import { idOf, isRecord } from '../../domain/audit/facts.js';
 import { change, fieldChanges, listed, num, pct, plain, rec, text } from '../phrases.js';
-import { m } from '../../../../views/messages/index.js';
+import { m } from '../../../views/messages/index.js';
 
 /** Weights, votes and group weights: "Fiona Facilitator changed the weights (version 3): Omnichannel 20 % → 30 %". */
 

@@ -16,6 +16,7 @@ import type { Visibility } from '../domain/rules/visibility.js';
 import { heavy } from '../heavy/jobs.js';
 import { DEFAULT_COST_FORMULA, isCostFormula, type CostFormula } from '../domain/cost-formula.js';
 import { exclusionReason } from '../../views/must-have-reasons.js';
+import { nextTurn } from '../next-turn.js';
 
 /**
  * Whose scores a ranking was computed from (API.md "Who sees what"): `own`, the reader's alone
@@ -87,12 +88,19 @@ function apply(b: CellMatrixBuilder, rationales: Map<string, string>, r: CellRow
   else if (rationales.size > 0) rationales.delete(key);
 }
 
-/** Every cell of the evaluation, one criterion (column) at a time so no big row list is ever held. */
+/**
+ * Every cell of the evaluation, one criterion (column) at a time so no big row list is ever held,
+ * with a turn of the event loop between columns: better-sqlite3 answers at once, so the landscape's
+ * 25 columns of 14,000 cells read back to back held the loop for over a second (issue 15).
+ */
 async function loadAll(db: Db, evaluationId: number, version: number): Promise<CachedCells> {
   const [criteria, vendors] = await Promise.all([criterionParentsOf(db, evaluationId), vendorCountOf(db, evaluationId)]);
   const b = new CellMatrixBuilder(undefined, { rows: vendors, cols: leavesOf(criteria).length });
   const rationales = new Map<string, string>();
-  for (const c of criteria) for (const r of await cellsOfCriterion(db, c.id)) apply(b, rationales, r);
+  for (const c of criteria) {
+    for (const r of await cellsOfCriterion(db, c.id)) apply(b, rationales, r);
+    await nextTurn();
+  }
   return { version, matrix: b.build(), rationales };
 }
 

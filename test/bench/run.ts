@@ -16,6 +16,7 @@ import { closePrinters } from '../../server/pdf/printer.js';
 import { parseEnv } from '../../server/env.js';
 import { nameKey } from '../../db/queries/vendors.js';
 import { benchXlsx } from './xlsx.js';
+import { benchRouteStalls } from './route-stalls.js';
 import { appEnv, isPostgresTarget, openAppDb, openRaw, type RawDb } from './raw-db.js';
 import { findLandscape, landscapeCsv, landscapeName, seedLandscape, type LandscapeOptions } from '../../seeds/landscape.js';
 
@@ -504,11 +505,12 @@ async function main(): Promise<void> {
   console.log(`evaluation ${evaluationId}: ${o.vendors} vendors × ${o.criteria} criteria × ${o.evaluators} evaluators = ${scoreCount.toLocaleString('en')} scores; median of ${runs} runs\n`);
 
   const figures: Figure[] = [];
-  // --only ranking,rerank,sensitivity_stall,import,rss,xlsx,report_pdf,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
+  // --only ranking,rerank,sensitivity_stall,route_stall,import,rss,xlsx,report_pdf,write,grid (or a figure's name, e.g. write_full) runs a subset while working on one figure.
   const wanted = (name: string) => !values.only || values.only.split(',').some((w) => name.startsWith(w.trim()));
   const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
   if (wanted('sensitivity_stall')) figures.push(await benchSensitivityStall(ctx));
+  if (wanted('route_stall')) figures.push(...(await benchRouteStalls(app, token, evaluationId, longestStall)));
   if (wanted('import_csv_10mb')) figures.push(await benchHostileCsv(ctx));
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(benchRss(ctx));

@@ -13,7 +13,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Worker threads start faster than forked processes (better-sqlite3 and Chromium work in either).
     pool: 'threads',
-    // Files share a worker's module cache instead of importing the whole app again each (ADR 043):
+    // Files share a worker's module cache instead of importing the whole app again each (ADR 044):
     // test/http took 280 s with isolation (142 s of it imports) and 125 s without. Every file
     // builds its own app and database (test/setup/app.ts) and restores any env it changes.
     isolate: false,

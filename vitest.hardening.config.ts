@@ -13,7 +13,7 @@ export default defineConfig({
     include: ['test/hardening/**/*.test.ts', 'test/http/hostile-payloads.test.ts', 'test/http/answered-over-socket.test.ts'],
     exclude: ['**/node_modules/**'],
     fileParallelism: false,
-    // Timed probes: a file must not inherit the previous file's heap and garbage (ADR 043).
+    // Timed probes: a file must not inherit the previous file's heap and garbage (ADR 044).
     isolate: true,
   },
 });

@@ -29,10 +29,24 @@ export interface ParsedLonglist {
   rejected: LonglistRejection[];
 }
 
+/**
+ * Why a file as a whole cannot be read, as a code and its values: the sentence is made outside the
+ * domain, in the reader's language (server/longlist-text.ts; issue 16).
+ */
+export type LonglistProblem =
+  | { code: 'emptyFile' | 'emptyPreview' | 'noHeader' | 'needsName' | 'startNotCsv' | 'mappingMismatch' | 'chooseNameColumn' | 'binary' }
+  | { code: 'duplicateColumn'; column: string }
+  | { code: 'unclosedQuote'; line: number }
+  | { code: 'notCsv'; line: number | null; detail: string }
+  | { code: 'tooManyRows'; max: number }
+  | { code: 'oneColumnPerField'; field: string }
+  | { code: 'charset'; charset: string }
+  | { code: 'encoding'; encoding: string };
+
 /** The file as a whole cannot be read (no header, no name column, broken quoting): nothing is imported. */
 export class LonglistFormatError extends Error {
-  constructor(message: string, readonly field: string = 'file') {
-    super(message);
+  constructor(readonly problem: LonglistProblem, readonly field: string = 'file') {
+    super(problem.code);
     this.name = 'LonglistFormatError';
   }
 }
@@ -76,7 +90,7 @@ export function mapHeader(titles: readonly string[]): (LonglistField | undefined
   return titles.map((t) => {
     const f = ALIASES[t.trim().toLowerCase().replace(/\s+/g, ' ')];
     if (!f) return undefined;
-    if (seen.has(f)) throw new LonglistFormatError(`The header has more than one "${f}" column; keep one.`, 'header');
+    if (seen.has(f)) throw new LonglistFormatError({ code: 'duplicateColumn', column: f }, 'header');
     seen.add(f);
     return f;
   });
@@ -199,7 +213,7 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
   // One newline convention first: csv-parse counts a quoted CR LF as two lines, and descriptions keep plain \n.
   const unmarked = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
-  if (text.trim() === '') throw new LonglistFormatError('The file is empty; it needs a header row with at least a "name" column.');
+  if (text.trim() === '') throw new LonglistFormatError({ code: 'emptyFile' });
   const separator = detectSeparator(text);
   let rows: string[][];
   try {
@@ -210,23 +224,22 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
   } catch (e) {
     const err = e as { code?: string; message?: string; lines?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new LonglistFormatError(`Line ${unclosedQuoteLine(text, separator)} opens a quoted cell that is never closed; nothing was imported.`);
+      throw new LonglistFormatError({ code: 'unclosedQuote', line: unclosedQuoteLine(text, separator) });
     }
-    const where = typeof err.lines === 'number' ? `Line ${err.lines}: ` : '';
-    throw new LonglistFormatError(`${where}the file is not valid CSV (${String(err.message ?? 'unreadable').slice(0, 200)}); nothing was imported.`);
+    throw new LonglistFormatError({ code: 'notCsv', line: typeof err.lines === 'number' ? err.lines : null, detail: String(err.message ?? 'unreadable').slice(0, 200) });
   }
   if (rows.length > LONGLIST_MAX_ROWS + 1) {
-    throw new LonglistFormatError(`The file has more than ${LONGLIST_MAX_ROWS.toLocaleString('en')} rows; a longlist is at most that. Split or filter it first; nothing was imported.`);
+    throw new LonglistFormatError({ code: 'tooManyRows', max: LONGLIST_MAX_ROWS });
   }
   // Blank lines above the header are skipped, but they still count as lines.
   let start = 0;
   let next = 1;
   while (start < rows.length && rows[start]!.every((c) => c.trim() === '')) next += lineSpan(rows[start++]!);
   const header = rows[start];
-  if (!header) throw new LonglistFormatError('The file has no header row.');
+  if (!header) throw new LonglistFormatError({ code: 'noHeader' });
   const body = rows.slice(start + 1);
   const columns = mapHeader(header);
-  if (!columns.includes('name')) throw new LonglistFormatError('The header row needs a "name" column.', 'header');
+  if (!columns.includes('name')) throw new LonglistFormatError({ code: 'needsName' }, 'header');
 
   const records: LonglistRecord[] = [];
   const rejected: LonglistRejection[] = [];

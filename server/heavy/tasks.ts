@@ -7,6 +7,7 @@ import { kendallW } from '../domain/agreement.js';
 import { LonglistFormatError, parseLonglist, type ParsedLonglist } from '../domain/csv-longlist.js';
 import { CsvDecodeError, decodeCsv } from '../domain/csv-decode.js';
 import { nameKey } from '../../db/queries/vendors.js';
+import { longlistText } from '../longlist-text.js';
 import type { CalibrationGrid } from '../domain/calibration-grid.js';
 import { calibrationOfGrid, type CalibrationReport } from '../read-models/calibration.js';
 
@@ -123,8 +124,9 @@ function longlistOf(source: LonglistSource): LonglistParse {
     const text = 'text' in source ? source.text : decodeCsv(source.bytes, source.charset);
     return { ok: true, parsed: parseLonglist(text, nameKey) };
   } catch (e) {
-    if (e instanceof LonglistFormatError) return { ok: false, code: 'validation_failed', message: e.message, field: e.field };
-    if (e instanceof CsvDecodeError) return { ok: false, code: e.code, message: e.message, field: e.field };
+    // Phrased here, in the pool thread's copy of the request's language (pool.ts passes it).
+    if (e instanceof LonglistFormatError) return { ok: false, code: 'validation_failed', message: longlistText(e.problem), field: e.field };
+    if (e instanceof CsvDecodeError) return { ok: false, code: e.code, message: longlistText(e.problem), field: e.field };
     throw e;
   }
 }

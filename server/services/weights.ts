@@ -24,7 +24,7 @@ export async function setWeights(db: Db, a: Actor, update: Record<string, number
     const known = new Set(nodes.map((n) => n.id));
     const fields: Record<string, string> = {};
     for (const [id, w] of Object.entries(update)) {
-      if (!known.has(id)) fields[`weights.${id}`] = 'Not a criterion of this evaluation.';
+      if (!known.has(id)) fields[`weights.${id}`] = m.errors.notCriterionField;
       else if (!Number.isFinite(w) || w < 0) fields[`weights.${id}`] = 'A weight must be a number ≥ 0.';
     }
     if (Object.keys(fields).length > 0) throw badRequest(m.errors.weightsUnusable, fields);

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectSeparator, LonglistFormatError, mapHeader, parseLonglist, parsePrice, parseWebsite } from '../../server/domain/csv-longlist.js';
+import { longlistText } from '../../server/longlist-text.js';
+import { problemOf } from '../setup/csv-problem.js';
 
 describe('detectSeparator', () => {
   test.each([
@@ -137,7 +139,9 @@ describe('parseLonglist', () => {
     ['name,x\na,b\n"never closed,4\nc,d\n', /Line 3 opens a quoted cell that is never closed/],
     ['name,Vendor\na,b\n', /more than one "name"/],
   ])('%j is not a longlist → LonglistFormatError', (text, message) => {
-    expect(() => parseLonglist(text)).toThrow(message);
+    expect(() => parseLonglist(text)).toThrow(LonglistFormatError);
+    // The domain gives a code and values; the sentence is made outside it, here in English.
+    expect(longlistText(problemOf(() => parseLonglist(text)))).toMatch(message);
   });
 
   test('line numbers stay right after blank lines, padded rows, CRLF and multi-line cells', () => {

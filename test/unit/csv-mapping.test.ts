@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseLonglist } from '../../server/domain/csv-longlist.js';
+import { longlistText } from '../../server/longlist-text.js';
+import { problemOf } from '../setup/csv-problem.js';
 import { applyMapping, guessMapping, mappingProblem, previewCsv } from '../../server/domain/csv-mapping.js';
 
 describe('previewCsv', () => {
@@ -23,7 +25,7 @@ describe('previewCsv', () => {
   });
 
   test('an empty file is refused', () => {
-    expect(() => previewCsv('\uFEFF  \n')).toThrow(/empty/);
+    expect(longlistText(problemOf(() => previewCsv('\uFEFF  \n')))).toMatch(/empty/);
   });
 });
 
@@ -69,6 +71,6 @@ describe('applyMapping', () => {
   });
 
   test('a mapping without a name column is refused', () => {
-    expect(() => applyMapping('a,b\n1,2\n', [null, 'website'])).toThrow(/vendor names/);
+    expect(longlistText(problemOf(() => applyMapping('a,b\n1,2\n', [null, 'website'])))).toMatch(/vendor names/);
   });
 });

@@ -150,6 +150,16 @@ export const errors = {
   csvTypeWrong: icu('Expected text/csv, not "{type}".', (type: string) => ({ type })),
   emptyField: 'Empty.',
   importFailed: 'The import failed on our side; nothing was imported. Try again.',
+  weightNotNumberField: 'A weight must be a number ≥ 0.',
+  // what others' scores hide (read-models/agreement.ts, calibration.ts), by why: own (submit first) or none (stakeholders until review)
+  agreementHidden: {
+    own: 'How far the panel agrees is built from everyone’s scores: it is shown once you have submitted yours, or from review on.',
+    none: 'Scores, comments and how far the evaluators agree are shown to stakeholders once the evaluation is in review.',
+  },
+  calibrationHidden: {
+    own: 'Calibration compares every evaluator’s scores with the panel’s: it is shown once you have submitted yours, or from review on.',
+    none: 'Scores, and how each evaluator scores against the panel, are shown to stakeholders once the evaluation is in review.',
+  },
   longlist: {
     emptyFile: 'The file is empty; it needs a header row with at least a "name" column.',
     emptyPreview: 'The file is empty; it needs a header row.',

@@ -1,4 +1,4 @@
-import type { LonglistProblem } from './domain/csv-longlist.js';
+import type { LonglistProblem, LonglistRejection, LonglistRowRejection, RowProblem } from './domain/csv-longlist.js';
 import { m } from '../views/messages/index.js';
 
 /**
@@ -18,3 +18,19 @@ export function longlistText(p: LonglistProblem): string {
     default: return t[p.code];
   }
 }
+
+/** Why a line is left out, as a sentence in the current language. */
+export function rowProblemText(p: RowProblem): string {
+  const t = m.errors.longlistRow;
+  switch (p.code) {
+    case 'tooManyFields': return t.tooManyFields(p.fields, p.header);
+    case 'priceNotNumber': return t.priceNotNumber(p.value);
+    case 'notWebsite': return t.notWebsite(p.value);
+    case 'tooLong': return t.tooLong(p.field, p.max);
+    case 'nameMissing': return t.nameMissing;
+    case 'duplicateName': return t.duplicateName(p.name, p.first);
+  }
+}
+
+/** The lines left out, each with its reason phrased: what the import answers. */
+export const rejectionsText = (rows: readonly LonglistRowRejection[]): LonglistRejection[] => rows.map((r) => ({ line: r.line, error: rowProblemText(r.problem) }));

@@ -19,6 +19,17 @@ export interface LonglistRecord {
   price?: number | null;
 }
 
+/** Why one line cannot become a vendor, as a code and its values (phrased outside the domain, server/longlist-text.ts). */
+export type RowProblem =
+  | { code: 'tooManyFields'; fields: number; header: number }
+  | { code: 'priceNotNumber' | 'notWebsite'; value: string }
+  | { code: 'tooLong'; field: LonglistField; max: number }
+  | { code: 'nameMissing' }
+  | { code: 'duplicateName'; name: string; first: number };
+
+/** A line left out, and why. */
+export interface LonglistRowRejection { line: number; problem: RowProblem }
+/** A line left out with its reason phrased for the reader: what the import answers. */
 export interface LonglistRejection { line: number; error: string }
 
 export interface ParsedLonglist {
@@ -26,7 +37,7 @@ export interface ParsedLonglist {
   fields: LonglistField[];
   separator: ',' | ';' | '\t';
   records: LonglistRecord[];
-  rejected: LonglistRejection[];
+  rejected: LonglistRowRejection[];
 }
 
 /**
@@ -171,9 +182,9 @@ function unclosedQuoteLine(text: string, separator: string): number {
 }
 
 /** Checks one row's cells; returns the record or the reason the line is rejected. */
-function readRow(cells: readonly string[], columns: readonly (LonglistField | undefined)[], line: number, separator: string): LonglistRecord | string {
+function readRow(cells: readonly string[], columns: readonly (LonglistField | undefined)[], line: number, separator: string): LonglistRecord | RowProblem {
   const extra = cells.slice(columns.length).filter((c) => c.trim() !== '');
-  if (extra.length > 0) return `The line has ${cells.length} fields but the header has ${columns.length}.`;
+  if (extra.length > 0) return { code: 'tooManyFields', fields: cells.length, header: columns.length };
   const rec: LonglistRecord = { line, name: '' };
   for (let i = 0; i < columns.length; i++) {
     const field = columns[i];
@@ -186,19 +197,19 @@ function readRow(cells: readonly string[], columns: readonly (LonglistField | un
     const value = field === 'description' || !/[^\S ]|\s\s/.test(trimmed) ? trimmed : trimmed.replace(/\s+/g, ' ');
     if (field === 'price') {
       const price = parsePrice(value, separator);
-      if (price === undefined) return `The price "${value.slice(0, 40)}" is not a number ≥ 0.`;
+      if (price === undefined) return { code: 'priceNotNumber', value: value.slice(0, 40) };
       rec.price = price;
     } else if (field === 'website') {
       const website = parseWebsite(value);
-      if (website === undefined) return `The website "${value.slice(0, 60)}" is not a web address (http:// or https://).`;
-      if (website.length > MAX.website) return `The website is longer than ${MAX.website} characters.`;
+      if (website === undefined) return { code: 'notWebsite', value: value.slice(0, 60) };
+      if (website.length > MAX.website) return { code: 'tooLong', field, max: MAX.website };
       rec.website = website;
     } else {
-      if (value.length > MAX[field]) return `The ${field} is longer than ${MAX[field]} characters.`;
+      if (value.length > MAX[field]) return { code: 'tooLong', field, max: MAX[field] };
       rec[field] = value;
     }
   }
-  if (rec.name === '') return 'The name is missing.';
+  if (rec.name === '') return { code: 'nameMissing' };
   return rec;
 }
 
@@ -242,7 +253,7 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
   if (!columns.includes('name')) throw new LonglistFormatError({ code: 'needsName' }, 'header');
 
   const records: LonglistRecord[] = [];
-  const rejected: LonglistRejection[] = [];
+  const rejected: LonglistRowRejection[] = [];
   const firstLine = new Map<string, number>();
   // Newlines are \n by now, so a record spans one line plus one per newline inside its quoted cells.
   next += lineSpan(header);
@@ -252,14 +263,14 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
     // A blank line, or a row of empty cells (";;;" as spreadsheets pad), is not an error.
     if (record.every((c) => c.trim() === '')) continue;
     const row = readRow(record, columns, line, separator);
-    if (typeof row === 'string') {
-      rejected.push({ line, error: row });
+    if ('code' in row) {
+      rejected.push({ line, problem: row });
       continue;
     }
     const k = key(row.name);
     const first = firstLine.get(k);
     if (first !== undefined) {
-      rejected.push({ line, error: `Duplicate name "${row.name}" (first on line ${first}).` });
+      rejected.push({ line, problem: { code: 'duplicateName', name: row.name, first } });
       continue;
     }
     firstLine.set(k, line);

@@ -79,5 +79,8 @@ describe('the refusals of scores, guards, withdrawals and the longlist import an
     // Refused in the heavy pool's thread: the domain gives a code, the thread phrases it in German.
     expect((await ask('POST', path, 'website,price\nacme.io,1\n', 'text/csv')).error).toEqual({ code: 'validation_failed', message: 'Die Kopfzeile braucht eine Spalte "name".', fields: { header: 'Die Kopfzeile braucht eine Spalte "name".' } });
     expect((await ask('POST', path, 'name\nA\n', 'text/csv; charset=klingon')).error.message).toBe('Der Zeichensatz „klingon“ wird nicht unterstützt; senden Sie die Datei als UTF-8.');
+    // A line left out says why in German too.
+    const rejected = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'accept-language': 'de', 'content-type': 'text/csv' }, body: 'name,price\nAcme,lots\nAcme,1\n' });
+    expect(((await rejected.json()) as { rejected: unknown }).rejected).toEqual([{ line: 2, error: 'Der Preis „lots“ ist keine Zahl ≥ 0.' }]);
   });
 });

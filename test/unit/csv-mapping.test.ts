@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseLonglist } from '../../server/domain/csv-longlist.js';
-import { longlistText } from '../../server/longlist-text.js';
+import { longlistText, rejectionsText } from '../../server/longlist-text.js';
 import { problemOf } from '../setup/csv-problem.js';
 import { applyMapping, guessMapping, mappingProblem, previewCsv } from '../../server/domain/csv-mapping.js';
 
@@ -50,7 +50,7 @@ describe('applyMapping', () => {
     const parsed = parseLonglist(mapped);
     expect(parsed.fields).toEqual(['name', 'category', 'price']);
     expect(parsed.records).toEqual([{ line: 4, name: 'Acme', category: 'Data', price: 12.5 }]);
-    expect(parsed.rejected).toEqual([
+    expect(rejectionsText(parsed.rejected)).toEqual([
       { line: 7, error: 'The price "lots" is not a number ≥ 0.' },
       { line: 8, error: 'Duplicate name "acme" (first on line 4).' },
     ]);

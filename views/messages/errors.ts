@@ -177,4 +177,13 @@ export const errors = {
     encoding: icu('The file is not valid {encoding}; save it as "CSV UTF-8" and try again.', (encoding: string) => ({ encoding })),
     binary: 'The file is binary, not CSV text; export it from the spreadsheet as "CSV UTF-8".',
   },
+  /** Why a line of a longlist is left out (domain/csv-longlist.ts RowProblem). */
+  longlistRow: {
+    tooManyFields: icu('The line has {fields} fields but the header has {header}.', (fields: number, header: number) => ({ fields, header })),
+    priceNotNumber: icu('The price "{value}" is not a number ≥ 0.', (value: string) => ({ value })),
+    notWebsite: icu('The website "{value}" is not a web address (http:// or https://).', (value: string) => ({ value })),
+    tooLong: icu('The {field, select, name {name} website {website} category {category} description {description} other {{field}}} is longer than {max} characters.', (field: string, max: number) => ({ field, max })),
+    nameMissing: 'The name is missing.',
+    duplicateName: icu('Duplicate name "{name}" (first on line {first}).', (name: string, first: number) => ({ name, first })),
+  },
 } as const;

@@ -68,6 +68,16 @@ describe('the refusals of scores, guards, withdrawals and the longlist import an
     await db.destroy();
   });
 
+  test('a vote the voting rules refuse says why in German, field by field', async () => {
+    const { app } = await makeTestApp();
+    const owner = await signupUser(app);
+    const id = await createEvaluation(app, owner.token, { template: 'blank' });
+    const [a, b] = [await addCriterion(app, owner.token, id, { name: 'Reach' }), await addCriterion(app, owner.token, id, { name: 'Depth' })];
+    expect((await api(app, owner.token, 'POST', `/api/v1/evaluations/${id}/status`, { status: 'voting' })).status).toBe(200);
+    const out = await german(app, owner.token)('PUT', `/api/v1/evaluations/${id}/votes/me`, { method: 'points', points: { [a]: 60, [b]: -10 } });
+    expect(out).toEqual({ status: 400, error: { code: 'validation_failed', message: 'Punkte dürfen nicht negativ sein.', fields: { [`points.${b}`]: 'Punkte dürfen nicht negativ sein.' } } });
+  });
+
   test('the longlist import API: content type, an empty file and a file the CSV rules refuse', async () => {
     const { app } = await makeTestApp();
     const owner = await signupUser(app);

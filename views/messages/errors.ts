@@ -151,6 +151,26 @@ export const errors = {
   emptyField: 'Empty.',
   importFailed: 'The import failed on our side; nothing was imported. Try again.',
   weightNotNumberField: 'A weight must be a number ≥ 0.',
+  /** What is wrong with a vote, per field (domain/voting/checks.ts VoteProblem). */
+  vote: {
+    notVotedOn: 'This is not one of the criteria being voted on.',
+    notVotedOnId: icu('"{id}" is not one of the criteria being voted on.', (id: string) => ({ id })),
+    listedTwice: icu('"{id}" appears more than once; list each criterion once.', (id: string) => ({ id })),
+    missingCriteria: icu('Every criterion must be included; missing: {ids}.', (ids: string) => ({ ids })),
+    matrixRows: icu('The matrix must have {n} rows, one per criterion; it has {rows}.', (n: number, rows: number) => ({ n, rows })),
+    rowEntries: icu('Each row must have {n} entries, one per criterion; this one has {cells}.', (n: number, cells: number) => ({ n, cells })),
+    positive: 'Each comparison must be a positive number (from 1/9 to 9).',
+    diagonal: 'A criterion compared with itself is always 1.',
+    saatyScale: "Comparisons run from 1/9 to 9 on Saaty's scale.",
+    reciprocal: icu('This must be 1 ÷ {value}, the reciprocal of the opposite comparison.', (value: string) => ({ value })),
+    pointsMissing: 'Give this criterion some points (0 if it does not matter).',
+    pointsNumber: 'Points must be a number.',
+    pointsNegative: 'Points cannot be negative.',
+    pointsSum: icu('The points must add up to 100; they add up to {sum}.', (sum: string) => ({ sum })),
+    ratingMissing: 'Rate this criterion from 1 to 5.',
+    ratingRange: 'Rate from 1 (least important) to 5 (most important) in whole numbers.',
+    noCriteria: 'There are no criteria to vote on yet.',
+  },
   // what others' scores hide (read-models/agreement.ts, calibration.ts), by why: own (submit first) or none (stakeholders until review)
   agreementHidden: {
     own: 'How far the panel agrees is built from everyone’s scores: it is shown once you have submitted yours, or from review on.',

@@ -78,6 +78,15 @@ describe('the refusals of scores, guards, withdrawals and the longlist import an
     expect(out).toEqual({ status: 400, error: { code: 'validation_failed', message: 'Punkte dürfen nicht negativ sein.', fields: { [`points.${b}`]: 'Punkte dürfen nicht negativ sein.' } } });
   });
 
+  test('query checks once written in the schemas (made at import, so English) answer in German', async () => {
+    const { app } = await makeTestApp();
+    const owner = await signupUser(app);
+    const id = await createEvaluation(app, owner.token, { template: 'blank' });
+    const ask = german(app, owner.token);
+    expect((await ask('GET', `/api/v1/evaluations/${id}/audit?after=abc`)).error.fields).toEqual({ after: 'Kein gültiger Cursor.' });
+    expect((await ask('GET', `/api/v1/evaluations/${id}/ranking?method=best`)).error.fields).toEqual({ method: 'Eines von weighted-sum, topsis, value-for-money.' });
+  });
+
   test('the longlist import API: content type, an empty file and a file the CSV rules refuse', async () => {
     const { app } = await makeTestApp();
     const owner = await signupUser(app);

@@ -143,6 +143,14 @@ export const errors = {
   alreadyWithdrawn: icu('{name} was already withdrawn: {reason}', (name: string, reason: string) => ({ name, reason })),
   resetUnavailable: 'Password reset by e-mail is not available on this server: it sends no e-mail. Ask whoever runs it to set a new password for you.',
   nothingHere: 'There is nothing at this address.',
+  metricsToken: 'Send the metrics token as a Bearer token.',
+  resetSent: 'If the address belongs to an account, a link to set a new password is on its way; it works once, for 30 minutes.',
+  resetLink: {
+    unknown: 'This reset link is not valid.',
+    used: 'This reset link has been used already.',
+    expired: 'This reset link has expired; ask for a new one.',
+    revoked: 'A newer reset link replaced this one.',
+  },
   // the longlist import (API and pages); the CSV rules answer with codes (domain/csv-longlist.ts)
   csvTooLarge: 'The CSV file is larger than 10 MB; split it and import the parts one after another.',
   sendCsv: 'Send the file as the request body, with Content-Type: text/csv.',

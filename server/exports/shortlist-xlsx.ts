@@ -247,7 +247,7 @@ async function writeVotes(ws: ExcelJS.Worksheet, votes: VoteAggregate | null): P
     ws.addRow([t.noVotes]).commit();
     return ws.commit();
   }
-  ws.addRow([t.aggregation, votes.aggregation]).commit();
+  ws.addRow([t.aggregation, m.voting.aggregations[votes.aggregation]]).commit();
   ws.addRow([t.votesCounted, votes.counted]).commit();
   ws.addRow([]).commit();
   ws.addRow([t.topCriterion, t.fromVotes, ...votes.groups.map((g) => t.groupColumn(g.name, g.weight, g.votes))]).commit();

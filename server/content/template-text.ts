@@ -1,4 +1,5 @@
 import type { TemplateCriterion } from './templates.js';
+import { DEFAULT_GROUPS } from './groups.js';
 import { m } from '../../views/messages/index.js';
 import { templateKey } from '../../views/messages/template.js';
 
@@ -12,4 +13,9 @@ export function templateIn(criteria: readonly TemplateCriterion[]): TemplateCrit
     const children = templateIn(c.children);
     return text ? { ...c, name: text.name, description: text.description, rubric: text.rubric, children } : { ...c, children };
   });
+}
+
+/** The default stakeholder groups in the current language; once created they are the team's data. */
+export function defaultGroupsIn(): string[] {
+  return DEFAULT_GROUPS.map((g) => m.template.groups[templateKey(g)] ?? g);
 }

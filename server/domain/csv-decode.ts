@@ -1,11 +1,13 @@
+import type { LonglistProblem } from './csv-longlist.js';
+
 /**
  * An uploaded CSV's bytes → text. Pure, so it runs in the heavy pool beside the parse (ADR 017):
  * decoding 10 MB holds a thread for tens of milliseconds. A refusal is a CsvDecodeError naming the
  * part at fault (`content-type` or `file`), which the service turns into API.md's 400.
  */
 export class CsvDecodeError extends Error {
-  constructor(readonly code: 'unsupported_charset' | 'invalid_encoding', message: string, readonly field: 'content-type' | 'file') {
-    super(message);
+  constructor(readonly code: 'unsupported_charset' | 'invalid_encoding', readonly problem: LonglistProblem, readonly field: 'content-type' | 'file') {
+    super(problem.code);
     this.name = 'CsvDecodeError';
   }
 }
@@ -23,15 +25,15 @@ export function decodeCsv(bytes: Uint8Array, declared: string | undefined): stri
   try {
     decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new CsvDecodeError('unsupported_charset', `The charset "${charset.slice(0, 40)}" is not supported; send the file as UTF-8.`, 'content-type');
+    throw new CsvDecodeError('unsupported_charset', { code: 'charset', charset: charset.slice(0, 40) }, 'content-type');
   }
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    throw new CsvDecodeError('invalid_encoding', `The file is not valid ${decoder.encoding.toUpperCase()}; save it as "CSV UTF-8" and try again.`, 'file');
+    throw new CsvDecodeError('invalid_encoding', { code: 'encoding', encoding: decoder.encoding.toUpperCase() }, 'file');
   }
   // A NUL never appears in a text file: this is a binary file (a spreadsheet, an image) sent as CSV.
-  if (text.includes('\0')) throw new CsvDecodeError('invalid_encoding', 'The file is binary, not CSV text; export it from the spreadsheet as "CSV UTF-8".', 'file');
+  if (text.includes('\0')) throw new CsvDecodeError('invalid_encoding', { code: 'binary' }, 'file');
   return text;
 }

@@ -19,6 +19,17 @@ export interface LonglistRecord {
   price?: number | null;
 }
 
+/** Why one line cannot become a vendor, as a code and its values (phrased outside the domain, server/longlist-text.ts). */
+export type RowProblem =
+  | { code: 'tooManyFields'; fields: number; header: number }
+  | { code: 'priceNotNumber' | 'notWebsite'; value: string }
+  | { code: 'tooLong'; field: LonglistField; max: number }
+  | { code: 'nameMissing' }
+  | { code: 'duplicateName'; name: string; first: number };
+
+/** A line left out, and why. */
+export interface LonglistRowRejection { line: number; problem: RowProblem }
+/** A line left out with its reason phrased for the reader: what the import answers. */
 export interface LonglistRejection { line: number; error: string }
 
 export interface ParsedLonglist {
@@ -26,13 +37,27 @@ export interface ParsedLonglist {
   fields: LonglistField[];
   separator: ',' | ';' | '\t';
   records: LonglistRecord[];
-  rejected: LonglistRejection[];
+  rejected: LonglistRowRejection[];
 }
+
+/**
+ * Why a file as a whole cannot be read, as a code and its values: the sentence is made outside the
+ * domain, in the reader's language (server/longlist-text.ts; issue 16).
+ */
+export type LonglistProblem =
+  | { code: 'emptyFile' | 'emptyPreview' | 'noHeader' | 'needsName' | 'startNotCsv' | 'mappingMismatch' | 'chooseNameColumn' | 'binary' }
+  | { code: 'duplicateColumn'; column: string }
+  | { code: 'unclosedQuote'; line: number }
+  | { code: 'notCsv'; line: number | null; detail: string }
+  | { code: 'tooManyRows'; max: number }
+  | { code: 'oneColumnPerField'; field: string }
+  | { code: 'charset'; charset: string }
+  | { code: 'encoding'; encoding: string };
 
 /** The file as a whole cannot be read (no header, no name column, broken quoting): nothing is imported. */
 export class LonglistFormatError extends Error {
-  constructor(message: string, readonly field: string = 'file') {
-    super(message);
+  constructor(readonly problem: LonglistProblem, readonly field: string = 'file') {
+    super(problem.code);
     this.name = 'LonglistFormatError';
   }
 }
@@ -76,7 +101,7 @@ export function mapHeader(titles: readonly string[]): (LonglistField | undefined
   return titles.map((t) => {
     const f = ALIASES[t.trim().toLowerCase().replace(/\s+/g, ' ')];
     if (!f) return undefined;
-    if (seen.has(f)) throw new LonglistFormatError(`The header has more than one "${f}" column; keep one.`, 'header');
+    if (seen.has(f)) throw new LonglistFormatError({ code: 'duplicateColumn', column: f }, 'header');
     seen.add(f);
     return f;
   });
@@ -157,9 +182,9 @@ function unclosedQuoteLine(text: string, separator: string): number {
 }
 
 /** Checks one row's cells; returns the record or the reason the line is rejected. */
-function readRow(cells: readonly string[], columns: readonly (LonglistField | undefined)[], line: number, separator: string): LonglistRecord | string {
+function readRow(cells: readonly string[], columns: readonly (LonglistField | undefined)[], line: number, separator: string): LonglistRecord | RowProblem {
   const extra = cells.slice(columns.length).filter((c) => c.trim() !== '');
-  if (extra.length > 0) return `The line has ${cells.length} fields but the header has ${columns.length}.`;
+  if (extra.length > 0) return { code: 'tooManyFields', fields: cells.length, header: columns.length };
   const rec: LonglistRecord = { line, name: '' };
   for (let i = 0; i < columns.length; i++) {
     const field = columns[i];
@@ -172,19 +197,19 @@ function readRow(cells: readonly string[], columns: readonly (LonglistField | un
     const value = field === 'description' || !/[^\S ]|\s\s/.test(trimmed) ? trimmed : trimmed.replace(/\s+/g, ' ');
     if (field === 'price') {
       const price = parsePrice(value, separator);
-      if (price === undefined) return `The price "${value.slice(0, 40)}" is not a number ≥ 0.`;
+      if (price === undefined) return { code: 'priceNotNumber', value: value.slice(0, 40) };
       rec.price = price;
     } else if (field === 'website') {
       const website = parseWebsite(value);
-      if (website === undefined) return `The website "${value.slice(0, 60)}" is not a web address (http:// or https://).`;
-      if (website.length > MAX.website) return `The website is longer than ${MAX.website} characters.`;
+      if (website === undefined) return { code: 'notWebsite', value: value.slice(0, 60) };
+      if (website.length > MAX.website) return { code: 'tooLong', field, max: MAX.website };
       rec.website = website;
     } else {
-      if (value.length > MAX[field]) return `The ${field} is longer than ${MAX[field]} characters.`;
+      if (value.length > MAX[field]) return { code: 'tooLong', field, max: MAX[field] };
       rec[field] = value;
     }
   }
-  if (rec.name === '') return 'The name is missing.';
+  if (rec.name === '') return { code: 'nameMissing' };
   return rec;
 }
 
@@ -199,7 +224,7 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
   // One newline convention first: csv-parse counts a quoted CR LF as two lines, and descriptions keep plain \n.
   const unmarked = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
-  if (text.trim() === '') throw new LonglistFormatError('The file is empty; it needs a header row with at least a "name" column.');
+  if (text.trim() === '') throw new LonglistFormatError({ code: 'emptyFile' });
   const separator = detectSeparator(text);
   let rows: string[][];
   try {
@@ -210,26 +235,25 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
   } catch (e) {
     const err = e as { code?: string; message?: string; lines?: number };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new LonglistFormatError(`Line ${unclosedQuoteLine(text, separator)} opens a quoted cell that is never closed; nothing was imported.`);
+      throw new LonglistFormatError({ code: 'unclosedQuote', line: unclosedQuoteLine(text, separator) });
     }
-    const where = typeof err.lines === 'number' ? `Line ${err.lines}: ` : '';
-    throw new LonglistFormatError(`${where}the file is not valid CSV (${String(err.message ?? 'unreadable').slice(0, 200)}); nothing was imported.`);
+    throw new LonglistFormatError({ code: 'notCsv', line: typeof err.lines === 'number' ? err.lines : null, detail: String(err.message ?? 'unreadable').slice(0, 200) });
   }
   if (rows.length > LONGLIST_MAX_ROWS + 1) {
-    throw new LonglistFormatError(`The file has more than ${LONGLIST_MAX_ROWS.toLocaleString('en')} rows; a longlist is at most that. Split or filter it first; nothing was imported.`);
+    throw new LonglistFormatError({ code: 'tooManyRows', max: LONGLIST_MAX_ROWS });
   }
   // Blank lines above the header are skipped, but they still count as lines.
   let start = 0;
   let next = 1;
   while (start < rows.length && rows[start]!.every((c) => c.trim() === '')) next += lineSpan(rows[start++]!);
   const header = rows[start];
-  if (!header) throw new LonglistFormatError('The file has no header row.');
+  if (!header) throw new LonglistFormatError({ code: 'noHeader' });
   const body = rows.slice(start + 1);
   const columns = mapHeader(header);
-  if (!columns.includes('name')) throw new LonglistFormatError('The header row needs a "name" column.', 'header');
+  if (!columns.includes('name')) throw new LonglistFormatError({ code: 'needsName' }, 'header');
 
   const records: LonglistRecord[] = [];
-  const rejected: LonglistRejection[] = [];
+  const rejected: LonglistRowRejection[] = [];
   const firstLine = new Map<string, number>();
   // Newlines are \n by now, so a record spans one line plus one per newline inside its quoted cells.
   next += lineSpan(header);
@@ -239,14 +263,14 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
     // A blank line, or a row of empty cells (";;;" as spreadsheets pad), is not an error.
     if (record.every((c) => c.trim() === '')) continue;
     const row = readRow(record, columns, line, separator);
-    if (typeof row === 'string') {
-      rejected.push({ line, error: row });
+    if ('code' in row) {
+      rejected.push({ line, problem: row });
       continue;
     }
     const k = key(row.name);
     const first = firstLine.get(k);
     if (first !== undefined) {
-      rejected.push({ line, error: `Duplicate name "${row.name}" (first on line ${first}).` });
+      rejected.push({ line, problem: { code: 'duplicateName', name: row.name, first } });
       continue;
     }
     firstLine.set(k, line);

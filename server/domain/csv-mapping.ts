@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { detectSeparator, LonglistFormatError, mapHeader, type LonglistField } from './csv-longlist.js';
+import { detectSeparator, LonglistFormatError, mapHeader, type LonglistField, type LonglistProblem } from './csv-longlist.js';
 
 /**
  * The on-screen column mapping of the longlist import: a preview of a file's header and first rows
@@ -59,7 +59,7 @@ function cellsOf(record: string, separator: string): string[] {
   try {
     return (parse(record, { delimiter: separator, relax_quotes: true, relax_column_count: true }) as string[][])[0] ?? [''];
   } catch {
-    throw new LonglistFormatError('The start of the file is not valid CSV (a quoted cell that never closes?).');
+    throw new LonglistFormatError({ code: 'startNotCsv' });
   }
 }
 
@@ -69,7 +69,7 @@ const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 function findHeader(text: string) {
   let start = 0;
   for (;;) {
-    if (start >= text.length) throw new LonglistFormatError('The file has no header row.');
+    if (start >= text.length) throw new LonglistFormatError({ code: 'noHeader' });
     // The separator is judged on the header line itself, as parseLonglist judges it on the first line.
     const separator = detectSeparator(text.slice(start));
     const end = recordEnd(text, start, separator);
@@ -97,7 +97,7 @@ export function guessMapping(titles: readonly string[]): ColumnMapping {
  */
 export function previewCsv(input: string, rows = 5): CsvPreview {
   const text = normalise(input);
-  if (text.trim() === '') throw new LonglistFormatError('The file is empty; it needs a header row.');
+  if (text.trim() === '') throw new LonglistFormatError({ code: 'emptyPreview' });
   const head = findHeader(text);
   const width = head.cells.length;
   const body: string[][] = [];
@@ -114,12 +114,12 @@ export function previewCsv(input: string, rows = 5): CsvPreview {
 }
 
 /** Why a mapping cannot be imported, or null when it can: one name column, no field twice. */
-export function mappingProblem(mapping: ColumnMapping, width: number): string | null {
-  if (mapping.length !== width) return 'The mapping does not match the file’s columns; upload the file again.';
+export function mappingProblem(mapping: ColumnMapping, width: number): LonglistProblem | null {
+  if (mapping.length !== width) return { code: 'mappingMismatch' };
   const names = mapping.filter((f) => f === 'name').length;
-  if (names === 0) return 'Choose the column that holds the vendor names.';
+  if (names === 0) return { code: 'chooseNameColumn' };
   for (const f of LONGLIST_FIELDS) {
-    if (mapping.filter((x) => x === f).length > 1) return `Only one column can be imported as ${f}.`;
+    if (mapping.filter((x) => x === f).length > 1) return { code: 'oneColumnPerField', field: f };
   }
   return null;
 }

@@ -1,15 +1,18 @@
 import type { CriterionKind, Scale } from './types.js';
 
+/** Why a value cannot be stored, as a code: the sentence is made in the reader's language outside the domain. */
+export type ScoreValueProblem = { code: 'costTakesPrice' | 'notANumber' | 'mustHaveZeroOrOne' } | { code: 'outOfScale'; min: number; max: number };
+
 /**
  * Why a value cannot be stored for a criterion of this kind, or null when it can.
  * `null` values mean N/A and are always allowed on scored and must-have leaves.
  */
-export function scoreValueProblem(kind: CriterionKind, scale: Scale, value: number | null): string | null {
-  if (kind === 'cost') return "Cost criteria take the vendor's price, not a score.";
+export function scoreValueProblem(kind: CriterionKind, scale: Scale, value: number | null): ScoreValueProblem | null {
+  if (kind === 'cost') return { code: 'costTakesPrice' };
   if (value === null) return null;
-  if (!Number.isFinite(value)) return 'The score must be a number.';
-  if (kind === 'must-have') return value === 0 || value === 1 ? null : 'A must-have takes 0 (fail) or 1 (pass).';
-  if (value < scale.min || value > scale.max) return `The score must be between ${scale.min} and ${scale.max}.`;
+  if (!Number.isFinite(value)) return { code: 'notANumber' };
+  if (kind === 'must-have') return value === 0 || value === 1 ? null : { code: 'mustHaveZeroOrOne' };
+  if (value < scale.min || value > scale.max) return { code: 'outOfScale', min: scale.min, max: scale.max };
   return null;
 }
 

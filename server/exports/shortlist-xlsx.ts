@@ -8,7 +8,9 @@ import type { Scale } from '../domain/types.js';
 import type { ReadableAuditRow } from '../read-models/audit-log.js';
 import type { VoteAggregate } from '../read-models/votes.js';
 import { colName, type PlanLeaf, type WorkbookPlan } from './xlsx-plan.js';
-import { COST_FORMULA_LABELS, DEFAULT_COST_FORMULA, costBasis, costScore, type CostBasis, type CostFormula } from '../domain/cost-formula.js';
+import { DEFAULT_COST_FORMULA, costBasis, costScore, type CostBasis, type CostFormula } from '../domain/cost-formula.js';
+import { SHEETS, sheetNames, sheetRef, type SheetKey } from './xlsx-sheets.js';
+import { m } from '../../views/messages/index.js';
 
 /** One cell as ranking reads it: the consensus if set, else the evaluators' mean (N/A left out); null when nobody scored it. */
 export interface CellValue { value: number | null; consensus: boolean }
@@ -76,16 +78,20 @@ async function breathe(ws: ExcelJS.Worksheet, signal?: AbortSignal): Promise<voi
   signal?.throwIfAborted();
 }
 
-/** Fixed addresses on the Weights sheet (row 1): the scale and the lowest price that normalisation reads. */
-const SCALE_MIN = 'Weights!$B$1';
-const SCALE_MAX = 'Weights!$D$1';
-const LOWEST_PRICE = 'Weights!$F$1';
-const HIGHEST_PRICE = 'Weights!$H$1';
-const AVERAGE_PRICE = 'Weights!$J$1';
 /** Scores and Working: two header rows (names, then kind / leaf weight); vendor i is on row 3 + i. */
 const FIRST = 3;
 
-interface Ctx { data: ShortlistWorkbookData; formulas: boolean; lowest: number; cost: CostBasis; signal?: AbortSignal | undefined }
+/**
+ * How formulas name the other sheets (in the reader's language, quoted when needed), and the fixed
+ * addresses on the Weights sheet (row 1): the scale and the prices that normalisation reads.
+ */
+function refsOf(names: Record<SheetKey, string>) {
+  const ref = { scores: sheetRef(names.scores), weights: sheetRef(names.weights), working: sheetRef(names.working) };
+  const w = (cell: string) => `${ref.weights}!${cell}`;
+  return { ...ref, scaleMin: w('$B$1'), scaleMax: w('$D$1'), lowest: w('$F$1'), highest: w('$H$1'), average: w('$J$1') };
+}
+
+interface Ctx { data: ShortlistWorkbookData; formulas: boolean; lowest: number; cost: CostBasis; ref: ReturnType<typeof refsOf>; signal?: AbortSignal | undefined }
 const formulaOf = (data: ShortlistWorkbookData): CostFormula => data.costFormula ?? DEFAULT_COST_FORMULA;
 
 /** A formula with its cached result, or (plain mode, the bench's baseline) the result alone. */
@@ -99,15 +105,17 @@ function normalised(ctx: Ctx, leaf: PlanLeaf, x: number): number {
 }
 
 /** `costScore` (domain/cost-formula.ts) as an Excel formula over the price cell `s`: the same arithmetic in the same order. */
-function costFormulaOf(formula: CostFormula, s: string): string {
+function costFormulaOf(ctx: Ctx, formula: CostFormula, s: string): string {
+  const { lowest: LOWEST_PRICE, highest: HIGHEST_PRICE, average: AVERAGE_PRICE } = ctx.ref;
   if (formula === 'linear') return `IF(${HIGHEST_PRICE}-${LOWEST_PRICE}>0,1-(${s}-${LOWEST_PRICE})/(${HIGHEST_PRICE}-${LOWEST_PRICE}),1)`;
   if (formula === 'relative-to-average') return `IF(${AVERAGE_PRICE}>0,MIN(1,MAX(0,1-${s}/(2*${AVERAGE_PRICE}))),IF(${s}=0,1,0))`;
   return `IF(${LOWEST_PRICE}=0,IF(${s}=0,1,0),${LOWEST_PRICE}/${s})`;
 }
 
 function normalisedFormula(ctx: Ctx, leaf: PlanLeaf, s: string): string {
-  if (leaf.kind === 'cost') return `IF(ISNUMBER(${s}),${costFormulaOf(formulaOf(ctx.data), s)},"")`;
+  if (leaf.kind === 'cost') return `IF(ISNUMBER(${s}),${costFormulaOf(ctx, formulaOf(ctx.data), s)},"")`;
   const { min, max } = ctx.data.scale;
+  const { scaleMin: SCALE_MIN, scaleMax: SCALE_MAX } = ctx.ref;
   return max - min > 0
     ? `IF(ISNUMBER(${s}),MIN(1,MAX(0,(${s}-${SCALE_MIN})/(${SCALE_MAX}-${SCALE_MIN}))),"")`
     : `IF(ISNUMBER(${s}),IF(${s}>=${SCALE_MAX},1,0),"")`;
@@ -127,33 +135,35 @@ async function writeWeights(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
   const K = plan.leaves.length;
   const firstCost = plan.leaves.findIndex((l) => l.kind === 'cost');
   const costCol = colName(3 + firstCost);
-  const prices = `Scores!${costCol}${FIRST}:${costCol}${FIRST + rows.length - 1}`;
+  const prices = `${ctx.ref.scores}!${costCol}${FIRST}:${costCol}${FIRST + rows.length - 1}`;
   const none = firstCost < 0 || rows.length === 0;
   const stat = (fn: string, v: number): Value => (none ? null : fx(ctx, `${fn}(${prices})`, Number.isFinite(v) ? v : 0));
+  const t = m.exports.workbook;
   ws.addRow([
-    'Scale min', scale.min, 'Scale max', scale.max, 'Lowest price among the ranked vendors', stat('MIN', ctx.lowest),
-    'Highest price', stat('MAX', ctx.cost.highest), 'Average price', stat('AVERAGE', ctx.cost.average), 'Cost formula', COST_FORMULA_LABELS[formulaOf(ctx.data)],
+    t.scaleMin, scale.min, t.scaleMax, scale.max, t.lowestPrice, stat('MIN', ctx.lowest),
+    t.highestPrice, stat('MAX', ctx.cost.highest), t.averagePrice, stat('AVERAGE', ctx.cost.average), t.costFormula, m.whatIf.formulas[formulaOf(ctx.data)],
   ]).commit();
-  ws.addRow(['Change a weight below and the Shortlist re-ranks: weights are taken in proportion to their sum.']).commit();
-  ws.addRow(['#', 'Top-level criterion', 'Weight']).commit();
+  ws.addRow([t.changeAWeight]).commit();
+  ws.addRow(['#', t.topCriterion, t.weight]).commit();
   plan.tops.forEach((t, i) => ws.addRow([i + 1, t.name, t.weight]).commit());
   ws.addRow([]).commit();
-  ws.addRow(['#', 'Leaf criterion', 'Kind', 'Top-level #', 'Share within its top-level criterion', 'Leaf weight']).commit();
+  ws.addRow(['#', t.leafCriterion, t.kind, t.topNumber, t.share, t.leafWeight]).commit();
   const tops = `$C$${topRow(0)}:$C$${topRow(T - 1)}`;
   const first = leafRow(ctx, 0);
   const last = leafRow(ctx, K - 1);
   plan.leaves.forEach((l, k) => {
     const r = leafRow(ctx, k);
     const formula = `INDEX(${tops},D${r})/SUM(${tops})*E${r}/SUMIF($D$${first}:$D$${last},D${r},$E$${first}:$E$${last})`;
-    ws.addRow([k + 1, l.path, l.kind, l.top + 1, l.share, fx(ctx, formula, l.weight)]).commit();
+    ws.addRow([k + 1, l.path, t.kinds[l.kind], l.top + 1, l.share, fx(ctx, formula, l.weight)]).commit();
   });
   await ws.commit();
 }
 
 async function writeScores(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
   const { plan, rows, scale } = ctx.data;
-  ws.addRow(['Vendor id', 'Vendor', ...plan.leaves.map((l) => l.path), 'Consensus on']).commit();
-  ws.addRow(['', 'Value used: the consensus if set, else the evaluators’ mean (N/A left out); empty when nobody scored it', ...plan.leaves.map((l) => (l.kind === 'cost' ? 'price' : `score ${scale.min}–${scale.max}`)), '']).commit();
+  const t = m.exports.workbook;
+  ws.addRow([t.vendorId, t.vendor, ...plan.leaves.map((l) => l.path), t.consensusOn]).commit();
+  ws.addRow(['', t.valueUsed, ...plan.leaves.map((l) => (l.kind === 'cost' ? t.price : t.scoreRange(scale.min, scale.max))), '']).commit();
   for (let i = 0; i < rows.length; i++) {
     const { vendorId, name } = rows[i]!;
     const consensus: string[] = [];
@@ -172,14 +182,15 @@ async function writeWorking(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
   const { plan, rows } = ctx.data;
   const K = plan.leaves.length;
   const lastCol = colName(1 + K);
-  ws.addRow(['Vendor', ...plan.leaves.map((l) => `${l.path} (normalised 0–1)`), 'Coverage']).commit();
-  ws.addRow(['Leaf weight', ...plan.leaves.map((l, k) => fx(ctx, `Weights!$F$${leafRow(ctx, k)}`, l.weight)), null]).commit();
+  const t = m.exports.workbook;
+  ws.addRow([t.vendor, ...plan.leaves.map((l) => t.normalised(l.path)), t.coverage]).commit();
+  ws.addRow([t.leafWeight, ...plan.leaves.map((l, k) => fx(ctx, `${ctx.ref.weights}!$F$${leafRow(ctx, k)}`, l.weight)), null]).commit();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const r = FIRST + i;
     const cells = plan.leaves.map((l, k) => {
       const x = leafValue(ctx, row.vendorId, l);
-      return fx(ctx, normalisedFormula(ctx, l, `Scores!${colName(3 + k)}${r}`), x === null ? '' : normalised(ctx, l, x));
+      return fx(ctx, normalisedFormula(ctx, l, `${ctx.ref.scores}!${colName(3 + k)}${r}`), x === null ? '' : normalised(ctx, l, x));
     });
     const coverage = fx(ctx, `SUMPRODUCT(--ISNUMBER(B${r}:${lastCol}${r}),B$2:${lastCol}$2)`, row.coverage);
     ws.addRow([row.name, ...cells, coverage]).commit();
@@ -199,9 +210,11 @@ function topRanges(ctx: Ctx): [number, number][] {
 async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
   const { plan, rows, lines, trailer } = ctx.data;
   const T = plan.tops.length;
-  const header = ['rank', 'vendor', 'total', 'coverage', ...plan.tops.map((t) => t.name), 'status', 'reason'];
+  // The CSV's headings (m.exports.shortlist); status words stay the CSV's values, which the formula below writes.
+  const h = m.exports.shortlist;
+  const header = [h.rank, h.vendor, h.total, h.coverage, ...plan.tops.map((t) => t.name), h.status, h.reason];
   const keyCol = colName(header.length + 1);
-  ws.addRow([...header, 'rank key (total rounded to 9 places)']).commit();
+  ws.addRow([...header, m.exports.workbook.rankKey]).commit();
   const ranges = topRanges(ctx);
   const keys = `${keyCol}$2:${keyCol}$${1 + rows.length}`;
   for (let i = 0; i < rows.length; i++) {
@@ -210,12 +223,12 @@ async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
     const w = FIRST + i;
     const points = plan.tops.map((t, ti) => {
       const [a, b] = ranges[ti]!.map(colName) as [string, string];
-      return fx(ctx, `100*SUMPRODUCT(Working!${a}${w}:${b}${w},Working!${a}$2:${b}$2)`, row.breakdown[t.id] ?? 0);
+      return fx(ctx, `100*SUMPRODUCT(${ctx.ref.working}!${a}${w}:${b}${w},${ctx.ref.working}!${a}$2:${b}$2)`, row.breakdown[t.id] ?? 0);
     });
     ws.addRow([
       fx(ctx, `RANK(${keyCol}${r},${keys})`, row.rank), lines[i]!.vendor,
       fx(ctx, `SUM(E${r}:${colName(4 + T)}${r})`, row.total),
-      fx(ctx, `Working!${colName(2 + plan.leaves.length)}${w}`, row.coverage),
+      fx(ctx, `${ctx.ref.working}!${colName(2 + plan.leaves.length)}${w}`, row.coverage),
       ...points,
       fx(ctx, `IF(D${r}<1-1E-9,"provisional","ranked")`, lines[i]!.status), '',
       fx(ctx, `ROUND(C${r},9)`, round9(row.total)),
@@ -229,27 +242,30 @@ async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
 }
 
 async function writeVotes(ws: ExcelJS.Worksheet, votes: VoteAggregate | null): Promise<void> {
+  const t = m.exports.workbook;
   if (!votes) {
-    ws.addRow(['No vote weights are shown to you.']).commit();
+    ws.addRow([t.noVotes]).commit();
     return ws.commit();
   }
-  ws.addRow(['Aggregation', votes.aggregation]).commit();
-  ws.addRow(['Votes counted', votes.counted]).commit();
+  ws.addRow([t.aggregation, m.voting.aggregations[votes.aggregation]]).commit();
+  ws.addRow([t.votesCounted, votes.counted]).commit();
   ws.addRow([]).commit();
-  ws.addRow(['Top-level criterion', 'Weight from the votes', ...votes.groups.map((g) => `${g.name} (group weight ${g.weight}, ${g.votes} votes)`)]).commit();
+  ws.addRow([t.topCriterion, t.fromVotes, ...votes.groups.map((g) => t.groupColumn(g.name, g.weight, g.votes))]).commit();
   for (const c of votes.criteria) ws.addRow([c.name, votes.weights[c.id] ?? null, ...votes.groups.map((g) => g.weights?.[c.id] ?? null)]).commit();
   return ws.commit();
 }
 
 async function writeAudit(ws: ExcelJS.Worksheet, audit: AsyncIterable<ReadableAuditRow> | null, signal?: AbortSignal): Promise<void> {
   if (!audit) {
-    ws.addRow(['The audit log is open to facilitators and observers.']).commit();
+    ws.addRow([m.exports.workbook.auditClosed]).commit();
     return ws.commit();
   }
-  ws.addRow(['at', 'actor', 'action', 'entity', 'entity id', 'summary', 'before', 'after']).commit();
+  const h = m.exports.audit;
+  ws.addRow([h.at, h.actor, h.action, h.entity, h.entityId, h.summary, h.before, h.after]).commit();
+  const system = m.exports.workbook.system;
   let n = 0;
   for await (const e of audit) {
-    ws.addRow([e.at, e.actor_name ?? 'system', e.action, e.entity, e.entity_id, e.summary, e.before ?? '', e.after ?? '']).commit();
+    ws.addRow([e.at, e.actor_name ?? system, e.action, e.entity, e.entity_id, e.summary, e.before ?? '', e.after ?? '']).commit();
     if (due(n++)) await breathe(ws, signal);
   }
   return ws.commit();
@@ -278,14 +294,16 @@ function costBasisOf(data: ShortlistWorkbookData): CostBasis {
  * stops the write (it rejects) at its next pause.
  */
 export async function writeShortlistWorkbook(data: ShortlistWorkbookData, stream: Writable, opts: { formulas?: boolean; signal?: AbortSignal } = {}): Promise<void> {
-  const ctx: Ctx = { data, formulas: opts.formulas ?? true, lowest: lowestPrice(data), cost: costBasisOf(data), signal: opts.signal };
+  // Sheet names and headings in the reader's language (issue 16); the pool thread runs in it.
+  const names = sheetNames();
+  const ctx: Ctx = { data, formulas: opts.formulas ?? true, lowest: lowestPrice(data), cost: costBasisOf(data), ref: refsOf(names), signal: opts.signal };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
-  const sheets = Object.fromEntries(['Shortlist', 'Scores', 'Weights', 'Working', 'Votes', 'Audit'].map((n) => [n, wb.addWorksheet(n)]));
-  await writeShortlist(sheets.Shortlist!, ctx);
-  await writeScores(sheets.Scores!, ctx);
-  await writeWeights(sheets.Weights!, ctx);
-  await writeWorking(sheets.Working!, ctx);
-  await writeVotes(sheets.Votes!, data.votes);
-  await writeAudit(sheets.Audit!, data.audit, opts.signal);
+  const sheets = Object.fromEntries(SHEETS.map((k) => [k, wb.addWorksheet(names[k])])) as Record<SheetKey, ExcelJS.Worksheet>;
+  await writeShortlist(sheets.shortlist, ctx);
+  await writeScores(sheets.scores, ctx);
+  await writeWeights(sheets.weights, ctx);
+  await writeWorking(sheets.working, ctx);
+  await writeVotes(sheets.votes, data.votes);
+  await writeAudit(sheets.audit, data.audit, opts.signal);
   await wb.commit();
 }

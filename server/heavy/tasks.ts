@@ -4,9 +4,10 @@ import { seededRandom } from '../domain/random.js';
 import { rankTopsis, type TopsisRow } from '../domain/ranking-topsis.js';
 import { resolveWeights } from '../domain/weights.js';
 import { kendallW } from '../domain/agreement.js';
-import { LonglistFormatError, parseLonglist, type ParsedLonglist } from '../domain/csv-longlist.js';
+import { LonglistFormatError, parseLonglist, type LonglistRejection, type ParsedLonglist } from '../domain/csv-longlist.js';
 import { CsvDecodeError, decodeCsv } from '../domain/csv-decode.js';
 import { nameKey } from '../../db/queries/vendors.js';
+import { longlistText, rejectionsText } from '../longlist-text.js';
 import type { CalibrationGrid } from '../domain/calibration-grid.js';
 import { calibrationOfGrid, type CalibrationReport } from '../read-models/calibration.js';
 
@@ -46,7 +47,7 @@ export interface SensitivityFigures {
  * A longlist CSV read and checked (domain/csv-longlist.ts), or why the file as a whole cannot be:
  * plain data, since an error's class does not survive the way back from a thread.
  */
-export type LonglistParse = { ok: true; parsed: ParsedLonglist } | { ok: false; code: string; message: string; field: string };
+export type LonglistParse = { ok: true; parsed: Omit<ParsedLonglist, 'rejected'> & { rejected: LonglistRejection[] } } | { ok: false; code: string; message: string; field: string };
 
 export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null>
   : T extends { kind: 'longlist' } ? LonglistParse : T extends { kind: 'calibration' } ? CalibrationReport : SensitivityFigures;
@@ -121,10 +122,13 @@ function kendallOfGrid({ leafIds, vendors, rows: byLeaf }: KendallGrid): Record<
 function longlistOf(source: LonglistSource): LonglistParse {
   try {
     const text = 'text' in source ? source.text : decodeCsv(source.bytes, source.charset);
-    return { ok: true, parsed: parseLonglist(text, nameKey) };
+    const parsed = parseLonglist(text, nameKey);
+    // The rejected lines' reasons in the request's language, as the format errors below.
+    return { ok: true, parsed: { ...parsed, rejected: rejectionsText(parsed.rejected) } };
   } catch (e) {
-    if (e instanceof LonglistFormatError) return { ok: false, code: 'validation_failed', message: e.message, field: e.field };
-    if (e instanceof CsvDecodeError) return { ok: false, code: e.code, message: e.message, field: e.field };
+    // Phrased here, in the pool thread's copy of the request's language (pool.ts passes it).
+    if (e instanceof LonglistFormatError) return { ok: false, code: 'validation_failed', message: longlistText(e.problem), field: e.field };
+    if (e instanceof CsvDecodeError) return { ok: false, code: e.code, message: longlistText(e.problem), field: e.field };
     throw e;
   }
 }

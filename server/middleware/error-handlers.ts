@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context.js';
 import { describeError, RetryLater, type FieldErrors } from '../errors.js';
 import { renderErrorPage } from '../../views/pages/error.js';
+import { m } from '../../views/messages/index.js';
 
 const wantsJson = (path: string, accept: string | undefined) =>
   path.startsWith('/api/') || /\.json$/.test(path) || (!!accept && accept.includes('application/json') && !accept.includes('text/html'));
@@ -16,7 +17,7 @@ function respond(c: Context<AppEnv>, e: { status: ContentfulStatusCode; code: st
 }
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
-  respond(c, { status: 404, code: 'not_found', message: 'There is nothing at this address.' });
+  respond(c, { status: 404, code: 'not_found', message: m.errors.nothingHere });
 
 /** The one place a thrown error becomes an HTTP answer (AppError → its status; anything else → 500, logged). */
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {

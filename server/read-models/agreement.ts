@@ -10,6 +10,7 @@ import { forEachScoreValue } from '../../db/queries/score-stream.js';
 import { disagreements, type Disagreement } from '../domain/agreement.js';
 import { heavyKeyed } from '../heavy/jobs.js';
 import { leavesOf } from '../domain/criteria-tree.js';
+import { m } from '../../views/messages/index.js';
 
 // Kendall's W reads every score of the evaluation: 5 million for the landscape, seconds of work.
 // Issue 15, promise 1: the scores are read in steps that yield to the event loop
@@ -64,11 +65,6 @@ export async function agreementHiddenFor(db: Db, a: Actor): Promise<'own' | 'non
   return seen === 'all' ? null : seen;
 }
 
-const HIDDEN: Record<'own' | 'none', string> = {
-  own: 'How far the panel agrees is built from everyone’s scores: it is shown once you have submitted yours, or from review on.',
-  none: 'Scores, comments and how far the evaluators agree are shown to stakeholders once the evaluation is in review.',
-};
-
 /**
  * Evaluator agreement: Kendall's W per leaf criterion over the vendors every evaluator of that
  * criterion scored, and the cells whose spread reaches the evaluation's threshold. It is others'
@@ -76,7 +72,7 @@ const HIDDEN: Record<'own' | 'none', string> = {
  */
 export async function agreementReport(db: Db, a: Actor): Promise<AgreementReport> {
   const hidden = await agreementHiddenFor(db, a);
-  if (hidden) throw forbidden(HIDDEN[hidden]);
+  if (hidden) throw forbidden(m.errors.agreementHidden[hidden]);
   const { evaluation } = a;
   const leafMap = new Map(leavesOf(await criteriaOf(db, evaluation.id)).map((r) => [r.id, r]));
   const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');

@@ -16,6 +16,7 @@ import { CellMatrixBuilder, type CellMatrix } from '../domain/ranking-matrix.js'
 import type { Scale } from '../domain/types.js';
 import { agreementHiddenFor } from './agreement.js';
 import { loadRankingInputs, rankInputs, type RankingInputs } from './ranking.js';
+import { m } from '../../views/messages/index.js';
 
 /** One vendor of the check ranking: its rank and total on offset-corrected scores, beside the official ones. */
 export interface CalibratedRow { vendorId: string; name: string; rank: number; total: number; officialRank: number | null; officialTotal: number | null }
@@ -96,15 +97,10 @@ export function calibrationOfGrid(inputs: RankingInputs, g: CalibrationGrid): Ca
   return { evaluators, check: { rows, ranked: check.ranked, moved: rows.filter((r) => r.officialRank !== r.rank).length } };
 }
 
-const HIDDEN: Record<'own' | 'none', string> = {
-  own: 'Calibration compares every evaluator’s scores with the panel’s: it is shown once you have submitted yours, or from review on.',
-  none: 'Scores, and how each evaluator scores against the panel, are shown to stakeholders once the evaluation is in review.',
-};
-
 /** Why member `a` may not see calibration (it is everyone's scores): the message, or null when they may. */
 export async function calibrationHiddenFor(db: Db, a: Actor): Promise<string | null> {
   const hidden = await agreementHiddenFor(db, a);
-  return hidden ? HIDDEN[hidden] : null;
+  return hidden ? m.errors.calibrationHidden[hidden] : null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { readRoute } from '../openapi/specs.js';
 import { auditFilterAsSeen } from '../read-models/audit-visibility.js';
 import { AUDIT_MAX_LIMIT, auditBound, searchAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
 import { eachReadableAudit, parseAuditJson, readableAudit, type ReadableAuditRow } from '../read-models/audit-log.js';
+import { m } from '../../views/messages/index.js';
 
 export { parseAuditJson } from '../read-models/audit-log.js';
 
@@ -28,14 +29,17 @@ export const auditEntryJson = (r: ReadableAuditRow) => ({
 
 /** An optional query value; an empty one (`?action=`) means no filter. */
 const text = (max: number) =>
-  z.string().trim().max(max, { error: `At most ${max} characters.` }).optional().transform((v) => (v ? v : undefined));
+  z.string().trim().max(max, { error: () => m.validation.atMostChars(max) }).optional().transform((v) => (v ? v : undefined));
 
 const bound = (side: 'from' | 'to') =>
-  text(40).refine((v) => v === undefined || auditBound(v, side) !== null, { error: 'A date (YYYY-MM-DD) or an ISO-8601 timestamp with a zone.' });
+  text(40).refine((v) => v === undefined || auditBound(v, side) !== null, { error: () => m.validation.auditBound });
+
+/** The limit's message, made when a request is checked (in its language). */
+const limitError = () => m.validation.wholeNumberFromTo(1, AUDIT_MAX_LIMIT);
 
 const cursorId = z
   .string()
-  .regex(/^[1-9]\d{0,14}$/, { error: 'Not a valid cursor.' })
+  .regex(/^[1-9]\d{0,14}$/, { error: () => m.validation.notCursor })
   .optional()
   .transform((v) => (v === undefined ? undefined : Number(v)));
 
@@ -46,7 +50,7 @@ export const AuditQuerySchema = z.object({
   from: bound('from'),
   to: bound('to'),
   q: text(160),
-  limit: z.coerce.number({ error: 'A whole number from 1 to 200.' }).int({ error: 'A whole number from 1 to 200.' }).min(1, { error: 'A whole number from 1 to 200.' }).max(AUDIT_MAX_LIMIT, { error: 'A whole number from 1 to 200.' }).optional(),
+  limit: z.coerce.number({ error: limitError }).int({ error: limitError }).min(1, { error: limitError }).max(AUDIT_MAX_LIMIT, { error: limitError }).optional(),
   after: cursorId,
 });
 

@@ -3,9 +3,10 @@ import { calibrationReport } from '../read-models/calibration.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
+import { m } from '../../views/messages/index.js';
 
 const Query = z.object({
-  limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows of the check ranking (all by default).' }),
+  limit: z.coerce.number().int().min(1, { error: () => m.validation.atLeast(1) }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows of the check ranking (all by default).' }),
 });
 
 const Calibration = z.object({

@@ -3,8 +3,9 @@ import { setHidePrices } from '../services/envelopes.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { writeRoute } from '../openapi/specs.js';
+import { m } from '../../views/messages/index.js';
 
-const Envelopes = z.object({ hidePrices: z.boolean({ error: 'hidePrices is true or false.' }) });
+const Envelopes = z.object({ hidePrices: z.boolean({ error: () => m.validation.hidePricesFlag }) });
 
 const put = writeRoute({ access: 'edit', method: 'put', summary: 'Turn the two-envelopes rule on or off (facilitator)', body: Envelopes, success: ok('The setting as sent.', Envelopes) });
 

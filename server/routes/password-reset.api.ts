@@ -9,6 +9,7 @@ import { clientAddress } from '../security/client-address.js';
 import { AppError } from '../errors.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
 import { NO_CONTENT, errors, jsonBody, ok } from '../openapi/shapes.js';
+import { m } from '../../views/messages/index.js';
 
 /** Without e-mail the endpoints are absent (404), checked before the body so nothing about it is told. */
 const mailRequired: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -17,8 +18,6 @@ const mailRequired: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const UNAVAILABLE = { ...errors(404)[404], description: 'This server sends no e-mail, so it offers no password reset (`password_reset_unavailable`).' };
-
-const SENT = 'If the address belongs to an account, a link to set a new password is on its way; it works once, for 30 minutes.';
 
 const requestRoute = apiRoute({
   method: 'post', path: '/password-reset', security: [], middleware: [mailRequired] as const,
@@ -41,24 +40,20 @@ const confirmRoute = apiRoute({
   },
 });
 
-const DEAD: Record<string, string> = {
-  unknown: 'This reset link is not valid.',
-  used: 'This reset link has been used already.',
-  expired: 'This reset link has expired; ask for a new one.',
-  revoked: 'A newer reset link replaced this one.',
-};
-
 /** Password reset by e-mail: /api/v1/auth/password-reset (issue 15, promise 7). */
 export const passwordResetApi: ReturnType<typeof apiRouter> = apiRouter('Accounts')
   .openapi(requestRoute, async (c) => {
     const settings = mailSettings(c.get('env'));
     const { mailIds } = await requestPasswordReset(c.get('db'), settings, c.req.valid('json').email, clientAddress(c));
     deliverSoon(c.get('db'), settings, mailIds);
-    return c.json({ message: SENT }, 202);
+    return c.json({ message: m.errors.resetSent }, 202);
   })
   .openapi(confirmRoute, async (c) => {
     const { token, newPassword } = c.req.valid('json');
     const out = await resetPassword(c.get('db'), token, newPassword, clientAddress(c));
-    if (!out.ok) throw new AppError(400, 'invalid_reset_link', DEAD[out.state]!, { token: DEAD[out.state]! });
+    if (!out.ok) {
+      const dead = m.errors.resetLink[out.state];
+      throw new AppError(400, 'invalid_reset_link', dead, { token: dead });
+    }
     return c.body(null, 204);
   });

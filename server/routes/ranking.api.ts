@@ -9,10 +9,11 @@ import { pricePoints, valueForMoneyOf } from '../read-models/price-quality.js';
 import { whatIfInputs } from '../read-models/what-if.js';
 import { CostFormulaName } from '../schemas/cost-formula.js';
 import { WhatIfWeightsParam } from '../schemas/what-if.js';
+import { m } from '../../views/messages/index.js';
 
 const LimitSchema = z.object({
-  limit: z.coerce.number().int().min(1, { error: 'At least 1.' }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }),
-  method: z.enum(['weighted-sum', 'topsis', 'value-for-money'], { error: 'One of weighted-sum, topsis, value-for-money.' }).optional()
+  limit: z.coerce.number().int().min(1, { error: () => m.validation.atLeast(1) }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }),
+  method: z.enum(['weighted-sum', 'topsis', 'value-for-money'], { error: () => m.validation.rankingMethod }).optional()
     .openapi({ description: '`topsis`: the same vendors ranked by TOPSIS as a method check (rows add `closeness`; `total` = 100 × closeness; `breakdown` is empty, closeness does not split by criterion). `value-for-money`: the ranked vendors by price per quality point, lowest first (rows add `price`, `quality` = `total` without the cost criteria\'s points, `perPoint` = price ÷ quality, and `officialRank`; `rank` is the place in this order; vendors without a price, or with no quality points, are left out; none while prices are sealed for the caller). Default: the weighted sum.' }),
   costFormula: CostFormulaName.optional().openapi({ description: 'What-if: rank with this cost formula instead of the one recorded (ADR 030). Nothing is stored.' }),
   weights: WhatIfWeightsParam.optional(),

@@ -32,7 +32,7 @@ async function respondCell(c: Context, props: CellProps, status: 200 | 409 | 422
 
 // A cell that does not name its vendor and criterion has no place to answer in: an error page.
 const cellForm = formValidator(ScoreCellFormSchema, (_c, errors) => {
-  throw badRequest('The cell is missing its vendor or criterion.', errors);
+  throw badRequest(m.errors.cellMissing, errors);
 });
 
 /** GET /evaluations/:id/scoring — the caller's own scores, vendors × leaf criteria (scoring-grid.tsx); POST …/scoring/cell saves one cell. */

@@ -3,8 +3,9 @@ import { sensitivityReport } from '../read-models/sensitivity.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
 import { readRoute } from '../openapi/specs.js';
+import { m } from '../../views/messages/index.js';
 
-const Query = z.object({ samples: z.coerce.number().int().min(10, { error: 'At least 10 samples.' }).max(20_000, { error: 'At most 20,000 samples.' }).default(1000) });
+const Query = z.object({ samples: z.coerce.number().int().min(10, { error: () => m.validation.samplesAtLeast(10) }).max(20_000, { error: () => m.validation.samplesAtMost(20_000) }).default(1000) });
 
 const Sensitivity = z.object({
   stability: z.record(z.string(), z.object({ low: z.number(), high: z.number() })).openapi({ description: 'Top-level criterion id → the weight range within which the leader stays first.' }),

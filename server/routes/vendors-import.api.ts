@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { importLonglist } from '../services/vendor-import.js';
 import { AppError, badRequest } from '../errors.js';
 import { charsetOf } from '../validation.js';
+import { m } from '../../views/messages/index.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { readBodyInSteps } from '../middleware/read-body-in-steps.js';
 import { apiRoute, apiRouter } from '../openapi/router.js';
@@ -20,7 +21,7 @@ const ImportResult = z.object({
 const importRoute = apiRoute({
   access: 'edit', method: 'post', path: '/', summary: 'Import a longlist CSV (facilitator); re-importing the same file creates nothing new',
   middleware: [
-    limitBody(IMPORT_MAX_BYTES, () => new AppError(413, 'payload_too_large', 'The CSV file is larger than 10 MB; split it and import the parts one after another.')),
+    limitBody(IMPORT_MAX_BYTES, () => new AppError(413, 'payload_too_large', m.errors.csvTooLarge)),
   ] as const,
   request: {
     params: EvaluationParams,
@@ -39,12 +40,12 @@ export const vendorsImportApi = apiRouter('Vendors').openapi(importRoute, async 
   const a = c.var.actor;
   const type = c.req.header('content-type') ?? '';
   if (!CSV_TYPES.test(type)) {
-    throw new AppError(400, 'unsupported_content_type', 'Send the file as the request body, with Content-Type: text/csv.',
-      { 'content-type': type === '' ? 'Missing; expected text/csv.' : `Expected text/csv, not "${type.slice(0, 80)}".` });
+    throw new AppError(400, 'unsupported_content_type', m.errors.sendCsv,
+      { 'content-type': type === '' ? m.errors.csvTypeMissing : m.errors.csvTypeWrong(type.slice(0, 80)) });
   }
   const length = c.req.header('content-length');
   const bytes = await readBodyInSteps(c.req.raw.body, length === undefined ? undefined : Number(length));
-  if (bytes.length === 0) throw badRequest('The file is empty; it needs a header row with at least a "name" column.', { file: 'Empty.' });
+  if (bytes.length === 0) throw badRequest(m.errors.longlist.emptyFile, { file: m.errors.emptyField });
   // Decoded and parsed in the heavy pool: the shared bytes reach the thread without a copy.
   return c.json(await importLonglist(c.get('db'), a, { bytes, charset: charsetOf(type) }));
 });

@@ -9,6 +9,7 @@ import { m } from '../../views/messages/index.js';
 import { fragment, html } from '../../views/render.js';
 import { applyMapping, LONGLIST_FIELDS, mappingProblem, previewCsv, type ColumnMapping } from '../domain/csv-mapping.js';
 import { LonglistFormatError, type LonglistField } from '../domain/csv-longlist.js';
+import { longlistText } from '../longlist-text.js';
 import { findUpload, keepUpload, prepareImport, type ImportEvent, type ImportJob, type Upload } from '../services/import-uploads.js';
 import { notFound } from '../errors.js';
 import { evaluationPage, type EvaluationPage as Page } from './page-access.js';
@@ -114,7 +115,7 @@ export const vendorsImportPages = new Hono<AppEnv>()
       try {
         previewCsv(text);
       } catch (e) {
-        if (e instanceof LonglistFormatError) return uploadPage(c, e.message, 422);
+        if (e instanceof LonglistFormatError) return uploadPage(c, longlistText(e.problem), 422);
         throw e;
       }
       const upload = keepUpload(p.evaluation.id, p.userId, file.name.slice(0, 120) || 'longlist.csv', bytes.length, text);
@@ -145,12 +146,12 @@ export const vendorsImportPages = new Hono<AppEnv>()
       return typeof v === 'string' && (LONGLIST_FIELDS as readonly string[]).includes(v) ? (v as LonglistField) : null;
     });
     const problem = mappingProblem(mapping, width);
-    if (problem) return previewPage(c, p, upload, mapping, problem);
+    if (problem) return previewPage(c, p, upload, mapping, longlistText(problem));
     let mapped: string;
     try {
       mapped = applyMapping(upload.text, mapping);
     } catch (e) {
-      if (e instanceof LonglistFormatError) return previewPage(c, p, upload, mapping, e.message);
+      if (e instanceof LonglistFormatError) return previewPage(c, p, upload, mapping, longlistText(e.problem));
       throw e;
     }
     prepareImport(upload, p.db, p, mapped);

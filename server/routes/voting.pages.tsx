@@ -21,6 +21,7 @@ import { deliverWithin } from '../mail/outbox.js';
 import { absolute, mailSettings } from '../mail/settings.js';
 import { lastVoteVersion } from '../../db/queries/weights.js';
 import { guardedMove, postGuardedStatus } from './status-confirm.js';
+import { m } from '../../views/messages/index.js';
 
 
 /** The part of the facilitator's page asked for; anything else is the first part. */
@@ -46,11 +47,11 @@ async function orMessage(c: Context, p: Page, work: () => Promise<void>, view: V
   return back(c, p.evaluation.id, view);
 }
 
-const statusForm = formValidator(StatusSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.status ?? 'Unknown status.' } }, 422));
+const statusForm = formValidator(StatusSchema, (c: Context<PageEnv>, errors) => render(c, c.var.page, { errors: { _: errors.status ?? m.validation.unknownStatus } }, 422));
 const inviteForm = formValidator(InviteSchema.omit({ group: true }), (c: Context<PageEnv>, errors, values) => render(c, c.var.page, { errors, values, view: 'invitations' }, 422),
   (f) => ({ email: f.email, name: f.name || undefined }));
 const groupForm = formValidator(GroupSchema.pick({ name: true }),
-  (c: Context<PageEnv>, _errors, values) => render(c, c.var.page, { errors: { groupName: 'Give the group a name of up to 80 characters.' }, values, view: 'invitations' }, 422),
+  (c: Context<PageEnv>, _errors, values) => render(c, c.var.page, { errors: { groupName: m.validation.groupNameForm }, values, view: 'invitations' }, 422),
   (f) => ({ name: f.groupName ?? '' }));
 
 // The settings' one message goes at the top of the form, which is not filled back in.
@@ -97,13 +98,13 @@ export const votingPages = new Hono<AppEnv>()
     const f = await formFields(c);
     const invite = c.req.valid('form');
     const groupId = f.group ? parseId(f.group) : null;
-    if (f.group && groupId === null) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
+    if (f.group && groupId === null) return render(c, p, { errors: { group: m.validation.chooseGroup }, values: f, view: 'invitations' }, 422);
     // The same invitation as the API's: e-mailed when SMTP_URL is set, else shown once to copy.
     const settings = mailSettings(c.get('env'));
     const mail = settings.enabled ? { settings, sender: p.user.name, link: (t: string) => absolute(settings.appUrl, invitePath(t)) } : undefined;
     let out: Awaited<ReturnType<typeof inviteStakeholder>> | undefined;
     const refused = await refusalOf(async () => { out = await inviteStakeholder(p.db, p, { email: invite.email, name: invite.name, groupId }, mail); }, [404]);
-    if (refused || !out) return render(c, p, { errors: { group: 'Choose a group from the list.' }, values: f, view: 'invitations' }, 422);
+    if (refused || !out) return render(c, p, { errors: { group: m.validation.chooseGroup }, values: f, view: 'invitations' }, 422);
     const name = invite.name || invite.email;
     if (mail) return render(c, p, { newLink: { name, email: invite.email, emailed: await deliverWithin(p.db, settings, out.mailIds) }, view: 'invitations' });
     return render(c, p, { newLink: { name, email: invite.email, url: inviteLink(c.req.url, out.token) }, view: 'invitations' });

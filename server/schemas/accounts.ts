@@ -41,7 +41,7 @@ export const ChangePasswordSchema = z.object({
 export const ResetRequestSchema = z.object({ email: Email });
 
 /** A reset link's token as the API takes it: a bounded string (an unknown one is refused as a dead link). */
-const ResetToken = z.string({ error: 'Required.' }).min(1, { error: 'Required.' }).max(200, { error: 'Not a reset token.' });
+const ResetToken = z.string({ error: () => m.validation.required }).min(1, { error: () => m.validation.required }).max(200, { error: () => m.validation.notResetToken });
 
 /** Setting the new password from a reset link (API): the token from the mail and the new password (the sign-up rules). */
 export const ResetConfirmSchema = z.object({ token: ResetToken, newPassword: NewPassword });

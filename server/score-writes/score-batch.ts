@@ -7,6 +7,10 @@ import { emptyBook, type AuditFacts } from '../domain/audit/facts.js';
 import { badRequest, conflict, notALeaf, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import { mayScoreProblem } from '../services/panel.js';
+import { scoreValueText } from '../services/score-value-text.js';
+import { m } from '../../views/messages/index.js';
+import { withLocale } from '../i18n/current.js';
+import type { Locale } from '../i18n/locales.js';
 
 /** One cell of the caller's own scores; `version` is the version the client last saw (0 for none). */
 export interface ScoreInput {
@@ -21,8 +25,8 @@ export interface ScoreInput {
 
 export type Outcome = { ok: true; version: number } | { ok: false; error: unknown };
 
-/** One queued write: whose, in which evaluation, what. */
-export interface BatchItem { evaluationId: number; userId: number; input: ScoreInput }
+/** One queued write: whose, in which evaluation, what, and the language its refusal is phrased in (issue 16). */
+export interface BatchItem { evaluationId: number; userId: number; input: ScoreInput; locale: Locale }
 
 export function commitBatch(sqlite: SQLite.Database, batch: readonly BatchItem[]): Outcome[] {
   const st = scoreWriteStatements(sqlite);
@@ -37,7 +41,8 @@ export function commitBatch(sqlite: SQLite.Database, batch: readonly BatchItem[]
       const stamped = stamps.has(p.evaluationId);
       st.savepoint.run();
       try {
-        const version = writeOne(st, p, stamps, at);
+        // Each write in its own request's language: a batch (and the writer thread) serves several people.
+        const version = withLocale(p.locale, () => writeOne(st, p, stamps, at));
         st.release.run();
         // Only now: one outcome per write, in order, whatever throws where.
         outcomes.push({ ok: true, version });
@@ -89,14 +94,14 @@ export function checkFacts(f: WriteFacts | undefined, s: ScoreInput): WriteFacts
   if (f.kind === null) throw f.criterion ? notALeaf() : notFound('leaf');
   if (!f.vendor) throw notFound('vendor');
   const valueProblem = scoreValueProblem(f.kind, { min: f.scale_min, max: f.scale_max }, s.value);
-  if (valueProblem) throw badRequest(valueProblem, { value: valueProblem });
+  if (valueProblem) throw badRequest(scoreValueText(valueProblem), { value: scoreValueText(valueProblem) });
   return f;
 }
 
 /** The version the write stores; a 409 when the client saw another one (optimistic versions). */
 export function nextVersion(existing: ExistingScore | undefined, s: ScoreInput): number {
   if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
-    throw conflict('stale_version', `Someone saved this score in the meantime (now ${existing?.value ?? 'N/A'}, version ${existing?.version ?? 0}). Reload to see it.`);
+    throw conflict('stale_version', m.errors.staleScoreVersion(existing?.value ?? 'N/A', existing?.version ?? 0));
   }
   return (existing?.version ?? 0) + 1;
 }

@@ -5,6 +5,7 @@ import { pgScoreWrites } from '../../db/queries/score-writes-pg.js';
 import type { Actor } from '../actor.js';
 import { notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import { currentLocale } from '../i18n/current.js';
 import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput } from './score-batch.js';
 
 /**
@@ -16,7 +17,7 @@ import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput }
  * (with another service's transaction) is retried a few times.
  */
 export function saveScorePg(db: Db, actor: Actor, input: ScoreInput): Promise<{ version: number }> {
-  const item: BatchItem = { evaluationId: actor.evaluation.id, userId: actor.userId, input };
+  const item: BatchItem = { evaluationId: actor.evaluation.id, userId: actor.userId, input, locale: currentLocale() };
   return withRetries(() => db.transaction().execute(async (trx) => {
     const q = pgScoreWrites(trx);
     const { evaluationId, userId } = item;

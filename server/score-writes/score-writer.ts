@@ -7,11 +7,13 @@ import { AppError } from '../errors.js';
 import { commitBatch, type BatchItem, type Outcome, type ScoreInput } from './score-batch.js';
 import type { WireReply } from './score-write-worker.js';
 import { saveScorePg } from './score-writer-pg.js';
+import { currentLocale } from '../i18n/current.js';
+import type { Locale } from '../i18n/locales.js';
 
 export type { ScoreInput } from './score-batch.js';
 
 
-interface Pending { actor: Actor; input: ScoreInput; resolve: (r: { version: number }) => void; reject: (e: unknown) => void }
+interface Pending { actor: Actor; input: ScoreInput; locale: Locale; resolve: (r: { version: number }) => void; reject: (e: unknown) => void }
 
 /**
  * Group commit for single score writes (ADR 009). A panel scoring at once sends many small writes;
@@ -42,13 +44,13 @@ export function saveScore(db: Db, actor: Actor, input: ScoreInput): Promise<{ ve
         void flush(db, sqlite, batch);
       });
     }
-    queue.push({ actor, input, resolve, reject });
+    queue.push({ actor, input, locale: currentLocale(), resolve, reject });
   });
 }
 
 async function flush(db: Db, sqlite: SQLite.Database, batch: readonly Pending[]): Promise<void> {
   let outcomes: Outcome[];
-  const items = batch.map((p): BatchItem => ({ evaluationId: p.actor.evaluation.id, userId: p.actor.userId, input: p.input }));
+  const items = batch.map((p): BatchItem => ({ evaluationId: p.actor.evaluation.id, userId: p.actor.userId, input: p.input, locale: p.locale }));
   try {
     const writer = writerOf(sqlite);
     // In the writer thread when the database is a file; in this thread, holding Kysely's one

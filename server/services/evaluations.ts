@@ -9,9 +9,8 @@ import { insertCriterion } from '../../db/queries/criteria.js';
 import { insertGroups } from '../../db/queries/stakeholder-groups.js';
 import { CATALOGUE } from '../content/catalogue.js';
 import { TEMPLATES, type TemplateCriterion, type TemplateName } from '../content/templates.js';
-import { templateIn } from '../content/template-text.js';
+import { defaultGroupsIn, templateIn } from '../content/template-text.js';
 import { nowIso } from '../time.js';
-import { DEFAULT_GROUPS } from './stakeholders.js';
 
 export interface NewEvaluationInput { name: string; template: TemplateName; scale: { min: number; max: number } }
 
@@ -41,8 +40,9 @@ export async function createEvaluation(db: Db, actor: { id: number; teamId: numb
     }
     // One statement: the catalogue lists a few dozen platforms, far below insertVendors' chunk of 1,000.
     if (input.template === 'cxm-core') await insertVendors(trx, evaluation.id, CATALOGUE.map((v) => ({ ...v, price: null })), at);
-    // The default stakeholder groups, equal weight; the facilitator can weigh or add others.
-    await insertGroups(trx, evaluation.id, DEFAULT_GROUPS);
+    // The default stakeholder groups, equal weight, named in the creator's language like the
+    // template; the facilitator can rename, weigh or add others.
+    await insertGroups(trx, evaluation.id, defaultGroupsIn());
     await insertWeightSet(trx, evaluation.id, local, { source: 'template', note: 'Equal shares from the template', createdBy: actor.id, at });
     await recordAudit(trx, {
       teamId: actor.teamId, evaluationId: evaluation.id, actorId: actor.id, action: 'create', entity: 'evaluation', entityId: evaluation.id,

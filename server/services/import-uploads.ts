@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { importLonglist, type ImportProgress, type ImportResult } from './vendor-import.js';
 import { describeError } from '../errors.js';
 import type { Actor } from '../actor.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Longlist files uploaded on the import page, kept in memory between its steps (upload → preview
@@ -124,7 +125,7 @@ export function prepareImport(upload: Upload, db: Db, actor: Actor, mapped: stri
         (err: unknown) => {
           job.state = 'failed';
           const e = describeError(err);
-          job.error = e.status >= 500 ? 'The import failed on our side; nothing was imported. Try again.' : e.message;
+          job.error = e.status >= 500 ? m.errors.importFailed : e.message;
           if (e.status >= 500) console.error(err);
           emit({ type: 'failed', message: job.error });
         },

@@ -28,7 +28,7 @@ export const resetPath = (token: string) => `/password-reset/${token}`;
  * When this server sends no e-mail there is no way to prove the mailbox, so no reset: 404, as for
  * /metrics without its token, since the feature is absent here rather than broken (never a 5xx).
  */
-export const resetUnavailable = () => new AppError(404, 'password_reset_unavailable', 'Password reset by e-mail is not available on this server: it sends no e-mail. Ask whoever runs it to set a new password for you.');
+export const resetUnavailable = () => new AppError(404, 'password_reset_unavailable', m.errors.resetUnavailable);
 
 const requestKeys = (email: string, address: string | null) => [
   { key: `reset:${normaliseEmail(email)}`, limit: RESET_REQUESTS_PER_ACCOUNT },

@@ -6,6 +6,7 @@ import { criteriaOf } from '../../db/queries/criteria.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { stampCells } from '../../db/queries/scores.js';
 import { scoreValueProblem } from '../domain/score-values.js';
+import { scoreValueText } from './score-value-text.js';
 import { badRequest, conflict, notALeaf, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
@@ -32,7 +33,7 @@ export async function setConsensus(db: Db, a: Actor, input: { vendorId: number; 
     if (!(await vendorIn(trx, a.evaluation.id, input.vendorId))) throw notFound('vendor');
     if (input.value !== null) {
       const problem = scoreValueProblem(leaf.kind, { min: a.evaluation.scale_min, max: a.evaluation.scale_max }, input.value);
-      if (problem) throw badRequest(problem, { value: problem });
+      if (problem) throw badRequest(scoreValueText(problem), { value: scoreValueText(problem) });
     }
     const before = await consensusOf(trx, input.vendorId, input.criterionId);
     const at = nowIso();

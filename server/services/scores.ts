@@ -5,6 +5,7 @@ import { deleteScore, refreshCell, refreshCells, scoreOf, scoresBy, stampCells, 
 import { knownVendorIds } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
+import { scoreValueText } from './score-value-text.js';
 import { badRequest, conflict, notALeaf } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { ScoreInput } from '../score-writes/score-writer.js';
@@ -40,11 +41,11 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
     const vendors = await knownVendorIds(trx, a.evaluation.id, items.map((i) => i.vendorId));
     items.forEach((s, i) => {
       const leaf = leaves.get(s.criterionId);
-      if (!vendors.has(s.vendorId)) throw badRequest(`Item ${i}: the vendor is not part of this evaluation.`, { [`scores.${i}.vendorId`]: 'Unknown vendor.' });
+      if (!vendors.has(s.vendorId)) throw badRequest(m.errors.scoreItemVendor(i), { [`scores.${i}.vendorId`]: m.errors.unknownVendorField });
       if (!leaf && all.has(s.criterionId)) throw notALeaf(`scores.${i}.criterionId`);
-      if (!leaf) throw badRequest(`Item ${i}: the criterion is not a leaf of this evaluation.`, { [`scores.${i}.criterionId`]: 'Unknown or non-leaf criterion.' });
+      if (!leaf) throw badRequest(m.errors.scoreItemLeaf(i), { [`scores.${i}.criterionId`]: m.errors.unknownLeafField });
       const problem = scoreValueProblem(leaf.kind, scale(a), s.value);
-      if (problem) throw badRequest(`Item ${i}: ${problem}`, { [`scores.${i}.value`]: problem });
+      if (problem) throw badRequest(m.errors.scoreItemProblem(i, scoreValueText(problem)), { [`scores.${i}.value`]: scoreValueText(problem) });
     });
     // One row per cell: the last item wins and the version moves up once per item, as single saves would.
     const writes = new Map<string, ScoreWrite>();

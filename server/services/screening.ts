@@ -10,6 +10,7 @@ import { conflict, notFound } from '../errors.js';
 import { visibilityOf } from '../read-models/visibility.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
+import { m } from '../../views/messages/index.js';
 
 /**
  * Screening the longlist: vendors knocked out stay listed with the reason in `screened_out`, and
@@ -78,7 +79,7 @@ export interface MustHaveScreening { count: number; byCriterion: Record<string, 
 export async function screenOutMustHaves(db: Db, a: Actor): Promise<MustHaveScreening> {
   return db.transaction().execute(async (trx) => {
     if ((await visibilityOf(trx, a)).scores !== 'all') {
-      throw conflict('scoring_blind', 'You are scoring blind: must-have failures depend on other members’ scores, so they can be screened out once you have submitted your scores, or when the evaluation moves to review.');
+      throw conflict('scoring_blind', m.errors.scoringBlind);
     }
     const failures = await mustHaveCandidates(trx, a.evaluation.id);
     if (failures.length === 0) return { count: 0, byCriterion: {} };

@@ -15,8 +15,7 @@ import type { MailSettings } from '../mail/settings.js';
 import { mails } from '../../views/mail/messages.js';
 import { m } from '../../views/messages/index.js';
 
-/** Who owns the CX business case, by the survey seed 004 quotes: the default stakeholder groups. */
-export const DEFAULT_GROUPS = ['Marketing', 'E-commerce', 'Technology', 'Customer service', 'Data'] as const;
+export { DEFAULT_GROUPS } from '../content/groups.js';
 
 export const INVITE_DAYS = 30;
 

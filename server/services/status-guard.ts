@@ -3,21 +3,22 @@ import { overridden, refusing, type Missing } from '../domain/rules/status-preco
 import type { Status } from '../domain/permissions.js';
 import { statusCheck } from '../read-models/status-facts.js';
 import { AppError } from '../errors.js';
+import { m } from '../../views/messages/index.js';
 import type { Actor } from '../actor.js';
 
 const list = (x: Missing) => {
   const shown = x.names.join(', ');
-  return x.count > x.names.length ? `${shown} and ${x.count - x.names.length} more` : shown;
+  return x.count > x.names.length ? m.errors.namesAndMore(shown, x.count - x.names.length) : shown;
 };
 
-/** One clause per missing thing, for the API's 409 message and the audit entry. */
+/** One clause per missing thing, for the API's 409 message, in the caller's language. */
 export function missingClause(x: Missing): string {
   switch (x.code) {
-    case 'no_vendors': return 'there is no vendor to score (add or import vendors first)';
-    case 'no_scored_criterion': return 'there is no scored criterion (a leaf of kind "scored")';
-    case 'evaluators_not_submitted': return `${x.count} evaluator${x.count === 1 ? ' has' : 's have'} not submitted: ${list(x)}`;
-    case 'vendors_unscored': return `${x.count} vendor${x.count === 1 ? ' has' : 's have'} no score: ${list(x)}`;
-    case 'votes_not_cast': return `${x.count} vote${x.count === 1 ? ' is' : 's are'} not cast: ${list(x)}`;
+    case 'no_vendors': return m.errors.missingNoVendors;
+    case 'no_scored_criterion': return m.errors.missingNoScoredCriterion;
+    case 'evaluators_not_submitted': return m.errors.missingSubmissions(x.count, list(x));
+    case 'vendors_unscored': return m.errors.missingScores(x.count, list(x));
+    case 'votes_not_cast': return m.errors.missingVotes(x.count, list(x));
   }
 }
 
@@ -30,8 +31,8 @@ export async function assertStatusPreconditions(db: Db, a: Actor, to: Status, fo
   const all = await statusCheck(db, a, to);
   const refused = refusing(all, force);
   if (refused.length > 0) {
-    const hint = refused.every((x) => x.severity === 'overridable') ? ' Send "force": true to go ahead anyway; it is recorded.' : '';
-    throw new AppError(409, 'precondition_failed', `The evaluation cannot move to ${to}: ${refused.map(missingClause).join('; ')}.${hint}`);
+    const hint = refused.every((x) => x.severity === 'overridable') ? ` ${m.errors.forceHint}` : '';
+    throw new AppError(409, 'precondition_failed', `${m.errors.cannotMove(to, refused.map(missingClause).join('; '))}${hint}`);
   }
   return overridden(all, force).map((x) => ({ code: x.code, count: x.count, names: x.names }));
 }

@@ -4,6 +4,7 @@ import { markWithdrawn } from '../../db/queries/vendor-withdrawals.js';
 import { auditAs } from './audit-as.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
+import { m } from '../../views/messages/index.js';
 import type { Actor } from '../actor.js';
 
 /**
@@ -16,7 +17,7 @@ export async function withdrawVendor(db: Db, a: Actor, vendorId: number, reason:
     if (!v) throw notFound('vendor');
     const at = nowIso();
     if (!(await markWithdrawn(trx, a.evaluation.id, vendorId, { reason, by: a.userId, at }))) {
-      throw conflict('already_withdrawn', `${v.name} was already withdrawn: ${v.withdrawn_reason ?? ''}`.trim());
+      throw conflict('already_withdrawn', m.errors.alreadyWithdrawn(v.name, v.withdrawn_reason ?? '').trim());
     }
     await auditAs(trx, a, 'withdraw', 'vendor', vendorId, { name: v.name }, { name: v.name, reason });
     return { withdrawnAt: at };

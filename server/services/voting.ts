@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { myVote, saveVote } from '../../db/queries/votes.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { ahpToWeights, pointsToWeights, rankToWeights, ratingsToWeights } from '../domain/voting/index.js';
+import { voteProblemsText } from './vote-problem-text.js';
 import type { VoteBody } from '../schemas/votes.js';
 import { badRequest, conflict } from '../errors.js';
 import { nowIso } from '../time.js';
@@ -18,7 +19,10 @@ export function weighVote(body: VoteBody, ids: string[]): VoteResult {
     : body.method === 'rating' ? ratingsToWeights(body.ratings, ids)
     : body.method === 'rank' ? rankToWeights(body.order, ids)
     : ahpToWeights(body.criteria, body.matrix, ids);
-  if (!r.ok) throw badRequest(Object.values(r.problems)[0] ?? m.errors.voteNotValid, r.problems);
+  if (!r.ok) {
+    const fields = voteProblemsText(r.problems);
+    throw badRequest(Object.values(fields)[0] ?? m.errors.voteNotValid, fields);
+  }
   if (body.method !== 'ahp' || r.consistencyRatio === undefined) return { weights: r.weights };
   const worst = r.worstJudgement ? { row: body.criteria[r.worstJudgement.row]!, col: body.criteria[r.worstJudgement.col]!, a: r.worstJudgement.a, implied: r.worstJudgement.implied } : null;
   return { weights: r.weights, consistencyRatio: r.consistencyRatio, worstJudgement: worst };

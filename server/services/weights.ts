@@ -24,8 +24,8 @@ export async function setWeights(db: Db, a: Actor, update: Record<string, number
     const known = new Set(nodes.map((n) => n.id));
     const fields: Record<string, string> = {};
     for (const [id, w] of Object.entries(update)) {
-      if (!known.has(id)) fields[`weights.${id}`] = 'Not a criterion of this evaluation.';
-      else if (!Number.isFinite(w) || w < 0) fields[`weights.${id}`] = 'A weight must be a number ≥ 0.';
+      if (!known.has(id)) fields[`weights.${id}`] = m.errors.notCriterionField;
+      else if (!Number.isFinite(w) || w < 0) fields[`weights.${id}`] = m.errors.weightNotNumberField;
     }
     if (Object.keys(fields).length > 0) throw badRequest(m.errors.weightsUnusable, fields);
     const local = applyWeightUpdate(nodes, resolved.local, update);

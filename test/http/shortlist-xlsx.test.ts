@@ -222,6 +222,33 @@ describe('GET /evaluations/:id/shortlist.xlsx', () => {
     }
   }, 120_000);
 
+  test('in German: sheets and headings in German, formulas over the German sheet names; LibreOffice gives the app’s totals to 1e-9', async () => {
+    const expected = await ranking();
+    const bytes = (await download(`${owner.cookie}; cxb_lang=de`)).bytes;
+    const wb = await workbookOf(bytes);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Shortlist', 'Punktzahlen', 'Gewichte', 'Berechnung', 'Stimmen', 'Protokoll']);
+    const ws = wb.getWorksheet('Shortlist')!;
+    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['Rang', 'Anbieter', 'Summe', 'Abdeckung', 'Rangschlüssel (Summe auf 9 Stellen gerundet)']));
+    expect((ws.getRow(2).getCell(5).value as ExcelJS.CellFormulaValue).formula).toMatch(/^100\*SUMPRODUCT\(Berechnung!/);
+    expect(wb.getWorksheet('Gewichte')!.getCell('A1').value).toBe('Skala min');
+    expect((wb.getWorksheet('Berechnung')!.getRow(3).getCell(2).value as ExcelJS.CellFormulaValue).formula).toContain('Punktzahlen!');
+    expect(wb.getWorksheet('Punktzahlen')!.getCell('A1').value).toBe('Anbieter-ID');
+    const file = join(dir, 'deutsch.xlsx');
+    await writeFile(file, bytes);
+    const { outputs, cleanup } = await recalculateWithLibreOffice([file]);
+    try {
+      const rows = shortlistRows(await workbookOf(outputs[0]!), expected.length);
+      rows.forEach((r, i) => {
+        expect(r.name).toBe(expected[i]!.name);
+        expect(r.rank).toBe(expected[i]!.rank);
+        expect(Math.abs((r.total as number) - expected[i]!.total), `${r.name as string} total`).toBeLessThan(1e-9);
+        expect(Math.abs((r.coverage as number) - expected[i]!.coverage)).toBeLessThan(1e-9);
+      });
+    } finally {
+      await cleanup();
+    }
+  }, 120_000);
+
   test('a non-member gets 404 (the visibility matrix covers every role and stage)', async () => {
     const other = await signedInUser(app, 'stranger-xlsx@example.test');
     expect((await download(other.cookie)).res.status).toBe(404);

@@ -46,3 +46,12 @@ test('in Polish and Dutch the template is theirs; in English it is the source', 
   expect(en).toContain('Privacy & trust');
   expect(en).toContain('Channel coverage');
 });
+
+test('the default stakeholder groups are created in the creator’s language, then kept as the team’s data', async () => {
+  const { app, db } = await makeTestApp();
+  const user = await signupUser(app);
+  const groupsOf = async (id: string) => (await db.selectFrom('stakeholder_groups').select('name').where('evaluation_id', '=', Number(id)).orderBy('position').execute()).map((g) => g.name);
+  expect(await groupsOf(await createIn(app, user.token, 'de', 'Auswahl'))).toEqual(['Marketing', 'E-Commerce', 'Technologie', 'Kundenservice', 'Daten']);
+  expect(await groupsOf(await createIn(app, user.token, 'pl', 'Wybór'))).toEqual(['Marketing', 'E-commerce', 'Technologia', 'Obsługa klienta', 'Dane']);
+  expect(await groupsOf(await createIn(app, user.token, 'en', 'Choice'))).toEqual(['Marketing', 'E-commerce', 'Technology', 'Customer service', 'Data']);
+});

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectSeparator, LonglistFormatError, mapHeader, parseLonglist, parsePrice, parseWebsite } from '../../server/domain/csv-longlist.js';
+import { longlistText, rejectionsText } from '../../server/longlist-text.js';
+import { problemOf } from '../setup/csv-problem.js';
 
 describe('detectSeparator', () => {
   test.each([
@@ -107,11 +109,13 @@ describe('parseLonglist', () => {
     expect(out.records.map((r) => [r.line, r.name])).toEqual([[2, 'Acme'], [10, 'Epsilon']]);
     expect(out.records[1]).toEqual({ line: 10, name: 'Epsilon' });
     expect(out.rejected.map((r) => r.line)).toEqual([3, 4, 5, 8, 9]);
-    expect(out.rejected[0]!.error).toMatch(/name is missing/);
-    expect(out.rejected[1]!.error).toMatch(/website/);
-    expect(out.rejected[2]!.error).toMatch(/price/);
-    expect(out.rejected[3]!.error).toMatch(/Duplicate name .* line 2/);
-    expect(out.rejected[4]!.error).toMatch(/4 fields .* header has 3/);
+    // The domain gives codes; the reasons are phrased outside it (here in English).
+    const rejected = rejectionsText(out.rejected);
+    expect(rejected[0]!.error).toMatch(/name is missing/);
+    expect(rejected[1]!.error).toMatch(/website/);
+    expect(rejected[2]!.error).toMatch(/price/);
+    expect(rejected[3]!.error).toMatch(/Duplicate name .* line 2/);
+    expect(rejected[4]!.error).toMatch(/4 fields .* header has 3/);
   });
 
   test('formula-looking cells are kept as plain text, exactly', () => {
@@ -124,7 +128,7 @@ describe('parseLonglist', () => {
 
   test('too-long fields are rejected with the limit', () => {
     const out = parseLonglist(`name,category\n${'x'.repeat(161)},a\nok,${'c'.repeat(81)}\n`);
-    expect(out.rejected.map((r) => [r.line, r.error])).toEqual([
+    expect(rejectionsText(out.rejected).map((r) => [r.line, r.error])).toEqual([
       [2, 'The name is longer than 160 characters.'],
       [3, 'The category is longer than 80 characters.'],
     ]);
@@ -137,7 +141,9 @@ describe('parseLonglist', () => {
     ['name,x\na,b\n"never closed,4\nc,d\n', /Line 3 opens a quoted cell that is never closed/],
     ['name,Vendor\na,b\n', /more than one "name"/],
   ])('%j is not a longlist → LonglistFormatError', (text, message) => {
-    expect(() => parseLonglist(text)).toThrow(message);
+    expect(() => parseLonglist(text)).toThrow(LonglistFormatError);
+    // The domain gives a code and values; the sentence is made outside it, here in English.
+    expect(longlistText(problemOf(() => parseLonglist(text)))).toMatch(message);
   });
 
   test('line numbers stay right after blank lines, padded rows, CRLF and multi-line cells', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseLonglist } from '../../server/domain/csv-longlist.js';
+import { longlistText, rejectionsText } from '../../server/longlist-text.js';
+import { problemOf } from '../setup/csv-problem.js';
 import { applyMapping, guessMapping, mappingProblem, previewCsv } from '../../server/domain/csv-mapping.js';
 
 describe('previewCsv', () => {
@@ -23,7 +25,7 @@ describe('previewCsv', () => {
   });
 
   test('an empty file is refused', () => {
-    expect(() => previewCsv('\uFEFF  \n')).toThrow(/empty/);
+    expect(longlistText(problemOf(() => previewCsv('\uFEFF  \n')))).toMatch(/empty/);
   });
 });
 
@@ -48,7 +50,7 @@ describe('applyMapping', () => {
     const parsed = parseLonglist(mapped);
     expect(parsed.fields).toEqual(['name', 'category', 'price']);
     expect(parsed.records).toEqual([{ line: 4, name: 'Acme', category: 'Data', price: 12.5 }]);
-    expect(parsed.rejected).toEqual([
+    expect(rejectionsText(parsed.rejected)).toEqual([
       { line: 7, error: 'The price "lots" is not a number ≥ 0.' },
       { line: 8, error: 'Duplicate name "acme" (first on line 4).' },
     ]);
@@ -69,6 +71,6 @@ describe('applyMapping', () => {
   });
 
   test('a mapping without a name column is refused', () => {
-    expect(() => applyMapping('a,b\n1,2\n', [null, 'website'])).toThrow(/vendor names/);
+    expect(longlistText(problemOf(() => applyMapping('a,b\n1,2\n', [null, 'website'])))).toMatch(/vendor names/);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import {
   ahpToWeights, pointsToWeights, rankToWeights, ratingsToWeights, rocWeights,
 } from '../../server/domain/voting/index.js';
+import type { Problems } from '../../server/domain/voting/methods.js';
+import { voteProblemsText } from '../../server/services/vote-problem-text.js';
 
 const ids = ['a', 'b', 'c'];
 
@@ -10,11 +12,12 @@ const expectWeights = (actual: Record<string, number>, expected: Record<string, 
   for (const [k, v] of Object.entries(expected)) expect(actual[k], k).toBeCloseTo(v, digits);
 };
 
-/** The problem paths of a failed result (and that every message is a real sentence). */
-const problemsOf = (r: { ok: true } | { ok: false; problems: Record<string, string> }): Record<string, string> => {
+/** The problems of a failed result, phrased as the API answers them (and that every message is a real sentence). */
+const problemsOf = (r: { ok: true } | { ok: false; problems: Problems }): Record<string, string> => {
   if (r.ok) throw new Error('expected the vote to be rejected');
-  for (const message of Object.values(r.problems)) expect(message).toMatch(/^[A-Z"].*\.$/);
-  return r.problems;
+  const phrased = voteProblemsText(r.problems);
+  for (const message of Object.values(phrased)) expect(message).toMatch(/^[A-Z"].*\.$/);
+  return phrased;
 };
 
 describe('rocWeights (Barron & Barrett 1996)', () => {

@@ -71,4 +71,18 @@ export const report = {
   goneTitle: 'This link no longer works',
   gone: { expired: 'This read-only link has expired. Ask the person who sent it for a new one.', revoked: 'This read-only link was revoked. Ask the person who sent it for a new one.', unknown: 'This link is not valid. Check that it was copied whole.' },
   viaLink: 'You are reading a read-only copy shared through a link.',
+  /** The record of the award: what EU Directive 2014/24/EU art. 84(1) (a)–(j) and the UK Procurement Act 2023 s. 98 ask for. */
+  recordPoints: {
+    a: 'The authority, the subject-matter and value of the contract',
+    b: 'The tenderers selected and the reasons for selecting them',
+    c: 'The tenderers rejected and the reasons for rejecting them',
+    d: 'The reasons for rejecting abnormally low tenders',
+    e: 'The successful tenderer and why its tender was chosen',
+    f: 'Why a competitive procedure with negotiation or a dialogue was used',
+    g: 'Why a negotiated procedure without prior publication was used',
+    h: 'Why the authority decided not to award, where it did not',
+    i: 'Why means other than electronic communication were used',
+    j: 'Conflicts of interest detected and the measures taken',
+    uk98: 'Records sufficient to explain each material decision towards the award',
+  },
 } as const;

@@ -48,4 +48,6 @@ export const scoring = {
   abstainNeedsReason: 'Give the reason for abstaining as the comment.',
   commentNeedsValue: 'Enter a score or N/A to keep a comment.',
   backToGrid: 'Use your browser’s back button to return to the grid.',
+  /** The word a grid cell shows for an abstention and accepts (besides the English one) to abstain. */
+  abstainWord: 'abstain',
 } as const;

@@ -1,4 +1,5 @@
 import { CXM_CORE, type TemplateCriterion } from '../../server/content/templates.js';
+import { DEFAULT_GROUPS } from '../../server/content/groups.js';
 
 /** A template criterion's key in the catalogues, from its English name: "Privacy & trust" → privacyAndTrust. */
 export const templateKey = (name: string): string =>
@@ -20,4 +21,8 @@ function texts(criteria: readonly TemplateCriterion[], into: Record<string, Crit
  * evaluation created from it starts in its creator's language. The English source is the template
  * itself (server/content/templates.ts); what a team types later stays as typed.
  */
-export const template = { cxmCore: texts(CXM_CORE) };
+export const template = {
+  cxmCore: texts(CXM_CORE),
+  /** The default stakeholder groups, keyed like the criteria ("Customer service" → customerService). */
+  groups: Object.fromEntries(DEFAULT_GROUPS.map((g) => [templateKey(g), g])) as Record<string, string>,
+};

@@ -86,4 +86,15 @@ export const validation = {
   whatIfAllZero: 'At least one share must be above 0.',
   whatIfUnknown: 'Not a top-level criterion you can see in this evaluation.',
   whatIfUnusable: 'The what-if weights could not be used.',
+  // Query and token checks that used to be written in the schemas (issue 16)
+  notResetToken: 'Not a reset token.',
+  notCursor: 'Not a valid cursor.',
+  auditBound: 'A date (YYYY-MM-DD) or an ISO-8601 timestamp with a zone.',
+  samplesAtLeast: icu('At least {min, number} samples.', (min: number) => ({ min })),
+  samplesAtMost: icu('At most {max, number} samples.', (max: number) => ({ max })),
+  hidePricesFlag: 'hidePrices is true or false.',
+  rankingMethod: 'One of weighted-sum, topsis, value-for-money.',
+  unknownStatus: 'Unknown status.',
+  groupNameForm: 'Give the group a name of up to 80 characters.',
+  chooseGroup: 'Choose a group from the list.',
 } as const;

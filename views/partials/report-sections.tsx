@@ -64,20 +64,17 @@ export function ConsensusSection({ report }: { report: BoardReport }) {
   );
 }
 
-/** Art. 84(1) (a)–(j), what each asks, and the section that answers it (null: the tool does not record it). */
-const ART_84: readonly [string, string, string | null][] = [
-  ['(a)', 'The authority, the subject-matter and value of the contract', 'top'],
-  ['(b)', 'The tenderers selected and the reasons for selecting them', 'ranking'],
-  ['(c)', 'The tenderers rejected and the reasons for rejecting them', 'excluded'],
-  ['(d)', 'The reasons for rejecting abnormally low tenders', null],
-  ['(e)', 'The successful tenderer and why its tender was chosen', 'decision'],
-  ['(f)', 'Why a competitive procedure with negotiation or a dialogue was used', null],
-  ['(g)', 'Why a negotiated procedure without prior publication was used', null],
-  ['(h)', 'Why the authority decided not to award, where it did not', 'decision'],
-  ['(i)', 'Why means other than electronic communication were used', null],
-  ['(j)', 'Conflicts of interest detected and the measures taken', 'conflicts'],
+type RecordPoint = keyof typeof m.report.recordPoints;
+
+/**
+ * Art. 84(1) (a)–(j) and UK s. 98: the point as the law numbers it, what it asks (in the reader's
+ * language, views/messages/report.ts) and the section that answers it (null: not recorded here).
+ */
+const RECORD_POINTS: readonly [string, RecordPoint, string | null][] = [
+  ['(a)', 'a', 'top'], ['(b)', 'b', 'ranking'], ['(c)', 'c', 'excluded'], ['(d)', 'd', null], ['(e)', 'e', 'decision'],
+  ['(f)', 'f', null], ['(g)', 'g', null], ['(h)', 'h', 'decision'], ['(i)', 'i', null], ['(j)', 'j', 'conflicts'],
+  ['UK s. 98', 'uk98', 'method'],
 ];
-const UK_98: [string, string, string | null] = ['UK s. 98', 'Records sufficient to explain each material decision towards the award', 'method'];
 
 /** Section titles by anchor; a function so they are read in the request's language, not at import. */
 const titles = (): Record<string, string> => ({
@@ -90,8 +87,8 @@ export function RecordOfAward() {
     <ReportSection id="record" title={r.record}>
       <p class="muted">{r.recordIntro}</p>
       <DataTable class="compact record-map" columns={[{ label: r.point }, { label: r.asks }, { label: r.where }]}>
-        {[...ART_84, UK_98].map(([point, asks, where]) => (
-          <tr><th scope="row">{point}</th><td>{asks}</td><td>{where ? <a href={`#${where}`}>{titles()[where]}</a> : <span class="muted">{r.notHere}</span>}</td></tr>
+        {RECORD_POINTS.map(([point, asks, where]) => (
+          <tr><th scope="row">{point}</th><td>{m.report.recordPoints[asks]}</td><td>{where ? <a href={`#${where}`}>{titles()[where]}</a> : <span class="muted">{r.notHere}</span>}</td></tr>
         ))}
       </DataTable>
     </ReportSection>

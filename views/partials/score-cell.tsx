@@ -9,7 +9,7 @@ export interface CellProps {
   locked?: boolean; abstained?: boolean;
 }
 
-const display = (v: number | null | undefined, abstained?: boolean) => (v === undefined ? '' : v === null ? (abstained ? 'abstain' : m.scoring.na) : String(v));
+const display = (v: number | null | undefined, abstained?: boolean) => (v === undefined ? '' : v === null ? (abstained ? m.scoring.abstainWord : m.scoring.na) : String(v));
 
 /** One grid cell; its form is what htmx swaps, since a bare <td> cannot be parsed outside a table. */
 export function ScoreCell(p: CellProps) {

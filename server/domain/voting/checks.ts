@@ -1,7 +1,20 @@
-/** Validation of list- and matrix-shaped votes; each problem is [API field path, sentence for the voter]. */
+/** Validation of list- and matrix-shaped votes; each problem is [API field path, what is wrong as a code]. */
+
+/**
+ * What is wrong with a vote, as a code and its values: the sentence for the voter is made outside
+ * the domain, in their language (server/services/vote-problem-text.ts; issue 16).
+ */
+export type VoteProblem =
+  | { code: 'notVotedOn' | 'positive' | 'diagonal' | 'saatyScale' | 'pointsMissing' | 'pointsNumber' | 'pointsNegative' | 'ratingMissing' | 'ratingRange' | 'noCriteria' }
+  | { code: 'notVotedOnId' | 'listedTwice'; id: string }
+  | { code: 'missingCriteria'; ids: string[] }
+  | { code: 'matrixRows'; n: number; rows: number }
+  | { code: 'rowEntries'; n: number; cells: number }
+  | { code: 'reciprocal'; value: string }
+  | { code: 'pointsSum'; sum: string };
 
 /** Problems in the order found; the first one per path is the one shown. */
-export type ProblemList = [path: string, message: string][];
+export type ProblemList = [path: string, problem: VoteProblem][];
 
 /** Saaty's fundamental scale runs from 1/9 to 9; the slack admits 0.1111111111111111 typed as 1/9. */
 const SCALE_MIN = 1 / 9;
@@ -21,15 +34,15 @@ export function checkPermutation(field: string, list: readonly string[], criteri
   const seen = new Set<string>();
   list.forEach((id, i) => {
     if (typeof id !== 'string' || !known.has(id)) {
-      problems.push([`${field}.${i}`, `"${String(id)}" is not one of the criteria being voted on.`]);
+      problems.push([`${field}.${i}`, { code: 'notVotedOnId', id: String(id) }]);
     } else if (seen.has(id)) {
-      problems.push([`${field}.${i}`, `"${id}" appears more than once; list each criterion once.`]);
+      problems.push([`${field}.${i}`, { code: 'listedTwice', id }]);
     }
     seen.add(id);
   });
   const missing = criterionIds.filter((id) => !seen.has(id));
   if (missing.length > 0) {
-    problems.push([field, `Every criterion must be included; missing: ${missing.map((id) => `"${id}"`).join(', ')}.`]);
+    problems.push([field, { code: 'missingCriteria', ids: missing }]);
   }
   return problems;
 }
@@ -43,13 +56,13 @@ export function checkPermutation(field: string, list: readonly string[], criteri
 export function checkMatrix(matrix: readonly (readonly number[])[], n: number): ProblemList {
   if (!Array.isArray(matrix) || matrix.length !== n) {
     const rows = Array.isArray(matrix) ? matrix.length : 0;
-    return [['matrix', `The matrix must have ${n} rows, one per criterion; it has ${rows}.`]];
+    return [['matrix', { code: 'matrixRows', n, rows }]];
   }
   const shape: ProblemList = [];
   matrix.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== n) {
       const cells = Array.isArray(row) ? row.length : 0;
-      shape.push([`matrix.${i}`, `Each row must have ${n} entries, one per criterion; this one has ${cells}.`]);
+      shape.push([`matrix.${i}`, { code: 'rowEntries', n, cells }]);
     }
   });
   if (shape.length > 0) return shape;
@@ -61,11 +74,11 @@ export function checkMatrix(matrix: readonly (readonly number[])[], n: number): 
       const a = matrix[i]?.[j];
       const path = `matrix.${i}.${j}`;
       if (!positive(a)) {
-        problems.push([path, 'Each comparison must be a positive number (from 1/9 to 9).']);
+        problems.push([path, { code: 'positive' }]);
       } else if (i === j && Math.abs(a - 1) > DIAGONAL_TOLERANCE) {
-        problems.push([path, 'A criterion compared with itself is always 1.']);
+        problems.push([path, { code: 'diagonal' }]);
       } else if (a < SCALE_MIN - SCALE_TOLERANCE || a > SCALE_MAX + SCALE_TOLERANCE) {
-        problems.push([path, 'Comparisons run from 1/9 to 9 on Saaty\'s scale.']);
+        problems.push([path, { code: 'saatyScale' }]);
       }
     }
   }
@@ -75,7 +88,7 @@ export function checkMatrix(matrix: readonly (readonly number[])[], n: number): 
       const lower = matrix[j]?.[i];
       if (!positive(upper) || !positive(lower)) continue;
       if (Math.abs(upper * lower - 1) > RECIPROCAL_TOLERANCE) {
-        problems.push([`matrix.${j}.${i}`, `This must be 1 ÷ ${format(upper)}, the reciprocal of the opposite comparison.`]);
+        problems.push([`matrix.${j}.${i}`, { code: 'reciprocal', value: format(upper) }]);
       }
     }
   }

@@ -4,12 +4,12 @@
  * so a form can show each message next to the input that caused it.
  */
 import { consistencyRatio, principalEigenvector, worstJudgement, type Judgement } from './ahp.js';
-import { checkMatrix, checkPermutation, type ProblemList } from './checks.js';
+import { checkMatrix, checkPermutation, type ProblemList, type VoteProblem } from './checks.js';
 
 /** Criterion id → weight; the weights sum to 1. */
 export type Weights = Record<string, number>;
-/** API field path (e.g. `points.<id>`, `matrix.1.2`) → a sentence for the voter. */
-export type Problems = Record<string, string>;
+/** API field path (e.g. `points.<id>`, `matrix.1.2`) → what is wrong there (phrased for the voter outside the domain). */
+export type Problems = Record<string, VoteProblem>;
 /**
  * The outcome of turning a vote into weights. The AHP-only fields are declared absent (`never`) so that
  * `WeightsResult | AhpResult` stays a proper union: without them TypeScript would fold the richer AHP
@@ -31,18 +31,18 @@ const SUM_TOLERANCE = 1e-9;
  * finite number ≥ 0, and the points must sum to 100 (±1e-9). Weight = points / 100.
  */
 export function pointsToWeights(points: Readonly<Record<string, number>>, criterionIds: readonly string[]): WeightsResult {
-  const problems = checkKeys('points', points, criterionIds, 'Give this criterion some points (0 if it does not matter).');
+  const problems = checkKeys('points', points, criterionIds, { code: 'pointsMissing' });
   for (const id of criterionIds) {
     if (!Object.hasOwn(points, id)) continue;
     const v = points[id];
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push([`points.${id}`, 'Points must be a number.']);
-    else if (v < 0) problems.push([`points.${id}`, 'Points cannot be negative.']);
+    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push([`points.${id}`, { code: 'pointsNumber' }]);
+    else if (v < 0) problems.push([`points.${id}`, { code: 'pointsNegative' }]);
   }
   // A sum over invalid entries means nothing, so the total is only checked once each entry is sound.
   if (problems.length === 0) {
     const sum = criterionIds.reduce((s, id) => s + (points[id] ?? 0), 0);
     if (Math.abs(sum - 100) > SUM_TOLERANCE) {
-      problems.push(['points', `The points must add up to 100; they add up to ${round(sum)}.`]);
+      problems.push(['points', { code: 'pointsSum', sum: round(sum) }]);
     }
   }
   if (problems.length > 0) return fail(problems);
@@ -51,12 +51,12 @@ export function pointsToWeights(points: Readonly<Record<string, number>>, criter
 
 /** 1–5 importance rating: every criterion rated with a whole number 1..5; weights are the ratings normalised. */
 export function ratingsToWeights(ratings: Readonly<Record<string, number>>, criterionIds: readonly string[]): WeightsResult {
-  const problems = checkKeys('ratings', ratings, criterionIds, 'Rate this criterion from 1 to 5.');
+  const problems = checkKeys('ratings', ratings, criterionIds, { code: 'ratingMissing' });
   for (const id of criterionIds) {
     if (!Object.hasOwn(ratings, id)) continue;
     const v = ratings[id];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5) {
-      problems.push([`ratings.${id}`, 'Rate from 1 (least important) to 5 (most important) in whole numbers.']);
+      problems.push([`ratings.${id}`, { code: 'ratingRange' }]);
     }
   }
   if (problems.length > 0) return fail(problems);
@@ -109,18 +109,18 @@ export function ahpToWeights(criteria: readonly string[], matrix: readonly (read
 }
 
 /** Unknown keys and missing criteria in a record-shaped vote, each reported at its own path. */
-function checkKeys(field: string, values: object, criterionIds: readonly string[], missing: string): ProblemList {
+function checkKeys(field: string, values: object, criterionIds: readonly string[], missing: VoteProblem): ProblemList {
   const problems = noCriteria(criterionIds) ?? [];
   const known = new Set(criterionIds);
   for (const key of Object.keys(values)) {
-    if (!known.has(key)) problems.push([`${field}.${key}`, 'This is not one of the criteria being voted on.']);
+    if (!known.has(key)) problems.push([`${field}.${key}`, { code: 'notVotedOn' }]);
   }
   for (const id of criterionIds) if (!Object.hasOwn(values, id)) problems.push([`${field}.${id}`, missing]);
   return problems;
 }
 
 function noCriteria(criterionIds: readonly string[]): ProblemList | undefined {
-  return criterionIds.length === 0 ? [['criteria', 'There are no criteria to vote on yet.']] : undefined;
+  return criterionIds.length === 0 ? [['criteria', { code: 'noCriteria' }]] : undefined;
 }
 
 // fromEntries defines own properties, so even an id like "__proto__" cannot reach the prototype.
@@ -130,7 +130,7 @@ function build(ids: readonly string[], weight: (id: string) => number): Weights 
 
 function fail(problems: ProblemList): { ok: false; problems: Problems } {
   // The first message for a path wins: it is the most basic thing to fix there.
-  const byPath = new Map<string, string>();
+  const byPath = new Map<string, VoteProblem>();
   for (const [path, message] of problems) if (!byPath.has(path)) byPath.set(path, message);
   return { ok: false, problems: Object.fromEntries(byPath) };
 }

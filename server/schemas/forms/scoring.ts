@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '../../../views/messages/index.js';
 import { parseDecimal } from '../../forms.js';
+import { currentLocale } from '../../i18n/current.js';
 import { FormId } from './fields.js';
 
 /**
@@ -12,11 +13,15 @@ export const DeclarationFormSchema = z
   .refine((f) => f.conflict === 'no' || (f.description ?? '').trim().length >= 3, { path: ['description'], error: () => m.scoring.declareNeedsText })
   .transform((f) => (f.conflict === 'yes' ? { conflict: true as const, description: (f.description ?? '').trim().slice(0, 2000) } : { conflict: false as const }));
 
-/** "3", "3,5", "N/A", "abstain" or "" from a grid cell → a number, null (N/A), undefined (cleared) or what the cell must say. */
+/**
+ * "3", "3,5", "N/A", "abstain" (or the word of the reader's language, as the grid shows it) or ""
+ * from a grid cell → a number, null (N/A), undefined (cleared) or what the cell must say.
+ */
 export function parseCellValue(raw: string): number | null | undefined | 'invalid' | 'abstain' {
   const s = raw.trim();
   if (s === '') return undefined;
-  if (/^abstain$/i.test(s)) return 'abstain';
+  const word = s.toLocaleLowerCase(currentLocale());
+  if (word === 'abstain' || word === m.scoring.abstainWord.toLocaleLowerCase(currentLocale())) return 'abstain';
   if (/^(n\/?a|-)$/i.test(s)) return null;
   const n = parseDecimal(s);
   return Number.isFinite(n) ? n : 'invalid';

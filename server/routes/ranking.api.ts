@@ -10,6 +10,7 @@ import { whatIfInputs } from '../read-models/what-if.js';
 import { CostFormulaName } from '../schemas/cost-formula.js';
 import { WhatIfWeightsParam } from '../schemas/what-if.js';
 import { m } from '../../views/messages/index.js';
+import { BIG_ANSWER_ROWS, jsonStream } from '../json-in-steps.js';
 
 const LimitSchema = z.object({
   limit: z.coerce.number().int().min(1, { error: () => m.validation.atLeast(1) }).max(100_000).optional().openapi({ description: 'Only the first `limit` rows.' }),
@@ -66,7 +67,7 @@ export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
     : method === 'value-for-money'
       ? valueForMoneyRows(inputs, ranked, weighted)
       : result.rows.map(weighted);
-  return c.json({
+  const body = {
     ...(method === 'topsis' || method === 'value-for-money' ? { method } : {}),
     rows: limit ? rows.slice(0, limit) : rows,
     costFormula: inputs.costFormula,
@@ -77,5 +78,8 @@ export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
     view,
     withdrawn: structure.withdrawn.map((v) => ({ vendorId: v.vendorId, name: v.name, reason: v.reason })),
     weightChanges: structure.weightChanges,
-  });
+  };
+  // A landscape's every row (3 MB of JSON) is written in steps, so nobody waits on its stringify.
+  if (body.rows.length > BIG_ANSWER_ROWS) return c.body(jsonStream(body), 200, { 'content-type': 'application/json' }) as never;
+  return c.json(body);
 });

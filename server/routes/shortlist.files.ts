@@ -10,6 +10,7 @@ import { shortlistPdf } from './report-render.js';
 import { localCsv } from '../exports/csv.js';
 import { m } from '../../views/messages/index.js';
 import { exclusionReason } from '../../views/must-have-reasons.js';
+import { jsonStream } from '../json-in-steps.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -61,7 +62,8 @@ export const shortlistFiles = new Hono<AppEnv>()
       decision: decision ?? null,
       exportedAt: new Date().toISOString(),
     };
-    return c.body(JSON.stringify(body, null, 2), 200, {
+    // Every vendor of a landscape is megabytes of JSON: written in steps, so nobody waits on it.
+    return c.body(jsonStream(body, 2), 200, {
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="${fileName(evaluation.name, 'json')}"`,
     });

@@ -27,7 +27,9 @@ test('a ranking of every vendor, streamed, holds the same rows as one written wh
   const streamed = await get(`/api/v1/evaluations/${id}/ranking?limit=${VENDORS}`);
   expect(streamed.status).toBe(200);
   expect(streamed.headers.get('content-type')).toBe(whole.headers.get('content-type'));
-  const [small, big] = [await whole.json(), await streamed.json()] as { rows: { rank: number }[]; excluded: unknown[]; weights: unknown }[];
+  type Answer = { rows: { rank: number }[]; excluded: unknown[]; weights: unknown };
+  const small = (await whole.json()) as Answer;
+  const big = (await streamed.json()) as Answer;
   expect(big.rows.length).toBeGreaterThan(BIG_ANSWER_ROWS);
   expect(big.rows.slice(0, BIG_ANSWER_ROWS)).toEqual(small.rows);
   expect({ ...big, rows: [] }).toEqual({ ...small, rows: [] });
@@ -39,4 +41,23 @@ test('the shortlist JSON file of every vendor parses and lists them all', async 
   expect(res.headers.get('content-disposition')).toContain('.json');
   const body = (await res.json()) as { rows: unknown[] };
   expect(body.rows.length).toBe(VENDORS);
+});
+
+test('the ranking page of every vendor streams its rows in steps, all of them, in the reader’s language', async () => {
+  const page = (lang: string) => app.request(`/evaluations/${id}/ranking?limit=all`, { headers: { authorization: `Bearer ${token}`, cookie: `cxb_lang=${lang}` } });
+  for (const [lang, title] of [['en', '’s total is computed'], ['de', 'zusammensetzt']] as const) {
+    const res = await page(lang);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const text = await res.text();
+    expect(text).not.toContain('<!--in-steps');
+    // One row a vendor in the ranking, one in its table of contributions.
+    expect(text.match(/<td class="num rank-cell">/g)?.length).toBe(VENDORS);
+    const contributions = text.slice(text.indexOf('class="contributions-table'), text.indexOf('</details>', text.indexOf('class="contributions-table')));
+    expect(contributions.match(/<tr><th scope="row">/g)?.length).toBe(VENDORS);
+    // Rows rendered after the handler returned are still in the request's language.
+    const last = text.slice(text.lastIndexOf('<td class="num rank-cell">'));
+    expect(last.slice(0, 600)).toContain(title);
+    expect(text.trimEnd().endsWith('</html>')).toBe(true);
+  }
 });

@@ -2,6 +2,7 @@ import type { RankRow } from '../../server/domain/ranking.js';
 import type { CriterionNode } from '../../server/domain/types.js';
 import { points } from '../format.js';
 import { m } from '../messages/index.js';
+import { InSteps } from '../in-steps.js';
 
 /**
  * The contribution bars' text alternative (issue 16): the same figures as a table, one row per
@@ -18,9 +19,9 @@ export function RankingContributions({ rows, columns }: { rows: readonly RankRow
           <caption class="visually-hidden">{m.a11y.contributionsCaption}</caption>
           <thead><tr><th scope="col">{m.ranking.vendor}</th>{columns.map((c) => <th scope="col" class="num">{c.name}</th>)}<th scope="col" class="num">{m.ranking.total}</th></tr></thead>
           <tbody>
-            {rows.map((r) => (
+            <InSteps items={rows} each={(r) => (
               <tr><th scope="row">{r.name}</th>{columns.map((c) => <td class="num">{points(r.breakdown[c.id] ?? 0)}</td>)}<td class="num">{points(r.total)}</td></tr>
-            ))}
+            )} />
           </tbody>
         </table>
       </div>

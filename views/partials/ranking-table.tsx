@@ -5,6 +5,7 @@ import { percent, points } from '../format.js';
 import { m } from '../messages/index.js';
 import { DataTable, type Column } from './data-table.js';
 import { RankingContributions } from './ranking-contributions.js';
+import { InSteps } from '../in-steps.js';
 
 interface RankingTableProps {
   rows: readonly RankRow[];
@@ -25,7 +26,7 @@ export function RankingTable({ rows, columns, base }: RankingTableProps) {
   return (
     <>
       <DataTable class="ranking-table" columns={HEADINGS}>
-        {rows.map((r) => <RankingRow row={r} columns={columns} series={series} base={base} />)}
+        <InSteps items={rows} each={(r) => <RankingRow row={r} columns={columns} series={series} base={base} />} />
       </DataTable>
       <RankingContributions rows={rows} columns={columns} />
     </>

@@ -11,6 +11,7 @@ import { colName, type PlanLeaf, type WorkbookPlan } from './xlsx-plan.js';
 import { DEFAULT_COST_FORMULA, costBasis, costScore, type CostBasis, type CostFormula } from '../domain/cost-formula.js';
 import { SHEETS, sheetNames, sheetRef, type SheetKey } from './xlsx-sheets.js';
 import { m } from '../../views/messages/index.js';
+import { statusFormula, statusWord } from './shortlist-status.js';
 
 /** One cell as ranking reads it: the consensus if set, else the evaluators' mean (N/A left out); null when nobody scored it. */
 export interface CellValue { value: number | null; consensus: boolean }
@@ -210,7 +211,7 @@ function topRanges(ctx: Ctx): [number, number][] {
 async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
   const { plan, rows, lines, trailer } = ctx.data;
   const T = plan.tops.length;
-  // The CSV's headings (m.exports.shortlist); status words stay the CSV's values, which the formula below writes.
+  // The CSV's headings (m.exports.shortlist) and status words (m.exports.statuses), which the formula below writes.
   const h = m.exports.shortlist;
   const header = [h.rank, h.vendor, h.total, h.coverage, ...plan.tops.map((t) => t.name), h.status, h.reason];
   const keyCol = colName(header.length + 1);
@@ -230,13 +231,13 @@ async function writeShortlist(ws: ExcelJS.Worksheet, ctx: Ctx): Promise<void> {
       fx(ctx, `SUM(E${r}:${colName(4 + T)}${r})`, row.total),
       fx(ctx, `${ctx.ref.working}!${colName(2 + plan.leaves.length)}${w}`, row.coverage),
       ...points,
-      fx(ctx, `IF(D${r}<1-1E-9,"provisional","ranked")`, lines[i]!.status), '',
+      fx(ctx, statusFormula(`D${r}`), statusWord(lines[i]!.status)), '',
       fx(ctx, `ROUND(C${r},9)`, round9(row.total)),
     ]).commit();
     if (due(i)) await breathe(ws, ctx.signal);
   }
   // Excluded, not yet scored and withdrawn vendors take no rank and no figures (ADR 024).
-  for (const l of lines.slice(rows.length)) ws.addRow([null, l.vendor, null, null, ...plan.tops.map(() => null), l.status, l.reason]).commit();
+  for (const l of lines.slice(rows.length)) ws.addRow([null, l.vendor, null, null, ...plan.tops.map(() => null), statusWord(l.status), l.reason]).commit();
   for (const t of trailer) ws.addRow(t.map((x) => x || null)).commit();
   await ws.commit();
 }

@@ -11,6 +11,7 @@ import { localCsv } from '../exports/csv.js';
 import { m } from '../../views/messages/index.js';
 import { exclusionReason } from '../../views/must-have-reasons.js';
 import { jsonStream } from '../json-in-steps.js';
+import { statusWord } from '../exports/shortlist-status.js';
 
 /**
  * The decision and its sign-off as rows after the shortlist, below one empty row, so the columns
@@ -41,7 +42,7 @@ export const shortlistFiles = new Hono<AppEnv>()
     const lines = shortlistLines(result, columns, withdrawn, exclusionReason);
     const h = m.exports.shortlist;
     const header = [h.rank, h.vendor, h.total, h.coverage, ...columns.map((col) => col.name), h.status, h.reason];
-    const rows = lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), l.status, l.reason]);
+    const rows = lines.map((l) => [l.rank ?? '', l.vendor, l.total ?? '', l.coverage ?? '', ...columns.map((col) => l.points[col.id] ?? ''), statusWord(l.status), l.reason]);
     // `;` and decimal commas where the reader's language writes them (issue 16).
     const body = localCsv([header, ...rows, ...(decision ? decisionRows(decision, header.length) : [])]);
     return c.body(body, 200, {

@@ -175,8 +175,8 @@ describe('GET /evaluations/:id/shortlist.csv', () => {
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').split('\n');
     expect(lines[0]).toBe('Rang;Anbieter;Summe;Abdeckung;Service;Platform;Status;Grund');
-    expect(lines[2]).toBe("1;'=cmd|' /C calc'!A0;60;0,6;60;0;provisional;");
-    expect(lines[4]).toBe(";'@Zeta Suite;;;;;excluded;Muss-Kriterium „Security gate“ nicht erfüllt (1 von 1 Bewerter:innen)");
+    expect(lines[2]).toBe("1;'=cmd|' /C calc'!A0;60;0,6;60;0;vorläufig;");
+    expect(lines[4]).toBe(";'@Zeta Suite;;;;;ausgeschlossen;Muss-Kriterium „Security gate“ nicht erfüllt (1 von 1 Bewerter:innen)");
     // Re-import as a longlist, the coverage column mapped to the price: the decimal comma reads back.
     const parsed = parseLonglist(applyMapping(text, [null, 'name', null, 'price', null, null, null, null]));
     expect(parsed.separator).toBe(';');

@@ -6,6 +6,8 @@ import { icu } from './icu.js';
  */
 export const exportsText = {
   shortlist: { rank: 'rank', vendor: 'vendor', total: 'total', coverage: 'coverage', status: 'status', reason: 'reason' },
+  /** The status column's words in the CSV and XLSX (the JSON keeps its codes: `ranked`, `provisional`…). */
+  statuses: { ranked: 'ranked', provisional: 'provisional', excluded: 'excluded', notScored: 'not yet scored', withdrawn: 'withdrawn' },
   decisionRows: { decision: 'decision', vendors: 'vendors', reason: 'reason', decidedBy: 'decided by', acknowledged: 'acknowledged provisional', approval: 'approval', pending: 'pending' },
   audit: { at: 'at', actor: 'actor', action: 'action', vendor: 'vendor', criterion: 'criterion', member: 'member', weightSet: 'weight set', before: 'before', after: 'after', summary: 'summary', entity: 'entity', entityId: 'entity id' },
   /**

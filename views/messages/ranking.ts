@@ -47,4 +47,6 @@ export const ranking = {
   failedMustHave: icu('Failed must-have "{name}"{why, select, consensus { (consensus)} other { ({fail, number} of {total, number} evaluators)}}', (name: string, why: 'consensus' | 'votes', fail: number = 0, total: number = 0) => ({ name, why, fail, total })),
   tiedMustHave: 'tied must-have votes',
   points: icu('{name}: {p} points', (p: string, name: string) => ({ p, name })),
+  /** A total read aloud (the bar's label, a rank's tooltip): "Acme: 71.2 of 100". */
+  ofHundred: icu('{p} of 100', (p: string) => ({ p })),
 } as const;

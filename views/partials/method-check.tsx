@@ -20,7 +20,7 @@ export function MethodCheckSection({ check, base }: { check: MethodCheck; base: 
             {check.rows.map((r) => (
               <tr class={r.weightedRank !== r.topsisRank ? 'rank-moved' : 'rank-same'} data-check-vendor={r.vendorId}>
                 <th scope="row"><a href={`${base}/vendors/${r.vendorId}/working`}>{r.name}</a></th>
-                <td class="num check-rank" title={`${points(r.weightedTotal)} of 100`}>{String(r.weightedRank)}</td>
+                <td class="num check-rank" title={m.ranking.ofHundred(points(r.weightedTotal))}>{String(r.weightedRank)}</td>
                 <td class="num check-rank">{r.weightedRank !== r.topsisRank ? <strong>{String(r.topsisRank)} {r.topsisRank < r.weightedRank ? '▲' : '▼'}</strong> : String(r.topsisRank)}</td>
                 <td class="num check-closeness">{r.closeness.toFixed(3)}</td>
               </tr>

@@ -44,7 +44,7 @@ function RankingRow({ row: r, columns, series, base }: { row: RankRow; columns: 
       <td class="num total-cell">{points(r.total)}</td>
       <td class="num">{percent(r.coverage)}</td>
       <td class="bar-col">
-        <StackedBar label={`${r.name}: ${points(r.total)} of 100`}
+        <StackedBar label={`${r.name}: ${m.ranking.ofHundred(points(r.total))}`}
           segments={columns.map((c) => ({ key: c.id, value: r.breakdown[c.id] ?? 0, series: series.get(c.id) ?? 0, label: m.ranking.points(points(r.breakdown[c.id] ?? 0), c.name) }))} />
       </td>
     </tr>

@@ -101,7 +101,7 @@ export function checkFacts(f: WriteFacts | undefined, s: ScoreInput): WriteFacts
 /** The version the write stores; a 409 when the client saw another one (optimistic versions). */
 export function nextVersion(existing: ExistingScore | undefined, s: ScoreInput): number {
   if (s.version !== undefined && s.version !== (existing?.version ?? 0)) {
-    throw conflict('stale_version', m.errors.staleScoreVersion(existing?.value ?? 'N/A', existing?.version ?? 0));
+    throw conflict('stale_version', m.errors.staleScoreVersion(existing?.value ?? null, existing?.version ?? 0));
   }
   return (existing?.version ?? 0) + 1;
 }

@@ -88,7 +88,7 @@ const NOTHING_TO_CLEAR = Symbol('nothing to clear');
  * locks in the same order; the delete itself is versioned, so a stale `version` is a 409 even then.
  */
 export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {
-  const stale = (value: number | null) => conflict('stale_version', m.errors.staleScore(value ?? 'N/A'));
+  const stale = (value: number | null) => conflict('stale_version', m.errors.staleScore(value));
   await withRetries(() => db.transaction().execute(async (trx) => {
     await assertMayScore(trx, a, [vendorId]);
     const seen = await scoreOf(trx, vendorId, criterionId, a.userId);

@@ -49,8 +49,8 @@ describe('the refusals of scores, guards, withdrawals and the longlist import an
       ask('PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: vendor, criterionId: leaf, value: 1, version: 3 }),
       api(app, owner.token, 'PUT', `/api/v1/evaluations/${id}/scores`, { vendorId: vendor, criterionId: leaf, value: 1, version: 3 }),
     ]);
-    expect(stale.error).toMatchObject({ code: 'stale_version', message: 'Jemand hat diese Punktzahl inzwischen gespeichert (jetzt N/A, Version 0). Laden Sie die Seite neu, um sie zu sehen.' });
-    expect(english.json.error.message).toBe('Someone saved this score in the meantime (now N/A, version 0). Reload to see it.');
+    expect(stale.error).toMatchObject({ code: 'stale_version', message: 'Jemand hat diese Punktzahl inzwischen gespeichert (jetzt ohne Wert, Version 0). Laden Sie die Seite neu, um sie zu sehen.' });
+    expect(english.json.error.message).toBe('Someone saved this score in the meantime (now no value, version 0). Reload to see it.');
 
     // A batch names its item; the status guard and the structure guard compose their sentences from codes.
     const batch = await ask('POST', `/api/v1/evaluations/${id}/scores/batch`, { scores: [{ vendorId: vendor, criterionId: leaf, value: 1 }, { vendorId: '999999', criterionId: leaf, value: 1 }] });

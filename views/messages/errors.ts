@@ -53,7 +53,7 @@ export const errors = {
   alreadyExcluded: 'That evaluator is already excluded from this vendor.',
   chooseVendorOrCriterion: 'Choose a vendor, a criterion, or both.',
   chooseVendorOrCriterionField: 'Choose a vendor or a criterion.',
-  staleScore: icu('Someone saved this score in the meantime (now {value}). Reload to see it.', (value: string | number) => ({ value })),
+  staleScore: icu('Someone saved this score in the meantime (now {has, select, no {no value} other {{value, number}}}). Reload to see it.', (value: number | null) => ({ has: value === null ? 'no' : 'yes', value: value ?? 0 })),
   membersListOnly: 'Only the facilitator and observers see the member list.',
   panelProgressOnly: 'Only the facilitator and observers see the panel’s progress.',
   panelOnly: 'Only the facilitator and observers see the panel.',
@@ -124,7 +124,7 @@ export const errors = {
   scoreNotANumber: 'The score must be a number.',
   mustHaveZeroOrOne: 'A must-have takes 0 (fail) or 1 (pass).',
   scoreOutOfScale: icu('The score must be between {min, number} and {max, number}.', (min: number, max: number) => ({ min, max })),
-  staleScoreVersion: icu('Someone saved this score in the meantime (now {value}, version {version}). Reload to see it.', (value: string | number, version: number) => ({ value, version })),
+  staleScoreVersion: icu('Someone saved this score in the meantime (now {has, select, no {no value} other {{value, number}}}, version {version}). Reload to see it.', (value: number | null, version: number) => ({ has: value === null ? 'no' : 'yes', value: value ?? 0, version })),
   cellMissing: 'The cell is missing its vendor or criterion.',
   notCriterionField: 'Not a criterion of this evaluation.',
   // status and structure guards: the sentence is composed here from the rules' codes

@@ -1,4 +1,5 @@
 import { nextTurn } from './next-turn.js';
+import { textStream } from './text-stream.js';
 
 /**
  * JSON text of `value`, byte for byte what `JSON.stringify(value, null, indent)` gives, made in
@@ -67,17 +68,4 @@ async function* piecesOf(raw: unknown, indent: number, depth: number, key = ''):
 }
 
 /** `jsonPieces` as a byte stream, for a response body. */
-export function jsonStream(value: unknown, indent = 0): ReadableStream<Uint8Array> {
-  const pieces = jsonPieces(value, indent);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await pieces.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await pieces.return(undefined);
-    },
-  });
-}
+export const jsonStream = (value: unknown, indent = 0): ReadableStream<Uint8Array> => textStream(jsonPieces(value, indent));

@@ -64,18 +64,3 @@ export function wholeText(text: string, rest: Deferred[]): string {
   for (const d of rest) out = out.replace(d.marker, () => String(<>{d.items.map((item, j) => d.each(item as never, j))}</>));
   return out;
 }
-
-/** A byte stream of the pieces, for a response body. */
-export function streamOf(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await pieces.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await pieces.return(undefined);
-    },
-  });
-}

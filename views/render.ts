@@ -3,7 +3,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { pageUrlAfterPost } from '../server/page-url.js';
 import { keepShown } from '../server/shown-pages.js';
 import { SHOWN_PARAM } from '../server/middleware/shown-page.js';
-import { piecesInSteps, renderDeferring, streamOf, wholeText } from './in-steps.js';
+import { piecesInSteps, renderDeferring, wholeText } from './in-steps.js';
+import { textStream } from '../server/text-stream.js';
 
 /**
  * Sends a full page (with doctype) or, for htmx requests, whatever fragment the route rendered.
@@ -18,7 +19,7 @@ export function html(c: Context, node: unknown, status: ContentfulStatusCode = 2
   const { head, rest } = renderDeferring(node);
   const own = pageUrlAfterPost(c);
   // Long lists (<InSteps>) stream in steps; a page kept or re-addressed after a POST is one string.
-  if (rest.length > 0 && own === null) return c.body(streamOf(piecesInSteps(`<!doctype html>${head}`, rest)), status, { 'content-type': 'text/html; charset=UTF-8' });
+  if (rest.length > 0 && own === null) return c.body(textStream(piecesInSteps(`<!doctype html>${head}`, rest)), status, { 'content-type': 'text/html; charset=UTF-8' });
   let body = `<!doctype html>${wholeText(head, rest)}`;
   if (own !== null && c.req.header('sec-fetch-mode') === 'navigate' && !c.req.header('hx-request')) {
     const key = keepShown(body.replace('<body>', `<body data-page-url="${escapeAttr(own)}">`), status, c.get('sessionHash') ?? null);
@@ -34,7 +35,7 @@ export function html(c: Context, node: unknown, status: ContentfulStatusCode = 2
 /** Sends a fragment for an htmx swap: no doctype, same escaping. */
 export function fragment(c: Context, node: unknown, status: ContentfulStatusCode = 200) {
   const { head, rest } = renderDeferring(node);
-  if (rest.length > 0) return c.body(streamOf(piecesInSteps(head, rest)), status, { 'content-type': 'text/html; charset=UTF-8' });
+  if (rest.length > 0) return c.body(textStream(piecesInSteps(head, rest)), status, { 'content-type': 'text/html; charset=UTF-8' });
   return c.html(head, status);
 }
 

@@ -16,8 +16,9 @@ const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
  */
 const VENDORS_PER_STEP = 50;
 
-/** Lets the event loop serve what waits (timers, sockets) before the next step. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+// One helper for a turn of the event loop, shared with the server's stepped work.
+import { nextTurn } from '../../server/next-turn.js';
+export { nextTurn };
 
 /** `[first, last]` vendor id of each step of `per` vendors, ids ascending; one step over every id without vendors. */
 export function vendorSteps(vendorIds: readonly number[] | undefined, per = VENDORS_PER_STEP): [number, number][] {

@@ -13,7 +13,6 @@ import { nextTurn } from '../next-turn.js';
 const STEP = 1 << 20;
 const FIRST = 64 * 1024;
 
-
 /**
  * Reads `body` to its end. `expected` (a checked Content-Length) sizes the store up front; without
  * it the store doubles as the body grows. Callers limit the size first (limitBody).

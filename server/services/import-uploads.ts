@@ -78,8 +78,6 @@ export function findUpload(key: string, evaluationId: number, userId: number): U
   return u;
 }
 
-// nextTurn lets progress written to a stream reach the socket between chunks.
-const tick = nextTurn;
 
 /**
  * Prepares the import of an upload (its text already mapped). It starts when the progress stream
@@ -112,7 +110,7 @@ export function prepareImport(upload: Upload, db: Db, actor: Actor, mapped: stri
           first = false;
           job.progress = p;
           emit({ type: 'progress', progress: p });
-          await tick();
+          await nextTurn();
         },
       }).then(
         (result) => {

@@ -18,6 +18,10 @@ function poolOf(threads: number): Piscina {
       maxQueue: MAX_QUEUE,
       // An idle thread goes after a minute; the next job pays its start-up (about 0.5 s under tsx).
       idleTimeout: 60_000,
+      // A thread's young generation may otherwise grow to 48 MB (3 × 16 MB semi-spaces) while it
+      // copies a landscape's cells; 8 MB keeps a ranked landscape's process under 300 MB
+      // (docs/performance.md, rss_ranked) for a few more, cheap scavenges.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
   }
   return pool;

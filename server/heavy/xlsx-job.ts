@@ -3,7 +3,6 @@ import { PassThrough, Readable } from 'node:stream';
 import { MessageChannel } from 'node:worker_threads';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../actor.js';
-import { writeShortlistWorkbook } from '../exports/shortlist-xlsx.js';
 import type { ReadableAuditRow } from '../read-models/audit-log.js';
 import { rankOffLoop } from '../read-models/ranking.js';
 import { shortlistWorkbookSource, workbookDataOf, type ShortlistWorkbookSource } from '../read-models/shortlist-workbook.js';
@@ -102,6 +101,7 @@ export async function shortlistWorkbookStream(db: Db, a: Actor, trailer: (width:
   if (!inline(source)) return writtenInPool(a, source, audit);
   const data = workbookDataOf(source, await rankOffLoop(a, source.inputs), audit);
   const out = new PassThrough();
-  writeShortlistWorkbook(data, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+  // exceljs (27 MB resident) is loaded on the first small workbook, not at start: most processes never write one.
+  import('../exports/shortlist-xlsx.js').then(({ writeShortlistWorkbook }) => writeShortlistWorkbook(data, out)).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
   return out;
 }

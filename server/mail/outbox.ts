@@ -33,7 +33,7 @@ export async function deliverPending(db: Db, s: MailSettings, now: () => Date = 
     const mail = await claimMail(db, id, now().toISOString(), staleBefore());
     if (!mail) continue;
     try {
-      await transportFor(s).sendMail({ from: s.from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
+      await (await transportFor(s)).sendMail({ from: s.from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
       await markMailSent(db, id, now().toISOString());
       if (SECRET_MAIL_KINDS.has(mail.kind)) await redactMailBodies(db, id);
       sent += 1;

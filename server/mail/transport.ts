@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailSettings } from './settings.js';
 
 /**
@@ -9,11 +9,18 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000,
 
 const transports = new Map<string, Transporter>();
 
-/** One nodemailer transport per SMTP_URL, made on first use. */
-export function transportFor(s: MailSettings): Transporter {
+/**
+ * One nodemailer transport per SMTP_URL, made on first use. nodemailer itself (15 MB resident) is
+ * loaded then too: a process without SMTP never needs it.
+ */
+export async function transportFor(s: MailSettings): Promise<Transporter> {
   if (!s.smtpUrl) throw new Error('E-mail is off (SMTP_URL is not set).');
   let t = transports.get(s.smtpUrl);
   if (!t) {
+    const { default: nodemailer } = await import('nodemailer');
+    // Another send may have made it while this one waited for the import.
+    t = transports.get(s.smtpUrl);
+    if (t) return t;
     const url = new URL(s.smtpUrl);
     t = nodemailer.createTransport({
       host: url.hostname, port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)), secure: url.protocol === 'smtps:',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../errors.js';
 import { m } from '../../views/messages/index.js';
 
@@ -45,7 +45,8 @@ export class Printer {
   }
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: ARGS }).then((b) => {
+    // playwright-core is 82 MB resident once loaded: a process that never prints a report never loads it.
+    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: ARGS })).then((b) => {
       // A browser that dies (killed, out of memory) is started again on the next job.
       b.on('disconnected', () => { this.browser = null; });
       return b;

@@ -1,6 +1,8 @@
-// Starts the writer thread (score-write-worker.ts). A worker does not inherit the TypeScript
-// loader of the thread that starts it, so it registers tsx's before loading the real entry.
-import { register } from 'tsx/esm/api';
+// Starts the writer thread (score-write-worker.ts). From the sources (tests, `npm run dev`) a
+// worker does not inherit the TypeScript loader of the thread that starts it, so it registers
+// tsx's before loading the real entry; in the build `npm start` runs (ADR 045) it is JavaScript.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./score-write-worker.ts');
+const fromSources = existsSync(new URL('./score-write-worker.ts', import.meta.url));
+if (fromSources) (await import('tsx/esm/api')).register();
+await import(fromSources ? './score-write-worker.ts' : './score-write-worker.js');

@@ -1,6 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,19 +63,6 @@ async function call(app: App, token: string, method: string, path: string, body?
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as any;
-}
-
-/** The child process that measures RSS: a fresh app over the big evaluation, ranked a few times. */
-async function rssChild(path: string, evaluationId: number, token: string): Promise<void> {
-  const db = openAppDb(path);
-  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'production', SEED_DEMO: '0', ...appEnv(path) }) });
-  await call(app, token, 'GET', `/api/v1/evaluations/${evaluationId}`);
-  const idle = process.memoryUsage().rss;
-  for (let i = 0; i < 5; i++) await call(app, token, 'GET', `/api/v1/evaluations/${evaluationId}/ranking?limit=50`);
-  await call(app, token, 'GET', `/api/v1/evaluations/${evaluationId}/ranking`);
-  const now = process.memoryUsage().rss;
-  process.stdout.write(JSON.stringify({ idle, now, peak: process.resourceUsage().maxRSS * 1024 }));
-  await db.destroy();
 }
 
 interface Ctx { app: App; db: Db; token: string; raw: RawDb; evaluationId: number; runs: number; o: LandscapeOptions; path: string; seconds: number }
@@ -283,12 +270,37 @@ async function benchHostileCsv({ app, token, raw }: Ctx): Promise<Figure> {
 }
 
 /** Peak RSS of a fresh process with the big evaluation open and ranked (the figure), against that process idle. */
-function benchRss({ path, evaluationId, token }: Ctx): Figure {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--rss-child', '--db', path, '--evaluation', String(evaluationId), '--token', token], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`RSS child failed: ${child.stderr}`);
-  const rss = JSON.parse(child.stdout) as { idle: number; now: number; peak: number };
-  const mb = (b: number) => b / 2 ** 20;
-  return { name: 'rss_ranked', value: mb(Math.max(rss.peak, rss.now)), unit: 'MB', baseline: mb(rss.idle), target: { value: 300 } };
+/**
+ * RSS of the process `npm start` runs (ADR 045: the built JavaScript, its writer thread and pool
+ * threads included), on the big evaluation: peak (VmHWM) once it has answered one request (the
+ * baseline: idle), ranked the top 50 five times, and ranked every vendor once, all over HTTP.
+ */
+async function benchRss({ path, evaluationId, token }: Ctx): Promise<Figure> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env: { ...process.env, NODE_ENV: 'production', SEED_DEMO: '0', PORT: '0', ...appEnv(path) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => { const m = /listening on http:\/\/localhost:(\d+)/.exec(line); if (m) resolve(Number(m[1])); });
+    });
+    const get = async (p: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`GET ${p} → ${res.status}`);
+    };
+    const status = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+    const e = `/api/v1/evaluations/${evaluationId}`;
+    await get(e);
+    const idle = status('VmRSS');
+    for (let i = 0; i < 5; i++) await get(`${e}/ranking?limit=50`);
+    await get(`${e}/ranking`);
+    const peak = status('VmHWM');
+    return { name: 'rss_ranked', value: peak, unit: 'MB', baseline: idle, target: { value: 300 }, note: `peak of the \`npm start\` process (VmHWM), ${status('VmRSS').toFixed(0)} MB at the end; baseline: the same process idle after one request` };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,12 +483,8 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       only: { type: 'string' },
       db: { type: 'string' },
-      'rss-child': { type: 'boolean', default: false },
-      evaluation: { type: 'string' },
-      token: { type: 'string' },
     },
   });
-  if (values['rss-child']) return rssChild(values.db!, Number(values.evaluation), values.token!);
 
   const o: LandscapeOptions = { vendors: Number(values.vendors), criteria: Number(values.criteria), evaluators: Number(values.evaluators), seed: 1 };
   const runs = Number(values.runs);
@@ -513,7 +521,7 @@ async function main(): Promise<void> {
   if (wanted('route_stall')) figures.push(...(await benchRouteStalls(app, token, evaluationId, longestStall)));
   if (wanted('import_csv_10mb')) figures.push(await benchHostileCsv(ctx));
   if (wanted('import')) figures.push(await benchImport(ctx));
-  if (wanted('rss')) figures.push(benchRss(ctx));
+  if (wanted('rss')) figures.push(await benchRss(ctx));
   if (wanted('xlsx')) figures.push(await benchXlsx(db, evaluationId, facilitatorId, runs, longestStall));
   if (wanted('report_pdf')) figures.push(await benchReportPdf(ctx, found.facilitatorId));
   if (wanted('write_throughput') || wanted('write_p99') || wanted('write_full') || wanted('grid')) figures.push(...(await benchHttp(ctx, wanted)));

@@ -4,11 +4,11 @@ import { migrations } from '../../db/migrations/index.js';
 import { addCriterion, addVendor, api, createEvaluation, expectApiError, signupUser, type TestApp } from '../setup/app.js';
 import { emptyPostgresUrl } from '../setup/pg-database.js';
 import { reference } from '../setup/ranking-reference.js';
-import { startServer, type RunningServer } from '../setup/server-process.js';
+import { startBuiltServer, type RunningServer } from '../setup/server-process.js';
 
 // Issue 13, point 3 ("several processes, one truth") and point 6 (migrations once): two real
-// server processes (server/index.ts, as `npm start` runs it) on two ports against one PostgreSQL
-// database. They start together on an empty database, so both try to migrate at once (the
+// server processes (`npm start`'s: scripts/start.mjs, the built JavaScript of ADR 045) on two ports against one PostgreSQL
+// database. They start together on an empty database, so both build and both try to migrate at once (the
 // advisory lock of db/migrate.ts). A user signs in through one and works through the other; the
 // same cell is written through both at once; the ranking read through either equals a fresh
 // recomputation after writes through the other (ADR 008's per-process cache checks cells_version).
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const url = await emptyPostgresUrl(base);
   // The SQLite path is never opened: DATABASE_URL wins (server/env.ts).
   const env = { DATABASE_URL: url, PG_POOL_SIZE: '4', DATABASE_PATH: '/nonexistent/unused.db' };
-  servers = await Promise.all([startServer(env.DATABASE_PATH, env), startServer(env.DATABASE_PATH, env)]);
+  servers = await Promise.all([startBuiltServer(env), startBuiltServer(env)]);
   [A, B] = servers.map((s) => over(s.port)) as [TestApp, TestApp];
   db = openPostgres(url, 2);
 }, 120_000);

@@ -58,3 +58,29 @@ export function standbyServer(dbPath: string, env: Record<string, string> = {}):
 
 /** A server for `dbPath`, started and listening. */
 export const startServer = (dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> => standbyServer(dbPath, env).start();
+
+/**
+ * The server as `npm start` runs it (ADR 045: scripts/start.mjs builds the sources into plain
+ * JavaScript once, then serves that), on an ephemeral port; resolves once it listens.
+ */
+export function startBuiltServer(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', SEED_DEMO: '0', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`npm start did not listen in 90 s:\n${output}`)); }, 90_000);
+    child.stdout!.on('data', (d) => {
+      output += String(d);
+      const port = /listening on http:\/\/localhost:(\d+)/.exec(output)?.[1];
+      if (!port) return;
+      clearTimeout(timer);
+      const kill = (signal: NodeJS.Signals) => () => { child.kill(signal); return gone(child); };
+      resolve({ port: Number(port), pid: child.pid!, kill: kill('SIGKILL'), stop: kill('SIGTERM') });
+    });
+    child.stderr!.on('data', (d) => { output += String(d); });
+    child.once('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`npm start exited (${code ?? signal}) before listening:\n${output}`)); });
+  });
+}

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, makeTestApp, signupUser, type TestApp } from '../setup/app.js';
+import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, makeTestApp, printingEnv, signupUser, type TestApp } from '../setup/app.js';
 import { formLogin, pageGet } from '../setup/pages.js';
 import { pdfText } from '../setup/pdf-text.js';
 import { closePrinters } from '../../server/pdf/printer.js';
@@ -16,9 +15,6 @@ import { m } from '../../views/messages/index.js';
 // a cost criterion, an unscored vendor, a withdrawn vendor) each is read back and reduced to the
 // same lines: ranked vendors in order with rank and total at the page's precision (one decimal),
 // then the vendors not yet scored and the withdrawn ones by name. They must be equal.
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const printable = existsSync(CHROMIUM) && existsSync('/usr/bin/pdftotext');
 
 interface Lines { ranked: string[]; unscored: string[]; withdrawn: string[] }
 
@@ -113,7 +109,7 @@ async function expectOneSource(r: Read, expected?: { unscored: number; withdrawn
     expect(reference.withdrawn).toHaveLength(expected.withdrawn);
   }
   for (const [name, lines] of Object.entries(forms)) expect(lines, `${name} against shortlist.json`).toEqual(reference);
-  if (printable) checkPdf(await pdfText(await body(r, 'shortlist.pdf')), reference);
+  checkPdf(await pdfText(await body(r, 'shortlist.pdf')), reference);
 }
 
 /**
@@ -164,14 +160,14 @@ describe('everything from one source (issue 14, point 9)', () => {
   afterAll(async () => { await closePrinters(); });
 
   test('the demo: page, CSV, JSON, XLSX, PDF and the report agree', async () => {
-    const { app, db } = await makeTestApp();
+    const { app, db } = await makeTestApp({ env: printingEnv() });
     await seedDemo(db);
     const demo = await db.selectFrom('evaluations').select('id').where('name', '=', DEMO_NAME).executeTakeFirstOrThrow();
     await expectOneSource({ app, cookie: await formLogin(app, DEMO_LOGIN.email, DEMO_LOGIN.password), id: demo.id });
   }, 120_000);
 
   test('a seeded random evaluation with consensus, N/A, a cost criterion, an unscored and a withdrawn vendor', async () => {
-    const { app } = await makeTestApp();
+    const { app } = await makeTestApp({ env: printingEnv() });
     const seed = Number(process.env.ONE_SOURCE_SEED ?? 1414);
     const r = await randomEvaluation(app, seed);
     await expectOneSource({ app, ...r }, { unscored: 1, withdrawn: 1 });

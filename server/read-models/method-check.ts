@@ -32,7 +32,7 @@ const topThreeOf = (rows: readonly { rank: number; vendorId: string }[]) => rows
 export function methodCheck(weighted: readonly RankRow[], topsis: readonly TopsisRow[], limit = Infinity): MethodCheck {
   const byId = new Map(topsis.map((t) => [t.vendorId, t]));
   const topsisTop = new Set(topThreeOf(topsis).map((t) => t.vendorId));
-  const topsisShown = new Set(topsis.filter((t, i) => i < limit).map((t) => t.vendorId));
+  const topsisShown = new Set(topsis.filter((_, i) => i < limit).map((t) => t.vendorId));
   const rows = weighted.filter((w, i) => i < limit || topsisShown.has(w.vendorId)).flatMap((w) => {
     const t = byId.get(w.vendorId);
     return t ? [{ vendorId: w.vendorId, name: w.name, weightedRank: w.rank, weightedTotal: w.total, topsisRank: t.rank, closeness: t.closeness }] : [];

@@ -25,10 +25,9 @@ export function CostFormulaForm({ base, formula, saved, errors, values }: CostFo
       <fieldset class={errors?.formula ? 'field field-error' : 'field'}>
         <legend>{f.legend}</legend>
         {COST_FORMULAS.map((x) => (
-          <label class="choice">
-            <input type="radio" name="formula" value={x} checked={chosen === x} />{' '}
-            <strong>{m.whatIf.formulas[x]}</strong> {x === formula ? m.whatIf.inForce : ''}
-            <span class="hint">{f.hints[x]}</span>
+          <label class="choice choice-described">
+            <input type="radio" name="formula" value={x} checked={chosen === x} />
+            <span><strong>{m.whatIf.formulas[x]}</strong>{x === formula ? ` ${m.whatIf.inForce}` : ''}<span class="hint">{f.hints[x]}</span></span>
           </label>
         ))}
         {errors?.formula ? <p class="error-text" role="alert">{errors.formula}</p> : null}

@@ -87,7 +87,7 @@ describe('the price-formula form', () => {
   });
 
   test('a formula that is not one of the three: 422, the form again with its message, nothing written', async () => {
-    for (const form of [{ formula: 'cheapest' }, {}, { formula: '' }]) {
+    for (const form of [{ formula: 'cheapest' }, {}, { formula: '' }] as Record<string, string>[]) {
       const res = await post(fiona.cookie, form);
       const html = await res.text();
       expect(res.status, JSON.stringify(form)).toBe(422);
@@ -115,9 +115,26 @@ describe('the price-formula form', () => {
   });
 
   test('authorisation before validation: an evaluator gets 403 and a stranger 404, whatever they send', async () => {
-    for (const form of [{ formula: 'linear', reason: 'x' }, { formula: 'cheapest' }]) expect((await post(eve.cookie, form)).status).toBe(403);
+    for (const form of [{ formula: 'linear', reason: 'x' }, { formula: 'cheapest' }] as Record<string, string>[]) expect((await post(eve.cookie, form)).status).toBe(403);
     const stranger = await signedInUser(app, 'stranger-form@example.test');
-    for (const form of [{ formula: 'linear', reason: 'x' }, { formula: 'cheapest' }]) expect((await post(stranger.cookie, form)).status).toBe(404);
+    for (const form of [{ formula: 'linear', reason: 'x' }, { formula: 'cheapest' }] as Record<string, string>[]) expect((await post(stranger.cookie, form)).status).toBe(404);
     expect(await inForce()).toBe('relative-to-average');
+  });
+});
+
+describe('in German (issue 16): no English left in the price–quality figures and the working', () => {
+  test('the scatter’s labels, the form and the working’s cost badge and figures are German', async () => {
+    const de = `${fiona.cookie}; cxb_lang=de`;
+    const html = await (await pageGet(app, de, page())).text();
+    // A: quality points 60 × 5/10 = 30 at a price of 100.
+    expect(html).toContain('A: 100, 30,0 Qualitätspunkte');
+    expect(html).not.toMatch(/quality points/);
+    expect(html).toContain('Preisformel speichern');
+    const rows = ((await api(app, fiona.token, 'GET', path('/ranking'))).json as { rows: { vendorId: string; name: string }[] }).rows;
+    const working = await (await pageGet(app, de, `/evaluations/${id}/vendors/${rows.find((r) => r.name === 'A')!.vendorId}/working`)).text();
+    expect(working).toContain('<span class="badge badge-cost">Kosten</span>');
+    expect(working).toContain('0,6000');
+    expect(working).not.toContain('0.6000');
+    expect(working).not.toMatch(/badge-cost">cost</);
   });
 });

@@ -24,6 +24,15 @@ beforeAll(async () => {
 
 const links = (ev: string) => `/api/v1/evaluations/${ev}/report-links`;
 
+/** A link that no longer works: the page and its PDF both answer 410 with the message saying why. */
+async function expectGone(path: string, message: string) {
+  for (const p of [path, `${path}/report.pdf`]) {
+    const gone = await pageGet(app, null, p);
+    expect(gone.status, p).toBe(410);
+    expect(await gone.text(), p).toContain(message);
+  }
+}
+
 describe('the board report page', () => {
   test('in review every member reads it: decision, method, ranking, conflicts and the record of the award', async () => {
     for (const who of [owner, eva]) {
@@ -117,11 +126,7 @@ describe('read-only links', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.now() + 86_400_000 + 60_000);
-      for (const p of [path, `${path}/report.pdf`]) {
-        const gone = await pageGet(app, null, p);
-        expect(gone.status, p).toBe(410);
-        expect(await gone.text(), p).toContain(m.report.gone.expired);
-      }
+      await expectGone(path, m.report.gone.expired);
       const listed = await api(app, owner.token, 'GET', links(id));
       expect((listed.json.links as { id: string; uses: number; state: string }[]).find((l) => l.id === linkId)).toMatchObject({ uses: 1, state: 'expired' });
     } finally {
@@ -153,10 +158,6 @@ describe('read-only links', () => {
     expect((await pageGet(app, null, path)).status).toBe(200);
     expect((await pagePost(app, owner.cookie, `/evaluations/${id}/report/links/${linkId}/revoke`, {})).status).toBe(303);
     // Revoked from the page as from the API: the link and its PDF answer 410 and say why.
-    for (const p of [path, `${path}/report.pdf`]) {
-      const gone = await pageGet(app, null, p);
-      expect(gone.status, p).toBe(410);
-      expect(await gone.text(), p).toContain(m.report.gone.revoked);
-    }
+    await expectGone(path, m.report.gone.revoked);
   });
 });

@@ -42,7 +42,7 @@ async function sequentially<T, R>(xs: readonly T[], f: (x: T) => Promise<R>): Pr
   return out;
 }
 const WHOSE_TOP = 5;
-/** Vendors the method check lists (plus any TOPSIS puts in its top three). */
+/** The method check lists each method's top CHECK_ROWS (their union, best weighted first). */
 const CHECK_ROWS = 10;
 
 /** GET /evaluations/:id/ranking — the ranked vendors, their contributions, and whose weights would pick whom. */

@@ -22,6 +22,9 @@ export const percent = (x: number): string => {
   return numberFormat({ style: 'percent', minimumFractionDigits: small ? 1 : 0, maximumFractionDigits: small ? 1 : 0 }, small ? 'pct1' : 'pct0').format(small ? Math.round(p * 10) / 1000 : Math.round(p) / 100);
 };
 
+/** A figure with exactly `digits` decimals and no grouping, in the language's decimal mark: 0.6430 / 0,6430 (the working, the method check). */
+export const fixed = (x: number, digits: number): string => numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }, `fixed${digits}`).format(x);
+
 /** A plain number with the language's grouping and decimal mark: 14,000 / 14.000 / 14 000. */
 export const num = (x: number, maxFractionDigits = 2): string => numberFormat({ maximumFractionDigits: maxFractionDigits }, `num${maxFractionDigits}`).format(x);
 

@@ -24,13 +24,16 @@ export interface MethodCheck { rows: MethodCheckRow[]; topThree: TopThree; ranke
 const topThreeOf = (rows: readonly { rank: number; vendorId: string }[]) => rows.filter((r) => r.rank <= 3);
 
 /**
- * The weighted sum beside TOPSIS, best weighted first; `limit` rows (ranks count everyone), and
- * any vendor TOPSIS puts in its top three is kept whatever its weighted rank.
+ * The weighted sum beside TOPSIS, best weighted first. `weighted` must hold every ranked vendor
+ * (not a page of them): a vendor TOPSIS ranks high may be far down the weighted sum. The rows
+ * shown are the union of both top `limit`s, so no vendor either method puts near the top is left
+ * out; ranks count everyone.
  */
 export function methodCheck(weighted: readonly RankRow[], topsis: readonly TopsisRow[], limit = Infinity): MethodCheck {
   const byId = new Map(topsis.map((t) => [t.vendorId, t]));
   const topsisTop = new Set(topThreeOf(topsis).map((t) => t.vendorId));
-  const rows = weighted.filter((w, i) => i < limit || topsisTop.has(w.vendorId)).flatMap((w) => {
+  const topsisShown = new Set(topsis.filter((_, i) => i < limit).map((t) => t.vendorId));
+  const rows = weighted.filter((w, i) => i < limit || topsisShown.has(w.vendorId)).flatMap((w) => {
     const t = byId.get(w.vendorId);
     return t ? [{ vendorId: w.vendorId, name: w.name, weightedRank: w.rank, weightedTotal: w.total, topsisRank: t.rank, closeness: t.closeness }] : [];
   });

@@ -41,7 +41,8 @@ export async function boardReport(db: Db, a: Actor, opts: { top?: number } = {})
   const sensitivity = inputs ? await visibleSensitivityReport(db, a, { samples: SAMPLES }) : null;
   // The working of the top vendors and the TOPSIS check, from the same inputs as the ranking above.
   const working = inputs && ranking ? await Promise.all(ranking.result.rows.slice(0, WORKING_TOP).map((row) => workingFrom(db, a, inputs, Number(row.vendorId)))) : [];
-  const check = inputs && ranking ? { ...methodCheck(ranking.result.rows, await topsisOffLoop(a, inputs), opts.top ?? REPORT_TOP), ranked: ranking.ranked } : null;
+  // Over every ranked vendor, not the top the report lists: TOPSIS may put one from further down first.
+  const check = inputs && ranking ? methodCheck((await rankOffLoop(a, inputs)).result.rows, await topsisOffLoop(a, inputs), opts.top ?? REPORT_TOP) : null;
   return {
     evaluation: { id: e.id, name: e.name, status: e.status, scale: { min: e.scale_min, max: e.scale_max }, voteMethods: e.vote_methods },
     generatedAt: new Date().toISOString(),

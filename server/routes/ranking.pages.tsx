@@ -3,7 +3,13 @@ import type { AppEnv } from '../context.js';
 import { RankingPage } from '../../views/pages/ranking.js';
 import type { WhoseColumn } from '../../views/partials/whose-weights.js';
 import { html } from '../../views/render.js';
-import { evaluationPage } from './page-access.js';
+import { evaluationPage, pageAccess, type EvaluationPage, type PageEnv } from './page-access.js';
+import type { Context } from 'hono';
+import { formFields, formValidator, refusalOf } from '../forms.js';
+import type { FieldErrors } from '../errors.js';
+import { CostFormulaFormSchema } from '../schemas/forms/cost-formula.js';
+import { setCostFormula } from '../services/cost-formula.js';
+import { CostFormulaForm } from '../../views/partials/cost-formula-form.js';
 import { anyScoresIn, rankOffLoop, visibleRankingInputs } from '../read-models/ranking.js';
 import { voteAggregate } from '../read-models/votes.js';
 import { m } from '../../views/messages/index.js';
@@ -36,7 +42,7 @@ async function sequentially<T, R>(xs: readonly T[], f: (x: T) => Promise<R>): Pr
   return out;
 }
 const WHOSE_TOP = 5;
-/** Vendors the method check lists (plus any TOPSIS puts in its top three). */
+/** The method check lists each method's top CHECK_ROWS (their union, best weighted first). */
 const CHECK_ROWS = 10;
 
 /** GET /evaluations/:id/ranking — the ranked vendors, their contributions, and whose weights would pick whom. */
@@ -70,8 +76,20 @@ export const rankingPages = new Hono<AppEnv>()
       {others.map((s) => <WhatIfSlider url={`${base}/ranking/what-if`} slider={s} oob />)}
     </>);
   })
-  .get('/', async (c) => {
-  const p = await evaluationPage(c, 'ranking');
+  .get('/', async (c) => renderRanking(c, await evaluationPage(c, 'ranking'), { saved: c.req.query('saved') === 'formula' }))
+  .post('/cost-formula', pageAccess('ranking', 'edit'), formValidator(CostFormulaFormSchema, (c: Context<PageEnv>, errors: FieldErrors, values: Record<string, string>) => renderRanking(c, c.var.page, { errors, values }, 422)), async (c) => {
+    const p = c.var.page;
+    const form = c.req.valid('form');
+    const refused = await refusalOf(() => setCostFormula(p.db, p, form.formula, form.reason || undefined));
+    if (refused) return renderRanking(c, p, { errors: refused.errors, values: await formFields(c) }, refused.status);
+    return c.redirect(`/evaluations/${p.evaluation.id}/ranking?saved=formula#cost-formula`, 303);
+  });
+
+/** The cost-formula form's state on the page: just saved, or refused with what was typed. */
+type CostFormState = { saved?: boolean; errors?: FieldErrors; values?: Record<string, string> };
+
+/** The ranking page; the facilitator's price-formula form in the state given (422 when it was refused). */
+async function renderRanking(c: Context, p: EvaluationPage, form: CostFormState, status: 200 | 404 | 409 | 422 = 200) {
   // Stakeholders see no totals before review: a message instead of the table.
   const inputs = await visibleRankingInputs(p.db, p);
   if (!inputs) return html(c, <ScoresHidden title={m.ranking.title} user={p.user} nav={p.nav} />);
@@ -91,11 +109,18 @@ export const rankingPages = new Hono<AppEnv>()
   const structure = await structureChanges(p.db, p.evaluation.id);
   const check = any ? methodCheck(view.result.rows, await topsisOffLoop(p, inputs), CHECK_ROWS) : null;
   const base = `/evaluations/${p.evaluation.id}`;
-  const extra = any && view.result.rows.length > 0
-    ? <>
-        {view.pricesHidden ? null : <PriceQualitySection pq={await priceQuality(p, inputs, view, PRICE_ROWS)} formula={view.costFormula} />}
-        <WhatIfSection base={base} view={{ ...view, result: { ...view.result, rows: view.result.rows.slice(0, WHAT_IF_ROWS) } }} sliders={slidersOf(view)} />
-      </>
+  // The facilitator records the formula wherever a cost criterion exists, scores or not; never once decided.
+  const costForm = p.role === 'facilitator' && p.evaluation.status !== 'decided' && view.nodes.some((n) => n.kind === 'cost')
+    ? <CostFormulaForm base={base} formula={inputs.costFormula} {...form} />
     : null;
-  return html(c, <RankingPage extra={extra} check={check} user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} structure={structure} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />);
-});
+  const extra = <>
+    {any && view.result.rows.length > 0
+      ? <>
+          {view.pricesHidden ? null : <PriceQualitySection pq={await priceQuality(p, inputs, view, PRICE_ROWS)} formula={view.costFormula} />}
+          <WhatIfSection base={base} view={{ ...view, result: { ...view.result, rows: view.result.rows.slice(0, WHAT_IF_ROWS) } }} sliders={slidersOf(view)} />
+        </>
+      : null}
+    {costForm}
+  </>;
+  return html(c, <RankingPage extra={extra} check={check} user={p.user} nav={p.nav} view={view} limit={limit} anyScores={any} whose={whose} pricesHidden={view.pricesHidden} structure={structure} early={p.evaluation.status !== 'review' && p.evaluation.status !== 'decided'} />, status);
+}

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { api, expectApiError, makeTestApp, type TestApp } from '../setup/app.js';
 import { evaluationWithUnscoredVendor } from '../setup/decision.js';
 import { pageGet, pagePost, signedInUser } from '../setup/pages.js';
@@ -23,6 +23,15 @@ beforeAll(async () => {
 });
 
 const links = (ev: string) => `/api/v1/evaluations/${ev}/report-links`;
+
+/** A link that no longer works: the page and its PDF both answer 410 with the message saying why. */
+async function expectGone(path: string, message: string) {
+  for (const p of [path, `${path}/report.pdf`]) {
+    const gone = await pageGet(app, null, p);
+    expect(gone.status, p).toBe(410);
+    expect(await gone.text(), p).toContain(message);
+  }
+}
 
 describe('the board report page', () => {
   test('in review every member reads it: decision, method, ranking, conflicts and the record of the award', async () => {
@@ -107,6 +116,28 @@ describe('read-only links', () => {
     expect((after.json.links as { id: string; uses: number; state: string }[]).find((l) => l.id === linkId)).toMatchObject({ uses: 1, state: 'revoked' });
   });
 
+  test('past its expiry a link answers 410 and says so; the opening is neither counted nor audited', async () => {
+    const made = await api(app, owner.token, 'POST', links(id), { expiresInDays: 1 });
+    expect(made.status, made.text).toBe(201);
+    const { id: linkId, url } = made.json as { id: string; url: string };
+    const path = new URL(url).pathname;
+    expect((await pageGet(app, null, path)).status).toBe(200);
+    // Only Date is faked: the app's own timers and promises run as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 86_400_000 + 60_000);
+      await expectGone(path, m.report.gone.expired);
+      const listed = await api(app, owner.token, 'GET', links(id));
+      expect((listed.json.links as { id: string; uses: number; state: string }[]).find((l) => l.id === linkId)).toMatchObject({ uses: 1, state: 'expired' });
+    } finally {
+      vi.useRealTimers();
+    }
+    const audit = await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/audit`);
+    const sentences = (audit.json.entries as { summary: string }[]).map((e) => e.summary);
+    expect(sentences).toContain(`Someone with read-only link ${linkId} opened the board report (opening 1)`);
+    expect(sentences).not.toContain(`Someone with read-only link ${linkId} opened the board report (opening 2)`);
+  });
+
   test('unknown token → 404; another evaluation\'s link id → 404', async () => {
     expect((await pageGet(app, null, '/r/cxr_not-a-real-token')).status).toBe(404);
     const made = await api(app, owner.token, 'POST', links(id), {});
@@ -123,6 +154,10 @@ describe('read-only links', () => {
     expect((await pagePost(app, owner.cookie, `/evaluations/${id}/report/links`, { expiresInDays: '500' })).status).toBe(422);
     expect((await pagePost(app, eva.cookie, `/evaluations/${id}/report/links`, { expiresInDays: '5' })).status).toBe(403);
     const linkId = /action="\/evaluations\/\d+\/report\/links\/(\d+)\/revoke"/.exec(html)?.[1];
+    const path = new URL(url!).pathname;
+    expect((await pageGet(app, null, path)).status).toBe(200);
     expect((await pagePost(app, owner.cookie, `/evaluations/${id}/report/links/${linkId}/revoke`, {})).status).toBe(303);
+    // Revoked from the page as from the API: the link and its PDF answer 410 and say why.
+    await expectGone(path, m.report.gone.revoked);
   });
 });

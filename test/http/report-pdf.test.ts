@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api, makeTestApp, type TestApp } from '../setup/app.js';
+import { api, makeTestApp, printingEnv, type TestApp } from '../setup/app.js';
+import { systemPath } from '../../scripts/system-deps.mjs';
 import { evaluationWithUnscoredVendor } from '../setup/decision.js';
 import { pageGet, signedInUser } from '../setup/pages.js';
 import { closePrinters } from '../../server/pdf/printer.js';
@@ -12,8 +13,8 @@ import { closePrinters } from '../../server/pdf/printer.js';
 // pdftoppm: no page is blank (grey-level variance); pdftotext holds the chosen vendor, the
 // evaluation's name and the footer's page numbers. The read-only link prints the same report.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ready = existsSync(CHROMIUM) && existsSync('/usr/bin/pdftoppm');
+// Chromium and poppler come from scripts/system-deps.mjs (npm test's pretest installs them); a
+// missing one fails the suite with the command that installs it, never skips it.
 
 /** Grey-level variance of a binary PGM (P5) image: 0 for a blank page. */
 function variance(pgm: Buffer): number {
@@ -26,14 +27,14 @@ function variance(pgm: Buffer): number {
   return sq / px.length - mean * mean;
 }
 
-describe.skipIf(!ready)('the board report as a PDF', () => {
+describe('the board report as a PDF', () => {
   let app: TestApp;
   let owner: Awaited<ReturnType<typeof signedInUser>>;
   let id: string;
   const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
 
   beforeAll(async () => {
-    ({ app } = await makeTestApp());
+    ({ app } = await makeTestApp({ env: printingEnv() }));
     owner = await signedInUser(app, 'fay@example.test');
     const eva = { ...(await signedInUser(app, 'eve@example.test')), email: 'eve@example.test' };
     const made = await evaluationWithUnscoredVendor(app, owner.token, eva, { review: true });
@@ -55,12 +56,12 @@ describe.skipIf(!ready)('the board report as a PDF', () => {
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
 
-    execFileSync('pdftoppm', ['-r', '40', '-gray', file, join(dir, 'page')]);
+    execFileSync(systemPath('pdftoppm'), ['-r', '40', '-gray', file, join(dir, 'page')]);
     const pages = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.pgm'));
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const p of pages) expect(variance(readFileSync(join(dir, p))), p).toBeGreaterThan(50);
 
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const text = execFileSync(systemPath('pdftotext'), ['-layout', file, '-']).toString();
     expect(text).toContain('Zeta keeps our data in the EU.');
     expect(text).toContain('Zeta');
     expect(text).toContain('CX platform 2025');
@@ -73,7 +74,7 @@ describe.skipIf(!ready)('the board report as a PDF', () => {
     expect(res.status).toBe(200);
     const file = join(dir, 'report-de.pdf');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const text = execFileSync(systemPath('pdftotext'), ['-layout', file, '-']).toString();
     expect(text).toContain('Vergabevermerk');
     expect(text).toContain('Entscheidung und Begründung');
     expect(text).toMatch(/Seite 1 von \d+/);
@@ -90,6 +91,6 @@ describe.skipIf(!ready)('the board report as a PDF', () => {
     expect(res.status).toBe(200);
     const file = join(dir, 'link.pdf');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    expect(execFileSync('pdftotext', [file, '-']).toString()).toContain('Zeta keeps our data in the EU.');
+    expect(execFileSync(systemPath('pdftotext'), [file, '-']).toString()).toContain('Zeta keeps our data in the EU.');
   }, 60_000);
 });

@@ -100,7 +100,7 @@ describe('the method check', () => {
 });
 
 describe('the pages', () => {
-  test('the ranking links each vendor to its working and shows the method check; the working adds up; the comparison marks the widest gap', async () => {
+  test('the ranking links each vendor to its working and shows the method check; the working adds up; the comparison names a vendor not ranked', async () => {
     const cookie = await formLogin(app, owner.email, owner.password);
     const ranking = await (await pageGet(app, cookie, `/evaluations/${id}/ranking`)).text();
     expect(ranking).toContain(`/evaluations/${id}/vendors/${v.acme}/working`);
@@ -113,9 +113,27 @@ describe('the pages', () => {
     const total = ((await api(app, owner.token, 'GET', path(`/vendors/${v.acme}/working`))).json as { total: number }).total;
     expect(page).toContain(total.toFixed(4));
     const compare = await (await pageGet(app, cookie, `/evaluations/${id}/compare?vendor=${v.acme}&vendor=${v.beta}&vendor=${v.dune}`)).text();
-    expect(compare).toMatch(/largest gap/);
     expect(compare).toMatch(/Dune is not ranked: Failed must-have/);
     expect((await pageGet(app, cookie, `/evaluations/${id}/vendors/${v.echo}/working`)).status).toBe(404);
+  });
+
+  test('the comparison highlights the criterion with the largest contribution gap, and only it', async () => {
+    const cookie = await formLogin(app, owner.email, owner.password);
+    const three = [v.acme!, v.beta!, v.cora!];
+    const workings = await Promise.all(three.map(async (x) => (await api(app, owner.token, 'GET', path(`/vendors/${x}/working`))).json as { lines: Line[] }));
+    const gaps = workings[0]!.lines.map((l) => {
+      const values = workings.map((w) => w.lines.find((x) => x.criterionId === l.criterionId)!.contribution);
+      return { criterionId: l.criterionId, gap: Math.max(...values) - Math.min(...values) };
+    });
+    const widest = [...gaps].sort((a, b) => b.gap - a.gap);
+    expect(widest[0]!.gap - widest[1]!.gap, 'the fixture has one clear widest gap').toBeGreaterThan(1e-6);
+    const compare = await (await pageGet(app, cookie, `/evaluations/${id}/compare?${three.map((x) => `vendor=${x}`).join('&')}`)).text();
+    const highlighted = [...compare.matchAll(/<tr class="gap-wide" data-criterion-id="(\d+)">/g)].map((x) => x[1]);
+    expect(highlighted).toEqual([widest[0]!.criterionId]);
+    const row = new RegExp(`<tr class="gap-wide" data-criterion-id="${widest[0]!.criterionId}">(.*?)</tr>`, 's').exec(compare)![1]!;
+    expect(row).toContain('largest gap');
+    // Every other criterion's row is plain.
+    for (const g of widest.slice(1)) expect(compare).toContain(`<tr data-criterion-id="${g.criterionId}">`);
   });
 
   test('the working is in the OpenAPI document (so the visibility matrix reads it as every role)', async () => {

@@ -7,6 +7,7 @@ import { freshPostgres } from './pg-database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createApp } from '../../server/app.js';
 import { parseEnv } from '../../server/env.js';
+import { systemPath } from '../../scripts/system-deps.mjs';
 
 export type TestApp = ReturnType<typeof createApp>;
 
@@ -16,12 +17,21 @@ export type TestApp = ReturnType<typeof createApp>;
  * thread (ADR 009) as they do in production. With DATABASE_URL set (`npm run test:pg`), a fresh
  * PostgreSQL database copied from a migrated template instead (test/setup/pg-database.ts).
  */
-export async function makeTestApp(opts: { file?: boolean } = {}): Promise<{ app: TestApp; db: Db }> {
+export async function makeTestApp(opts: { file?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<{ app: TestApp; db: Db }> {
   const url = process.env.DATABASE_URL;
   const db = url ? await freshPostgres(url) : openSqlite(opts.file ? join(mkdtempSync(join(tmpdir(), 'cxbench-test-')), 'test.db') : ':memory:');
   if (!url) await migrateToLatest(db);
-  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
+  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0', ...opts.env }) });
   return { app, db };
+}
+
+/**
+ * The environment of an app that prints PDFs: the Chromium that scripts/system-deps.mjs finds
+ * (override, PATH, Debian's place). Throws with the install command when there is none, so a
+ * printing suite fails loudly instead of skipping itself.
+ */
+export function printingEnv(): NodeJS.ProcessEnv {
+  return { CHROMIUM_PATH: systemPath('chromium') };
 }
 
 let counter = 0;

@@ -27,4 +27,22 @@ export const whatIf = {
   tornadoLabel: icu('Tornado chart: for each top-level weight, the range within which {leader} stays first; the narrowest first', (leader: string) => ({ leader })),
   heatTitle: 'Rank acceptability (heat map)',
   heatLabel: 'Heat map of how often each vendor ranks first and in the top three; the number is in every cell',
+  /** One dot of the scatter, read out by a screen reader (`price` and `quality` already formatted). */
+  pointLabel: icu('{name}: {price}, {quality} quality points', (name: string, price: string, quality: string) => ({ name, price, quality })),
+  /** The facilitator's form that records the formula (PUT /cost-formula's page twin). */
+  costForm: {
+    title: 'How prices are scored',
+    intro: 'The cost criteria turn each ranked vendor’s price into a score with this formula. Changing it moves every total, as a weight change does; the table above shows the top three under each formula.',
+    legend: 'Price formula',
+    hints: {
+      'lowest-over-price': 'The lowest price scores full marks; a price twice as high scores half.',
+      linear: 'The lowest price scores full marks and the highest none, in a straight line between them.',
+      'relative-to-average': 'A price at the average scores half; twice the average or more scores nothing.',
+    },
+    reason: 'Why the formula changes',
+    reasonHint: 'Required once scoring has opened; kept in the audit log.',
+    choose: 'Choose one of the price formulas.',
+    save: 'Save the price formula',
+    saved: 'The price formula is saved.',
+  },
 } as const;

@@ -27,7 +27,9 @@ export const working = {
   compareWith: 'Compare with',
   compare: 'Compare',
   compareTitle: 'Vendors side by side',
-  compareIntro: 'Each criterion’s contribution for each vendor; the criteria with the largest gap between them are highlighted.',
+  compareIntro: 'Each criterion’s contribution for each vendor; the criterion with the largest gap between them is highlighted.',
+  /** The badge of a cost criterion's line (a price, scored by the formula in force). */
+  costBadge: 'cost',
   compareHint: 'Choose two or three ranked vendors to compare.',
   gap: 'Gap',
   largestGap: 'largest gap',

@@ -6,8 +6,8 @@ import { m } from '../messages/index.js';
 import { DataTable } from '../partials/data-table.js';
 import { fig } from '../partials/working-table.js';
 
-/** How many of the widest gaps are highlighted. */
-const HIGHLIGHT = 3;
+/** Gaps closer than this to the largest count as equal to it (float order of the sums). */
+const SAME_GAP = 1e-9;
 
 interface ComparePageProps { user: CurrentUser; nav: EvaluationNav; workings: WorkingView[]; problems: string[] }
 
@@ -19,7 +19,10 @@ export function ComparePage({ user, nav, workings, problems }: ComparePageProps)
     const values = workings.map((w) => w.lines[k]?.contribution ?? 0);
     return { line: l, values, gap: Math.max(...values) - Math.min(...values) };
   }) : [];
-  const widest = new Set([...rows].sort((a, b) => b.gap - a.gap).slice(0, HIGHLIGHT).filter((r) => r.gap > 1e-9).map((r) => r.line.criterionId));
+  // Where they differ most: the criterion with the largest gap (each of them when tied), none when all agree.
+  // Highlighting a fixed top three would mark every row of a small tree and say nothing.
+  const largest = Math.max(0, ...rows.map((r) => r.gap));
+  const widest = new Set(largest > SAME_GAP ? rows.filter((r) => r.gap >= largest - SAME_GAP).map((r) => r.line.criterionId) : []);
   return (
     <Layout title={m.working.compareTitle} user={user} evaluation={nav}>
       <div class="page-head">

@@ -1,5 +1,5 @@
 import type { MethodCheck } from '../../server/read-models/method-check.js';
-import { points } from '../format.js';
+import { fixed, points } from '../format.js';
 import { m } from '../messages/index.js';
 import { DataTable, type Column } from './data-table.js';
 
@@ -22,7 +22,7 @@ export function MethodCheckSection({ check, base }: { check: MethodCheck; base: 
                 <th scope="row"><a href={`${base}/vendors/${r.vendorId}/working`}>{r.name}</a></th>
                 <td class="num check-rank" title={m.ranking.ofHundred(points(r.weightedTotal))}>{String(r.weightedRank)}</td>
                 <td class="num check-rank">{r.weightedRank !== r.topsisRank ? <strong>{String(r.topsisRank)} {r.topsisRank < r.weightedRank ? '▲' : '▼'}</strong> : String(r.topsisRank)}</td>
-                <td class="num check-closeness">{r.closeness.toFixed(3)}</td>
+                <td class="num check-closeness">{fixed(r.closeness, 3)}</td>
               </tr>
             ))}
           </DataTable>

@@ -1,10 +1,11 @@
 import type { PriceQuality } from '../../server/read-models/price-quality.js';
 import { type CostFormula } from '../../server/domain/cost-formula.js';
 import { Scatter } from '../charts/scatter.js';
-import { points } from '../format.js';
+import { num, points } from '../format.js';
 import { m } from '../messages/index.js';
 
-const money = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 2 });
+/** A price or a price per point as the reader's language writes numbers (views/format.ts). */
+const money = (x: number) => num(x, 2);
 
 /** Price against quality: the scatter (with its table), the top three under each formula, value for money. */
 export function PriceQualitySection({ pq, formula }: { pq: PriceQuality; formula: CostFormula }) {
@@ -16,7 +17,7 @@ export function PriceQualitySection({ pq, formula }: { pq: PriceQuality; formula
       <p class="muted">{m.whatIf.priceIntro(m.whatIf.formulas[formula])}</p>
       {priced.length === 0 ? <p class="muted">{m.whatIf.noPrices}</p> : (
         <div class="pq-grid">
-          <Scatter points={priced.map((p) => ({ x: p.price!, y: p.quality, label: `${p.name}: ${money(p.price!)}, ${points(p.quality)} quality points` }))} label={m.whatIf.scatterLabel} xLabel={m.whatIf.price} yLabel={m.whatIf.quality} />
+          <Scatter points={priced.map((p) => ({ x: p.price!, y: p.quality, label: m.whatIf.pointLabel(p.name, money(p.price!), points(p.quality)) }))} label={m.whatIf.scatterLabel} xLabel={m.whatIf.price} yLabel={m.whatIf.quality} />
           <details>
             <summary>{m.whatIf.table}</summary>
             <div class="table-wrap">

@@ -1,5 +1,5 @@
 import type { BoardReport } from '../../server/read-models/report.js';
-import { points, percent, when } from '../format.js';
+import { num, points, percent, when } from '../format.js';
 import { m } from '../messages/index.js';
 import { DataTable } from './data-table.js';
 
@@ -14,7 +14,9 @@ export function ReportSection({ id, title, children }: { id: string; title: stri
 export function VotesSummary({ votes }: { votes: BoardReport['votes'] }) {
   if (votes.total === 0) return <p class="muted">{r.votesNone}</p>;
   const groupSum = votes.groups.reduce((t, g) => t + g.weight, 0);
-  const methods = Object.entries(votes.methods).map(([k, n]) => `${k}: ${n}`).join(', ');
+  // The method's name in the reader's language ("100 points: 4"), never its code; an unknown code as stored.
+  const names: Record<string, string> = m.voting.methodNames;
+  const methods = Object.entries(votes.methods).map(([k, n]) => `${names[k] ?? k}: ${num(n)}`).join(', ');
   return (
     <div class="stack">
       <p>{r.votesCounted(votes.counted, votes.total)} {r.votesAggregation(m.voting.aggregations[votes.aggregation])}</p>

@@ -1,10 +1,13 @@
 import type { WorkingLineView, WorkingView } from '../../server/read-models/working.js';
-import { percent, points } from '../format.js';
+import { fixed, percent, points } from '../format.js';
 import { m } from '../messages/index.js';
 import { DataTable, type Column } from './data-table.js';
 
-/** Figures a reviewer recomputes: enough decimals that the running sum adds up to the total shown. */
-export const fig = (x: number, d = 4): string => (Number.isInteger(x) ? String(x) : x.toFixed(d));
+/**
+ * Figures a reviewer recomputes: enough decimals that the running sum adds up to the total shown;
+ * integers as they are, others with `d` decimals in the reader's decimal mark (issue 16).
+ */
+export const fig = (x: number, d = 4): string => (Number.isInteger(x) ? String(x) : fixed(x, d));
 
 const HEADINGS: readonly Column[] = [
   { label: m.working.criterion }, { label: m.working.weight, class: 'num' }, { label: m.working.scores }, { label: m.working.value },
@@ -35,7 +38,7 @@ export function WorkingTable({ working: w }: { working: WorkingView }) {
 function WorkingRow({ line: l, running }: { line: WorkingLineView; running: number }) {
   return (
     <tr data-criterion-id={l.criterionId}>
-      <th scope="row">{l.path.join(' › ')}{l.kind === 'cost' ? <span class="badge badge-cost">cost</span> : null}</th>
+      <th scope="row">{l.path.join(' › ')}{l.kind === 'cost' ? <span class="badge badge-cost">{m.working.costBadge}</span> : null}</th>
       <td class="num" data-label={m.working.weight}>{fig(l.weight)}</td>
       <td data-label={m.working.scores}>{l.kind === 'cost' ? '—' : l.scores.length === 0 ? <span class="muted">{m.working.noValue}</span> : (
         <ul class="working-scores">{l.scores.map((s) => <li>{s.name}: {s.value === null ? m.working.na : fig(s.value, 2)}</li>)}</ul>

@@ -29,7 +29,7 @@ function remember(key: string, value: unknown): void {
  * Runs a heavy task for member `a` over inputs the read model loaded as `a` may see them. The
  * returned value may be shared with other callers of the same key: treat it as read-only.
  */
-export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' | 'longlist' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
+export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' | 'longlist' | 'shortlistFile' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
   if (costOf(task) < inlineBelow()) return runHeavy(task);
   return heavyUnder(a, task, heavyKey(a, task.inputs as RankingInputs, task.kind, args));
 }

@@ -13,7 +13,7 @@ import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
 import { ScoresHidden } from '../../views/partials/scores-hidden.js';
 import { structureChanges } from '../read-models/structure-changes.js';
-import { methodCheck, topsisOffLoop } from '../read-models/method-check.js';
+import { methodCheckOffLoop } from '../read-models/method-check.js';
 import type { RankingView } from '../read-models/ranking.js';
 import { whatIfInputs } from '../read-models/what-if.js';
 import { priceQuality } from '../read-models/price-quality.js';
@@ -89,11 +89,11 @@ export const rankingPages = new Hono<AppEnv>()
       ]
     : null;
   const structure = await structureChanges(p.db, p.evaluation.id);
-  const check = any ? methodCheck(view.result.rows, await topsisOffLoop(p, inputs), CHECK_ROWS) : null;
+  const check = any ? await methodCheckOffLoop(p, inputs, CHECK_ROWS) : null;
   const base = `/evaluations/${p.evaluation.id}`;
   const extra = any && view.result.rows.length > 0
     ? <>
-        {view.pricesHidden ? null : <PriceQualitySection pq={await priceQuality(p, inputs, view, PRICE_ROWS)} formula={view.costFormula} />}
+        {view.pricesHidden ? null : <PriceQualitySection pq={await priceQuality(p, inputs, PRICE_ROWS)} formula={view.costFormula} />}
         <WhatIfSection base={base} view={{ ...view, result: { ...view.result, rows: view.result.rows.slice(0, WHAT_IF_ROWS) } }} sliders={slidersOf(view)} />
       </>
     : null;

@@ -17,7 +17,7 @@ interface Deferred { marker: string; items: readonly unknown[]; each: (item: nev
 const pending = new AsyncLocalStorage<Deferred[]>();
 const STEP = 500;
 /** Items rendered at a time in a streamed list, and the time a turn may take before it yields. */
-const PIECE = 50;
+const PIECE = 20;
 const TURN_MS = 8;
 let counter = 0;
 

@@ -107,14 +107,29 @@ export async function auditExistsBeyond(db: Db, evaluationId: number, filter: Au
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Every matching entry, oldest first, fetched a page at a time (for exports and the unpaged API). */
+/** Characters of an entry's stored text: what reading, copying and writing it costs. */
+export const auditRowChars = (r: AuditRow): number => (r.before?.length ?? 0) + (r.after?.length ?? 0) + (r.summary?.length ?? 0) + (r.names?.length ?? 0);
+
+/** About what one page of `eachAudit` may read: a score batch's entry alone can hold 127,000 characters. */
+export const AUDIT_PAGE_CHARS = 256 * 1024;
+const FIRST_PAGE = 5;
+
+/**
+ * Every matching entry, oldest first, fetched a page at a time (for exports and the unpaged API).
+ * Pages are sized by their text: better-sqlite3 reads a page in one synchronous call, and 200 of the
+ * landscape's score-batch entries (25 MB of JSON) held the event loop for 100–250 ms (issue 15,
+ * promise 1). A page starts small and doubles while the text stays under AUDIT_PAGE_CHARS.
+ */
 export async function* eachAudit(db: Db, evaluationId: number, filter: AuditFilter): AsyncGenerator<AuditRow> {
   let afterId: number | undefined;
+  let limit = FIRST_PAGE;
   for (;;) {
-    const { rows, more } = await searchAudit(db, evaluationId, filter, { limit: AUDIT_MAX_LIMIT, afterId });
+    const { rows, more } = await searchAudit(db, evaluationId, filter, { limit, afterId });
     yield* rows;
     if (!more || rows.length === 0) return;
     afterId = rows[rows.length - 1]!.id;
+    const perRow = rows.reduce((n, r) => n + auditRowChars(r), 0) / rows.length;
+    limit = Math.max(1, Math.min(AUDIT_MAX_LIMIT, limit * 2, Math.floor(AUDIT_PAGE_CHARS / Math.max(1, perRow))));
   }
 }
 

@@ -19,14 +19,23 @@ export async function mustHaveCells(db: Db, evaluationId: number) {
  * hundreds of ms).
  */
 export async function cellSpreadsOf(db: Db, evaluationId: number, vendorIds?: readonly number[]) {
-  const steps = vendorSteps(vendorIds, 50);
   const out = [];
+  for await (const step of cellSpreadSteps(db, evaluationId, vendorIds)) out.push(...step);
+  return out;
+}
+
+/**
+ * `cellSpreadsOf` one step of vendors at a time, so a caller can judge each step and keep only
+ * what it needs: the landscape's 350,000 cells kept as objects, then filtered in one go, held the
+ * event loop for over 250 ms (issue 15, promise 1).
+ */
+export async function* cellSpreadSteps(db: Db, evaluationId: number, vendorIds?: readonly number[]) {
+  const steps = vendorSteps(vendorIds, 50);
   for (const [from, to] of steps) {
-    out.push(...(await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail'])
-      .where('evaluation_id', '=', evaluationId).where('vendor_id', '>=', from).where('vendor_id', '<=', to).execute()));
+    yield await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail'])
+      .where('evaluation_id', '=', evaluationId).where('vendor_id', '>=', from).where('vendor_id', '<=', to).execute();
     if (steps.length > 1) await nextTurn();
   }
-  return out;
 }
 
 /** A cell's consensus score and rationale, if the cell exists. */

@@ -45,20 +45,27 @@ export function kendallW(scores: readonly (readonly number[])[]): number | null 
 /** One vendor × criterion cell whose evaluators disagree by at least the threshold. */
 export interface Disagreement { vendorId: string; criterionId: string; spread: number }
 
+/** A cell as disagreement is judged on it: its spread and the kind of its criterion. */
+export interface CellSpread { vendorId: string; criterionId: string; min: number | null; max: number | null; pass: number; fail: number; kind: 'scored' | 'must-have' }
+
 /**
  * Cells whose scores spread (max − min) reaches `threshold` of the scale's range, widest first.
  * A must-have cell with both a pass and a fail counts as a full-range disagreement.
  */
-export function disagreements(
-  cells: readonly { vendorId: string; criterionId: string; min: number | null; max: number | null; pass: number; fail: number; kind: 'scored' | 'must-have' }[],
-  scale: { min: number; max: number },
-  threshold: number,
-): Disagreement[] {
+export function disagreements(cells: readonly CellSpread[], scale: { min: number; max: number }, threshold: number): Disagreement[] {
+  return widestFirst(disagreeing(cells, scale, threshold));
+}
+
+/** `disagreements` before the sort, in the cells' order: a long list can be judged a part at a time, then sorted once. */
+export function disagreeing(cells: readonly CellSpread[], scale: { min: number; max: number }, threshold: number): Disagreement[] {
   const range = scale.max - scale.min;
   const out: Disagreement[] = [];
   for (const c of cells) {
     const spread = c.kind === 'must-have' ? (c.pass > 0 && c.fail > 0 ? range : 0) : c.min !== null && c.max !== null ? c.max - c.min : 0;
     if (range > 0 && spread > 0 && spread >= threshold * range - 1e-9) out.push({ vendorId: c.vendorId, criterionId: c.criterionId, spread });
   }
-  return out.sort((a, b) => b.spread - a.spread || (a.vendorId < b.vendorId ? -1 : 1));
+  return out;
 }
+
+/** Disagreements widest first, then by vendor. */
+export const widestFirst = (found: Disagreement[]): Disagreement[] => found.sort((a, b) => b.spread - a.spread || (a.vendorId < b.vendorId ? -1 : 1));

@@ -32,9 +32,18 @@ interface CellArrays {
 /** One cell's figures as stored (the fields of `CellAggregate` ranking reads). */
 export interface CellFigures { count: number; sum: number; pass: number; fail: number; consensus: number | null }
 
-/** Arrays for `n` cells, every one absent (NaN value, no consensus, no votes). */
+/**
+ * Arrays for `n` cells, every one absent (NaN value, no consensus, no votes). They live in shared
+ * memory: a built matrix never changes (a change is built on a copy), so a heavy pool thread can
+ * read the very same cells. Posting a matrix to a thread then shares its arrays instead of
+ * serialising 9 MB on the event loop (25–100 ms on the landscape; issue 15, promise 1).
+ */
 const emptyCells = (n: number): CellArrays => ({
-  value: new Float64Array(n).fill(NaN), consensus: new Float64Array(n), hasConsensus: new Uint8Array(n), pass: new Int32Array(n), fail: new Int32Array(n),
+  value: new Float64Array(new SharedArrayBuffer(n * 8)).fill(NaN),
+  consensus: new Float64Array(new SharedArrayBuffer(n * 8)),
+  hasConsensus: new Uint8Array(new SharedArrayBuffer(n)),
+  pass: new Int32Array(new SharedArrayBuffer(n * 4)),
+  fail: new Int32Array(new SharedArrayBuffer(n * 4)),
 });
 
 /**

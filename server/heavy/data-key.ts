@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import type { RankingInputs } from '../read-models/ranking.js';
+import type { RankVendor } from '../domain/types.js';
 
 /**
  * The cache key of a heavy result (ADR 017): the evaluation, the data version (cells_version of
@@ -13,7 +14,7 @@ export function heavyKey(a: Actor, inputs: RankingInputs, kind: string, args: un
   const view = inputs.view === 'own' ? `own:${a.userId}` : 'team';
   const cells = inputs.view === 'team' && inputs.cellsVersion !== undefined ? `v${inputs.cellsVersion}` : matrixDigest(inputs);
   const rest = createHash('sha1')
-    .update(JSON.stringify([inputs.nodes, [...inputs.local], inputs.vendors, inputs.scale, [...inputs.rationales], inputs.costFormula, args]))
+    .update(JSON.stringify([inputs.nodes, [...inputs.local], vendorsDigest(inputs.vendors), inputs.scale, [...inputs.rationales], inputs.costFormula, args]))
     .digest('base64url');
   return [kind, a.evaluation.id, cells, `w${inputs.weightVersion ?? '-'}`, view, inputs.pricesHidden ? 'sealed' : 'prices', rest].join('|');
 }
@@ -23,4 +24,16 @@ function matrixDigest({ matrix: m }: RankingInputs): string {
   const h = createHash('sha1').update(JSON.stringify([[...m.rows], [...m.cols], m.stride]));
   for (const a of [m.value, m.consensus, m.hasConsensus, m.pass, m.fail]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return `d${h.digest('base64url')}`;
+}
+
+/**
+ * A digest of the vendors (with their prices), kept per list: a ranking page keys several heavy
+ * jobs on the same loaded inputs, and stringifying the landscape's 14,000 vendors took about 10 ms
+ * a time (issue 15, promise 1). A loaded list is never changed in place (a what-if copies the inputs).
+ */
+const vendorDigests = new WeakMap<readonly RankVendor[], string>();
+function vendorsDigest(vendors: readonly RankVendor[]): string {
+  let d = vendorDigests.get(vendors);
+  if (d === undefined) vendorDigests.set(vendors, (d = createHash('sha1').update(JSON.stringify(vendors)).digest('base64url')));
+  return d;
 }

@@ -6,6 +6,7 @@ import { heavyKey } from './data-key.js';
 import { runInPool } from './pool.js';
 import { costOf, runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
 import { m } from '../../views/messages/index.js';
+import { nextTurn } from '../next-turn.js';
 
 // Heavy jobs (ADR 017): small ones inline, big ones in the pool, each big result cached by its
 // data key, the same job asked twice at once computed once, and at most N running per team.
@@ -29,8 +30,10 @@ function remember(key: string, value: unknown): void {
  * Runs a heavy task for member `a` over inputs the read model loaded as `a` may see them. The
  * returned value may be shared with other callers of the same key: treat it as read-only.
  */
-export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' | 'longlist' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
+export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' | 'longlist' | 'shortlistFile' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
   if (costOf(task) < inlineBelow()) return runHeavy(task);
+  // The key digests every vendor (about 10 ms on the landscape): not in the turn of the reads before it.
+  await nextTurn();
   return heavyUnder(a, task, heavyKey(a, task.inputs as RankingInputs, task.kind, args));
 }
 

@@ -3,6 +3,8 @@ import { Piscina } from 'piscina';
 import { heavyThreads, MAX_QUEUE } from './config.js';
 import { runHeavy, transferablesOf, type HeavyResult, type HeavyTask } from './tasks.js';
 import { currentLocale } from '../i18n/current.js';
+import { nextTurn } from '../next-turn.js';
+import { isPackedView, unpackView } from './packed-rows.js';
 
 // One bounded pool per process (ADR 017). Created on the first heavy job, not at start-up, so a
 // process that never ranks a big evaluation never starts a thread.
@@ -34,9 +36,14 @@ export const poolEnabled = (): boolean => heavyThreads() > 0;
 export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResult<T>> {
   const threads = heavyThreads();
   if (threads === 0) return runHeavy(task);
+  // Posting copies the task (its vendors: 5–15 ms on the landscape): in a turn of its own, not
+  // after the database reads that loaded it, which run back to back (issue 15, promise 1).
+  await nextTurn();
   // The thread has no request: it is told the language so any text in the result (an exclusion's reason) is the reader's.
   // An uploaded file's bytes move to the thread (the caller keeps no use for them) instead of being copied.
-  return (await poolOf(threads).run({ task, locale: currentLocale() }, { transferList: transferablesOf(task) })) as HeavyResult<T>;
+  const result: unknown = await poolOf(threads).run({ task, locale: currentLocale() }, { transferList: transferablesOf(task) });
+  // A ranking comes back as columns (heavy-worker.ts): its rows are rebuilt a step at a time.
+  return (isPackedView(result) ? await unpackView(result) : result) as HeavyResult<T>;
 }
 
 /**

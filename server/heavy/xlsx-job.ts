@@ -14,6 +14,10 @@ import type { AuditLine, FromThread, ToThread, XlsxTask } from './xlsx-thread.js
 /** Audit rows sent to the thread per request, read AUDIT_YIELD at a time between turns of the event loop. */
 const AUDIT_BATCH = 500;
 const AUDIT_YIELD = 100;
+/** The same bounds in characters of text (issue 15, promise 1: the landscape's 525 score-batch entries are 62 MB of JSON). */
+const AUDIT_BATCH_CHARS = 1024 * 1024;
+const AUDIT_YIELD_CHARS = 256 * 1024;
+const lineChars = (l: AuditLine): number => (l.before?.length ?? 0) + (l.after?.length ?? 0) + l.summary.length;
 
 const auditLine = (e: ReadableAuditRow): AuditLine => ({ at: e.at, actor_name: e.actor_name, action: e.action, entity: e.entity, entity_id: e.entity_id, summary: e.summary, before: e.before, after: e.after });
 
@@ -70,12 +74,22 @@ async function writtenInPool(a: Actor, source: ShortlistWorkbookSource, audit: A
   });
   async function nextAudit(): Promise<ToThread> {
     const batch: AuditLine[] = [];
-    while (rows && batch.length < AUDIT_BATCH) {
+    let chars = 0;
+    let sinceTurn = 0;
+    // A batch is cloned to the thread in one postMessage: bounded by text too (a score batch's entry is 127,000 characters).
+    while (rows && batch.length < AUDIT_BATCH && chars < AUDIT_BATCH_CHARS) {
       const r = await rows.next();
       if (r.done) return { audit: batch, done: true };
-      batch.push(auditLine(r.value));
+      const line = auditLine(r.value);
+      batch.push(line);
+      const size = lineChars(line);
+      chars += size;
+      sinceTurn += size;
       // The audit read resolves in microtasks (better-sqlite3 answers at once): let the loop run between pieces.
-      if (batch.length % AUDIT_YIELD === 0) await nextTurn();
+      if (batch.length % AUDIT_YIELD === 0 || sinceTurn >= AUDIT_YIELD_CHARS) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
     }
     return { audit: batch, done: rows === undefined };
   }

@@ -3,11 +3,11 @@ import type { Actor } from '../actor.js';
 import { forbidden } from '../errors.js';
 import { visibilityOf } from './visibility.js';
 import { vendorIdsOf } from '../../db/queries/vendors.js';
-import { cellSpreadsOf } from '../../db/queries/score-cells.js';
+import { cellSpreadSteps } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { scoresStampOf } from '../../db/queries/scores.js';
 import { forEachScoreValue } from '../../db/queries/score-stream.js';
-import { disagreements, type Disagreement } from '../domain/agreement.js';
+import { disagreeing, widestFirst, type CellSpread, type Disagreement } from '../domain/agreement.js';
 import { heavyKeyed } from '../heavy/jobs.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 import { m } from '../../views/messages/index.js';
@@ -77,15 +77,18 @@ export async function agreementReport(db: Db, a: Actor): Promise<AgreementReport
   const leafMap = new Map(leavesOf(await criteriaOf(db, evaluation.id)).map((r) => [r.id, r]));
   const scored = [...leafMap.values()].filter((l) => l.kind !== 'cost');
   const vendors = await vendorIdsOf(db, evaluation.id);
-  const cells = await cellSpreadsOf(db, evaluation.id, vendors);
-  const w = await kendallByLeaf(db, a, scored.map((l) => l.id), vendors);
   const kindOf = (id: number) => leafMap.get(id)?.kind;
-  const found = disagreements(
-    cells.filter((c) => kindOf(c.criterion_id) === 'scored' || kindOf(c.criterion_id) === 'must-have').map((c) => ({
-      vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), min: c.min, max: c.max, pass: c.pass, fail: c.fail, kind: kindOf(c.criterion_id) as 'scored' | 'must-have',
-    })),
-    { min: evaluation.scale_min, max: evaluation.scale_max },
-    evaluation.disagreement_threshold,
-  );
-  return { kendallW: w, disagreements: found };
+  const scale = { min: evaluation.scale_min, max: evaluation.scale_max };
+  const found: Disagreement[] = [];
+  // Judged a step of vendors at a time, as the cells are read: only the disagreeing ones are kept.
+  for await (const step of cellSpreadSteps(db, evaluation.id, vendors)) {
+    const cells: CellSpread[] = [];
+    for (const c of step) {
+      const kind = kindOf(c.criterion_id);
+      if (kind === 'scored' || kind === 'must-have') cells.push({ vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), min: c.min, max: c.max, pass: c.pass, fail: c.fail, kind });
+    }
+    found.push(...disagreeing(cells, scale, evaluation.disagreement_threshold));
+  }
+  const w = await kendallByLeaf(db, a, scored.map((l) => l.id), vendors);
+  return { kendallW: w, disagreements: widestFirst(found) };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { auditNameBook } from '../../db/queries/audit-names.js';
-import { eachAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
+import { AUDIT_PAGE_CHARS, auditRowChars, eachAudit, type AuditFilter, type AuditRow } from '../../db/queries/audit-search.js';
 import { describeAudit } from '../audit-sentences/describe.js';
 import { emptyRefs, isRecord, type AuditFacts, type AuditNames } from '../domain/audit/facts.js';
 import { refsOf } from '../domain/audit/subject.js';
@@ -51,11 +51,15 @@ const CHUNK = 200;
 /** Every matching entry with its sentence, oldest first, read and named a chunk at a time (exports, the unpaged API). */
 export async function* eachReadableAudit(db: Db, evaluationId: number, filter: AuditFilter): AsyncGenerator<ReadableAuditRow> {
   let chunk: AuditRow[] = [];
+  let chars = 0;
   for await (const r of eachAudit(db, evaluationId, filter)) {
     chunk.push(r);
-    if (chunk.length === CHUNK) {
+    chars += auditRowChars(r);
+    // By text as well as rows: gathering 200 big entries reads many pages in one turn of the loop.
+    if (chunk.length === CHUNK || chars >= AUDIT_PAGE_CHARS) {
       yield* await readableAudit(db, evaluationId, chunk);
       chunk = [];
+      chars = 0;
     }
   }
   if (chunk.length > 0) yield* await readableAudit(db, evaluationId, chunk);

@@ -3,7 +3,7 @@ import type { Actor } from '../actor.js';
 import type { RankRow } from '../domain/ranking.js';
 import type { TopsisRow } from '../domain/ranking-topsis.js';
 import { heavy } from '../heavy/jobs.js';
-import { loadRankingInputs, rankOffLoop, type RankingInputs } from './ranking.js';
+import { loadRankingInputs, rankInputs, type RankingInputs } from './ranking.js';
 
 /** The inputs ranked by TOPSIS (domain/ranking-topsis.ts), off the event loop when big (ADR 017). */
 export function topsisOffLoop(a: Actor, inputs: RankingInputs): Promise<TopsisRow[]> {
@@ -44,9 +44,19 @@ export function methodCheck(weighted: readonly RankRow[], topsis: readonly Topsi
   return { rows, topThree: sameOrder ? 'same-order' : sameSet ? 'same-set' : 'differs', ranked: weighted.length };
 }
 
+/** The method check of the inputs alone: their weighted ranking beside TOPSIS (a heavy task's body). */
+export const methodCheckOf = (inputs: RankingInputs, topsis: readonly TopsisRow[], limit = Infinity): MethodCheck => methodCheck(rankInputs(inputs).result.rows, topsis, limit);
+
+/**
+ * The method check for member `a`, in the pool when big (ADR 017): both rankings are made in the
+ * thread and only the check's rows cross back (issue 15, promise 1: the landscape's 14,000 TOPSIS
+ * rows cloned back and matched on the loop were one of the ranking page's long stretches).
+ */
+export function methodCheckOffLoop(a: Actor, inputs: RankingInputs, limit = Infinity): Promise<MethodCheck> {
+  return heavy(a, { kind: 'methodCheck', inputs, limit }, [limit]);
+}
+
 /** The method check as member `a` may see it (the ranking's visibility rule; 403 for no scores): for the board report. */
 export async function loadMethodCheck(db: Db, a: Actor, limit?: number): Promise<MethodCheck> {
-  const inputs = await loadRankingInputs(db, a);
-  const [view, topsis] = [await rankOffLoop(a, inputs), await topsisOffLoop(a, inputs)];
-  return methodCheck(view.result.rows, topsis, limit);
+  return methodCheckOffLoop(a, await loadRankingInputs(db, a), limit);
 }

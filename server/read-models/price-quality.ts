@@ -2,7 +2,8 @@ import type { Actor } from '../actor.js';
 import { COST_FORMULAS, costBasis, costScore, type CostFormula } from '../domain/cost-formula.js';
 import { validPrice } from '../domain/ranking.js';
 import type { RankingInputs, RankingView } from './ranking.js';
-import { rankOffLoop } from './ranking.js';
+import { rankInputs } from './ranking.js';
+import { heavy } from '../heavy/jobs.js';
 
 /** One ranked vendor's price and quality points (its total without the cost criteria); `perPoint` = price ÷ quality. */
 export interface PricePoint { vendorId: string; name: string; rank: number; price: number | null; quality: number; perPoint: number | null }
@@ -39,15 +40,23 @@ export const valueForMoneyOf = (points: readonly PricePoint[]): PricePoint[] =>
   points.filter((p) => p.perPoint !== null).sort((x, y) => x.perPoint! - y.perPoint! || x.rank - y.rank);
 
 /**
- * Price against quality for the ranking page (pricePoints). The other formulas' top three go
- * through the ranking read model (and the heavy layer's cache) as what-ifs.
+ * Price against quality for the ranking page (pricePoints), computed from the inputs alone: the
+ * ranking, and the other formulas' top three as what-ifs. A heavy task (ADR 017), so on the
+ * landscape the 14,000 vendors' points and their value-for-money sort are made in a pool thread
+ * and only the `limit` rows shown cross back (issue 15, promise 1: on the loop, with the other
+ * formulas' rankings, it held the ranking page's longest stretch, 50–230 ms on a loaded machine).
  */
-export async function priceQuality(a: Actor, inputs: RankingInputs, view: RankingView, limit: number): Promise<PriceQuality> {
+export function priceQualityOf(inputs: RankingInputs, limit: number): PriceQuality {
+  const view = rankInputs(inputs);
   const points = pricePoints(inputs, view);
-  const tops: PriceQuality['tops'] = [];
-  for (const formula of COST_FORMULAS) {
-    const other = formula === inputs.costFormula ? view : await rankOffLoop(a, { ...inputs, costFormula: formula }, undefined, { limit: 3 });
-    tops.push({ formula, names: other.result.rows.slice(0, 3).map((r) => r.name) });
-  }
+  const tops = COST_FORMULAS.map((formula) => {
+    const other = formula === inputs.costFormula ? view : rankInputs({ ...inputs, costFormula: formula }, undefined, { limit: 3 });
+    return { formula, names: other.result.rows.slice(0, 3).map((r) => r.name) };
+  });
   return { points: points.slice(0, limit), tops, valueForMoney: valueForMoneyOf(points).slice(0, limit) };
+}
+
+/** `priceQualityOf` for member `a`, in the pool when big, cached with the ranking's data key. */
+export function priceQuality(a: Actor, inputs: RankingInputs, limit: number): Promise<PriceQuality> {
+  return heavy(a, { kind: 'priceQuality', inputs, limit }, [limit]);
 }

@@ -19,7 +19,7 @@ import { fragment } from '../../views/render.js';
 import { Layout } from '../../views/layout.js';
 import { ScoresHidden } from '../../views/partials/scores-hidden.js';
 import { structureChanges } from '../read-models/structure-changes.js';
-import { methodCheck, topsisOffLoop } from '../read-models/method-check.js';
+import { methodCheckOffLoop } from '../read-models/method-check.js';
 import type { RankingView } from '../read-models/ranking.js';
 import { whatIfInputs } from '../read-models/what-if.js';
 import { priceQuality } from '../read-models/price-quality.js';
@@ -107,7 +107,7 @@ async function renderRanking(c: Context, p: EvaluationPage, form: CostFormState,
       ]
     : null;
   const structure = await structureChanges(p.db, p.evaluation.id);
-  const check = any ? methodCheck(view.result.rows, await topsisOffLoop(p, inputs), CHECK_ROWS) : null;
+  const check = any ? await methodCheckOffLoop(p, inputs, CHECK_ROWS) : null;
   const base = `/evaluations/${p.evaluation.id}`;
   // The facilitator records the formula wherever a cost criterion exists, scores or not; never once decided.
   const costForm = p.role === 'facilitator' && p.evaluation.status !== 'decided' && view.nodes.some((n) => n.kind === 'cost')
@@ -116,7 +116,7 @@ async function renderRanking(c: Context, p: EvaluationPage, form: CostFormState,
   const extra = <>
     {any && view.result.rows.length > 0
       ? <>
-          {view.pricesHidden ? null : <PriceQualitySection pq={await priceQuality(p, inputs, view, PRICE_ROWS)} formula={view.costFormula} />}
+          {view.pricesHidden ? null : <PriceQualitySection pq={await priceQuality(p, inputs, PRICE_ROWS)} formula={view.costFormula} />}
           <WhatIfSection base={base} view={{ ...view, result: { ...view.result, rows: view.result.rows.slice(0, WHAT_IF_ROWS) } }} sliders={slidersOf(view)} />
         </>
       : null}

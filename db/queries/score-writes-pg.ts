@@ -1,13 +1,14 @@
 import type pg from 'pg';
-import { cellAggregateSql, COUNTED_SCORES } from './score-cell-aggregate.js';
+import { cellAggregateOverSql, COUNTED_SCORES } from './score-cell-aggregate.js';
 import { CHANGE_LOG_VERSIONS } from './scores.js';
 import { SCORE_WRITE_SQL, type ExistingScore, type WriteFacts } from './score-writes.js';
 
 /**
  * The single-score write path's statements on PostgreSQL (issue 13, ADR 045): the SQLite prepared
  * statements' text (score-writes.ts) with placeholders numbered as PostgreSQL wants them (`?` →
- * `$1…`, `@name` → one `$n` per name), folded so that a write takes five round trips, and sent as
- * named prepared statements (parsed and planned once per pooled connection).
+ * `$1…`, `@name` → one `$n` per name), folded so that a write takes three round trips: an opening
+ * and a closing simple-protocol message of several statements (ids only, spliced in as checked
+ * integers), and between them one named prepared statement carrying the user's text as parameters.
  *
  * Lock order, the same for every writer of score cells (ADR 045): the cells' `score_cells` rows
  * first, the evaluation's row (`cells_version`) last, right before COMMIT.
@@ -26,78 +27,110 @@ export function numbered(text: string): { text: string; names: string[] } {
   return { text: out, names };
 }
 
+/** A whole number as SQL text; anything else is refused (it is spliced into a simple-protocol statement). */
+function int(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new TypeError(`not an integer id: ${n}`);
+  return String(n);
+}
+
+/** `@name` placeholders replaced by checked integers (the simple protocol takes no parameters). */
+const spliced = (text: string, ids: Record<string, number>): string =>
+  text.replace(/@([a-z_]+)/g, (_, name: string) => int(ids[name] ?? Number.NaN));
+
 /**
  * The cell's aggregate row, locked before anything else the write reads: created empty when the
  * cell has none yet (only for a vendor and a criterion of this evaluation: an unknown one is the
  * facts' 404, not a foreign-key error), and "updated" to itself when it exists, which takes the
  * row lock even when another transaction created the row after this statement's snapshot (the
  * ON CONFLICT rule; a `select … for update` would not see that row). A rolled-back write leaves no
- * row behind; a committed one overwrites the figures in `refreshAndAudit`.
+ * row behind; a committed one overwrites the figures.
  */
-const LOCK_CELL = `with cell_lock as (
-    insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
-    select @evaluation::integer, @vendor::integer, @criterion::integer, 0, 0, null, null, 0, 0, 0
+const LOCK_CELL = `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
+    select @evaluation, @vendor, @criterion, 0, 0, null, null, 0, 0, 0
     where exists (select 1 from vendors where id = @vendor and evaluation_id = @evaluation)
       and exists (select 1 from criteria where id = @criterion and evaluation_id = @evaluation)
-    on conflict (vendor_id, criterion_id) do update set n = score_cells.n)
-  `;
-const FACTS = numbered(LOCK_CELL + SCORE_WRITE_SQL.facts);
+    on conflict (vendor_id, criterion_id) do update set n = score_cells.n`;
 
-// One statement per named text; the names are per connection, so any pooled client can run them.
-const named = (name: string, text: string) => ({ name: `cx_score_${name}`, text });
-const STATEMENTS = {
-  facts: named('facts', FACTS.text),
-  // Read after the cell lock (its own statement, so its snapshot sees the previous writer's commit).
-  existing: named('existing', `${numbered(SCORE_WRITE_SQL.existing).text} for update`),
-  update: named('update', numbered(SCORE_WRITE_SQL.update).text),
-  insert: named('insert', numbered(SCORE_WRITE_SQL.insert).text),
-  // The aggregate and the audit entry in one statement: the aggregate reads the score the previous
-  // statement wrote (same transaction), and neither depends on the other.
-  refreshAudit: named('refresh_audit', numbered(`with cell as (${cellAggregateSql('vendor_id = ? and criterion_id = ?')}) ${SCORE_WRITE_SQL.audit}`).text),
-  refreshCountedAudit: named('refresh_counted_audit', numbered(`with cell as (${cellAggregateSql(`vendor_id = ? and criterion_id = ? and ${COUNTED_SCORES}`)}) ${SCORE_WRITE_SQL.audit}`).text),
+/**
+ * The opening round trip, one simple-protocol message: BEGIN, the cell lock, then — each its own
+ * statement, so each reads a snapshot taken after the lock, with the previous writer of the cell
+ * committed — the facts the may-score rules need and the caller's existing score (`for update`).
+ */
+const EXISTING_PLACES = ['@vendor', '@criterion', '@user'];
+const OPEN = `begin; ${LOCK_CELL}; ${SCORE_WRITE_SQL.facts}; ${SCORE_WRITE_SQL.existing.replace(/\?/g, () => EXISTING_PLACES.shift()!)} for update`;
+const openText = (ids: { evaluation: number; user: number; vendor: number; criterion: number }): string => spliced(OPEN, ids);
+
+// The score's row as the write leaves it, for the aggregate (below).
+const RETURNING = 'returning evaluation_id, vendor_id, criterion_id, value';
+const UPDATE = `update scores set value = @value, comment = @comment, abstain_reason = @abstain, version = @version, updated_at = @at
+    where vendor_id = @vendor and criterion_id = @criterion and evaluator_id = @user ${RETURNING}`;
+const INSERT = `insert into scores (evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at)
+    values (@evaluation, @vendor, @criterion, @user, @value, @comment, @abstain, @version, @at) ${RETURNING}`;
+const AUDIT = `insert into audit_entries (team_id, evaluation_id, actor_id, at, action, entity, entity_id, before, after, summary, names)
+    values (@team, @evaluation, @user, @at, @action, @entity, @entity_id, @before, @after, @summary, @names)`;
+/** The audit row's values in `auditValues`' order, by name. */
+const AUDIT_NAMES = ['team', 'evaluation', 'user', 'at', 'action', 'entity', 'entity_id', 'before', 'after', 'summary', 'names'] as const;
+
+/**
+ * The middle round trip, one statement: the score written, the cell's aggregate recounted from the
+ * cell's other scores (this snapshot, taken under the cell lock) plus the row just written (its
+ * RETURNING), and the audit entry. `counted`: the vendor has exclusions, so each other score is
+ * checked against them (the writer's own is not excluded: the may-score rules said so).
+ */
+function writeStatement(write: string, counted: boolean) {
+  const others = `select evaluation_id, vendor_id, criterion_id, value from scores
+      where vendor_id = @vendor and criterion_id = @criterion and evaluator_id <> @user${counted ? ` and ${COUNTED_SCORES}` : ''}`;
+  return numbered(`with written as (${write}),
+    cell as (${cellAggregateOverSql(`${others} union all select evaluation_id, vendor_id, criterion_id, value from written`)})
+    ${AUDIT}`);
+}
+
+// Named statements: parsed and planned once per pooled connection.
+const WRITES = {
+  update: { name: 'cx_score_update', ...writeStatement(UPDATE, false) },
+  updateCounted: { name: 'cx_score_update_counted', ...writeStatement(UPDATE, true) },
+  insert: { name: 'cx_score_insert', ...writeStatement(INSERT, false) },
+  insertCounted: { name: 'cx_score_insert_counted', ...writeStatement(INSERT, true) },
 };
 
-/** A whole number as SQL text; anything else is refused (it is spliced into the closing statement). */
-function int(n: number): string {
-  if (!Number.isSafeInteger(n)) throw new TypeError(`not an integer id: ${n}`);
-  return String(n);
+/** What the middle round trip writes: the score, and the audit entry's values (`auditValues`). */
+export interface ScoreRowWrite {
+  evaluation: number; user: number; vendor: number; criterion: number;
+  value: number | null; comment: string; abstain: string | null; version: number; at: string;
+  audit: readonly unknown[];
 }
 
 /**
  * The closing round trip: the evaluation's `cells_version` step (its row lock orders the
  * evaluation's commits, so the change log's seq order is commit order, ADR 008), the change-log
  * row, the prune, and COMMIT — one simple-protocol message, so the evaluation's lock is held for
- * no network round trip at all. The simple protocol takes no parameters: the three ids, checked
- * integers, are spliced in.
+ * no network round trip at all.
  */
-function finishText(evaluationId: number, vendorId: number, criterionId: number): string {
-  const e = int(evaluationId);
-  return `with stamp as (
-      update evaluations set cells_version = cells_version + 1, scores_version = scores_version + 1 where id = ${e} returning cells_version),
+const closeText = (ids: { evaluation: number; vendor: number; criterion: number }): string =>
+  spliced(`with stamp as (
+      update evaluations set cells_version = cells_version + 1, scores_version = scores_version + 1 where id = @evaluation returning cells_version),
     logged as (
       insert into score_cell_changes (evaluation_id, seq, vendor_id, criterion_id)
-      select ${e}, cells_version, ${int(vendorId)}, ${int(criterionId)} from stamp on conflict do nothing)
-    delete from score_cell_changes where evaluation_id = ${e} and seq <= (select cells_version from stamp) - ${CHANGE_LOG_VERSIONS};
-    commit`;
-}
+      select @evaluation, cells_version, @vendor, @criterion from stamp on conflict do nothing)
+    delete from score_cell_changes where evaluation_id = @evaluation and seq <= (select cells_version from stamp) - ${CHANGE_LOG_VERSIONS};
+    commit`, ids);
 
-/** The statements run on `client`, a pooled connection the caller holds. */
+/** The three round trips of one write, on `client`, a pooled connection the caller holds. */
 export function pgScoreWrites(client: pg.PoolClient) {
-  const run = async <R extends pg.QueryResultRow>(s: { name: string; text: string }, values: unknown[]): Promise<R[]> => (await client.query<R>({ ...s, values })).rows;
   return {
-    begin: () => client.query('begin'),
+    /** BEGIN, lock the cell, read the facts (undefined when the evaluation is gone) and the existing score. */
+    open: async (ids: { evaluation: number; user: number; vendor: number; criterion: number }) => {
+      const results = (await client.query(openText(ids))) as unknown as pg.QueryResult[];
+      return { facts: results[2]!.rows[0] as WriteFacts | undefined, existing: results[3]!.rows[0] as ExistingScore | undefined };
+    },
+    /** Writes the score (an update when it exists), its cell's aggregate and the audit entry. */
+    write: async (exists: boolean, counted: boolean, w: ScoreRowWrite): Promise<void> => {
+      const s = exists ? (counted ? WRITES.updateCounted : WRITES.update) : (counted ? WRITES.insertCounted : WRITES.insert);
+      const byName: Record<string, unknown> = { ...w, ...Object.fromEntries(AUDIT_NAMES.map((n, i) => [n, w.audit[i]])) };
+      await client.query({ name: s.name, text: s.text, values: s.names.map((n) => byName[n]) });
+    },
+    /** Stamps the evaluation's cells_version, logs the cell, prunes the log and commits. */
+    stampAndCommit: (ids: { evaluation: number; vendor: number; criterion: number }) => client.query(closeText(ids)),
     rollback: () => client.query('rollback'),
-    /** Locks the cell's aggregate row, then reads what the write checks (undefined when the evaluation is gone). */
-    lockCellAndFacts: async (p: { evaluation: number; user: number; vendor: number; criterion: number }): Promise<WriteFacts | undefined> =>
-      (await run<WriteFacts>(STATEMENTS.facts, FACTS.names.map((n) => p[n as keyof typeof p])))[0],
-    existing: async (vendorId: number, criterionId: number, userId: number): Promise<ExistingScore | undefined> =>
-      (await run<ExistingScore>(STATEMENTS.existing, [vendorId, criterionId, userId]))[0],
-    update: (...v: unknown[]) => run(STATEMENTS.update, v),
-    insert: (...v: unknown[]) => run(STATEMENTS.insert, v),
-    /** The cell's aggregate recounted and the audit entry written; `counted` when the vendor has exclusions. */
-    refreshAndAudit: (counted: boolean, vendorId: number, criterionId: number, audit: readonly unknown[]) =>
-      run(counted ? STATEMENTS.refreshCountedAudit : STATEMENTS.refreshAudit, [vendorId, criterionId, ...audit]),
-    /** Stamps the evaluation's cells_version, logs the cell, prunes the log and commits, in one round trip. */
-    stampAndCommit: (evaluationId: number, vendorId: number, criterionId: number) => client.query(finishText(evaluationId, vendorId, criterionId)),
   };
 }

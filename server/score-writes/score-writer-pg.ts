@@ -9,7 +9,9 @@ import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput }
 
 /**
  * A single score write on PostgreSQL (issue 13, ADR 045): one transaction on a pooled connection
- * per write, with the same checks and guarantees as SQLite's group commit, in five round trips.
+ * per write, with the same checks and guarantees as SQLite's group commit, in three round trips
+ * (score-writes-pg.ts): open (lock the cell, read the facts and the existing score), write (the
+ * score, the cell's aggregate, the audit entry), close (stamp the evaluation, log, COMMIT).
  *
  * Locks, in the order every writer of score cells takes them (ADR 045): the cell's aggregate row
  * first, so writes of one cell run one after another and the aggregate sees every committed score
@@ -26,9 +28,7 @@ export function saveScorePg(db: Db, actor: Actor, input: ScoreInput): Promise<{ 
     const q = pgScoreWrites(client);
     let broken: Error | undefined;
     try {
-      await q.begin();
-      const result = await writeOne(q, item);
-      return result;
+      return await writeOne(q, item);
     } catch (err) {
       // Whatever failed (a 4xx, a deadlock, the commit itself), nothing of the write stays; a
       // connection that cannot even roll back is dropped from the pool.
@@ -40,16 +40,19 @@ export function saveScorePg(db: Db, actor: Actor, input: ScoreInput): Promise<{ 
   });
 }
 
-/** Checks and writes one score in the open transaction, then stamps and commits; throws the 4xx that stops it. */
+/** Checks and writes one score, then stamps and commits; throws the 4xx that stops it (the caller rolls back). */
 async function writeOne(q: ReturnType<typeof pgScoreWrites>, item: BatchItem): Promise<{ version: number }> {
   const { evaluationId, userId, input } = item;
   const at = nowIso();
-  const f = checkFacts(await q.lockCellAndFacts({ evaluation: evaluationId, user: userId, vendor: input.vendorId, criterion: input.criterionId }), input);
-  const existing = await q.existing(input.vendorId, input.criterionId, userId);
+  const ids = { evaluation: evaluationId, user: userId, vendor: input.vendorId, criterion: input.criterionId };
+  const opened = await q.open(ids);
+  const f = checkFacts(opened.facts, input);
+  const { existing } = opened;
   const version = nextVersion(existing, input);
-  if (existing) await q.update(input.value, input.comment ?? existing.comment, input.abstainReason ?? null, version, at, input.vendorId, input.criterionId, userId);
-  else await q.insert(evaluationId, input.vendorId, input.criterionId, userId, input.value, input.comment ?? '', input.abstainReason ?? null, version, at);
-  await q.refreshAndAudit(Boolean(f.vendor_exclusions), input.vendorId, input.criterionId, auditValues(f, item, existing, at));
-  await q.stampAndCommit(evaluationId, input.vendorId, input.criterionId);
+  await q.write(existing !== undefined, Boolean(f.vendor_exclusions), {
+    ...ids, value: input.value, comment: input.comment ?? existing?.comment ?? '', abstain: input.abstainReason ?? null, version, at,
+    audit: auditValues(f, item, existing, at),
+  });
+  await q.stampAndCommit(ids);
   return { version };
 }

@@ -6,9 +6,9 @@ import { SCORE_WRITE_SQL, type ExistingScore, type WriteFacts } from './score-wr
 /**
  * The single-score write path's statements on PostgreSQL (issue 13, ADR 045): the SQLite prepared
  * statements' text (score-writes.ts) with placeholders numbered as PostgreSQL wants them (`?` →
- * `$1…`, `@name` → one `$n` per name), folded so that a write takes three round trips: an opening
- * and a closing simple-protocol message of several statements (ids only, spliced in as checked
- * integers), and between them one named prepared statement carrying the user's text as parameters.
+ * `$1…`, `@name` → one `$n` per name), folded so that a write takes five round trips: BEGIN, three
+ * named prepared statements (parsed and planned once per pooled connection), and a closing
+ * simple-protocol message of several statements (ids only, spliced in as checked integers).
  *
  * Lock order, the same for every writer of score cells (ADR 045): the cells' `score_cells` rows
  * first, the evaluation's row (`cells_version`) last, right before COMMIT.
@@ -27,7 +27,7 @@ export function numbered(text: string): { text: string; names: string[] } {
   return { text: out, names };
 }
 
-/** A whole number as SQL text; anything else is refused (it is spliced into a simple-protocol statement). */
+/** A whole number as SQL text; anything else is refused (it is spliced into the closing message). */
 function int(n: number): string {
   if (!Number.isSafeInteger(n)) throw new TypeError(`not an integer id: ${n}`);
   return String(n);
@@ -38,27 +38,25 @@ const spliced = (text: string, ids: Record<string, number>): string =>
   text.replace(/@([a-z_]+)/g, (_, name: string) => int(ids[name] ?? Number.NaN));
 
 /**
- * The cell's aggregate row, locked before anything else the write reads: created empty when the
- * cell has none yet (only for a vendor and a criterion of this evaluation: an unknown one is the
- * facts' 404, not a foreign-key error), and "updated" to itself when it exists, which takes the
- * row lock even when another transaction created the row after this statement's snapshot (the
- * ON CONFLICT rule; a `select … for update` would not see that row). A rolled-back write leaves no
- * row behind; a committed one overwrites the figures.
+ * The cell's aggregate row, locked before the write reads its score: created empty when the cell
+ * has none yet (only for a vendor and a criterion of this evaluation: an unknown one is the facts'
+ * 404, not a foreign-key error), and "updated" to itself when it exists, which takes the row lock
+ * even when another transaction created the row after this statement's snapshot (the ON CONFLICT
+ * rule; a `select … for update` would not see that row). A rolled-back write leaves no row behind;
+ * a committed one overwrites the figures. It rides with the facts' read as a CTE, so the two cost
+ * one round trip; the existing score is read in the next statement, after the lock.
  */
-const LOCK_CELL = `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
-    select @evaluation, @vendor, @criterion, 0, 0, null, null, 0, 0, 0
+const LOCK_CELL = `with cell_lock as (
+    insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
+    select @evaluation::integer, @vendor::integer, @criterion::integer, 0, 0, null, null, 0, 0, 0
     where exists (select 1 from vendors where id = @vendor and evaluation_id = @evaluation)
       and exists (select 1 from criteria where id = @criterion and evaluation_id = @evaluation)
-    on conflict (vendor_id, criterion_id) do update set n = score_cells.n`;
-
-/**
- * The opening round trip, one simple-protocol message: BEGIN, the cell lock, then — each its own
- * statement, so each reads a snapshot taken after the lock, with the previous writer of the cell
- * committed — the facts the may-score rules need and the caller's existing score (`for update`).
- */
-const EXISTING_PLACES = ['@vendor', '@criterion', '@user'];
-const OPEN = `begin; ${LOCK_CELL}; ${SCORE_WRITE_SQL.facts}; ${SCORE_WRITE_SQL.existing.replace(/\?/g, () => EXISTING_PLACES.shift()!)} for update`;
-const openText = (ids: { evaluation: number; user: number; vendor: number; criterion: number }): string => spliced(OPEN, ids);
+    on conflict (vendor_id, criterion_id) do update set n = score_cells.n)
+  `;
+const FACTS = numbered(LOCK_CELL + SCORE_WRITE_SQL.facts);
+// Its own statement, so its snapshot is taken after the cell lock: a writer of the same cell that
+// committed meanwhile is seen (no insert that would hit its row).
+const EXISTING = `${numbered(SCORE_WRITE_SQL.existing).text} for update`;
 
 // The score's row as the write leaves it, for the aggregate (below).
 const RETURNING = 'returning evaluation_id, vendor_id, criterion_id, value';
@@ -72,7 +70,7 @@ const AUDIT = `insert into audit_entries (team_id, evaluation_id, actor_id, at, 
 const AUDIT_NAMES = ['team', 'evaluation', 'user', 'at', 'action', 'entity', 'entity_id', 'before', 'after', 'summary', 'names'] as const;
 
 /**
- * The middle round trip, one statement: the score written, the cell's aggregate recounted from the
+ * The round trip that writes, one statement: the score written, the cell's aggregate recounted from the
  * cell's other scores (this snapshot, taken under the cell lock) plus the row just written (its
  * RETURNING), and the audit entry. `counted`: the vendor has exclusions, so each other score is
  * checked against them (the writer's own is not excluded: the may-score rules said so).
@@ -86,6 +84,10 @@ function writeStatement(write: string, counted: boolean) {
 }
 
 // Named statements: parsed and planned once per pooled connection.
+const STATEMENTS = {
+  facts: { name: 'cx_score_facts', text: FACTS.text },
+  existing: { name: 'cx_score_existing', text: EXISTING },
+};
 const WRITES = {
   update: { name: 'cx_score_update', ...writeStatement(UPDATE, false) },
   updateCounted: { name: 'cx_score_update_counted', ...writeStatement(UPDATE, true) },
@@ -115,14 +117,16 @@ const closeText = (ids: { evaluation: number; vendor: number; criterion: number 
     delete from score_cell_changes where evaluation_id = @evaluation and seq <= (select cells_version from stamp) - ${CHANGE_LOG_VERSIONS};
     commit`, ids);
 
-/** The three round trips of one write, on `client`, a pooled connection the caller holds. */
+/** The round trips of one write, on `client`, a pooled connection the caller holds. */
 export function pgScoreWrites(client: pg.PoolClient) {
   return {
-    /** BEGIN, lock the cell, read the facts (undefined when the evaluation is gone) and the existing score. */
-    open: async (ids: { evaluation: number; user: number; vendor: number; criterion: number }) => {
-      const results = (await client.query(openText(ids))) as unknown as pg.QueryResult[];
-      return { facts: results[2]!.rows[0] as WriteFacts | undefined, existing: results[3]!.rows[0] as ExistingScore | undefined };
-    },
+    begin: () => client.query('begin'),
+    /** Locks the cell's aggregate row, then reads what the write checks (undefined when the evaluation is gone). */
+    lockCellAndFacts: async (ids: { evaluation: number; user: number; vendor: number; criterion: number }): Promise<WriteFacts | undefined> =>
+      (await client.query<WriteFacts>({ ...STATEMENTS.facts, values: FACTS.names.map((n) => ids[n as keyof typeof ids]) })).rows[0],
+    /** The caller's score of the cell, locked (undefined when there is none). */
+    existing: async (ids: { user: number; vendor: number; criterion: number }): Promise<ExistingScore | undefined> =>
+      (await client.query<ExistingScore>({ ...STATEMENTS.existing, values: [ids.vendor, ids.criterion, ids.user] })).rows[0],
     /** Writes the score (an update when it exists), its cell's aggregate and the audit entry. */
     write: async (exists: boolean, counted: boolean, w: ScoreRowWrite): Promise<void> => {
       const s = exists ? (counted ? WRITES.updateCounted : WRITES.update) : (counted ? WRITES.insertCounted : WRITES.insert);

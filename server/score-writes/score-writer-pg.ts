@@ -9,9 +9,9 @@ import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput }
 
 /**
  * A single score write on PostgreSQL (issue 13, ADR 045): one transaction on a pooled connection
- * per write, with the same checks and guarantees as SQLite's group commit, in three round trips
- * (score-writes-pg.ts): open (lock the cell, read the facts and the existing score), write (the
- * score, the cell's aggregate, the audit entry), close (stamp the evaluation, log, COMMIT).
+ * per write, with the same checks and guarantees as SQLite's group commit, in five round trips
+ * (score-writes-pg.ts): BEGIN; lock the cell and read the facts; read the existing score; write
+ * the score, the cell's aggregate and the audit entry; stamp the evaluation, log and COMMIT.
  *
  * Locks, in the order every writer of score cells takes them (ADR 045): the cell's aggregate row
  * first, so writes of one cell run one after another and the aggregate sees every committed score
@@ -45,9 +45,9 @@ async function writeOne(q: ReturnType<typeof pgScoreWrites>, item: BatchItem): P
   const { evaluationId, userId, input } = item;
   const at = nowIso();
   const ids = { evaluation: evaluationId, user: userId, vendor: input.vendorId, criterion: input.criterionId };
-  const opened = await q.open(ids);
-  const f = checkFacts(opened.facts, input);
-  const { existing } = opened;
+  await q.begin();
+  const f = checkFacts(await q.lockCellAndFacts(ids), input);
+  const existing = await q.existing(ids);
   const version = nextVersion(existing, input);
   await q.write(existing !== undefined, Boolean(f.vendor_exclusions), {
     ...ids, value: input.value, comment: input.comment ?? existing?.comment ?? '', abstain: input.abstainReason ?? null, version, at,

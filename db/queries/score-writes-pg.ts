@@ -70,9 +70,9 @@ const AUDIT = `insert into audit_entries (team_id, evaluation_id, actor_id, at, 
 const AUDIT_NAMES = ['team', 'evaluation', 'user', 'at', 'action', 'entity', 'entity_id', 'before', 'after', 'summary', 'names'] as const;
 
 /**
- * The round trip that writes, one statement: the score written, the cell's aggregate recounted from the
- * cell's other scores (this snapshot, taken under the cell lock) plus the row just written (its
- * RETURNING), and the audit entry. `counted`: the vendor has exclusions, so each other score is
+ * The writing round trip, one statement: the score written, the cell's aggregate recounted from
+ * the cell's other scores (this snapshot, taken under the cell lock) plus the row just written
+ * (its RETURNING), and the audit entry. `counted`: the vendor has exclusions, so each other score is
  * checked against them (the writer's own is not excluded: the may-score rules said so).
  */
 function writeStatement(write: string, counted: boolean) {
@@ -95,7 +95,7 @@ const WRITES = {
   insertCounted: { name: 'cx_score_insert_counted', ...writeStatement(INSERT, true) },
 };
 
-/** What the middle round trip writes: the score, and the audit entry's values (`auditValues`). */
+/** What the writing round trip writes: the score, and the audit entry's values (`auditValues`). */
 export interface ScoreRowWrite {
   evaluation: number; user: number; vendor: number; criterion: number;
   value: number | null; comment: string; abstain: string | null; version: number; at: string;

@@ -23,13 +23,9 @@ afterAll(async () => { for (const close of closers) await close(); });
 
 /** Deadlocks PostgreSQL detected in `url`'s database; backends flush their counts when they exit, so the pool is closed first. */
 async function deadlocks(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ n: number }>('select deadlocks::int as n from pg_stat_database where datname = current_database()')).rows[0]!.n;
-  } finally {
-    await client.end();
-  }
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const { rows } = await pool.query<{ n: number }>('select deadlocks::int as n from pg_stat_database where datname = current_database()').finally(() => pool.end());
+  return rows[0]!.n;
 }
 
 test('single writes and batches racing over one evaluation: no deadlock, every version logged once, aggregates and the cached ranking equal a recomputation', async () => {

@@ -4,7 +4,7 @@ import { openPostgres, type Db } from '../../db/client.js';
 import { createApp } from '../../server/app.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
 import { parseEnv } from '../../server/env.js';
-import { addCriterion, addVendor, api, createEvaluation, signupUser } from '../setup/app.js';
+import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, signupUser } from '../setup/app.js';
 import { freshPostgresUrl } from '../setup/pg-database.js';
 import { reference } from '../setup/ranking-reference.js';
 
@@ -38,23 +38,35 @@ test('single writes and batches racing over one evaluation: no deadlock, every v
   const vendors = [await addVendor(app, owner.token, id, { name: 'Alpha' }), await addVendor(app, owner.token, id, { name: 'Beta' }), await addVendor(app, owner.token, id, { name: 'Gamma' }), await addVendor(app, owner.token, id, { name: 'Delta' })];
   const cells = vendors.flatMap((v) => leaves.map((c) => ({ vendorId: v, criterionId: c })));
   const path = `/api/v1/evaluations/${id}`;
-  const ranking = async () => { const r = (await api(app, owner.token, 'GET', `${path}/ranking`)).json; return { rows: r.rows, excluded: r.excluded }; };
+  // Three evaluators, so a cell's aggregate counts several people's scores written at once.
+  const others = [await signupUser(app), await signupUser(app)];
+  for (const o of others) {
+    expect((await api(app, owner.token, 'POST', `${path}/members`, { email: o.email, role: 'evaluator' })).status).toBe(201);
+    await declareNoConflict(app, o.token, id);
+  }
+  const people = [owner.token, ...others.map((o) => o.token)];
+  // The team's ranking (the cached cells of ADR 008) as an observer reads it; scorers see only their own.
+  const observer = await signupUser(app);
+  expect((await api(app, owner.token, 'POST', `${path}/members`, { email: observer.email, role: 'observer' })).status).toBe(201);
+  const ranking = async () => { const r = (await api(app, observer.token, 'GET', `${path}/ranking`)).json; return { rows: r.rows, excluded: r.excluded }; };
   const recomputed = async () => { const r = (await reference(db, Number(id))).result; return { rows: r.rows, excluded: r.excluded }; };
   const version = async () => (await db.selectFrom('evaluations').select('cells_version').where('id', '=', Number(id)).executeTakeFirstOrThrow()).cells_version;
 
-  // One score in every cell, then the ranking once: the cache is warm, so afterwards it reads the change log.
-  expect((await api(app, owner.token, 'POST', `${path}/scores/batch`, { scores: cells.map((c, i) => ({ ...c, value: i % 6 })) })).status).toBe(200);
+  // Everyone's score in every cell, then the ranking once: the cache is warm, so afterwards it reads the change log.
+  for (const [p, token] of people.entries()) {
+    expect((await api(app, token, 'POST', `${path}/scores/batch`, { scores: cells.map((c, i) => ({ ...c, value: (i + p) % 6 })) })).status).toBe(200);
+  }
   expect(await ranking()).toEqual(await recomputed());
   const before = await version();
   const deadlocksBefore = await deadlocks(url);
 
-  // 60 single writes (the first two cells take a third of them each: the same cell, at once) and
-  // 8 batches over overlapping halves of the cells, listed in opposite orders.
+  // 60 single writes by the three of them (the first two cells take a third of them each: the
+  // same cell, at once) and 8 batches over overlapping halves of the cells, listed in opposite orders.
   const hot = (i: number) => (i % 3 === 2 ? cells[i % cells.length]! : cells[i % 2]!);
-  const singles = Array.from({ length: 60 }, (_, i) => () => api(app, owner.token, 'PUT', `${path}/scores`, { ...hot(i), value: (i % 5) + 0.5 }));
+  const singles = Array.from({ length: 60 }, (_, i) => () => api(app, people[i % 3]!, 'PUT', `${path}/scores`, { ...hot(i), value: (i % 5) + 0.5 }));
   const batches = Array.from({ length: 8 }, (_, b) => () => {
     const half = b % 2 ? cells.slice(0, 8) : [...cells.slice(4)].reverse();
-    return api(app, owner.token, 'POST', `${path}/scores/batch`, { scores: half.map((c, i) => ({ ...c, value: (b + i) % 6 })) });
+    return api(app, people[b % 3]!, 'POST', `${path}/scores/batch`, { scores: half.map((c, i) => ({ ...c, value: (b + i) % 6 })) });
   });
   const all = [...singles, ...batches].sort(() => 0.5 - Math.random());
   const results = await Promise.all(all.map((run) => run()));

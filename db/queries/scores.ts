@@ -25,11 +25,12 @@ export const CHANGE_LOG_CELLS = 2000;
  * Every write that changes an evaluation's `score_cells` calls this once, in its transaction: it
  * takes the next `cells_version` and appends the cells it changes to `score_cell_changes`, so a
  * cached copy of the cells knows it is stale and reloads only those (ADR 008, ADR 009). Returns
- * the version. `scores: false` when only consensus changed, not any evaluator's score.
+ * the version. `scores: false` when only consensus changed, not any evaluator's score; `locked`
+ * when the caller has already locked these cells (`lockCells`), so they are not upserted twice.
  */
-export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[], opts: { scores?: boolean } = {}): Promise<number> {
+export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[], opts: { scores?: boolean; locked?: boolean } = {}): Promise<number> {
   // The lock order of every cell writer (ADR 045): the cells' rows before the evaluation's.
-  await lockCells(db, evaluationId, cells);
+  if (!opts.locked) await lockCells(db, evaluationId, cells);
   const seq = await nextCellsVersion(db, evaluationId, opts.scores ?? true);
   const rows = cells.length > CHANGE_LOG_CELLS
     ? [{ evaluation_id: evaluationId, seq, vendor_id: 0, criterion_id: 0 }]
@@ -156,11 +157,12 @@ export async function upsertScores(db: Db, evaluationId: number, evaluatorId: nu
  * PostgreSQL answer from the (vendor, criterion, evaluator) index.
  *
  * Only cells that still have at least one score row are written; after deleting scores, use
- * `refreshCell`, which also zeroes a cell left empty.
+ * `refreshCell`, which also zeroes a cell left empty. The caller has locked the cells
+ * (`lockCells`) before writing their scores, as the lock order wants (ADR 045).
  */
 export async function refreshCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<void> {
   if (cells.length === 0) return;
-  await stampCells(db, evaluationId, cells);
+  await stampCells(db, evaluationId, cells, { locked: true });
   for (let i = 0; i < cells.length; i += REFRESH_CHUNK) {
     const byCriterion = new Map<number, number[]>();
     for (const cell of cells.slice(i, i + REFRESH_CHUNK)) {

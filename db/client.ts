@@ -107,7 +107,19 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 export function openPostgres(url: string, poolSize = 10, opts: { idleTimeoutMillis?: number } = {}): Db {
   // allowExitOnIdle: idle connections never keep a finished process (a script, a test) alive.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC', allowExitOnIdle: true, idleTimeoutMillis: opts.idleTimeoutMillis ?? 10_000 });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+// The pg pool under each Kysely instance that openPostgres made, for the one hot path that talks
+// to a pooled client directly (the single score write, ADR 045): it sends its last statement and
+// COMMIT in one round trip, which Kysely's transactions cannot.
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool under `db`, or undefined for a Db that openPostgres did not make (a transaction, SQLite). */
+export function pgPoolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
 }
 
 /** The app's database as the environment names it: PostgreSQL when DATABASE_URL is set, else the SQLite file. */

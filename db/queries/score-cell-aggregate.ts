@@ -12,9 +12,10 @@ import { sql, type RawBuilder } from 'kysely';
  * `min(evaluation_id)` (one value per cell anyway): PostgreSQL does not accept the bare column, and
  * the same text then runs on both engines (issue 13).
  */
-const HEAD = `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
+const INTO_SELECT = `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
     select min(evaluation_id), vendor_id, criterion_id, count(value), coalesce(sum(value), 0), min(value), max(value),
-      sum(case when value = 1 then 1 else 0 end), sum(case when value = 0 then 1 else 0 end), sum(case when value is null then 1 else 0 end)
+      sum(case when value = 1 then 1 else 0 end), sum(case when value = 0 then 1 else 0 end), sum(case when value is null then 1 else 0 end)`;
+const HEAD = `${INTO_SELECT}
     from scores where`;
 const TAIL = `group by vendor_id, criterion_id
     on conflict (vendor_id, criterion_id) do update set n = excluded.n, sum = excluded.sum, min = excluded.min,
@@ -30,3 +31,12 @@ export const cellAggregateSql = (where: string): string => `${HEAD} ${where}
 
 /** The aggregate upsert as a Kysely raw query, with bound values in `where`. */
 export const cellAggregateQuery = (where: RawBuilder<unknown>): RawBuilder<unknown> => sql`${sql.raw(HEAD)} ${where} ${sql.raw(TAIL)}`;
+
+/**
+ * The aggregate upsert over `source`, rows of (evaluation_id, vendor_id, criterion_id, value) in
+ * place of the scores table: PostgreSQL's single write (ADR 045) counts the cell's other scores and
+ * the row its own statement writes, which the statement's snapshot cannot see in the table yet.
+ */
+export const cellAggregateOverSql = (source: string): string => `${INTO_SELECT}
+    from (${source}) as scores
+    ${TAIL}`;

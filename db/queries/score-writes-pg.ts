@@ -1,12 +1,17 @@
-import { CompiledQuery } from 'kysely';
-import type { Db } from '../client.js';
+import type pg from 'pg';
+import { cellAggregateOverSql, COUNTED_SCORES } from './score-cell-aggregate.js';
+import { CHANGE_LOG_VERSIONS } from './scores.js';
 import { SCORE_WRITE_SQL, type ExistingScore, type WriteFacts } from './score-writes.js';
 
 /**
- * The single-score write path's statements on PostgreSQL (issue 13): the same SQL text as the
- * SQLite prepared statements (score-writes.ts), with its placeholders numbered as PostgreSQL wants
- * them (`?` → `$1…`, `@name` → one `$n` per name). The SQLite-only statements (begin immediate,
- * savepoints) have no counterpart: here each write is its own Kysely transaction.
+ * The single-score write path's statements on PostgreSQL (issue 13, ADR 045): the SQLite prepared
+ * statements' text (score-writes.ts) with placeholders numbered as PostgreSQL wants them (`?` →
+ * `$1…`, `@name` → one `$n` per name), folded so that a write takes five round trips: BEGIN, three
+ * named prepared statements (parsed and planned once per pooled connection), and a closing
+ * simple-protocol message of several statements (ids only, spliced in as checked integers).
+ *
+ * Lock order, the same for every writer of score cells (ADR 045): the cells' `score_cells` rows
+ * first, the evaluation's row (`cells_version`) last, right before COMMIT.
  */
 
 /** `?` placeholders numbered in order, or `@name` ones numbered by first appearance (with their order). */
@@ -22,29 +27,114 @@ export function numbered(text: string): { text: string; names: string[] } {
   return { text: out, names };
 }
 
-const SQL = Object.fromEntries(Object.entries(SCORE_WRITE_SQL).map(([k, v]) => [k, numbered(v)])) as Record<keyof typeof SCORE_WRITE_SQL, { text: string; names: string[] }>;
-// The row the write will change is locked first, so a concurrent write of the cell waits for this one.
-const EXISTING_FOR_UPDATE = `${SQL.existing.text} for update`;
+/** A whole number as SQL text; anything else is refused (it is spliced into the closing message). */
+function int(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new TypeError(`not an integer id: ${n}`);
+  return String(n);
+}
 
-const rows = async <R>(db: Db, text: string, values: readonly unknown[]): Promise<R[]> => (await db.executeQuery<R>(CompiledQuery.raw(text, [...values]))).rows;
+/** `@name` placeholders replaced by checked integers (the simple protocol takes no parameters). */
+const spliced = (text: string, ids: Record<string, number>): string =>
+  text.replace(/@([a-z_]+)/g, (_, name: string) => int(ids[name] ?? Number.NaN));
 
-/** The statements bound to `trx` (a transaction). */
-export function pgScoreWrites(trx: Db) {
-  const run = (text: string, ...values: unknown[]) => rows(trx, text, values);
+/**
+ * The cell's aggregate row, locked before the write reads its score: created empty when the cell
+ * has none yet (only for a vendor and a criterion of this evaluation: an unknown one is the facts'
+ * 404, not a foreign-key error), and "updated" to itself when it exists, which takes the row lock
+ * even when another transaction created the row after this statement's snapshot (the ON CONFLICT
+ * rule; a `select … for update` would not see that row). A rolled-back write leaves no row behind;
+ * a committed one overwrites the figures. It rides with the facts' read as a CTE, so the two cost
+ * one round trip; the existing score is read in the next statement, after the lock.
+ */
+const LOCK_CELL = `with cell_lock as (
+    insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
+    select @evaluation::integer, @vendor::integer, @criterion::integer, 0, 0, null, null, 0, 0, 0
+    where exists (select 1 from vendors where id = @vendor and evaluation_id = @evaluation)
+      and exists (select 1 from criteria where id = @criterion and evaluation_id = @evaluation)
+    on conflict (vendor_id, criterion_id) do update set n = score_cells.n)
+  `;
+const FACTS = numbered(LOCK_CELL + SCORE_WRITE_SQL.facts);
+// Its own statement, so its snapshot is taken after the cell lock: a writer of the same cell that
+// committed meanwhile is seen (no insert that would hit its row).
+const EXISTING = `${numbered(SCORE_WRITE_SQL.existing).text} for update`;
+
+// The score's row as the write leaves it, for the aggregate (below).
+const RETURNING = 'returning evaluation_id, vendor_id, criterion_id, value';
+const UPDATE = `update scores set value = @value, comment = @comment, abstain_reason = @abstain, version = @version, updated_at = @at
+    where vendor_id = @vendor and criterion_id = @criterion and evaluator_id = @user ${RETURNING}`;
+const INSERT = `insert into scores (evaluation_id, vendor_id, criterion_id, evaluator_id, value, comment, abstain_reason, version, updated_at)
+    values (@evaluation, @vendor, @criterion, @user, @value, @comment, @abstain, @version, @at) ${RETURNING}`;
+const AUDIT = `insert into audit_entries (team_id, evaluation_id, actor_id, at, action, entity, entity_id, before, after, summary, names)
+    values (@team, @evaluation, @user, @at, @action, @entity, @entity_id, @before, @after, @summary, @names)`;
+/** The audit row's values in `auditValues`' order, by name. */
+const AUDIT_NAMES = ['team', 'evaluation', 'user', 'at', 'action', 'entity', 'entity_id', 'before', 'after', 'summary', 'names'] as const;
+
+/**
+ * The writing round trip, one statement: the score written, the cell's aggregate recounted from
+ * the cell's other scores (this snapshot, taken under the cell lock) plus the row just written
+ * (its RETURNING), and the audit entry. `counted`: the vendor has exclusions, so each other score is
+ * checked against them (the writer's own is not excluded: the may-score rules said so).
+ */
+function writeStatement(write: string, counted: boolean) {
+  const others = `select evaluation_id, vendor_id, criterion_id, value from scores
+      where vendor_id = @vendor and criterion_id = @criterion and evaluator_id <> @user${counted ? ` and ${COUNTED_SCORES}` : ''}`;
+  return numbered(`with written as (${write}),
+    cell as (${cellAggregateOverSql(`${others} union all select evaluation_id, vendor_id, criterion_id, value from written`)})
+    ${AUDIT}`);
+}
+
+// Named statements: parsed and planned once per pooled connection.
+const STATEMENTS = {
+  facts: { name: 'cx_score_facts', text: FACTS.text },
+  existing: { name: 'cx_score_existing', text: EXISTING },
+};
+const WRITES = {
+  update: { name: 'cx_score_update', ...writeStatement(UPDATE, false) },
+  updateCounted: { name: 'cx_score_update_counted', ...writeStatement(UPDATE, true) },
+  insert: { name: 'cx_score_insert', ...writeStatement(INSERT, false) },
+  insertCounted: { name: 'cx_score_insert_counted', ...writeStatement(INSERT, true) },
+};
+
+/** What the writing round trip writes: the score, and the audit entry's values (`auditValues`). */
+export interface ScoreRowWrite {
+  evaluation: number; user: number; vendor: number; criterion: number;
+  value: number | null; comment: string; abstain: string | null; version: number; at: string;
+  audit: readonly unknown[];
+}
+
+/**
+ * The closing round trip: the evaluation's `cells_version` step (its row lock orders the
+ * evaluation's commits, so the change log's seq order is commit order, ADR 008), the change-log
+ * row, the prune, and COMMIT — one simple-protocol message, so the evaluation's lock is held for
+ * no network round trip at all.
+ */
+const closeText = (ids: { evaluation: number; vendor: number; criterion: number }): string =>
+  spliced(`with stamp as (
+      update evaluations set cells_version = cells_version + 1, scores_version = scores_version + 1 where id = @evaluation returning cells_version),
+    logged as (
+      insert into score_cell_changes (evaluation_id, seq, vendor_id, criterion_id)
+      select @evaluation, cells_version, @vendor, @criterion from stamp on conflict do nothing)
+    delete from score_cell_changes where evaluation_id = @evaluation and seq <= (select cells_version from stamp) - ${CHANGE_LOG_VERSIONS};
+    commit`, ids);
+
+/** The round trips of one write, on `client`, a pooled connection the caller holds. */
+export function pgScoreWrites(client: pg.PoolClient) {
   return {
-    facts: async (p: { evaluation: number; user: number; vendor: number; criterion: number }): Promise<WriteFacts | undefined> =>
-      (await run(SQL.facts.text, ...SQL.facts.names.map((n) => p[n as keyof typeof p])))[0] as WriteFacts | undefined,
-    existing: async (vendorId: number, criterionId: number, userId: number): Promise<ExistingScore | undefined> =>
-      (await run(EXISTING_FOR_UPDATE, vendorId, criterionId, userId))[0] as ExistingScore | undefined,
-    update: (...v: unknown[]) => run(SQL.update.text, ...v),
-    insert: (...v: unknown[]) => run(SQL.insert.text, ...v),
-    /** Bumps and returns the evaluation's cells_version; the row lock it takes orders the evaluation's score writes. */
-    bumpVersion: async (evaluationId: number): Promise<number | undefined> =>
-      ((await run(SQL.bumpVersion.text, evaluationId))[0] as { cells_version: number } | undefined)?.cells_version,
-    logChange: (...v: unknown[]) => run(SQL.logChange.text, ...v),
-    pruneChanges: (...v: unknown[]) => run(SQL.pruneChanges.text, ...v),
-    refreshCell: (...v: unknown[]) => run(SQL.refreshCell.text, ...v),
-    refreshCellCounted: (...v: unknown[]) => run(SQL.refreshCellCounted.text, ...v),
-    audit: (...v: unknown[]) => run(SQL.audit.text, ...v),
+    begin: () => client.query('begin'),
+    /** Locks the cell's aggregate row, then reads what the write checks (undefined when the evaluation is gone). */
+    lockCellAndFacts: async (ids: { evaluation: number; user: number; vendor: number; criterion: number }): Promise<WriteFacts | undefined> =>
+      (await client.query<WriteFacts>({ ...STATEMENTS.facts, values: FACTS.names.map((n) => ids[n as keyof typeof ids]) })).rows[0],
+    /** The caller's score of the cell, locked (undefined when there is none). */
+    existing: async (ids: { user: number; vendor: number; criterion: number }): Promise<ExistingScore | undefined> =>
+      (await client.query<ExistingScore>({ ...STATEMENTS.existing, values: [ids.vendor, ids.criterion, ids.user] })).rows[0],
+    /** Writes the score (an update when it exists), its cell's aggregate and the audit entry. */
+    write: async (exists: boolean, counted: boolean, w: ScoreRowWrite): Promise<void> => {
+      const s = exists ? (counted ? WRITES.updateCounted : WRITES.update) : (counted ? WRITES.insertCounted : WRITES.insert);
+      const byName: Record<string, unknown> = { ...w, ...Object.fromEntries(AUDIT_NAMES.map((n, i) => [n, w.audit[i]])) };
+      await client.query({ name: s.name, text: s.text, values: s.names.map((n) => byName[n]) });
+    },
+    /** Stamps the evaluation's cells_version, logs the cell, prunes the log and commits. */
+    stampAndCommit: (ids: { evaluation: number; vendor: number; criterion: number }) => client.query(closeText(ids)),
+    rollback: () => client.query('rollback'),
   };
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../client.js';
 import { aggregateCell } from '../../server/domain/score-values.js';
 import { cellAggregateQuery, COUNTED_SCORES } from './score-cell-aggregate.js';
+import { engineOf } from '../dialect.js';
 
 /**
  * Moves the evaluation's `cells_version` up by one (and `scores_version` when scores changed) and
@@ -24,9 +25,12 @@ export const CHANGE_LOG_CELLS = 2000;
  * Every write that changes an evaluation's `score_cells` calls this once, in its transaction: it
  * takes the next `cells_version` and appends the cells it changes to `score_cell_changes`, so a
  * cached copy of the cells knows it is stale and reloads only those (ADR 008, ADR 009). Returns
- * the version. `scores: false` when only consensus changed, not any evaluator's score.
+ * the version. `scores: false` when only consensus changed, not any evaluator's score; `locked`
+ * when the caller has already locked these cells (`lockCells`), so they are not upserted twice.
  */
-export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[], opts: { scores?: boolean } = {}): Promise<number> {
+export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[], opts: { scores?: boolean; locked?: boolean } = {}): Promise<number> {
+  // The lock order of every cell writer (ADR 045): the cells' rows before the evaluation's.
+  if (!opts.locked) await lockCells(db, evaluationId, cells);
   const seq = await nextCellsVersion(db, evaluationId, opts.scores ?? true);
   const rows = cells.length > CHANGE_LOG_CELLS
     ? [{ evaluation_id: evaluationId, seq, vendor_id: 0, criterion_id: 0 }]
@@ -37,6 +41,33 @@ export async function stampCells(db: Db, evaluationId: number, cells: readonly {
   }
   await db.deleteFrom('score_cell_changes').where('evaluation_id', '=', evaluationId).where('seq', '<=', seq - CHANGE_LOG_VERSIONS).execute();
   return seq;
+}
+
+// Cells locked per statement: 10 bound values a row stay under PostgreSQL's 65,535 parameters.
+const LOCK_CHUNK = 1000;
+
+/**
+ * Locks the aggregate rows (`score_cells`) of `cells` on PostgreSQL, in (vendor, criterion) order,
+ * creating an empty row where a cell has none yet (the caller's refresh then writes its figures).
+ * Every writer of score cells takes these locks before the evaluation's row (`cells_version`) and
+ * before writing scores, as the single write does (ADR 045): one order everywhere, so a batch, a
+ * clear, a consensus or an exclusion never deadlocks with single writes. Calling it again for a
+ * cell this transaction holds never waits. SQLite has one writer: nothing to do.
+ */
+export async function lockCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<void> {
+  if (cells.length === 0 || engineOf(db) === 'sqlite') return;
+  const seen = new Set<string>();
+  const sorted = cells.filter((c) => !seen.has(`${c.vendorId}:${c.criterionId}`) && seen.add(`${c.vendorId}:${c.criterionId}`))
+    .sort((a, b) => a.vendorId - b.vendorId || a.criterionId - b.criterionId);
+  const empty = aggregateCell([]);
+  for (let i = 0; i < sorted.length; i += LOCK_CHUNK) {
+    // A multi-row insert handles its rows in the order given, so the locks are taken in sorted order;
+    // the no-op update locks a row even when another transaction created it after this snapshot.
+    await db.insertInto('score_cells')
+      .values(sorted.slice(i, i + LOCK_CHUNK).map((c) => ({ evaluation_id: evaluationId, vendor_id: c.vendorId, criterion_id: c.criterionId, ...empty })))
+      .onConflict((oc) => oc.columns(['vendor_id', 'criterion_id']).doUpdateSet((eb) => ({ n: eb.ref('score_cells.n') })))
+      .execute();
+  }
 }
 
 /**
@@ -126,11 +157,12 @@ export async function upsertScores(db: Db, evaluationId: number, evaluatorId: nu
  * PostgreSQL answer from the (vendor, criterion, evaluator) index.
  *
  * Only cells that still have at least one score row are written; after deleting scores, use
- * `refreshCell`, which also zeroes a cell left empty.
+ * `refreshCell`, which also zeroes a cell left empty. The caller has locked the cells
+ * (`lockCells`) before writing their scores, as the lock order wants (ADR 045).
  */
 export async function refreshCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<void> {
   if (cells.length === 0) return;
-  await stampCells(db, evaluationId, cells);
+  await stampCells(db, evaluationId, cells, { locked: true });
   for (let i = 0; i < cells.length; i += REFRESH_CHUNK) {
     const byCriterion = new Map<number, number[]>();
     for (const cell of cells.slice(i, i + REFRESH_CHUNK)) {

@@ -1,38 +1,58 @@
 import type { Db } from '../../db/client.js';
+import { pgPoolOf } from '../../db/client.js';
 import { withRetries } from '../../db/dialect.js';
-import { CHANGE_LOG_VERSIONS } from '../../db/queries/scores.js';
 import { pgScoreWrites } from '../../db/queries/score-writes-pg.js';
 import type { Actor } from '../actor.js';
-import { notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import { currentLocale } from '../i18n/current.js';
 import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput } from './score-batch.js';
 
 /**
- * A single score write on PostgreSQL (issue 13, ADR on the write path): one transaction from the
- * pool per write, with the same checks, the same statements and the same guarantees as SQLite's
- * group commit. The first statement bumps the evaluation's cells_version, which row-locks the
- * evaluation: the evaluation's score writes then run one after another, as on SQLite's single
- * writer, while other evaluations' writes run beside them. A deadlock or serialisation failure
- * (with another service's transaction) is retried a few times.
+ * A single score write on PostgreSQL (issue 13, ADR 045): one transaction on a pooled connection
+ * per write, with the same checks and guarantees as SQLite's group commit, in five round trips
+ * (score-writes-pg.ts): BEGIN; lock the cell and read the facts; read the existing score; write
+ * the score, the cell's aggregate and the audit entry; stamp the evaluation, log and COMMIT.
+ *
+ * Locks, in the order every writer of score cells takes them (ADR 045): the cell's aggregate row
+ * first, so writes of one cell run one after another and the aggregate sees every committed score
+ * of the cell; the evaluation's row last, in the closing round trip that also commits, so the
+ * change log's seq order is commit order (ADR 008) while the evaluation's other cells are written
+ * in parallel. A deadlock or serialisation failure is retried a few times.
  */
 export function saveScorePg(db: Db, actor: Actor, input: ScoreInput): Promise<{ version: number }> {
+  const pool = pgPoolOf(db);
+  if (!pool) return Promise.reject(new Error('Score writes on PostgreSQL need the Db from openPostgres (ADR 045).'));
   const item: BatchItem = { evaluationId: actor.evaluation.id, userId: actor.userId, input, locale: currentLocale() };
-  return withRetries(() => db.transaction().execute(async (trx) => {
-    const q = pgScoreWrites(trx);
-    const { evaluationId, userId } = item;
-    const at = nowIso();
-    const seq = await q.bumpVersion(evaluationId);
-    if (seq === undefined) throw notFound('evaluation');
-    const f = checkFacts(await q.facts({ evaluation: evaluationId, user: userId, vendor: input.vendorId, criterion: input.criterionId }), input);
-    const existing = await q.existing(input.vendorId, input.criterionId, userId);
-    const version = nextVersion(existing, input);
-    if (existing) await q.update(input.value, input.comment ?? existing.comment, input.abstainReason ?? null, version, at, input.vendorId, input.criterionId, userId);
-    else await q.insert(evaluationId, input.vendorId, input.criterionId, userId, input.value, input.comment ?? '', input.abstainReason ?? null, version, at);
-    await q.pruneChanges(evaluationId, seq - CHANGE_LOG_VERSIONS);
-    await q.logChange(evaluationId, seq, input.vendorId, input.criterionId);
-    await (f.vendor_exclusions ? q.refreshCellCounted : q.refreshCell)(input.vendorId, input.criterionId);
-    await q.audit(...auditValues(f, item, existing, at));
-    return { version };
-  }));
+  return withRetries(async () => {
+    const client = await pool.connect();
+    const q = pgScoreWrites(client);
+    let broken: Error | undefined;
+    try {
+      return await writeOne(q, item);
+    } catch (err) {
+      // Whatever failed (a 4xx, a deadlock, the commit itself), nothing of the write stays; a
+      // connection that cannot even roll back is dropped from the pool.
+      await q.rollback().catch((e: Error) => { broken = e; });
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  });
+}
+
+/** Checks and writes one score, then stamps and commits; throws the 4xx that stops it (the caller rolls back). */
+async function writeOne(q: ReturnType<typeof pgScoreWrites>, item: BatchItem): Promise<{ version: number }> {
+  const { evaluationId, userId, input } = item;
+  const at = nowIso();
+  const ids = { evaluation: evaluationId, user: userId, vendor: input.vendorId, criterion: input.criterionId };
+  await q.begin();
+  const f = checkFacts(await q.lockCellAndFacts(ids), input);
+  const existing = await q.existing(ids);
+  const version = nextVersion(existing, input);
+  await q.write(existing !== undefined, Boolean(f.vendor_exclusions), {
+    ...ids, value: input.value, comment: input.comment ?? existing?.comment ?? '', abstain: input.abstainReason ?? null, version, at,
+    audit: auditValues(f, item, existing, at),
+  });
+  await q.stampAndCommit(ids);
+  return { version };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { withRetries } from '../../db/dialect.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
-import { deleteScore, refreshCell, refreshCells, scoreOf, scoresBy, stampCells, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
+import { deleteScore, lockCells, refreshCell, refreshCells, scoreOf, scoresBy, stampCells, upsertScores, type ScoreWrite } from '../../db/queries/scores.js';
 import { knownVendorIds } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import { scoreValueProblem } from '../domain/score-values.js';
@@ -32,8 +32,8 @@ const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.sc
  * one aggregate refresh per chunk of touched cells (`refreshCells`), all in one transaction.
  */
 export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]): Promise<{ saved: number }> {
-  // On PostgreSQL a batch can deadlock with a single write (rows, then the evaluation; the other
-  // way round): the database aborts one and it is run again (ADR 028). SQLite never raises these.
+  // On PostgreSQL every cell writer locks cells, then scores, then the evaluation (ADR 045); a
+  // deadlock with some other writer is aborted by the database and run again. SQLite never raises these.
   return withRetries(() => db.transaction().execute(async (trx) => {
     // The may-score rules are checked here, in the transaction that writes, as saveScore does.
     await assertMayScore(trx, a, items.map((i) => i.vendorId));
@@ -56,6 +56,8 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
       else writes.set(key, { vendorId: s.vendorId, criterionId: s.criterionId, value: s.value, writes: 1 });
     }
     const rows = [...writes.values()];
+    // The cells before their scores and before the evaluation, as every cell writer (ADR 045).
+    await lockCells(trx, a.evaluation.id, rows);
     const listed = await previousOfListed(trx, a, items);
     await upsertScores(trx, a.evaluation.id, a.userId, rows, nowIso());
     await refreshCells(trx, a.evaluation.id, rows);
@@ -83,9 +85,9 @@ const NOTHING_TO_CLEAR = Symbol('nothing to clear');
 /**
  * Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate.
  * Safe beside concurrent writes of the cell on PostgreSQL as the set path is (issue 13): the
- * evaluation's row lock comes first (stampCells bumps cells_version, as saveScorePg's first
- * statement does), so a clear and a set of one evaluation run one after the other and take their
- * locks in the same order; the delete itself is versioned, so a stale `version` is a 409 even then.
+ * cell's row lock comes first (stampCells locks the cell, then bumps cells_version, the order
+ * saveScorePg takes them in, ADR 045), so a clear and a set of one cell run one after the other;
+ * the delete itself is versioned, so a stale `version` is a 409 even then.
  */
 export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {
   const stale = (value: number | null) => conflict('stale_version', m.errors.staleScore(value));

@@ -113,7 +113,7 @@ export function openPostgres(url: string, poolSize = 10, opts: { idleTimeoutMill
 }
 
 // The pg pool under each Kysely instance that openPostgres made, for the one hot path that talks
-// to a pooled client directly (the single score write, ADR 045): it sends its last statement and
+// to a pooled client directly (the single score write, ADR 047): it sends its last statement and
 // COMMIT in one round trip, which Kysely's transactions cannot.
 const pools = new WeakMap<Db, pg.Pool>();
 

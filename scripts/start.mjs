@@ -1,4 +1,4 @@
-// `npm start`: the server as plain JavaScript (ADR 045). The TypeScript sources are transpiled
+// `npm start`: the server as plain JavaScript (ADR 046). The TypeScript sources are transpiled
 // file by file with esbuild (types stripped, JSX compiled; about a second) into
 // .build/<hash of the sources>/ and the entry point is imported in this same process. tsx stays
 // for tests, scripts and `npm run dev`: it costs each thread (the event loop's, the writer's, each

@@ -34,7 +34,7 @@ export const cellAggregateQuery = (where: RawBuilder<unknown>): RawBuilder<unkno
 
 /**
  * The aggregate upsert over `source`, rows of (evaluation_id, vendor_id, criterion_id, value) in
- * place of the scores table: PostgreSQL's single write (ADR 045) counts the cell's other scores and
+ * place of the scores table: PostgreSQL's single write (ADR 047) counts the cell's other scores and
  * the row its own statement writes, which the statement's snapshot cannot see in the table yet.
  */
 export const cellAggregateOverSql = (source: string): string => `${INTO_SELECT}

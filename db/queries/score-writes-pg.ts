@@ -4,13 +4,13 @@ import { CHANGE_LOG_VERSIONS } from './scores.js';
 import { SCORE_WRITE_SQL, type ExistingScore, type WriteFacts } from './score-writes.js';
 
 /**
- * The single-score write path's statements on PostgreSQL (issue 13, ADR 045): the SQLite prepared
+ * The single-score write path's statements on PostgreSQL (issue 13, ADR 047): the SQLite prepared
  * statements' text (score-writes.ts) with placeholders numbered as PostgreSQL wants them (`?` →
  * `$1…`, `@name` → one `$n` per name), folded so that a write takes five round trips: BEGIN, three
  * named prepared statements (parsed and planned once per pooled connection), and a closing
  * simple-protocol message of several statements (ids only, spliced in as checked integers).
  *
- * Lock order, the same for every writer of score cells (ADR 045): the cells' `score_cells` rows
+ * Lock order, the same for every writer of score cells (ADR 047): the cells' `score_cells` rows
  * first, the evaluation's row (`cells_version`) last, right before COMMIT.
  */
 

@@ -29,7 +29,7 @@ export const CHANGE_LOG_CELLS = 2000;
  * when the caller has already locked these cells (`lockCells`), so they are not upserted twice.
  */
 export async function stampCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[], opts: { scores?: boolean; locked?: boolean } = {}): Promise<number> {
-  // The lock order of every cell writer (ADR 045): the cells' rows before the evaluation's.
+  // The lock order of every cell writer (ADR 047): the cells' rows before the evaluation's.
   if (!opts.locked) await lockCells(db, evaluationId, cells);
   const seq = await nextCellsVersion(db, evaluationId, opts.scores ?? true);
   const rows = cells.length > CHANGE_LOG_CELLS
@@ -50,7 +50,7 @@ const LOCK_CHUNK = 1000;
  * Locks the aggregate rows (`score_cells`) of `cells` on PostgreSQL, in (vendor, criterion) order,
  * creating an empty row where a cell has none yet (the caller's refresh then writes its figures).
  * Every writer of score cells takes these locks before the evaluation's row (`cells_version`) and
- * before writing scores, as the single write does (ADR 045): one order everywhere, so a batch, a
+ * before writing scores, as the single write does (ADR 047): one order everywhere, so a batch, a
  * clear, a consensus or an exclusion never deadlocks with single writes. Calling it again for a
  * cell this transaction holds never waits. SQLite has one writer: nothing to do.
  */
@@ -158,7 +158,7 @@ export async function upsertScores(db: Db, evaluationId: number, evaluatorId: nu
  *
  * Only cells that still have at least one score row are written; after deleting scores, use
  * `refreshCell`, which also zeroes a cell left empty. The caller has locked the cells
- * (`lockCells`) before writing their scores, as the lock order wants (ADR 045).
+ * (`lockCells`) before writing their scores, as the lock order wants (ADR 047).
  */
 export async function refreshCells(db: Db, evaluationId: number, cells: readonly { vendorId: number; criterionId: number }[]): Promise<void> {
   if (cells.length === 0) return;

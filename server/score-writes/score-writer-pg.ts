@@ -8,12 +8,12 @@ import { currentLocale } from '../i18n/current.js';
 import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput } from './score-batch.js';
 
 /**
- * A single score write on PostgreSQL (issue 13, ADR 045): one transaction on a pooled connection
+ * A single score write on PostgreSQL (issue 13, ADR 047): one transaction on a pooled connection
  * per write, with the same checks and guarantees as SQLite's group commit, in five round trips
  * (score-writes-pg.ts): BEGIN; lock the cell and read the facts; read the existing score; write
  * the score, the cell's aggregate and the audit entry; stamp the evaluation, log and COMMIT.
  *
- * Locks, in the order every writer of score cells takes them (ADR 045): the cell's aggregate row
+ * Locks, in the order every writer of score cells takes them (ADR 047): the cell's aggregate row
  * first, so writes of one cell run one after another and the aggregate sees every committed score
  * of the cell; the evaluation's row last, in the closing round trip that also commits, so the
  * change log's seq order is commit order (ADR 008) while the evaluation's other cells are written
@@ -21,7 +21,7 @@ import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput }
  */
 export function saveScorePg(db: Db, actor: Actor, input: ScoreInput): Promise<{ version: number }> {
   const pool = pgPoolOf(db);
-  if (!pool) return Promise.reject(new Error('Score writes on PostgreSQL need the Db from openPostgres (ADR 045).'));
+  if (!pool) return Promise.reject(new Error('Score writes on PostgreSQL need the Db from openPostgres (ADR 047).'));
   const item: BatchItem = { evaluationId: actor.evaluation.id, userId: actor.userId, input, locale: currentLocale() };
   return withRetries(async () => {
     const client = await pool.connect();

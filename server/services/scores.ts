@@ -32,7 +32,7 @@ const scale = (a: Actor) => ({ min: a.evaluation.scale_min, max: a.evaluation.sc
  * one aggregate refresh per chunk of touched cells (`refreshCells`), all in one transaction.
  */
 export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]): Promise<{ saved: number }> {
-  // On PostgreSQL every cell writer locks cells, then scores, then the evaluation (ADR 045); a
+  // On PostgreSQL every cell writer locks cells, then scores, then the evaluation (ADR 047); a
   // deadlock with some other writer is aborted by the database and run again. SQLite never raises these.
   return withRetries(() => db.transaction().execute(async (trx) => {
     // The may-score rules are checked here, in the transaction that writes, as saveScore does.
@@ -56,7 +56,7 @@ export async function saveBatch(db: Db, a: Actor, items: readonly ScoreInput[]):
       else writes.set(key, { vendorId: s.vendorId, criterionId: s.criterionId, value: s.value, writes: 1 });
     }
     const rows = [...writes.values()];
-    // The cells before their scores and before the evaluation, as every cell writer (ADR 045).
+    // The cells before their scores and before the evaluation, as every cell writer (ADR 047).
     await lockCells(trx, a.evaluation.id, rows);
     const listed = await previousOfListed(trx, a, items);
     await upsertScores(trx, a.evaluation.id, a.userId, rows, nowIso());
@@ -86,7 +86,7 @@ const NOTHING_TO_CLEAR = Symbol('nothing to clear');
  * Withdraws the caller's own score for a cell (an emptied grid cell), refreshing the aggregate.
  * Safe beside concurrent writes of the cell on PostgreSQL as the set path is (issue 13): the
  * cell's row lock comes first (stampCells locks the cell, then bumps cells_version, the order
- * saveScorePg takes them in, ADR 045), so a clear and a set of one cell run one after the other;
+ * saveScorePg takes them in, ADR 047), so a clear and a set of one cell run one after the other;
  * the delete itself is versioned, so a stale `version` is a 409 even then.
  */
 export async function clearScore(db: Db, a: Actor, vendorId: number, criterionId: number, version: number | undefined): Promise<void> {

@@ -271,7 +271,7 @@ async function benchHostileCsv({ app, token, raw }: Ctx): Promise<Figure> {
 
 /** Peak RSS of a fresh process with the big evaluation open and ranked (the figure), against that process idle. */
 /**
- * RSS of the process `npm start` runs (ADR 045: the built JavaScript, its writer thread and pool
+ * RSS of the process `npm start` runs (ADR 046: the built JavaScript, its writer thread and pool
  * threads included), on the big evaluation: peak (VmHWM) once it has answered one request (the
  * baseline: idle), ranked the top 50 five times, and ranked every vendor once, all over HTTP.
  */

@@ -6,7 +6,7 @@ import { must } from '../setup/http-client.js';
 import { setUpScoringTeam, type ScoringTeam } from '../setup/scoring-team.js';
 import { startBuiltServer, type RunningServer } from '../setup/server-process.js';
 
-// ADR 045: `npm start` serves the JavaScript that scripts/start.mjs builds from the sources, while
+// ADR 046: `npm start` serves the JavaScript that scripts/start.mjs builds from the sources, while
 // every other suite runs the sources through tsx. This file starts the built server and goes down
 // each path that loads code of its own at run time: the writer thread, a pool thread (every heavy
 // job forced into it), the workbook's module in that thread, and Chromium for the PDF.

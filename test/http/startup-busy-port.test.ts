@@ -19,7 +19,7 @@ const freePort = () => new Promise<number>((resolve) => {
   const s = createServer().listen(0, () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
 });
 
-/** Starts the app as `npm start` does (the built JavaScript, ADR 045); resolves when it listens or exits, with what it printed. */
+/** Starts the app as `npm start` does (the built JavaScript, ADR 046); resolves when it listens or exits, with what it printed. */
 function start(port: number): Promise<{ out: string; err: string; code: number | null }> {
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, 'app.db'), SEED_DEMO: '1' }, stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { reference } from '../setup/ranking-reference.js';
 import { startBuiltServer, type RunningServer } from '../setup/server-process.js';
 
 // Issue 13, point 3 ("several processes, one truth") and point 6 (migrations once): two real
-// server processes (`npm start`'s: scripts/start.mjs, the built JavaScript of ADR 045) on two ports against one PostgreSQL
+// server processes (`npm start`'s: scripts/start.mjs, the built JavaScript of ADR 046) on two ports against one PostgreSQL
 // database. They start together on an empty database, so both build and both try to migrate at once (the
 // advisory lock of db/migrate.ts). A user signs in through one and works through the other; the
 // same cell is written through both at once; the ranking read through either equals a fresh

@@ -8,7 +8,7 @@ import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, sign
 import { freshPostgresUrl } from '../setup/pg-database.js';
 import { reference } from '../setup/ranking-reference.js';
 
-// ADR 045: every writer of score cells on PostgreSQL locks the cells first and the evaluation's
+// ADR 047: every writer of score cells on PostgreSQL locks the cells first and the evaluation's
 // row (cells_version) last. Many single writes and batches hammer one evaluation at once, over
 // different cells and the same cells, through a pool of 12 connections. A broken lock order shows
 // as deadlocks (which withRetries would hide, so the server's own deadlock count is checked), a

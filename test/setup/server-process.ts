@@ -60,7 +60,7 @@ export function standbyServer(dbPath: string, env: Record<string, string> = {}):
 export const startServer = (dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> => standbyServer(dbPath, env).start();
 
 /**
- * The server as `npm start` runs it (ADR 045: scripts/start.mjs builds the sources into plain
+ * The server as `npm start` runs it (ADR 046: scripts/start.mjs builds the sources into plain
  * JavaScript once, then serves that), on an ephemeral port; resolves once it listens.
  */
 export function startBuiltServer(env: Record<string, string>): Promise<RunningServer> {

@@ -82,11 +82,19 @@ test('signed in through one process, the session and the API token work through 
 
 describe('one evaluation worked through both processes', () => {
   let owner: Awaited<ReturnType<typeof signupUser>>;
+  let observer: Awaited<ReturnType<typeof signupUser>>;
   let id: string;
   let leaves: string[];
   let vendors: string[];
   const put = (app: TestApp, body: Record<string, unknown>) => api(app, owner.token, 'PUT', `/api/v1/evaluations/${id}/scores`, body);
-  const ranking = async (app: TestApp) => (await api(app, owner.token, 'GET', `/api/v1/evaluations/${id}/ranking`)).json;
+  // Read as an observer: the team's ranking from the per-process cell cache (ADR 008), which is what
+  // must stay right when the other process writes. The owner scores, so blind scoring would show
+  // the owner a ranking of their own cells instead, computed afresh and proving nothing about the cache.
+  const ranking = async (app: TestApp) => {
+    const r = await api(app, observer.token, 'GET', `/api/v1/evaluations/${id}/ranking`);
+    expect(r.status, r.text).toBe(200);
+    return r.json;
+  };
   /** The ranking recomputed from every cell, read afresh from the database (test/setup/ranking-reference.ts). */
   const recomputed = async () => (await reference(db, Number(id))).result;
   /** Every cell's kept aggregate against a full recomputation from the scores. */
@@ -104,6 +112,8 @@ describe('one evaluation worked through both processes', () => {
     id = await createEvaluation(B, owner.token, { template: 'blank' });
     leaves = [await addCriterion(A, owner.token, id, { name: 'Fit' }), await addCriterion(B, owner.token, id, { name: 'Openness' })];
     vendors = [await addVendor(B, owner.token, id, { name: 'Alpha' }), await addVendor(A, owner.token, id, { name: 'Beta' }), await addVendor(B, owner.token, id, { name: 'Gamma' })];
+    observer = await signupUser(B);
+    expect((await api(A, owner.token, 'POST', `/api/v1/evaluations/${id}/members`, { email: observer.email, role: 'observer' })).status).toBe(201);
   });
 
   test('16 writes to one cell at once from version 0, half through each process: exactly one applies, the rest are 409', async () => {

@@ -5,7 +5,7 @@ import type { RankVendor } from '../domain/types.js';
  * 1): a structured clone of the landscape's 14,000 vendor objects took about 20 ms of the loop at
  * load 10, while one string is copied whole. The text is the one the heavy key digests
  * (data-key.ts), made once per loaded list. A vendor is `{ id, name, price }` with a finite price
- * or null, which JSON gives back unchanged (a price of -0 would come back as 0: prices are ≥ 0).
+ * or null, which JSON gives back unchanged; a list with a price of -0 (JSON's 0) is cloned as before.
  */
 const texts = new WeakMap<readonly RankVendor[], string>();
 export function vendorsText(vendors: readonly RankVendor[]): string {
@@ -22,7 +22,7 @@ const hasInputs = (task: object): task is WithInputs => 'inputs' in task && type
 
 /** The task as posted: a long vendor list replaced by its text (`vendorsText` beside `vendors: []`). */
 export function postedTask<T extends object>(task: T): T {
-  if (!hasInputs(task) || task.inputs.vendors.length < AS_TEXT_FROM) return task;
+  if (!hasInputs(task) || task.inputs.vendors.length < AS_TEXT_FROM || task.inputs.vendors.some((v) => Object.is(v.price, -0))) return task;
   return { ...task, inputs: { ...task.inputs, vendors: [], vendorsText: vendorsText(task.inputs.vendors) } };
 }
 

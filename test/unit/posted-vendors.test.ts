@@ -16,6 +16,9 @@ test('a long vendor list is posted as text and received as the same objects', ()
 test('a short list and a task without inputs go as they are', () => {
   const short = { ...task, inputs: { ...task.inputs, vendors: vendors.slice(0, 10) } };
   expect(postedTask(short)).toBe(short);
+  // JSON would give -0 back as 0.
+  const negativeZero = { ...task, inputs: { ...task.inputs, vendors: vendors.map((v, i) => (i === 3 ? { ...v, price: -0 } : v)) } };
+  expect(postedTask(negativeZero)).toBe(negativeZero);
   const other = { kind: 'kendall', grid: { leafIds: [], vendors: 0, rows: [] } };
   expect(postedTask(other)).toBe(other);
   expect(receivedTask(other)).toBe(other);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../actor.js';
 import type { RankingInputs } from '../read-models/ranking.js';
 import type { RankVendor } from '../domain/types.js';
+import { vendorsText } from './posted-vendors.js';
 
 /**
  * The cache key of a heavy result (ADR 017): the evaluation, the data version (cells_version of
@@ -34,6 +35,6 @@ function matrixDigest({ matrix: m }: RankingInputs): string {
 const vendorDigests = new WeakMap<readonly RankVendor[], string>();
 function vendorsDigest(vendors: readonly RankVendor[]): string {
   let d = vendorDigests.get(vendors);
-  if (d === undefined) vendorDigests.set(vendors, (d = createHash('sha1').update(JSON.stringify(vendors)).digest('base64url')));
+  if (d === undefined) vendorDigests.set(vendors, (d = createHash('sha1').update(vendorsText(vendors)).digest('base64url')));
   return d;
 }

@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locales.js';
 import type { XlsxTask } from './xlsx-thread.js';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { packView } from './packed-rows.js';
+import { receivedTask } from './posted-vendors.js';
 import type { RankingView } from '../read-models/ranking.js';
 
 // A pool thread (ADR 017): runs one heavy task on the structured-cloned inputs and returns plain
@@ -13,7 +14,7 @@ import type { RankingView } from '../read-models/ranking.js';
 // The shortlist workbook (ADR 037) streams its bytes back over the task's port instead; its module
 // (and exceljs) is loaded on first use, so threads that only rank do not pay for it.
 export default function run({ task, locale }: { task: HeavyTask | XlsxTask; locale: Locale }): unknown {
-  return withLocale(locale, () => (task.kind === 'xlsx' ? import('./xlsx-thread.js').then((m) => m.writeWorkbookInThread(task)) : movable(task.kind, runHeavy(task))));
+  return withLocale(locale, () => (task.kind === 'xlsx' ? import('./xlsx-thread.js').then((m) => m.writeWorkbookInThread(task)) : movable(task.kind, runHeavy(receivedTask(task)))));
 }
 
 /**

@@ -13,6 +13,7 @@ import { calibrationOfGrid, type CalibrationReport } from '../read-models/calibr
 import { shortlistFileBytes, type ShortlistFileSource } from '../exports/shortlist-files.js';
 import { priceQualityOf, type PriceQuality } from '../read-models/price-quality.js';
 import { methodCheckOf, type MethodCheck } from '../read-models/method-check.js';
+import { rankingAnswerBytes, type RankingAnswerExtras } from '../exports/ranking-answer.js';
 
 /**
  * The heavy computations as plain data in, plain data out (ADR 017): they run in a pool thread or
@@ -28,7 +29,8 @@ export type HeavyTask =
   | { kind: 'calibration'; inputs: RankingInputs; grid: CalibrationGrid }
   | { kind: 'shortlistFile'; inputs: RankingInputs; source: Omit<ShortlistFileSource, 'inputs'> }
   | { kind: 'priceQuality'; inputs: RankingInputs; limit: number }
-  | { kind: 'methodCheck'; inputs: RankingInputs; limit: number };
+  | { kind: 'methodCheck'; inputs: RankingInputs; limit: number }
+  | { kind: 'rankingAnswer'; inputs: RankingInputs; limit?: number | undefined; extras: RankingAnswerExtras };
 
 /** A longlist as text (a page upload, already read) or as the request's bytes and declared charset (the API). */
 export type LonglistSource = { text: string } | { bytes: Uint8Array; charset: string | undefined };
@@ -56,7 +58,7 @@ export interface SensitivityFigures {
 export type LonglistParse = { ok: true; parsed: Omit<ParsedLonglist, 'rejected'> & { rejected: LonglistRejection[] } } | { ok: false; code: string; message: string; field: string };
 
 export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null>
-  : T extends { kind: 'longlist' } ? LonglistParse : T extends { kind: 'calibration' } ? CalibrationReport : T extends { kind: 'shortlistFile' } ? Uint8Array<ArrayBuffer> : T extends { kind: 'priceQuality' } ? PriceQuality : T extends { kind: 'methodCheck' } ? MethodCheck : SensitivityFigures;
+  : T extends { kind: 'longlist' } ? LonglistParse : T extends { kind: 'calibration' } ? CalibrationReport : T extends { kind: 'shortlistFile' | 'rankingAnswer' } ? Uint8Array<ArrayBuffer> : T extends { kind: 'priceQuality' } ? PriceQuality : T extends { kind: 'methodCheck' } ? MethodCheck : SensitivityFigures;
 
 /** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
 export function costOf(task: HeavyTask): number {
@@ -65,7 +67,7 @@ export function costOf(task: HeavyTask): number {
   if (task.kind === 'longlist') return 'text' in task.source ? task.source.text.length : task.source.bytes.length;
   if (task.kind === 'calibration') return task.grid.values.length * task.grid.vendorIds.length + task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
-  if (task.kind === 'rank' || task.kind === 'topsis' || task.kind === 'shortlistFile') return cells;
+  if (task.kind === 'rank' || task.kind === 'topsis' || task.kind === 'shortlistFile' || task.kind === 'rankingAnswer') return cells;
   if (task.kind === 'priceQuality' || task.kind === 'methodCheck') return cells * 2;
   const tops = task.inputs.nodes.filter((n) => n.parentId === null).length;
   return cells * (tops + 1) + task.inputs.vendors.length * tops * task.samples;
@@ -78,6 +80,7 @@ export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'longlist') return longlistOf(task.source) as HeavyResult<T>;
   if (task.kind === 'calibration') return calibrationOfGrid(task.inputs, task.grid) as HeavyResult<T>;
   if (task.kind === 'shortlistFile') return shortlistFileBytes({ ...task.source, inputs: task.inputs }) as HeavyResult<T>;
+  if (task.kind === 'rankingAnswer') return rankingAnswerBytes(task.inputs, task.limit, task.extras) as HeavyResult<T>;
   if (task.kind === 'priceQuality') return priceQualityOf(task.inputs, task.limit) as HeavyResult<T>;
   if (task.kind === 'methodCheck') return methodCheckOf(task.inputs, topsisOfInputs(task.inputs), task.limit) as HeavyResult<T>;
   return sensitivityFigures(task.inputs, task.votes, task.samples) as HeavyResult<T>;

@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { excludedAsRead, loadRankingInputs, rankOffLoop, type RankingInputs, type RankingView } from '../read-models/ranking.js';
+import { loadRankingInputs, rankOffLoop, type RankingInputs, type RankingView } from '../read-models/ranking.js';
+import { rankingAnswerBody, weightedRow, type RankingAnswerExtras } from '../exports/ranking-answer.js';
+import { rankingAnswerOffLoop } from '../read-models/ranking-answer.js';
+import { poolEnabled } from '../heavy/pool.js';
 import { topsisOffLoop } from '../read-models/method-check.js';
 import { apiRouter } from '../openapi/router.js';
 import { ok } from '../openapi/shapes.js';
@@ -57,29 +60,27 @@ export const rankingApi = apiRouter('Ranking').openapi(read, async (c) => {
   const { limit, method, costFormula, weights } = c.req.valid('query');
   const a = c.var.actor;
   const inputs = whatIfInputs(await loadRankingInputs(c.get('db'), a), { costFormula, weights });
-  // TOPSIS and value for money order every ranked vendor, so the weighted sum is taken whole.
-  const ranked = await rankOffLoop(a, inputs, undefined, { limit: method === 'topsis' || method === 'value-for-money' ? undefined : limit });
-  const { result, resolved, view } = ranked;
   const structure = await structureChanges(c.get('db'), a.evaluation.id);
-  const weighted = (r: (typeof result.rows)[number]) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: r.breakdown });
-  const rows = method === 'topsis'
-    ? (await topsisOffLoop(a, inputs)).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: {}, closeness: r.closeness }))
-    : method === 'value-for-money'
-      ? valueForMoneyRows(inputs, ranked, weighted)
-      : result.rows.map(weighted);
-  const body = {
-    ...(method === 'topsis' || method === 'value-for-money' ? { method } : {}),
-    rows: limit ? rows.slice(0, limit) : rows,
-    costFormula: inputs.costFormula,
+  const extras: RankingAnswerExtras = {
     whatIf: costFormula !== undefined || weights !== undefined,
-    excluded: excludedAsRead(result),
-    unscored: result.unscored.map((u) => ({ vendorId: u.vendorId, name: u.name })),
-    weights: Object.fromEntries(resolved.leaves),
-    view,
     withdrawn: structure.withdrawn.map((v) => ({ vendorId: v.vendorId, name: v.name, reason: v.reason })),
     weightChanges: structure.weightChanges,
   };
-  // A landscape's every row (3 MB of JSON) is written in steps, so nobody waits on its stringify.
+  const other = method === 'topsis' || method === 'value-for-money' ? method : undefined;
+  // A big weighted-sum answer is ranked and written to bytes in a pool thread (issue 15, promise 1):
+  // the loop only sends them, with no row objects of its own to build or collect.
+  if (other === undefined && poolEnabled() && Math.min(limit ?? Infinity, inputs.vendors.length) > BIG_ANSWER_ROWS) {
+    return c.body(await rankingAnswerOffLoop(a, inputs, limit, extras), 200, { 'content-type': 'application/json' }) as never;
+  }
+  // TOPSIS and value for money order every ranked vendor, so the weighted sum is taken whole.
+  const ranked = await rankOffLoop(a, inputs, undefined, { limit: other ? undefined : limit });
+  const rows = other === 'topsis'
+    ? (await topsisOffLoop(a, inputs)).map((r) => ({ rank: r.rank, vendorId: r.vendorId, name: r.name, total: r.total, coverage: r.coverage, provisional: r.provisional, breakdown: {}, closeness: r.closeness }))
+    : other === 'value-for-money'
+      ? valueForMoneyRows(inputs, ranked, weightedRow)
+      : ranked.result.rows.map(weightedRow);
+  const body = rankingAnswerBody(limit ? rows.slice(0, limit) : rows, other, inputs, ranked, extras);
+  // A landscape's every row (3 MB of JSON) is written in steps when the pool is off, so nobody waits on its stringify.
   if (body.rows.length > BIG_ANSWER_ROWS) return c.body(jsonStream(body), 200, { 'content-type': 'application/json' }) as never;
   return c.json(body);
 });

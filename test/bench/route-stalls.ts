@@ -11,7 +11,7 @@ interface StallFigure { name: string; value: number; unit: string; baseline: num
  * the heavy results dropped; the cell cache stays warm after the first call (what a reload finds).
  * `--only route_stalls` runs them; each is its own figure, target 50 ms.
  */
-export async function benchRouteStalls(app: Fetcher, token: string, evaluationId: number, longestStall: (fn: () => Promise<unknown>) => Promise<number>): Promise<StallFigure[]> {
+export async function benchRouteStalls(app: Fetcher, token: string, evaluationId: number, longestStall: (fn: () => Promise<unknown>) => Promise<number>, wanted: (name: string) => boolean = () => true): Promise<StallFigure[]> {
   const api = `/api/v1/evaluations/${evaluationId}`;
   const page = `/evaluations/${evaluationId}`;
   const routes: [string, string][] = [
@@ -40,7 +40,7 @@ export async function benchRouteStalls(app: Fetcher, token: string, evaluationId
   };
   const figures: StallFigure[] = [];
   try {
-    for (const [name, path] of routes) {
+    for (const [name, path] of routes.filter(([name]) => wanted(name))) {
       const bytes = await get(path); // warm: the pool thread, the cell cache
       const before = await withThreads('0', path);
       const after = await withThreads(saved, path);

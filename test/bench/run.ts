@@ -518,7 +518,9 @@ async function main(): Promise<void> {
   const ctx: Ctx = { app, db, token, raw, evaluationId, runs, o, path, seconds: Number(values.seconds) };
   if (wanted('ranking') || wanted('rerank')) figures.push(...(await benchRanking(ctx, wanted)));
   if (wanted('sensitivity_stall')) figures.push(await benchSensitivityStall(ctx));
-  if (wanted('route_stall')) figures.push(...(await benchRouteStalls(app, token, evaluationId, longestStall)));
+  // `--only route_stall` runs every route; `--only route_stall_api` (a figure's name or its start) just those.
+  const stallWanted = (name: string) => wanted('route_stall') || wanted(name);
+  if (!values.only || values.only.includes('route_stall')) figures.push(...(await benchRouteStalls(app, token, evaluationId, longestStall, stallWanted)));
   if (wanted('import_csv_10mb')) figures.push(await benchHostileCsv(ctx));
   if (wanted('import')) figures.push(await benchImport(ctx));
   if (wanted('rss')) figures.push(await benchRss(ctx));

@@ -39,7 +39,8 @@ export type LonglistSource = { text: string } | { bytes: Uint8Array; charset: st
  * Every evaluator's values per leaf criterion, as the agreement read model gathered them: per leaf
  * (in `leafIds` order), one array of `vendors` values per evaluator who scored it (NaN: no value).
  */
-export interface KendallGrid { leafIds: string[]; vendors: number; rows: Float64Array[][] }
+/** Per leaf, one column of values per evaluator; `has` (same shape) flags the vendors that have a value, else NaN in `rows` means none. */
+export interface KendallGrid { leafIds: string[]; vendors: number; rows: Float64Array[][]; has?: Uint8Array[][] }
 
 export interface SensitivityFigures {
   stability: Record<string, { low: number; high: number }>;
@@ -120,12 +121,14 @@ function topsisOfInputs(inputs: RankingInputs): TopsisRow[] {
 }
 
 /** Kendall's W per leaf, over the vendors every evaluator of that leaf gave a value. */
-function kendallOfGrid({ leafIds, vendors, rows: byLeaf }: KendallGrid): Record<string, number | null> {
+function kendallOfGrid({ leafIds, vendors, rows: byLeaf, has: hasByLeaf }: KendallGrid): Record<string, number | null> {
   const w: Record<string, number | null> = {};
   leafIds.forEach((id, l) => {
     const rows = byLeaf[l] ?? [];
+    const flags = hasByLeaf?.[l];
+    const valued = (e: number, v: number) => (flags ? flags[e]![v] === 1 : !Number.isNaN(rows[e]![v]!));
     const common: number[] = [];
-    for (let v = 0; v < vendors; v++) if (rows.length > 0 && rows.every((r) => !Number.isNaN(r[v]!))) common.push(v);
+    for (let v = 0; v < vendors; v++) if (rows.length > 0 && rows.every((_, e) => valued(e, v))) common.push(v);
     w[id] = kendallW(rows.map((r) => common.map((v) => r[v]!)));
   });
   return w;

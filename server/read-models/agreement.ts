@@ -9,6 +9,7 @@ import { scoresStampOf } from '../../db/queries/scores.js';
 import { forEachScoreValue } from '../../db/queries/score-stream.js';
 import { disagreeing, widestFirst, type CellSpread, type Disagreement } from '../domain/agreement.js';
 import { heavyKeyed } from '../heavy/jobs.js';
+import { flagColumns, float64Columns } from '../heavy/shared-columns.js';
 import { leavesOf } from '../domain/criteria-tree.js';
 import { m } from '../../views/messages/index.js';
 
@@ -32,22 +33,30 @@ async function kendallByLeaf(db: Db, a: Actor, leafIds: readonly number[], vendo
   const hit = cache.get(evaluationId);
   if (hit?.key === key) return hit.w;
 
-  // Each leaf's values as one Float64Array per evaluator (NaN: no value), filled in one pass
-  // over raw rows: made into row objects, the landscape's scores took seconds and gigabytes.
+  // Each leaf's values as one column per evaluator with a flag column saying which vendors have a
+  // value, filled in one pass over raw rows: made into row objects, the landscape's scores took
+  // seconds and gigabytes. The columns are views of shared slabs (heavy/shared-columns.ts), so
+  // neither making them nor posting them to the pool holds the event loop.
   const vendorIndex = new Map(vendors.map((id, i) => [id, i]));
   const leafIndex = new Map(leafIds.map((id, i) => [id, i]));
   const evaluatorIndex = new Map<number, number>();
-  const grid: Float64Array[][] = leafIds.map(() => []);
+  const values = float64Columns(vendors.length);
+  const flags = flagColumns(vendors.length);
+  const grid: { value: Float64Array; has: Uint8Array }[][] = leafIds.map(() => []);
   await forEachScoreValue(db, evaluationId, (vendorId, criterionId, evaluatorId, value) => {
     const l = leafIndex.get(criterionId);
     const v = vendorIndex.get(vendorId);
     if (l === undefined || v === undefined) return;
     let e = evaluatorIndex.get(evaluatorId);
     if (e === undefined) evaluatorIndex.set(evaluatorId, (e = evaluatorIndex.size));
-    (grid[l]![e] ??= new Float64Array(vendors.length).fill(NaN))[v] = value;
+    const column = (grid[l]![e] ??= { value: values.next(), has: flags.next() });
+    column.value[v] = value;
+    column.has[v] = 1;
   }, vendors);
-  const rows = grid.map((byEvaluator) => byEvaluator.filter((r) => r !== undefined));
-  const w = await heavyKeyed(a, { kind: 'kendall', grid: { leafIds: leafIds.map(String), vendors: vendors.length, rows } }, `kendall|${evaluationId}|${key}`);
+  const kept = grid.map((byEvaluator) => byEvaluator.filter((r) => r !== undefined));
+  const rows = kept.map((byEvaluator) => byEvaluator.map((c) => c.value));
+  const has = kept.map((byEvaluator) => byEvaluator.map((c) => c.has));
+  const w = await heavyKeyed(a, { kind: 'kendall', grid: { leafIds: leafIds.map(String), vendors: vendors.length, rows, has } }, `kendall|${evaluationId}|${key}`);
   // The read went in steps: a score written between them may be half in it, so only a read the
   // stamp did not move under is kept.
   if ((await scoresStampOf(db, evaluationId)) === stamp) cache.set(evaluationId, { key, w });

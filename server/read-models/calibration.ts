@@ -34,7 +34,10 @@ export interface CalibrationReport {
 // (a `calibration` task, ADR 037). The result is kept per database handle until the scores'
 // stamp or the ranking's inputs say otherwise.
 interface Cached { key: string; report: CalibrationReport }
-const cache = new WeakMap<Db, Map<number, Cached>>();
+let cache = new WeakMap<Db, Map<number, Cached>>();
+
+/** Forgets every kept calibration grid (the bench times a first read). */
+export const clearCalibrationCache = (): void => { cache = new WeakMap(); };
 
 /** The counted values on the scored leaves (N/A and an excluded evaluator's values on that vendor left out), as a grid. */
 async function readGrid(db: Db, evaluationId: number, leafIds: readonly string[], vendorIds: readonly number[]): Promise<CalibrationGrid> {

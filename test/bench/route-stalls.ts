@@ -1,4 +1,6 @@
 import { clearHeavyResults } from '../../server/heavy/jobs.js';
+import { clearKendallCache } from '../../server/read-models/agreement.js';
+import { clearCalibrationCache } from '../../server/read-models/calibration.js';
 
 type Fetcher = { request: (path: string, init: RequestInit) => Response | Promise<Response> };
 interface StallFigure { name: string; value: number; unit: string; baseline: number; target?: { value?: number }; note?: string }
@@ -6,7 +8,7 @@ interface StallFigure { name: string; value: number; unit: string; baseline: num
 /**
  * Issue 15, promise 1 at the landscape's size: the longest event-loop stall while one request is
  * answered, for the routes a member reloads (API ranking of every vendor, the ranking page at its
- * default length and with every row, agreement, the shortlist's JSON and CSV). The value is with
+ * default length and with every row, agreement and calibration (first reads), the shortlist's JSON and CSV). The value is with
  * the heavy pool, the baseline the same request with the pool off (HEAVY_THREADS=0), each side with
  * the heavy results dropped; the cell cache stays warm after the first call (what a reload finds).
  * `--only route_stalls` runs them; each is its own figure, target 50 ms.
@@ -19,6 +21,7 @@ export async function benchRouteStalls(app: Fetcher, token: string, evaluationId
     ['route_stall_page_ranking', `${page}/ranking`],
     ['route_stall_page_ranking_all', `${page}/ranking?limit=all`],
     ['route_stall_api_agreement', `${api}/agreement`],
+    ['route_stall_api_calibration', `${api}/calibration`],
     ['route_stall_shortlist_json', `${page}/shortlist.json`],
     ['route_stall_shortlist_csv', `${page}/shortlist.csv`],
   ];
@@ -36,6 +39,10 @@ export async function benchRouteStalls(app: Fetcher, token: string, evaluationId
     if (threads === undefined) delete process.env.HEAVY_THREADS;
     else process.env.HEAVY_THREADS = threads;
     clearHeavyResults();
+    // Kendall's W and the calibration grid are kept per scores version: each side times a first
+    // read, the one a member causes after any score changed (with one evaluator there is little to read).
+    clearKendallCache();
+    clearCalibrationCache();
     return longestStall(() => get(path));
   };
   const figures: StallFigure[] = [];

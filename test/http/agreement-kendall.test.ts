@@ -48,3 +48,16 @@ test('the vendor they disagree on is deleted: the rest agree again, W = 1', asyn
   expect((await api(app, owner.token, 'DELETE', path(`/vendors/${vendors[2]}?confirm=true`))).status).toBeLessThan(300);
   expect(await w()).toBe(1);
 });
+
+test('a vendor one evaluator has not scored is left out of W: over the vendors both scored', async () => {
+  // Two new vendors: eva scores both, ben only the first, against the order the others share.
+  // Counted over every vendor the disagreement would lower W; over the common ones (One, Two, Four) it stays 1.
+  for (const name of ['Four', 'Five']) vendors.push(await addVendor(app, owner.token, id, { name }));
+  await score(eva, vendors[3]!, 4);
+  await score(ben, vendors[3]!, 4);
+  await score(eva, vendors[4]!, 5);
+  expect(await w()).toBe(1);
+  // Once ben scores it far from eva, it counts: W drops below 1.
+  await score(ben, vendors[4]!, 0.5);
+  expect(await w()).toBeLessThan(1);
+});

@@ -67,5 +67,13 @@ export function disagreeing(cells: readonly CellSpread[], scale: { min: number; 
   return out;
 }
 
-/** Disagreements widest first, then by vendor. */
-export const widestFirst = (found: Disagreement[]): Disagreement[] => found.sort((a, b) => b.spread - a.spread || (a.vendorId < b.vendorId ? -1 : 1));
+/**
+ * The order of disagreements: widest first, then by vendor, then by criterion. The criterion
+ * settles what vendor alone left to the sort, so any way of sorting (one sort, or sorted parts
+ * merged, as the read model does for a landscape) gives the same list.
+ */
+export const byWidest = (a: Disagreement, b: Disagreement): number =>
+  b.spread - a.spread || (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : a.criterionId < b.criterionId ? -1 : a.criterionId > b.criterionId ? 1 : 0);
+
+/** Disagreements widest first, then by vendor and criterion (byWidest). */
+export const widestFirst = (found: Disagreement[]): Disagreement[] => found.sort(byWidest);

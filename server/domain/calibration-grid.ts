@@ -6,7 +6,24 @@ import type { EvaluatorSums } from './calibration.js';
  * `values[e * leaves + l]` (NaN: no value), so 5 million scores cross to the thread as a few dozen
  * typed arrays instead of objects.
  */
-export interface CalibrationGrid { evaluatorIds: number[]; names: string[]; leafIds: string[]; vendorIds: string[]; values: Float64Array[] }
+/**
+ * `values[e * leaves + l]`: evaluator e's values on leaf l, one per vendor, NaN where none. A read
+ * may instead leave `has` (same shape: 1 where a value was read) and zeros elsewhere, for the
+ * thread to turn into NaN (withMissingAsNaN) before any of the functions below run.
+ */
+export interface CalibrationGrid { evaluatorIds: number[]; names: string[]; leafIds: string[]; vendorIds: string[]; values: Float64Array[]; has?: Uint8Array[] }
+
+/** The grid with NaN wherever `has` says no value was read (in place; `has` dropped). */
+export function withMissingAsNaN(g: CalibrationGrid): CalibrationGrid {
+  const { has, ...grid } = g;
+  if (has) {
+    grid.values.forEach((xs, i) => {
+      const flags = has[i]!;
+      for (let v = 0; v < xs.length; v++) if (flags[v] !== 1) xs[v] = NaN;
+    });
+  }
+  return grid;
+}
 
 /** Per cell (leaf × vendor, at `l * vendors + v`): how many counted values and their sum. */
 function cellTotals(g: CalibrationGrid): { n: Float64Array; sum: Float64Array } {

@@ -8,7 +8,7 @@ import { LonglistFormatError, parseLonglist, type LonglistRejection, type Parsed
 import { CsvDecodeError, decodeCsv } from '../domain/csv-decode.js';
 import { nameKey } from '../../db/queries/vendors.js';
 import { longlistText, rejectionsText } from '../longlist-text.js';
-import type { CalibrationGrid } from '../domain/calibration-grid.js';
+import { withMissingAsNaN, type CalibrationGrid } from '../domain/calibration-grid.js';
 import { calibrationOfGrid, type CalibrationReport } from '../read-models/calibration.js';
 import { shortlistFileBytes, type ShortlistFileSource } from '../exports/shortlist-files.js';
 import { priceQualityOf, type PriceQuality } from '../read-models/price-quality.js';
@@ -79,7 +79,7 @@ export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'topsis') return topsisOfInputs(task.inputs) as HeavyResult<T>;
   if (task.kind === 'kendall') return kendallOfGrid(task.grid) as HeavyResult<T>;
   if (task.kind === 'longlist') return longlistOf(task.source) as HeavyResult<T>;
-  if (task.kind === 'calibration') return calibrationOfGrid(task.inputs, task.grid) as HeavyResult<T>;
+  if (task.kind === 'calibration') return calibrationOfGrid(task.inputs, withMissingAsNaN(task.grid)) as HeavyResult<T>;
   if (task.kind === 'shortlistFile') return shortlistFileBytes({ ...task.source, inputs: task.inputs }) as HeavyResult<T>;
   if (task.kind === 'rankingAnswer') return rankingAnswerBytes(task.inputs, task.limit, task.extras) as HeavyResult<T>;
   if (task.kind === 'priceQuality') return priceQualityOf(task.inputs, task.limit) as HeavyResult<T>;

@@ -7,7 +7,8 @@ import { cellSpreadSteps } from '../../db/queries/score-cells.js';
 import { criteriaOf } from '../../db/queries/criteria.js';
 import { scoresStampOf } from '../../db/queries/scores.js';
 import { forEachScoreValue } from '../../db/queries/score-stream.js';
-import { disagreeing, widestFirst, type CellSpread, type Disagreement } from '../domain/agreement.js';
+import { byWidest, disagreeing, type CellSpread, type Disagreement } from '../domain/agreement.js';
+import { mergeInSteps } from '../merge-in-steps.js';
 import { heavyKeyed } from '../heavy/jobs.js';
 import { flagColumns, float64Columns } from '../heavy/shared-columns.js';
 import { leavesOf } from '../domain/criteria-tree.js';
@@ -88,7 +89,7 @@ export async function agreementReport(db: Db, a: Actor): Promise<AgreementReport
   const vendors = await vendorIdsOf(db, evaluation.id);
   const kindOf = (id: number) => leafMap.get(id)?.kind;
   const scale = { min: evaluation.scale_min, max: evaluation.scale_max };
-  const found: Disagreement[] = [];
+  const found: Disagreement[][] = [];
   // Judged a step of vendors at a time, as the cells are read: only the disagreeing ones are kept.
   for await (const step of cellSpreadSteps(db, evaluation.id, vendors)) {
     const cells: CellSpread[] = [];
@@ -96,8 +97,10 @@ export async function agreementReport(db: Db, a: Actor): Promise<AgreementReport
       const kind = kindOf(c.criterion_id);
       if (kind === 'scored' || kind === 'must-have') cells.push({ vendorId: String(c.vendor_id), criterionId: String(c.criterion_id), min: c.min, max: c.max, pass: c.pass, fail: c.fail, kind });
     }
-    found.push(...disagreeing(cells, scale, evaluation.disagreement_threshold));
+    found.push(disagreeing(cells, scale, evaluation.disagreement_threshold).sort(byWidest));
   }
   const w = await kendallByLeaf(db, a, scored.map((l) => l.id), vendors);
-  return { kendallW: w, disagreements: widestFirst(found) };
+  // Each step's part sorted as it was judged, then merged in steps: one sort of the landscape's
+  // 300,000 disagreeing cells held the event loop for 80 ms.
+  return { kendallW: w, disagreements: await mergeInSteps(found, byWidest) };
 }

@@ -8,6 +8,7 @@ import { correctedTotals, gridSums, type CalibrationGrid } from '../domain/calib
 import { leavesOf } from '../domain/criteria-tree.js';
 import { heavyKey } from '../heavy/data-key.js';
 import { heavyKeyed } from '../heavy/jobs.js';
+import { flagColumns, float64Columns } from '../heavy/shared-columns.js';
 import { scoresStampOf } from '../../db/queries/scores.js';
 import type { Actor } from '../actor.js';
 import { forbidden } from '../errors.js';
@@ -46,7 +47,13 @@ async function readGrid(db: Db, evaluationId: number, leafIds: readonly string[]
   const vendorAt = new Map(vendorIds.map((id, v) => [id, v]));
   const L = leafIds.length;
   const evaluatorAt = new Map<number, number>();
+  // Columns of shared slabs with flags for "a value was read" (heavy/shared-columns.ts): making
+  // 42 MB of NaN-filled arrays in one step of the read and copying them to the pool held the event
+  // loop for 150 ms on the landscape; the thread turns unflagged cells into NaN (withMissingAsNaN).
+  const columns = float64Columns(vendorIds.length);
+  const flagged = flagColumns(vendorIds.length);
   const values: Float64Array[] = [];
+  const has: Uint8Array[] = [];
   await forEachScoreValue(db, evaluationId, (vendorId, criterionId, evaluatorId, value) => {
     const l = leafAt.get(criterionId);
     const v = vendorAt.get(vendorId);
@@ -54,13 +61,14 @@ async function readGrid(db: Db, evaluationId: number, leafIds: readonly string[]
     let e = evaluatorAt.get(evaluatorId);
     if (e === undefined) {
       evaluatorAt.set(evaluatorId, (e = evaluatorAt.size));
-      for (let k = 0; k < L; k++) values.push(new Float64Array(vendorIds.length).fill(NaN));
+      for (let k = 0; k < L; k++) { values.push(columns.next()); has.push(flagged.next()); }
     }
     values[e * L + l]![v] = value;
+    has[e * L + l]![v] = 1;
   }, vendorIds);
   const evaluatorIds = [...evaluatorAt.keys()];
   const names = await userNamesOf(db, evaluatorIds);
-  return { evaluatorIds, names: evaluatorIds.map((id) => names.get(id) ?? ''), leafIds: [...leafIds], vendorIds: vendorIds.map(String), values };
+  return { evaluatorIds, names: evaluatorIds.map((id) => names.get(id) ?? ''), leafIds: [...leafIds], vendorIds: vendorIds.map(String), values, has };
 }
 
 /** The team's cells with each scored cell's mean replaced by its offset-corrected mean; a consensus stands (it is the panel's agreed value). */

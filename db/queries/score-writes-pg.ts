@@ -6,8 +6,8 @@ import { SCORE_WRITE_SQL, type ExistingScore, type WriteFacts } from './score-wr
 /**
  * The single-score write path's statements on PostgreSQL (issue 13, ADR 047): the SQLite prepared
  * statements' text (score-writes.ts) with placeholders numbered as PostgreSQL wants them (`?` →
- * `$1…`, `@name` → one `$n` per name), folded so that a write takes five round trips: BEGIN, three
- * named prepared statements (parsed and planned once per pooled connection), and a closing
+ * `$1…`, `@name` → one `$n` per name), folded so that a write takes five round trips: BEGIN with the
+ * cell's lock, three named prepared statements (parsed and planned once per pooled connection), and a closing
  * simple-protocol message of several statements (ids only, spliced in as checked integers).
  *
  * Lock order, the same for every writer of score cells (ADR 047): the cells' `score_cells` rows
@@ -38,22 +38,24 @@ const spliced = (text: string, ids: Record<string, number>): string =>
   text.replace(/@([a-z_]+)/g, (_, name: string) => int(ids[name] ?? Number.NaN));
 
 /**
- * The cell's aggregate row, locked before the write reads its score: created empty when the cell
+ * The cell's aggregate row, locked before the write reads anything: created empty when the cell
  * has none yet (only for a vendor and a criterion of this evaluation: an unknown one is the facts'
  * 404, not a foreign-key error), and "updated" to itself when it exists, which takes the row lock
  * even when another transaction created the row after this statement's snapshot (the ON CONFLICT
  * rule; a `select … for update` would not see that row). A rolled-back write leaves no row behind;
- * a committed one overwrites the figures. It rides with the facts' read as a CTE, so the two cost
- * one round trip; the existing score is read in the next statement, after the lock.
+ * a committed one overwrites the figures. It goes with BEGIN as one simple-protocol message (ids
+ * spliced in as checked integers), so the lock costs no round trip of its own.
+ *
+ * The facts are read in the next statement, not in this one: a statement reads the data as it
+ * was when it started, so facts read alongside a lock that had to wait would predate whatever
+ * the lock's holder committed (an exclusion of this evaluator, found in review of ADR 047).
  */
-const LOCK_CELL = `with cell_lock as (
-    insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
+const LOCK_CELL = `insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max, pass, fail, na)
     select @evaluation::integer, @vendor::integer, @criterion::integer, 0, 0, null, null, 0, 0, 0
     where exists (select 1 from vendors where id = @vendor and evaluation_id = @evaluation)
       and exists (select 1 from criteria where id = @criterion and evaluation_id = @evaluation)
-    on conflict (vendor_id, criterion_id) do update set n = score_cells.n)
-  `;
-const FACTS = numbered(LOCK_CELL + SCORE_WRITE_SQL.facts);
+    on conflict (vendor_id, criterion_id) do update set n = score_cells.n`;
+const FACTS = numbered(SCORE_WRITE_SQL.facts);
 // Its own statement, so its snapshot is taken after the cell lock: a writer of the same cell that
 // committed meanwhile is seen (no insert that would hit its row).
 const EXISTING = `${numbered(SCORE_WRITE_SQL.existing).text} for update`;
@@ -120,9 +122,10 @@ const closeText = (ids: { evaluation: number; vendor: number; criterion: number 
 /** The round trips of one write, on `client`, a pooled connection the caller holds. */
 export function pgScoreWrites(client: pg.PoolClient) {
   return {
-    begin: () => client.query('begin'),
-    /** Locks the cell's aggregate row, then reads what the write checks (undefined when the evaluation is gone). */
-    lockCellAndFacts: async (ids: { evaluation: number; user: number; vendor: number; criterion: number }): Promise<WriteFacts | undefined> =>
+    /** Opens the transaction and locks the cell's aggregate row (one message). */
+    beginAndLockCell: (ids: { evaluation: number; vendor: number; criterion: number }) => client.query(spliced(`begin; ${LOCK_CELL}`, ids)),
+    /** What the write checks, read after the cell lock (undefined when the evaluation is gone). */
+    facts: async (ids: { evaluation: number; user: number; vendor: number; criterion: number }): Promise<WriteFacts | undefined> =>
       (await client.query<WriteFacts>({ ...STATEMENTS.facts, values: FACTS.names.map((n) => ids[n as keyof typeof ids]) })).rows[0],
     /** The caller's score of the cell, locked (undefined when there is none). */
     existing: async (ids: { user: number; vendor: number; criterion: number }): Promise<ExistingScore | undefined> =>

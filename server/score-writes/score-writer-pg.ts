@@ -10,7 +10,8 @@ import { auditValues, checkFacts, nextVersion, type BatchItem, type ScoreInput }
 /**
  * A single score write on PostgreSQL (issue 13, ADR 047): one transaction on a pooled connection
  * per write, with the same checks and guarantees as SQLite's group commit, in five round trips
- * (score-writes-pg.ts): BEGIN; lock the cell and read the facts; read the existing score; write
+ * (score-writes-pg.ts): BEGIN and lock the cell; read the facts (after the lock, so they are the
+ * lock holder's committed state); read the existing score; write
  * the score, the cell's aggregate and the audit entry; stamp the evaluation, log and COMMIT.
  *
  * Locks, in the order every writer of score cells takes them (ADR 047): the cell's aggregate row
@@ -45,8 +46,8 @@ async function writeOne(q: ReturnType<typeof pgScoreWrites>, item: BatchItem): P
   const { evaluationId, userId, input } = item;
   const at = nowIso();
   const ids = { evaluation: evaluationId, user: userId, vendor: input.vendorId, criterion: input.criterionId };
-  await q.begin();
-  const f = checkFacts(await q.lockCellAndFacts(ids), input);
+  await q.beginAndLockCell(ids);
+  const f = checkFacts(await q.facts(ids), input);
   const existing = await q.existing(ids);
   const version = nextVersion(existing, input);
   await q.write(existing !== undefined, Boolean(f.vendor_exclusions), {

@@ -1,0 +1,57 @@
+import pg from 'pg';
+import { afterAll, expect, test } from 'vitest';
+import { openPostgres } from '../../db/client.js';
+import { createApp } from '../../server/app.js';
+import { parseEnv } from '../../server/env.js';
+import { addCriterion, addVendor, api, createEvaluation, declareNoConflict, signupUser } from '../setup/app.js';
+import { freshPostgresUrl } from '../setup/pg-database.js';
+
+// ADR 047: a PostgreSQL score write locks its cell first and reads what it checks (may-score:
+// exclusions, withdrawals, status, submission) only after that lock. A statement reads the data as
+// it stood when it began, so checks read alongside a lock that had to wait would predate what the
+// lock's holder committed. Here the holder is an exclusion of the writer from the vendor (as
+// excludeEvaluator does: the exclusion, then the vendor's cells locked and recounted): the write
+// that waited on the cell must then be refused, and nothing of it stored. PostgreSQL pass only.
+
+const base = process.env.DATABASE_URL;
+if (!base) throw new Error('test/pg needs DATABASE_URL: run it with `npm run test:pg`.');
+
+const closers: (() => Promise<void>)[] = [];
+afterAll(async () => { for (const close of closers) await close(); });
+
+test('a write that waited for the cell lock sees the exclusion its holder committed, and is refused', async () => {
+  const url = await freshPostgresUrl(base!);
+  const db = openPostgres(url, 4);
+  closers.push(() => db.destroy());
+  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
+  const owner = await signupUser(app);
+  const id = await createEvaluation(app, owner.token, { template: 'blank' });
+  const criterionId = await addCriterion(app, owner.token, id, { name: 'Fit' });
+  const vendorId = await addVendor(app, owner.token, id, { name: 'Alpha' });
+  const eva = await signupUser(app);
+  const path = `/api/v1/evaluations/${id}`;
+  expect((await api(app, owner.token, 'POST', `${path}/members`, { email: eva.email, role: 'evaluator' })).status).toBe(201);
+  await declareNoConflict(app, eva.token, id);
+  // The cell exists (the owner scored it), so the holder below can lock its row.
+  expect((await api(app, owner.token, 'PUT', `${path}/scores`, { vendorId, criterionId, value: 2 })).status).toBe(200);
+
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  closers.push(() => holder.end());
+  await holder.query('begin');
+  await holder.query('insert into evaluator_exclusions (evaluation_id, user_id, vendor_id, reason, created_by, created_at) values ($1, $2, $3, $4, $5, $6)',
+    [Number(id), Number(eva.userId), Number(vendorId), 'Former employer', Number(owner.userId), new Date().toISOString()]);
+  await holder.query('select 1 from score_cells where vendor_id = $1 and criterion_id = $2 for update', [Number(vendorId), Number(criterionId)]);
+
+  let settled = false;
+  const write = api(app, eva.token, 'PUT', `${path}/scores`, { vendorId, criterionId, value: 5 }).finally(() => { settled = true; });
+  await new Promise((r) => setTimeout(r, 400));
+  expect(settled).toBe(false); // it waits for the cell
+  await holder.query('commit');
+
+  const res = await write;
+  expect(res.status, res.text).toBe(403);
+  expect(res.json.error?.code ?? res.json.code).toBe('forbidden');
+  const stored = await db.selectFrom('scores').select('value').where('vendor_id', '=', Number(vendorId)).where('criterion_id', '=', Number(criterionId)).where('evaluator_id', '=', Number(eva.userId)).executeTakeFirst();
+  expect(stored).toBeUndefined();
+}, 60_000);

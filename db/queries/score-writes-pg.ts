@@ -110,14 +110,31 @@ export interface ScoreRowWrite {
  * row, the prune, and COMMIT — one simple-protocol message, so the evaluation's lock is held for
  * no network round trip at all.
  */
-const closeText = (ids: { evaluation: number; vendor: number; criterion: number }): string =>
+const closeText = (ids: { evaluation: number; vendor: number; criterion: number }, status: string): string =>
   spliced(`with stamp as (
-      update evaluations set cells_version = cells_version + 1, scores_version = scores_version + 1 where id = @evaluation returning cells_version),
+      update evaluations set cells_version = cells_version + 1, scores_version = scores_version + 1
+      where id = @evaluation and status = ${statusLiteral(status)} returning cells_version),
     logged as (
       insert into score_cell_changes (evaluation_id, seq, vendor_id, criterion_id)
-      select @evaluation, cells_version, @vendor, @criterion from stamp on conflict do nothing)
-    delete from score_cell_changes where evaluation_id = @evaluation and seq <= (select cells_version from stamp) - ${CHANGE_LOG_VERSIONS};
+      select @evaluation, cells_version, @vendor, @criterion from stamp on conflict do nothing),
+    guard as (select 1 / (select count(*)::int from stamp) as ok)
+    delete from score_cell_changes where evaluation_id = @evaluation and seq <= (select cells_version from stamp) - ${CHANGE_LOG_VERSIONS}
+      and (select ok from guard) = 1;
     commit`, ids);
+
+/** A status as an SQL literal; statuses are lower-case words, anything else is refused (it is spliced in). */
+function statusLiteral(status: string): string {
+  if (!/^[a-z_]+$/.test(status)) throw new TypeError(`not a status: ${status}`);
+  return `'${status}'`;
+}
+
+/**
+ * The closing message's answer when the evaluation's status is no longer the one the facts saw:
+ * a status change (it locks the evaluation's row, not the cells) committed while this write ran.
+ * The guard's division by zero aborts the transaction; the caller runs the write again, whose
+ * fresh facts then refuse it (scoring closed) or let it through.
+ */
+export const STATUS_MOVED = '22012';
 
 /** The round trips of one write, on `client`, a pooled connection the caller holds. */
 export function pgScoreWrites(client: pg.PoolClient) {
@@ -136,8 +153,8 @@ export function pgScoreWrites(client: pg.PoolClient) {
       const byName: Record<string, unknown> = { ...w, ...Object.fromEntries(AUDIT_NAMES.map((n, i) => [n, w.audit[i]])) };
       await client.query({ name: s.name, text: s.text, values: s.names.map((n) => byName[n]) });
     },
-    /** Stamps the evaluation's cells_version, logs the cell, prunes the log and commits. */
-    stampAndCommit: (ids: { evaluation: number; vendor: number; criterion: number }) => client.query(closeText(ids)),
+    /** Stamps the evaluation's cells_version (if its status is still `status`), logs the cell, prunes the log and commits. */
+    stampAndCommit: (ids: { evaluation: number; vendor: number; criterion: number }, status: string) => client.query(closeText(ids, status)),
     rollback: () => client.query('rollback'),
   };
 }

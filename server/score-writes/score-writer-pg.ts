@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { pgPoolOf } from '../../db/client.js';
 import { withRetries } from '../../db/dialect.js';
-import { pgScoreWrites } from '../../db/queries/score-writes-pg.js';
+import { pgScoreWrites, STATUS_MOVED } from '../../db/queries/score-writes-pg.js';
 import type { Actor } from '../actor.js';
 import { nowIso } from '../time.js';
 import { currentLocale } from '../i18n/current.js';
@@ -54,6 +54,9 @@ async function writeOne(q: ReturnType<typeof pgScoreWrites>, item: BatchItem): P
     ...ids, value: input.value, comment: input.comment ?? existing?.comment ?? '', abstain: input.abstainReason ?? null, version, at,
     audit: auditValues(f, item, existing, at),
   });
-  await q.stampAndCommit(ids);
+  await q.stampAndCommit(ids, f.status).catch((err: { code?: string }) => {
+    // The status moved under the write (its facts are stale): run it again, as a serialisation failure is.
+    throw err?.code === STATUS_MOVED ? Object.assign(new Error('The evaluation\'s status changed during the write.'), { code: '40001' }) : err;
+  });
   return { version };
 }

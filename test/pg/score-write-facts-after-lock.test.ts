@@ -55,3 +55,37 @@ test('a write that waited for the cell lock sees the exclusion its holder commit
   const stored = await db.selectFrom('scores').select('value').where('vendor_id', '=', Number(vendorId)).where('criterion_id', '=', Number(criterionId)).where('evaluator_id', '=', Number(eva.userId)).executeTakeFirst();
   expect(stored).toBeUndefined();
 }, 60_000);
+
+test('a status change that commits while a write runs (it locks the evaluation, not the cell) stops that write', async () => {
+  const url = await freshPostgresUrl(base!);
+  const db = openPostgres(url, 4);
+  closers.push(() => db.destroy());
+  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
+  const owner = await signupUser(app);
+  const id = await createEvaluation(app, owner.token, { template: 'blank' });
+  const criterionId = await addCriterion(app, owner.token, id, { name: 'Fit' });
+  const vendorId = await addVendor(app, owner.token, id, { name: 'Alpha' });
+  const path = `/api/v1/evaluations/${id}`;
+
+  // The holder closes scoring and holds the evaluation's row: the write reads its facts (the old
+  // status, the holder has not committed), writes, and waits only at its closing stamp.
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  closers.push(() => holder.end());
+  await holder.query('begin');
+  await holder.query("update evaluations set status = 'decided' where id = $1", [Number(id)]);
+
+  let settled = false;
+  const write = api(app, owner.token, 'PUT', `${path}/scores`, { vendorId, criterionId, value: 4 }).finally(() => { settled = true; });
+  await new Promise((r) => setTimeout(r, 400));
+  expect(settled).toBe(false); // it waits at the stamp
+  await holder.query('commit');
+
+  const res = await write;
+  expect(res.status, res.text).toBe(409);
+  expect(res.json.error.code).toBe('scoring_closed');
+  const stored = await db.selectFrom('scores').select('value').where('vendor_id', '=', Number(vendorId)).where('criterion_id', '=', Number(criterionId)).executeTakeFirst();
+  expect(stored).toBeUndefined();
+  const log = await db.selectFrom('score_cell_changes').select('seq').where('evaluation_id', '=', Number(id)).execute();
+  expect(log).toEqual([]);
+}, 60_000);

@@ -19,7 +19,8 @@ if (!base) throw new Error('test/pg needs DATABASE_URL: run it with `npm run tes
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => { for (const close of closers) await close(); });
 
-test('a write that waited for the cell lock sees the exclusion its holder committed, and is refused', async () => {
+/** A fresh database with an app, its owner, and an evaluation of one vendor and one criterion. */
+async function oneCell() {
   const url = await freshPostgresUrl(base!);
   const db = openPostgres(url, 4);
   closers.push(() => db.destroy());
@@ -28,6 +29,19 @@ test('a write that waited for the cell lock sees the exclusion its holder commit
   const id = await createEvaluation(app, owner.token, { template: 'blank' });
   const criterionId = await addCriterion(app, owner.token, id, { name: 'Fit' });
   const vendorId = await addVendor(app, owner.token, id, { name: 'Alpha' });
+  return { url, db, app, owner, id, criterionId, vendorId };
+}
+
+/** A connection of its own, for a transaction that holds locks while the app writes. */
+async function connected(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  closers.push(() => client.end());
+  return client;
+}
+
+test('a write that waited for the cell lock sees the exclusion its holder committed, and is refused', async () => {
+  const { url, db, app, owner, id, criterionId, vendorId } = await oneCell();
   const eva = await signupUser(app);
   const path = `/api/v1/evaluations/${id}`;
   expect((await api(app, owner.token, 'POST', `${path}/members`, { email: eva.email, role: 'evaluator' })).status).toBe(201);
@@ -35,9 +49,7 @@ test('a write that waited for the cell lock sees the exclusion its holder commit
   // The cell exists (the owner scored it), so the holder below can lock its row.
   expect((await api(app, owner.token, 'PUT', `${path}/scores`, { vendorId, criterionId, value: 2 })).status).toBe(200);
 
-  const holder = new pg.Client({ connectionString: url });
-  await holder.connect();
-  closers.push(() => holder.end());
+  const holder = await connected(url);
   await holder.query('begin');
   await holder.query('insert into evaluator_exclusions (evaluation_id, user_id, vendor_id, reason, created_by, created_at) values ($1, $2, $3, $4, $5, $6)',
     [Number(id), Number(eva.userId), Number(vendorId), 'Former employer', Number(owner.userId), new Date().toISOString()]);
@@ -57,21 +69,12 @@ test('a write that waited for the cell lock sees the exclusion its holder commit
 }, 60_000);
 
 test('a status change that commits while a write runs (it locks the evaluation, not the cell) stops that write', async () => {
-  const url = await freshPostgresUrl(base!);
-  const db = openPostgres(url, 4);
-  closers.push(() => db.destroy());
-  const app = createApp({ db, env: parseEnv({ NODE_ENV: 'test', SEED_DEMO: '0' }) });
-  const owner = await signupUser(app);
-  const id = await createEvaluation(app, owner.token, { template: 'blank' });
-  const criterionId = await addCriterion(app, owner.token, id, { name: 'Fit' });
-  const vendorId = await addVendor(app, owner.token, id, { name: 'Alpha' });
+  const { url, db, app, owner, id, criterionId, vendorId } = await oneCell();
   const path = `/api/v1/evaluations/${id}`;
 
   // The holder closes scoring and holds the evaluation's row: the write reads its facts (the old
   // status, the holder has not committed), writes, and waits only at its closing stamp.
-  const holder = new pg.Client({ connectionString: url });
-  await holder.connect();
-  closers.push(() => holder.end());
+  const holder = await connected(url);
   await holder.query('begin');
   await holder.query("update evaluations set status = 'decided' where id = $1", [Number(id)]);
 

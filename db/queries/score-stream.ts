@@ -10,11 +10,15 @@ import { engineOf } from '../dialect.js';
 const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
 
 /**
- * Vendors read per step. Issue 15, promise 1: the landscape's 5 million scores read in one go held
- * the event loop for seconds; 50 vendors × 25 criteria × 15 evaluators is about 19,000 rows, a few
- * tens of ms, and the loop serves other requests between steps.
+ * Vendors per step of `vendorSteps` (the score cells' read: one row per vendor and criterion,
+ * whatever the panel's size). Issue 15, promise 1: the landscape read in one go held the event loop
+ * for seconds; read in steps, the loop serves other requests between them.
  */
 const VENDORS_PER_STEP = 50;
+
+/** Vendors in the first step of a score read, and the time a step aims at (see forEachScoreValue). */
+const FIRST_STEP = 8;
+const TURN_MS = 8;
 
 // One helper for a turn of the event loop, shared with the server's stepped work.
 import { nextTurn } from '../../server/next-turn.js';
@@ -32,8 +36,8 @@ export function vendorSteps(vendorIds: readonly number[] | undefined, per = VEND
 /**
  * Calls `each(vendorId, criterionId, evaluatorId, value)` for every score of the evaluation that
  * has a value (N/A and abstentions left out). On SQLite the read goes in steps of vendors (ids
- * ascending, `vendorIds` as vendorIdsOf gives them), yielding to the event loop between steps; a
- * step holds the connection only while it reads.
+ * ascending, `vendorIds` as vendorIdsOf gives them; without them, one read), yielding to the event
+ * loop between steps; a step holds the connection only while it reads.
  */
 export async function forEachScoreValue(db: Db, evaluationId: number, each: (vendorId: number, criterionId: number, evaluatorId: number, value: number) => void, vendorIds?: readonly number[]): Promise<void> {
   const sqlite = sqliteOf(db);
@@ -46,12 +50,26 @@ export async function forEachScoreValue(db: Db, evaluationId: number, each: (ven
     statements.set(sqlite, st);
   }
   const statement = st;
-  const steps = vendorSteps(vendorIds);
-  for (const [from, to] of steps) {
+  const ids = [...(vendorIds ?? [])].sort((a, b) => a - b);
+  if (ids.length === 0) {
+    await db.connection().execute(async () => { for (const r of statement.iterate(evaluationId, 1, Number.MAX_SAFE_INTEGER) as IterableIterator<[number, number, number, number]>) each(r[0], r[1], r[2], r[3]); });
+    return;
+  }
+  // Steps sized by time, not by a fixed count of vendors: 50 vendors were 1,250 scores with one
+  // evaluator but 19,000 with fifteen (30–40 ms a step on the landscape). Each step's size follows
+  // from how long the last one took, aiming at TURN_MS, at most doubling from one step to the next.
+  let per = FIRST_STEP;
+  for (let i = 0; i < ids.length;) {
+    const last = Math.min(ids.length, i + per) - 1;
+    const from = ids[i]!, to = ids[last]!;
+    const started = performance.now();
     await db.connection().execute(async () => {
       for (const r of statement.iterate(evaluationId, from, to) as IterableIterator<[number, number, number, number]>) each(r[0], r[1], r[2], r[3]);
     });
-    if (steps.length > 1) await nextTurn();
+    i = last + 1;
+    const took = Math.max(0.25, performance.now() - started);
+    per = Math.max(1, Math.min(per * 2, Math.floor((per * TURN_MS) / took)));
+    if (i < ids.length) await nextTurn();
   }
 }
 

@@ -18,6 +18,7 @@ import type { Scale } from '../domain/types.js';
 import { agreementHiddenFor } from './agreement.js';
 import { loadRankingInputs, rankInputs, type RankingInputs } from './ranking.js';
 import { m } from '../../views/messages/index.js';
+import { nextTurn } from '../next-turn.js';
 
 /** One vendor of the check ranking: its rank and total on offset-corrected scores, beside the official ones. */
 export interface CalibratedRow { vendorId: string; name: string; rank: number; total: number; officialRank: number | null; officialTotal: number | null }
@@ -42,6 +43,7 @@ export const clearCalibrationCache = (): void => { cache = new WeakMap(); };
 
 /** The counted values on the scored leaves (N/A and an excluded evaluator's values on that vendor left out), as a grid. */
 async function readGrid(db: Db, evaluationId: number, leafIds: readonly string[], vendorIds: readonly number[]): Promise<CalibrationGrid> {
+  await nextTurn();
   const excluded = new Set((await exclusionsOf(db, evaluationId)).map((x) => `${x.user_id}:${x.vendor_id}`));
   const leafAt = new Map(leafIds.map((id, l) => [Number(id), l]));
   const vendorAt = new Map(vendorIds.map((id, v) => [id, v]));
@@ -129,6 +131,10 @@ export async function calibrationReport(db: Db, a: Actor, opts: { limit?: number
   if (!byEvaluation) cache.set(db, (byEvaluation = new Map()));
   let report = byEvaluation.get(id)?.key === key ? byEvaluation.get(id)!.report : null;
   if (!report) {
+    // Loading the inputs, digesting them for the key and listing 14,000 vendor ids each take 10–50
+    // ms on the landscape; done in one turn with the grid's first step they held the loop for
+    // 55–70 ms (issue 15, promise 1), so the read starts on a turn of its own.
+    await nextTurn();
     const leafIds = leavesOf(await criteriaOf(db, id)).filter((c) => c.kind === 'scored').map((c) => String(c.id));
     const grid = await readGrid(db, id, leafIds, await vendorIdsOf(db, id));
     report = await heavyKeyed(a, { kind: 'calibration', inputs, grid }, key);

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { api, makeTestApp, type TestApp } from '../setup/app.js';
 import { insertCriterion } from '../../db/queries/criteria.js';
-import { findUserByEmail } from '../../db/queries/users.js';
+import { findUserByEmail, teamIdOf } from '../../db/queries/users.js';
+import { evaluationForMember } from '../../db/queries/evaluations.js';
+import { addEvaluationMember, createTeamMember } from '../../seeds/factories.js';
+import { declare } from '../../server/services/panel.js';
 import { seedLandscape } from '../../seeds/landscape.js';
 import { createApiToken } from '../../server/services/accounts.js';
 import { BIG_ANSWER_ROWS } from '../../server/json-in-steps.js';
@@ -15,6 +18,9 @@ import { closeHeavyPool, completedJobs } from '../../server/heavy/pool.js';
 let app: TestApp;
 let token: string;
 let id: number;
+/** Blind scorers (scoring, not submitted): each reads a ranking of their own scores only. */
+let evaluatorToken: string;
+let secondToken: string;
 const VENDORS = BIG_ANSWER_ROWS + 150;
 const env = { ...process.env };
 
@@ -30,10 +36,20 @@ beforeAll(async () => {
   // Scoring has opened, so the criterion goes in as the seed's do; the seed's evaluator scores it.
   const gate = String((await insertCriterion(made.db, { evaluation_id: id, parent_id: null, name: 'EU hosting', kind: 'must-have', position: 99, created_at: new Date().toISOString() })).id);
   const evaluator = (await findUserByEmail(made.db, 'landscape-evaluator-01@cxbench.test'))!;
-  const evaluatorToken = (await createApiToken(made.db, evaluator.id, 'scores')).token;
-  const first = (JSON.parse((await answer('?limit=1', 'en', '0')).text) as { rows: { vendorId: string }[] }).rows[0]!.vendorId;
-  const batch = await api(app, evaluatorToken, 'POST', `/api/v1/evaluations/${id}/scores/batch`, { scores: [{ vendorId: first, criterionId: gate, value: 0 }] });
+  evaluatorToken = (await createApiToken(made.db, evaluator.id, 'scores')).token;
+  const top = (JSON.parse((await answer('?limit=3', 'en', '0')).text) as { rows: { vendorId: string }[] }).rows.map((r) => r.vendorId);
+  const batch = await api(app, evaluatorToken, 'POST', `/api/v1/evaluations/${id}/scores/batch`, { scores: [{ vendorId: top[0], criterionId: gate, value: 0 }] });
   expect(batch.status, batch.text).toBe(200);
+  // A second evaluator who has scored two vendors on one criterion: their own ranking, the first
+  // evaluator's and the team's all differ, so a cached answer handed to the wrong reader shows.
+  const { userId: second } = await createTeamMember(made.db, await teamIdOf(made.db, seeded.facilitatorId), { email: 'second-blind@cxbench.test', name: 'Second Blind', password: 'a long enough password' });
+  await addEvaluationMember(made.db, id, second, 'evaluator');
+  await declare(made.db, { ...(await evaluationForMember(made.db, id, second))!, userId: second }, { conflict: false });
+  secondToken = (await createApiToken(made.db, second, 'scores')).token;
+  const criteria = (await api(app, token, 'GET', `/api/v1/evaluations/${id}/criteria`)).json as { criteria: { id: string; kind: string; parentId: string | null }[] };
+  const leaf = criteria.criteria.find((c) => c.kind === 'scored' && c.parentId !== null)!.id;
+  const own = await api(app, secondToken, 'POST', `/api/v1/evaluations/${id}/scores/batch`, { scores: [{ vendorId: top[1], criterionId: leaf, value: 0 }, { vendorId: top[2], criterionId: leaf, value: 5 }] });
+  expect(own.status, own.text).toBe(200);
 }, 60_000);
 
 afterAll(async () => {
@@ -41,9 +57,9 @@ afterAll(async () => {
   await closeHeavyPool();
 });
 
-async function answer(query: string, lang: string, threads: string): Promise<{ status: number; type: string | null; text: string }> {
+async function answer(query: string, lang: string, threads: string, as = token): Promise<{ status: number; type: string | null; text: string }> {
   process.env.HEAVY_THREADS = threads;
-  const res = await app.request(`/api/v1/evaluations/${id}/ranking${query}`, { headers: { authorization: `Bearer ${token}`, 'accept-language': lang } });
+  const res = await app.request(`/api/v1/evaluations/${id}/ranking${query}`, { headers: { authorization: `Bearer ${as}`, 'accept-language': lang } });
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 }
 
@@ -76,4 +92,23 @@ test('one cached answer per language: a German reader after an English one gets 
   expect(de.text).not.toBe(en.text);
   expect(de.text).toBe((await answer('', 'de', '0')).text);
   expect(en.text).toBe((await answer('', 'en', '0')).text);
+}, 60_000);
+
+test('a blind scorer never gets another reader’s cached answer: each gets the bytes of their own scores', async () => {
+  clearHeavyResults();
+  const readers = [token, evaluatorToken, secondToken];
+  // Everyone reads through the pool with the cache warm from the readers before them.
+  const pooled: Awaited<ReturnType<typeof answer>>[] = [];
+  for (const as of readers) pooled.push(await answer('', 'en', '1', as));
+  clearHeavyResults();
+  const onLoop: Awaited<ReturnType<typeof answer>>[] = [];
+  for (const as of readers) onLoop.push(await answer('', 'en', '0', as));
+  pooled.forEach((r, i) => {
+    expect(r.status, r.text.slice(0, 300)).toBe(200);
+    expect(r.text).toBe(onLoop[i]!.text);
+  });
+  expect(new Set(pooled.map((r) => r.text)).size).toBe(3);
+  // The second evaluator scored two vendors, each on one criterion: their ranking is those two alone.
+  const secondRows = (JSON.parse(pooled[2]!.text) as { rows: { coverage: number }[] }).rows.filter((r) => r.coverage > 0);
+  expect(secondRows).toHaveLength(2);
 }, 60_000);

@@ -179,6 +179,15 @@ export async function refreshCells(db: Db, evaluationId: number, cells: readonly
 
 /** Recomputes every cell of one vendor (after an exclusion changes whose scores count). */
 export async function refreshVendorCells(db: Db, evaluationId: number, vendorId: number): Promise<void> {
+  // PostgreSQL: every cell the vendor can have is locked before the cells are listed (ADR 047). A
+  // score write that created a cell and has not committed yet is invisible to the list; with the
+  // lock first, that write either commits before the list (and is recounted here) or waits for this
+  // transaction and then reads the exclusion among its facts (and is refused).
+  if (engineOf(db) === 'postgres') {
+    const leaves = await db.selectFrom('criteria as c').select('c.id').where('c.evaluation_id', '=', evaluationId)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('criteria as k').select('k.id').whereRef('k.parent_id', '=', 'c.id')))).execute();
+    await lockCells(db, evaluationId, leaves.map((c) => ({ vendorId, criterionId: c.id })));
+  }
   const cells = await db.selectFrom('score_cells').select('criterion_id').where('vendor_id', '=', vendorId).execute();
   if (cells.length === 0) return;
   await stampCells(db, evaluationId, cells.map((c) => ({ vendorId, criterionId: c.criterion_id })));

@@ -11,7 +11,8 @@ import { freshPostgresUrl } from '../setup/pg-database.js';
 // it stood when it began, so checks read alongside a lock that had to wait would predate what the
 // lock's holder committed. Here the holder is an exclusion of the writer from the vendor (as
 // excludeEvaluator does: the exclusion, then the vendor's cells locked and recounted): the write
-// that waited on the cell must then be refused, and nothing of it stored. PostgreSQL pass only.
+// that waited on the cell must then be refused, and nothing of it stored. The other way round, an
+// exclusion that comes while a write is creating a cell waits for it and recounts it. PostgreSQL pass only.
 
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('test/pg needs DATABASE_URL: run it with `npm run test:pg`.');
@@ -91,4 +92,32 @@ test('a status change that commits while a write runs (it locks the evaluation, 
   expect(stored).toBeUndefined();
   const log = await db.selectFrom('score_cell_changes').select('seq').where('evaluation_id', '=', Number(id)).execute();
   expect(log).toEqual([]);
+}, 60_000);
+
+test('an exclusion waits for a write that is creating one of the vendor’s cells, then recounts that cell without the excluded scores', async () => {
+  const { url, db, app, owner, id, criterionId, vendorId } = await oneCell();
+  const eva = await signupUser(app);
+  const path = `/api/v1/evaluations/${id}`;
+  expect((await api(app, owner.token, 'POST', `${path}/members`, { email: eva.email, role: 'evaluator' })).status).toBe(201);
+  await declareNoConflict(app, eva.token, id);
+
+  // The holder is the evaluator's first score on the vendor, part way through: its score and the
+  // cell it creates are written, not committed, so a list of the vendor's cells cannot see them.
+  const holder = await connected(url);
+  await holder.query('begin');
+  await holder.query('insert into scores (evaluation_id, vendor_id, criterion_id, evaluator_id, value, updated_at) values ($1, $2, $3, $4, 5, $5)',
+    [Number(id), Number(vendorId), Number(criterionId), Number(eva.userId), new Date().toISOString()]);
+  await holder.query('insert into score_cells (evaluation_id, vendor_id, criterion_id, n, sum, min, max) values ($1, $2, $3, 1, 5, 5, 5)',
+    [Number(id), Number(vendorId), Number(criterionId)]);
+
+  let settled = false;
+  const exclusion = api(app, owner.token, 'POST', `${path}/exclusions`, { userId: eva.userId, vendorId, reason: 'Former employer' }).finally(() => { settled = true; });
+  await new Promise((r) => setTimeout(r, 400));
+  expect(settled).toBe(false); // it waits for the cell the write is creating
+  await holder.query('commit');
+
+  const res = await exclusion;
+  expect(res.status, res.text).toBe(201);
+  const cell = await db.selectFrom('score_cells').select(['n', 'sum']).where('vendor_id', '=', Number(vendorId)).where('criterion_id', '=', Number(criterionId)).executeTakeFirstOrThrow();
+  expect(cell).toEqual({ n: 0, sum: 0 });
 }, 60_000);

@@ -107,10 +107,18 @@ test.each(locales)('every page of the demo has no WCAG 2.1 AA violation (axe-cor
     sweep(stakeholder, `${locale} stakeholder`, [...['points', 'rating', 'rank', 'ahp'].map((m) => `${vote}?method=${m}`), ...(everything ? atStage(voting.id, ['', '/voting', '/ranking']) : [])]),
     sweep(anonymous, `${locale} signed out`, ['/login', '/signup', report.body.url as string, '/no-such-page', '/invite/no-such-link', '/join/no-such-link'], ['/no-such-page', '/invite/no-such-link', '/join/no-such-link']),
   ]);
-  await Promise.all([facilitator, evaluator, anonymous, stakeholder].map((c) => c.close()));
-
   // Each person saw pages (a sweep that opened nothing would pass for the wrong reason).
   for (const run of runs) expect(run.seen).toBeGreaterThan(2);
+  // And the check finds what it looks for: an image without a text alternative and a nameless
+  // field planted in a page that passed are reported.
+  const planted = await anonymous.newPage();
+  await planted.goto(`${base}/login`);
+  await planted.evaluate(() => { const d = (globalThis as unknown as { document: { body: { insertAdjacentHTML(p: string, h: string): void } } }).document; d.body.insertAdjacentHTML('beforeend', '<img src="/x.png"><input type="text">'); });
+  const caught = await axeFindings(planted, 'planted');
+  await planted.close();
+  expect(caught.some((f) => f.includes('image-alt'))).toBe(true);
+  expect(caught.some((f) => f.includes('label'))).toBe(true);
+  await Promise.all([facilitator, evaluator, anonymous, stakeholder].map((c) => c.close()));
   const findings = runs.flatMap((r) => r.findings);
   if (findings.length) console.log(findings.join('\n'));
   expect(findings).toEqual([]);

@@ -4,6 +4,8 @@ import type { Locale } from '../i18n/locales.js';
 import type { XlsxTask } from './xlsx-thread.js';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { packView } from './packed-rows.js';
+import { PACK_FROM, packParse } from './packed-records.js';
+import type { LonglistParse } from './tasks.js';
 import { receivedTask } from './posted-vendors.js';
 import type { RankingView } from '../read-models/ranking.js';
 
@@ -19,11 +21,17 @@ export default function run({ task, locale }: { task: HeavyTask | XlsxTask; loca
 
 /**
  * Bytes a task made (a shortlist file) are moved back, not copied: a structured clone of megabytes
- * is one more stretch of the event loop's time. A ranking's rows are packed into typed arrays and
- * moved; other results are cloned as they are.
+ * is one more stretch of the event loop's time. A ranking's rows and a long longlist's records are
+ * packed into typed arrays and moved; other results are cloned as they are.
  */
 function movable(kind: HeavyTask['kind'], result: unknown): unknown {
   if (result instanceof Uint8Array && result.byteOffset === 0 && result.byteLength === result.buffer.byteLength) return move(result);
+  if (kind === 'longlist') {
+    const parse = result as LonglistParse;
+    if (!parse.ok || parse.parsed.records.length < PACK_FROM) return result;
+    const packed = packParse(parse);
+    return move({ [transferableSymbol]: packed.transfer, [valueSymbol]: packed.packed });
+  }
   if (kind !== 'rank') return result;
   // A ranking's rows go back as columns in typed arrays, moved (packed-rows.ts); pool.ts rebuilds them.
   const packed = packView(result as RankingView);

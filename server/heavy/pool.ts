@@ -5,6 +5,7 @@ import { runHeavy, transferablesOf, type HeavyResult, type HeavyTask } from './t
 import { currentLocale } from '../i18n/current.js';
 import { nextTurn } from '../next-turn.js';
 import { isPackedView, unpackView } from './packed-rows.js';
+import { isPackedParse, unpackParse } from './packed-records.js';
 import { postedTask } from './posted-vendors.js';
 
 // One bounded pool per process (ADR 017). Created on the first heavy job, not at start-up, so a
@@ -43,8 +44,9 @@ export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResu
   // The thread has no request: it is told the language so any text in the result (an exclusion's reason) is the reader's.
   // An uploaded file's bytes move to the thread (the caller keeps no use for them) instead of being copied.
   const result: unknown = await poolOf(threads).run({ task: postedTask(task), locale: currentLocale() }, { transferList: transferablesOf(task) });
-  // A ranking comes back as columns (heavy-worker.ts): its rows are rebuilt a step at a time.
-  return (isPackedView(result) ? await unpackView(result) : result) as HeavyResult<T>;
+  // A ranking or a long longlist comes back as columns (heavy-worker.ts): rebuilt a step at a time.
+  if (isPackedView(result)) return (await unpackView(result)) as HeavyResult<T>;
+  return (isPackedParse(result) ? await unpackParse(result) : result) as HeavyResult<T>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import { sqliteOf, type Db } from '../../db/client.js';
 import { INSERT_CHUNK, insertVendors, nameKey, updateVendor, vendorsOf } from '../../db/queries/vendors.js';
 import { recordAudit } from '../../db/queries/audit.js';
 import type { LonglistField, LonglistRecord, LonglistRejection } from '../domain/csv-longlist.js';
@@ -56,6 +56,8 @@ export async function importLonglist(db: Db, a: Actor, file: string | { bytes: U
   const { records, rejected, fields } = read.parsed;
   const evaluationId = a.evaluation.id;
 
+  // SQLite: new vendors go in through a prepared statement on the handle under the transaction (insertVendors).
+  const sqlite = sqliteOf(db);
   return db.transaction().execute(async (trx) => {
     const rows = await vendorsOf(trx, evaluationId);
     const byKey = new Map(rows.map((r) => [r.name_key, r]));
@@ -80,7 +82,7 @@ export async function importLonglist(db: Db, a: Actor, file: string | { bytes: U
       const chunk = fresh.slice(i, i + INSERT_CHUNK);
       const values = chunk.map((r) => ({ name: r.name, website: r.website ?? '', category: r.category ?? '', description: r.description ?? '', price: r.price ?? null }));
       // A concurrent import may have added the same name since we read: insertVendors skips it rather than fail the file.
-      created += await insertVendors(trx, evaluationId, values, at);
+      created += await insertVendors(trx, evaluationId, values, at, sqlite);
       done += chunk.length;
       if (onProgress) await onProgress({ phase: 'writing', done, total, rejected: rejected.length });
       // better-sqlite3 answers at once, so without a turn the whole file's writes are one stall

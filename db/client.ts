@@ -24,7 +24,12 @@ const STATEMENT_CACHE = 500;
  */
 function cachingPrepare(sqlite: SQLite.Database): SQLite.Database['prepare'] {
   const cache = new Map<string, SQLite.Statement>();
-  return ((source: string) => {
+  return ((text: string) => {
+    // Kysely begins a transaction with a deferred `begin`: one that read first and then wrote failed
+    // with "database is locked" (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait out)
+    // when another connection, the score writer thread, committed in between. Every transaction
+    // here writes (none is read-only), so each takes the write lock up front and waits its turn.
+    const source = text === 'begin' ? 'begin immediate' : text;
     let statement = cache.get(source);
     if (statement === undefined) {
       statement = sqlite.prepare(source);

@@ -183,14 +183,16 @@ export async function refreshVendorCells(db: Db, evaluationId: number, vendorId:
   // score write that created a cell and has not committed yet is invisible to the list; with the
   // lock first, that write either commits before the list (and is recounted here) or waits for this
   // transaction and then reads the exclusion among its facts (and is refused).
-  if (engineOf(db) === 'postgres') {
-    const leaves = await db.selectFrom('criteria as c').select('c.id').where('c.evaluation_id', '=', evaluationId)
+  const locked = engineOf(db) === 'postgres';
+  if (locked) {
+    // Leaves that take scores (a cost criterion is computed from the price).
+    const leaves = await db.selectFrom('criteria as c').select('c.id').where('c.evaluation_id', '=', evaluationId).where('c.kind', '!=', 'cost')
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('criteria as k').select('k.id').whereRef('k.parent_id', '=', 'c.id')))).execute();
     await lockCells(db, evaluationId, leaves.map((c) => ({ vendorId, criterionId: c.id })));
   }
   const cells = await db.selectFrom('score_cells').select('criterion_id').where('vendor_id', '=', vendorId).execute();
   if (cells.length === 0) return;
-  await stampCells(db, evaluationId, cells.map((c) => ({ vendorId, criterionId: c.criterion_id })));
+  await stampCells(db, evaluationId, cells.map((c) => ({ vendorId, criterionId: c.criterion_id })), { locked });
   for (const c of cells) await refreshCell(db, evaluationId, vendorId, c.criterion_id, true);
 }
 

@@ -72,8 +72,8 @@ export async function insertVendor(db: Db, evaluationId: number, v: VendorFields
   return db.insertInto('vendors').values(newVendor(evaluationId, v, at)).returningAll().executeTakeFirstOrThrow();
 }
 
-// 11 bound values per vendor row: SQLite allows 32,766 parameters and PostgreSQL 65,535. 250 rows is
-// one statement of 2,750: on a database holding a landscape, 1,000 rows in one statement held the
+// 10 bound values per vendor row: SQLite allows 32,766 parameters and PostgreSQL 65,535. 250 rows is
+// one statement of 2,500: on a database holding a landscape, 1,000 rows in one statement held the
 // event loop for over 100 ms (better-sqlite3 is synchronous); 250 keep each step near 30 ms.
 export const INSERT_CHUNK = 250;
 
@@ -82,12 +82,15 @@ export const INSERT_CHUNK = 250;
  * added it) is skipped rather than failing the rest. Returns how many were inserted. With `sqlite`,
  * the better-sqlite3 handle under the caller's transaction (which holds the one connection, so
  * nothing else runs between), each row goes through one prepared statement: Kysely's multi-row
- * INSERT built and bound 2,750 values a chunk, 500–600 ms for the 78,000 rows of a 10 MB longlist
+ * INSERT built and bound 2,500 values a chunk, 500–600 ms for the 78,000 rows of a 10 MB longlist
  * against 240 ms (issue 15, promise 4: an import within 3× of csv-parse).
  */
 export async function insertVendors(db: Db, evaluationId: number, vendors: readonly VendorFields[], at: string, sqlite?: SQLite.Database): Promise<number> {
   if (vendors.length === 0) return 0;
   if (sqlite) {
+    // Only under the caller's transaction, which holds the connection: run on the root Db, a raw
+    // statement could land in another request's open transaction between its chunks.
+    if (!db.isTransaction) throw new Error('insertVendors writes through the SQLite handle only inside a transaction.');
     const insert = insertStatementOf(sqlite);
     let inserted = 0;
     for (const v of vendors) inserted += insert.run(evaluationId, v.name, nameKey(v.name), v.website, v.category, v.description, v.price, at, at).changes;

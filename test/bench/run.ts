@@ -241,7 +241,7 @@ async function benchLimitCsv({ app, token, raw }: Ctx): Promise<Figure> {
   const lines = landscapeCsv(LONGLIST_MAX_ROWS, 3).split('\n');
   let size = 0;
   let keep = 0;
-  while (keep < lines.length && size + lines[keep]!.length + 1 <= IMPORT_MAX_BYTES) size += lines[keep++]!.length + 1;
+  while (keep < lines.length && size + Buffer.byteLength(lines[keep]!) + 1 <= IMPORT_MAX_BYTES) size += Buffer.byteLength(lines[keep++]!) + 1;
   const csv = `${lines.slice(0, keep).join('\n')}\n`;
   const rows = keep - 1;
   const scratch: number[] = [];

@@ -11,7 +11,7 @@ import { seedLandscape } from '../../seeds/landscape.js';
 test('every score with a value is visited once, with other work between the steps', async () => {
   const { db } = await makeTestApp();
   const { evaluationId } = await seedLandscape(db, { vendors: 400, criteria: 4, evaluators: 3, seed: 5 });
-  // An N/A and an abstention, which the read leaves out.
+  // Two scores without a value (N/A), which the read leaves out.
   for (const s of await db.selectFrom('scores').select(['vendor_id', 'criterion_id', 'evaluator_id']).where('evaluation_id', '=', evaluationId).orderBy('vendor_id').limit(2).execute()) {
     await db.updateTable('scores').set({ value: null }).where('vendor_id', '=', s.vendor_id).where('criterion_id', '=', s.criterion_id).where('evaluator_id', '=', s.evaluator_id).execute();
   }

@@ -41,6 +41,21 @@ async function connected(url: string): Promise<pg.Client> {
   return client;
 }
 
+/**
+ * Resolves once a backend of the database waits for a lock (the app's request has reached the
+ * holder's row), or fails after 10 s. Asked on a connection of its own: within a transaction
+ * PostgreSQL keeps showing the activity it saw first. A fixed sleep instead would let a slow
+ * request arrive after the holder's commit, where it passes whatever the order of its statements.
+ */
+async function lockWaitSeen(url: string): Promise<void> {
+  const watcher = await connected(url);
+  for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) {
+    const { rows } = await watcher.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+    if (rows[0]!.n > 0) return;
+  }
+  throw new Error('no request waited for a lock within 10 s');
+}
+
 test('a write that waited for the cell lock sees the exclusion its holder committed, and is refused', async () => {
   const { url, db, app, owner, id, criterionId, vendorId } = await oneCell();
   const eva = await signupUser(app);
@@ -58,7 +73,7 @@ test('a write that waited for the cell lock sees the exclusion its holder commit
 
   let settled = false;
   const write = api(app, eva.token, 'PUT', `${path}/scores`, { vendorId, criterionId, value: 5 }).finally(() => { settled = true; });
-  await new Promise((r) => setTimeout(r, 400));
+  await lockWaitSeen(url);
   expect(settled).toBe(false); // it waits for the cell
   await holder.query('commit');
 
@@ -81,7 +96,7 @@ test('a status change that commits while a write runs (it locks the evaluation, 
 
   let settled = false;
   const write = api(app, owner.token, 'PUT', `${path}/scores`, { vendorId, criterionId, value: 4 }).finally(() => { settled = true; });
-  await new Promise((r) => setTimeout(r, 400));
+  await lockWaitSeen(url);
   expect(settled).toBe(false); // it waits at the stamp
   await holder.query('commit');
 
@@ -112,7 +127,7 @@ test('an exclusion waits for a write that is creating one of the vendor’s cell
 
   let settled = false;
   const exclusion = api(app, owner.token, 'POST', `${path}/exclusions`, { userId: eva.userId, vendorId, reason: 'Former employer' }).finally(() => { settled = true; });
-  await new Promise((r) => setTimeout(r, 400));
+  await lockWaitSeen(url);
   expect(settled).toBe(false); // it waits for the cell the write is creating
   await holder.query('commit');
 

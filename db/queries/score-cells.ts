@@ -30,7 +30,7 @@ export async function cellSpreadsOf(db: Db, evaluationId: number, vendorIds?: re
  * event loop for over 250 ms (issue 15, promise 1).
  */
 export async function* cellSpreadSteps(db: Db, evaluationId: number, vendorIds?: readonly number[]) {
-  const steps = vendorSteps(vendorIds, 50);
+  const steps = vendorSteps(vendorIds);
   for (const [from, to] of steps) {
     yield await db.selectFrom('score_cells').select(['vendor_id', 'criterion_id', 'min', 'max', 'pass', 'fail'])
       .where('evaluation_id', '=', evaluationId).where('vendor_id', '>=', from).where('vendor_id', '<=', to).execute();

@@ -25,7 +25,8 @@ import { nextTurn } from '../../server/next-turn.js';
 export { nextTurn };
 
 /** `[first, last]` vendor id of each step of `per` vendors, ids ascending; one step over every id without vendors. */
-export function vendorSteps(vendorIds: readonly number[] | undefined, per = VENDORS_PER_STEP): [number, number][] {
+export function vendorSteps(vendorIds: readonly number[] | undefined): [number, number][] {
+  const per = VENDORS_PER_STEP;
   const ids = [...(vendorIds ?? [])].sort((a, b) => a - b);
   if (ids.length === 0) return [[1, Number.MAX_SAFE_INTEGER]];
   const steps: [number, number][] = [];

@@ -10,6 +10,9 @@ export const nameKey = (name: string): string => name.trim().toLowerCase();
 /** What a vendor says about itself: the fields a person or a file can set. */
 export interface VendorFields { name: string; website: string; category: string; description: string; price: number | null }
 
+/** A vendor to add: a field left out is empty (no price: null), as a longlist line without that column. */
+export type VendorInput = Pick<VendorFields, 'name'> & Partial<Omit<VendorFields, 'name'>>;
+
 export async function vendorsOf(db: Db, evaluationId: number): Promise<Vendor[]> {
   return db.selectFrom('vendors').selectAll().where('evaluation_id', '=', evaluationId).orderBy('name_key').execute();
 }
@@ -63,9 +66,9 @@ export async function knownVendorIds(db: Db, evaluationId: number, ids: readonly
   return found;
 }
 
-const newVendor = (evaluationId: number, v: VendorFields, at: string): NewVendor => ({
-  evaluation_id: evaluationId, name: v.name, name_key: nameKey(v.name), website: v.website, category: v.category,
-  description: v.description, price: v.price, screened_out: null, created_at: at, updated_at: at,
+const newVendor = (evaluationId: number, v: VendorInput, at: string): NewVendor => ({
+  evaluation_id: evaluationId, name: v.name, name_key: nameKey(v.name), website: v.website ?? '', category: v.category ?? '',
+  description: v.description ?? '', price: v.price ?? null, screened_out: null, created_at: at, updated_at: at,
 });
 
 export async function insertVendor(db: Db, evaluationId: number, v: VendorFields, at: string): Promise<Vendor> {
@@ -85,7 +88,7 @@ export const INSERT_CHUNK = 250;
  * INSERT built and bound 2,500 values a chunk, 500–600 ms for the 78,000 rows of a 10 MB longlist
  * against 240 ms (issue 15, promise 4: an import within 3× of csv-parse).
  */
-export async function insertVendors(db: Db, evaluationId: number, vendors: readonly VendorFields[], at: string, sqlite?: SQLite.Database): Promise<number> {
+export async function insertVendors(db: Db, evaluationId: number, vendors: readonly VendorInput[], at: string, sqlite?: SQLite.Database): Promise<number> {
   if (vendors.length === 0) return 0;
   if (sqlite) {
     // Only under the caller's transaction, which holds the connection: run on the root Db, a raw
@@ -93,7 +96,7 @@ export async function insertVendors(db: Db, evaluationId: number, vendors: reado
     if (!db.isTransaction) throw new Error('insertVendors writes through the SQLite handle only inside a transaction.');
     const insert = insertStatementOf(sqlite);
     let inserted = 0;
-    for (const v of vendors) inserted += insert.run(evaluationId, v.name, nameKey(v.name), v.website, v.category, v.description, v.price, at, at).changes;
+    for (const v of vendors) inserted += insert.run(evaluationId, v.name, nameKey(v.name), v.website ?? '', v.category ?? '', v.description ?? '', v.price ?? null, at, at).changes;
     return inserted;
   }
   const res = await db

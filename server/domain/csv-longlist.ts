@@ -213,14 +213,33 @@ function readRow(cells: readonly string[], columns: readonly (LonglistField | un
   return rec;
 }
 
+/** One step of a longlist's lines checked: the records it gives and the lines it leaves out. */
+export interface LonglistStep { records: LonglistRecord[]; rejected: LonglistRowRejection[] }
+
 /**
- * Parses a longlist. The header row needs a `name` column (case-insensitive); `website`,
- * `category`, `description` and `price` are optional and other columns are ignored. Lines that
- * cannot become a vendor are rejected with their 1-based line number; a later line with the same
- * name key as an earlier one is rejected as a duplicate.
- * @example parseLonglist('name;price\nAcme;1200,50\n').records // [{ line: 2, name: 'Acme', price: 1200.5 }]
+ * A longlist whose file as a whole has been read (csv-parse, the row limit, the header), so that
+ * everything that refuses the whole file is known; its lines are then checked a step at a time,
+ * which lets an import write the first vendors while later lines are still being checked.
  */
-export function parseLonglist(input: string, key: (name: string) => string = (n) => n.trim().toLowerCase()): ParsedLonglist {
+export interface LonglistReader {
+  /** The vendor fields the header maps, in column order. */
+  fields: LonglistField[];
+  separator: ',' | ';' | '\t';
+  /** Lines below the header with something in them: what the records and rejections add up to. */
+  lines: number;
+  /** Checks up to `n` more lines; null once every line has been checked. */
+  next(n: number): LonglistStep | null;
+}
+
+/**
+ * Opens a longlist: reads the whole file and its header, throwing LonglistFormatError for a file
+ * that cannot be imported at all; the lines are checked by the reader's `next`. The header row
+ * needs a `name` column (case-insensitive); `website`, `category`, `description` and `price` are
+ * optional and other columns are ignored. Lines that cannot become a vendor are rejected with their
+ * 1-based line number; a later line with the same name key as an earlier one is rejected as a
+ * duplicate.
+ */
+export function openLonglist(input: string, key: (name: string) => string = (n) => n.trim().toLowerCase()): LonglistReader {
   // One newline convention first: csv-parse counts a quoted CR LF as two lines, and descriptions keep plain \n.
   const unmarked = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
@@ -245,36 +264,64 @@ export function parseLonglist(input: string, key: (name: string) => string = (n)
   // Blank lines above the header are skipped, but they still count as lines.
   let start = 0;
   let next = 1;
-  while (start < rows.length && rows[start]!.every((c) => c.trim() === '')) next += lineSpan(rows[start++]!);
+  while (start < rows.length && isBlank(rows[start]!)) next += lineSpan(rows[start++]!);
   const header = rows[start];
   if (!header) throw new LonglistFormatError({ code: 'noHeader' });
-  const body = rows.slice(start + 1);
   const columns = mapHeader(header);
   if (!columns.includes('name')) throw new LonglistFormatError({ code: 'needsName' }, 'header');
 
-  const records: LonglistRecord[] = [];
-  const rejected: LonglistRowRejection[] = [];
+  let lines = 0;
+  for (let i = start + 1; i < rows.length; i++) if (!isBlank(rows[i]!)) lines++;
   const firstLine = new Map<string, number>();
   // Newlines are \n by now, so a record spans one line plus one per newline inside its quoted cells.
   next += lineSpan(header);
-  for (const record of body) {
-    const line = next;
-    next += lineSpan(record);
-    // A blank line, or a row of empty cells (";;;" as spreadsheets pad), is not an error.
-    if (record.every((c) => c.trim() === '')) continue;
-    const row = readRow(record, columns, line, separator);
-    if ('code' in row) {
-      rejected.push({ line, problem: row });
-      continue;
-    }
-    const k = key(row.name);
-    const first = firstLine.get(k);
-    if (first !== undefined) {
-      rejected.push({ line, problem: { code: 'duplicateName', name: row.name, first } });
-      continue;
-    }
-    firstLine.set(k, line);
-    records.push(row);
+  let at = start + 1;
+  return {
+    fields: columns.filter((c): c is LonglistField => c !== undefined),
+    separator,
+    lines,
+    next(n) {
+      if (at >= rows.length) return null;
+      const step: LonglistStep = { records: [], rejected: [] };
+      for (const end = Math.min(rows.length, at + n); at < end; at++) {
+        const record = rows[at]!;
+        const line = next;
+        next += lineSpan(record);
+        // A blank line, or a row of empty cells (";;;" as spreadsheets pad), is not an error.
+        if (isBlank(record)) continue;
+        const row = readRow(record, columns, line, separator);
+        if ('code' in row) {
+          step.rejected.push({ line, problem: row });
+          continue;
+        }
+        const k = key(row.name);
+        const first = firstLine.get(k);
+        if (first !== undefined) {
+          step.rejected.push({ line, problem: { code: 'duplicateName', name: row.name, first } });
+          continue;
+        }
+        firstLine.set(k, line);
+        step.records.push(row);
+      }
+      return step;
+    },
+  };
+}
+
+const isBlank = (record: readonly string[]): boolean => record.every((c) => c.trim() === '');
+
+/**
+ * Parses a longlist at once (openLonglist, every line checked).
+ * @example parseLonglist('name;price\nAcme;1200,50\n').records // [{ line: 2, name: 'Acme', price: 1200.5 }]
+ */
+export function parseLonglist(input: string, key?: (name: string) => string): ParsedLonglist {
+  const reader = openLonglist(input, key);
+  const records: LonglistRecord[] = [];
+  const rejected: LonglistRowRejection[] = [];
+  for (let step = reader.next(Infinity); step; step = reader.next(Infinity)) {
+    // Not push(...step.records): 100,000 arguments can overflow the stack.
+    for (const r of step.records) records.push(r);
+    for (const r of step.rejected) rejected.push(r);
   }
-  return { fields: columns.filter((c): c is LonglistField => c !== undefined), separator, records, rejected };
+  return { fields: reader.fields, separator: reader.separator, records, rejected };
 }

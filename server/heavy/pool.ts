@@ -1,11 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { heavyThreads, MAX_QUEUE } from './config.js';
-import { runHeavy, transferablesOf, type HeavyResult, type HeavyTask } from './tasks.js';
+import { runHeavy, type HeavyResult, type HeavyTask } from './tasks.js';
 import { currentLocale } from '../i18n/current.js';
 import { nextTurn } from '../next-turn.js';
 import { isPackedView, unpackView } from './packed-rows.js';
-import { isPackedParse, unpackParse } from './packed-records.js';
 import { postedTask } from './posted-vendors.js';
 
 // One bounded pool per process (ADR 017). Created on the first heavy job, not at start-up, so a
@@ -42,19 +41,18 @@ export async function runInPool<T extends HeavyTask>(task: T): Promise<HeavyResu
   // after the database reads that loaded it, which run back to back (issue 15, promise 1).
   await nextTurn();
   // The thread has no request: it is told the language so any text in the result (an exclusion's reason) is the reader's.
-  // An uploaded file's bytes move to the thread (the caller keeps no use for them) instead of being copied.
-  const result: unknown = await poolOf(threads).run({ task: postedTask(task), locale: currentLocale() }, { transferList: transferablesOf(task) });
-  // A ranking or a long longlist comes back as columns (heavy-worker.ts): rebuilt a step at a time.
-  if (isPackedView(result)) return (await unpackView(result)) as HeavyResult<T>;
-  return (isPackedParse(result) ? await unpackParse(result) : result) as HeavyResult<T>;
+  const result: unknown = await poolOf(threads).run({ task: postedTask(task), locale: currentLocale() });
+  // A ranking comes back as columns (heavy-worker.ts): rebuilt a step at a time.
+  return (isPackedView(result) ? await unpackView(result) : result) as HeavyResult<T>;
 }
 
 /**
- * Runs a task that talks back over its own MessagePort (transferred to the thread with it) in a pool
- * thread: the shortlist workbook's bytes (ADR 037). Only when the pool is on (poolEnabled).
+ * Runs a task that talks back over its own MessagePort (transferred to the thread with it, and any
+ * other buffers in `transfer`) in a pool thread: the shortlist workbook's bytes (ADR 037), a
+ * longlist's checked lines (longlist-job.ts). Only when the pool is on (poolEnabled).
  */
-export async function runWithPort(task: { kind: string; port: MessagePort }): Promise<unknown> {
-  return poolOf(heavyThreads()).run({ task, locale: currentLocale() }, { transferList: [task.port] });
+export async function runWithPort(task: { kind: string; port: MessagePort }, transfer: ArrayBuffer[] = []): Promise<unknown> {
+  return poolOf(heavyThreads()).run({ task, locale: currentLocale() }, { transferList: [task.port, ...transfer] });
 }
 
 /** Jobs waiting for a thread (for the bench and diagnostics). */

@@ -4,10 +4,6 @@ import { seededRandom } from '../domain/random.js';
 import { rankTopsis, type TopsisRow } from '../domain/ranking-topsis.js';
 import { resolveWeights } from '../domain/weights.js';
 import { kendallW } from '../domain/agreement.js';
-import { LonglistFormatError, parseLonglist, type LonglistRejection, type ParsedLonglist } from '../domain/csv-longlist.js';
-import { CsvDecodeError, decodeCsv } from '../domain/csv-decode.js';
-import { nameKey } from '../../db/queries/vendors.js';
-import { longlistText, rejectionsText } from '../longlist-text.js';
 import { withMissingAsNaN, type CalibrationGrid } from '../domain/calibration-grid.js';
 import { calibrationOfGrid, type CalibrationReport } from '../read-models/calibration.js';
 import { shortlistFileBytes, type ShortlistFileSource } from '../exports/shortlist-files.js';
@@ -25,15 +21,11 @@ export type HeavyTask =
   | { kind: 'sensitivity'; inputs: RankingInputs; votes: Record<string, number>[]; samples: number }
   | { kind: 'topsis'; inputs: RankingInputs }
   | { kind: 'kendall'; grid: KendallGrid }
-  | { kind: 'longlist'; source: LonglistSource }
   | { kind: 'calibration'; inputs: RankingInputs; grid: CalibrationGrid }
   | { kind: 'shortlistFile'; inputs: RankingInputs; source: Omit<ShortlistFileSource, 'inputs'> }
   | { kind: 'priceQuality'; inputs: RankingInputs; limit: number }
   | { kind: 'methodCheck'; inputs: RankingInputs; limit: number }
   | { kind: 'rankingAnswer'; inputs: RankingInputs; limit?: number | undefined; extras: RankingAnswerExtras };
-
-/** A longlist as text (a page upload, already read) or as the request's bytes and declared charset (the API). */
-export type LonglistSource = { text: string } | { bytes: Uint8Array; charset: string | undefined };
 
 /**
  * Every evaluator's values per leaf criterion, as the agreement read model gathered them: per leaf
@@ -52,20 +44,12 @@ export interface SensitivityFigures {
   votes: number;
 }
 
-/**
- * A longlist CSV read and checked (domain/csv-longlist.ts), or why the file as a whole cannot be:
- * plain data, since an error's class does not survive the way back from a thread.
- */
-export type LonglistParse = { ok: true; parsed: Omit<ParsedLonglist, 'rejected'> & { rejected: LonglistRejection[] } } | { ok: false; code: string; message: string; field: string };
-
 export type HeavyResult<T extends HeavyTask> = T extends { kind: 'rank' } ? RankingView : T extends { kind: 'topsis' } ? TopsisRow[] : T extends { kind: 'kendall' } ? Record<string, number | null>
-  : T extends { kind: 'longlist' } ? LonglistParse : T extends { kind: 'calibration' } ? CalibrationReport : T extends { kind: 'shortlistFile' | 'rankingAnswer' } ? Uint8Array<ArrayBuffer> : T extends { kind: 'priceQuality' } ? PriceQuality : T extends { kind: 'methodCheck' } ? MethodCheck : SensitivityFigures;
+  : T extends { kind: 'calibration' } ? CalibrationReport : T extends { kind: 'shortlistFile' | 'rankingAnswer' } ? Uint8Array<ArrayBuffer> : T extends { kind: 'priceQuality' } ? PriceQuality : T extends { kind: 'methodCheck' } ? MethodCheck : SensitivityFigures;
 
 /** Roughly how many cell visits the task makes: what decides whether it is worth a thread. */
 export function costOf(task: HeavyTask): number {
   if (task.kind === 'kendall') return task.grid.rows.reduce((n, rows) => n + rows.length, 0) * task.grid.vendors;
-  // csv-parse reads about a character per cell visit's time: a 20 KB file parses in a millisecond.
-  if (task.kind === 'longlist') return 'text' in task.source ? task.source.text.length : task.source.bytes.length;
   if (task.kind === 'calibration') return task.grid.values.length * task.grid.vendorIds.length + task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   const cells = task.inputs.vendors.length * Math.max(1, task.inputs.nodes.length);
   if (task.kind === 'rank' || task.kind === 'topsis' || task.kind === 'shortlistFile' || task.kind === 'rankingAnswer') return cells;
@@ -78,7 +62,6 @@ export function runHeavy<T extends HeavyTask>(task: T): HeavyResult<T> {
   if (task.kind === 'rank') return rankInputs(task.inputs, task.topLevel, { limit: task.limit }) as HeavyResult<T>;
   if (task.kind === 'topsis') return topsisOfInputs(task.inputs) as HeavyResult<T>;
   if (task.kind === 'kendall') return kendallOfGrid(task.grid) as HeavyResult<T>;
-  if (task.kind === 'longlist') return longlistOf(task.source) as HeavyResult<T>;
   if (task.kind === 'calibration') return calibrationOfGrid(task.inputs, withMissingAsNaN(task.grid)) as HeavyResult<T>;
   if (task.kind === 'shortlistFile') return shortlistFileBytes({ ...task.source, inputs: task.inputs }) as HeavyResult<T>;
   if (task.kind === 'rankingAnswer') return rankingAnswerBytes(task.inputs, task.limit, task.extras) as HeavyResult<T>;
@@ -132,27 +115,4 @@ function kendallOfGrid({ leafIds, vendors, rows: byLeaf, has: hasByLeaf }: Kenda
     w[id] = kendallW(rows.map((r) => common.map((v) => r[v]!)));
   });
   return w;
-}
-
-/** The longlist decoded and parsed; a file that cannot be read at all becomes data (its code, message and the field at fault). */
-function longlistOf(source: LonglistSource): LonglistParse {
-  try {
-    const text = 'text' in source ? source.text : decodeCsv(source.bytes, source.charset);
-    const parsed = parseLonglist(text, nameKey);
-    // The rejected lines' reasons in the request's language, as the format errors below.
-    return { ok: true, parsed: { ...parsed, rejected: rejectionsText(parsed.rejected) } };
-  } catch (e) {
-    // Phrased here, in the pool thread's copy of the request's language (pool.ts passes it).
-    if (e instanceof LonglistFormatError) return { ok: false, code: 'validation_failed', message: longlistText(e.problem), field: e.field };
-    if (e instanceof CsvDecodeError) return { ok: false, code: e.code, message: longlistText(e.problem), field: e.field };
-    throw e;
-  }
-}
-
-/** What a task can hand over to a thread without copying: the bytes of an uploaded file. */
-export function transferablesOf(task: HeavyTask): ArrayBuffer[] {
-  if (task.kind !== 'longlist' || !('bytes' in task.source)) return [];
-  const { buffer, byteOffset, byteLength } = task.source.bytes;
-  // Only a buffer the bytes fill alone: moving a shared one (Node's Buffer pool) would empty it for others.
-  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
 }

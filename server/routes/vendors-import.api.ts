@@ -15,6 +15,7 @@ const CSV_TYPES = /^(?:text\/csv|text\/plain|application\/csv|text\/comma-separa
 
 const ImportResult = z.object({
   created: z.number(), updated: z.number(),
+  unchanged: z.number().openapi({ description: 'Accepted rows whose vendor already said the same (a re-import of the same file: all of them).' }),
   rejected: z.array(z.object({ line: z.number(), error: z.string() })).openapi({ description: 'Rows left out, by line number of the file.' }),
 });
 

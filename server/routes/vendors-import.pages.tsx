@@ -46,7 +46,7 @@ function uploadOf(p: Page, key: string): Upload | undefined {
 function runView(p: Page, upload: Upload, job: ImportJob): ImportRunView {
   const base = baseOf(p);
   return {
-    state: job.state, progress: job.progress, result: job.result, unchanged: job.unchanged, error: job.error,
+    state: job.state, progress: job.progress, result: job.result, error: job.error,
     eventsUrl: `${base}/import/${upload.key}/events`, vendorsUrl: base, importUrl: `${base}/import`,
   };
 }
@@ -72,13 +72,13 @@ function sseOf(e: ImportEvent): { event: string; data: string } {
   const r = e.result;
   return {
     event: 'result',
-    data: JSON.stringify({ created: r.created, updated: r.updated, unchanged: e.unchanged, rejected: r.rejected.length, lines: r.rejected.slice(0, STREAM_REJECTED) }),
+    data: JSON.stringify({ created: r.created, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected.length, lines: r.rejected.slice(0, STREAM_REJECTED) }),
   };
 }
 
 /** The job's current end state as an event, once it has one. */
 function endOf(job: ImportJob): ImportEvent | null {
-  if (job.state === 'done' && job.result) return { type: 'result', result: job.result, unchanged: job.unchanged };
+  if (job.state === 'done' && job.result) return { type: 'result', result: job.result };
   if (job.state === 'failed') return { type: 'failed', message: job.error ?? '' };
   return null;
 }

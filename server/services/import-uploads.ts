@@ -16,15 +16,13 @@ import { m } from '../../views/messages/index.js';
 /** What the import page streams: progress as it advances, then the end (a result or a failure). */
 export type ImportEvent =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'result'; result: ImportResult; unchanged: number }
+  | { type: 'result'; result: ImportResult }
   | { type: 'failed'; message: string };
 
 export interface ImportJob {
   state: 'pending' | 'running' | 'done' | 'failed';
   progress: ImportProgress;
   result: ImportResult | null;
-  /** Accepted records the import found already up to date. */
-  unchanged: number;
   error: string | null;
   /** Starts the import if it has not started; safe to call more than once. */
   start: () => void;
@@ -92,7 +90,6 @@ export function prepareImport(upload: Upload, db: Db, actor: Actor, mapped: stri
     state: 'pending',
     progress: { phase: 'writing', done: 0, total: 0, rejected: 0 },
     result: null,
-    unchanged: 0,
     error: null,
     subscribe(listener) {
       listeners.add(listener);
@@ -102,12 +99,8 @@ export function prepareImport(upload: Upload, db: Db, actor: Actor, mapped: stri
       if (job.state !== 'pending') return;
       job.state = 'running';
       clearTimeout(timer);
-      let unchanged = 0;
-      let first = true;
       importLonglist(db, actor, mapped, {
         onProgress: async (p) => {
-          if (first) unchanged = p.done;
-          first = false;
           job.progress = p;
           emit({ type: 'progress', progress: p });
           await nextTurn();
@@ -116,9 +109,8 @@ export function prepareImport(upload: Upload, db: Db, actor: Actor, mapped: stri
         (result) => {
           job.state = 'done';
           job.result = result;
-          job.unchanged = unchanged;
           upload.text = null;
-          emit({ type: 'result', result, unchanged });
+          emit({ type: 'result', result });
         },
         (err: unknown) => {
           job.state = 'failed';

@@ -1,14 +1,12 @@
 import type { Db } from '../../db/client.js';
 import type { Vendor } from '../../db/schema.js';
-import { deleteVendor, insertVendor, updateVendor as writeVendor, vendorByName, vendorIn } from '../../db/queries/vendors.js';
+import { deleteVendor, insertVendor, updateVendor as writeVendor, vendorByName, vendorIn, type VendorInput } from '../../db/queries/vendors.js';
 import { auditAs, createAudited } from './audit-as.js';
 import { conflict, notFound } from '../errors.js';
 import { nowIso } from '../time.js';
 import type { Actor } from '../actor.js';
 import { assertStructureOpen } from './structure-guard.js';
 import { m } from '../../views/messages/index.js';
-
-export interface VendorInput { name: string; website?: string; category?: string; description?: string; price?: number | null }
 
 const snapshot = (v: Vendor) => ({ name: v.name, website: v.website, category: v.category, description: v.description, price: v.price });
 const audit = (db: Db, a: Actor, action: string, id: number, before?: unknown, after?: unknown) => auditAs(db, a, action, 'vendor', id, before, after);

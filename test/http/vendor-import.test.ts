@@ -38,13 +38,13 @@ describe('a longlist file', () => {
     id = await createEvaluation(app, owner.token, { template: 'blank' });
   });
 
-  test('quotes, embedded newlines and a BOM: 200 {created, updated, rejected}', async () => {
+  test('quotes, embedded newlines and a BOM: 200 {created, updated, unchanged, rejected}', async () => {
     const csv = '\uFEFFName,Website,Category,Description,Price\r\n'
       + '"Acme, Inc.",https://acme.io,Journeys,"Line one\r\nline ""two""",1200\r\n'
       + 'Braze,braze.com,Engagement,,\r\n';
     const res = await importCsv(id, csv);
     expect(res.status, res.text).toBe(200);
-    expect(res.json).toEqual({ created: 2, updated: 0, rejected: [] });
+    expect(res.json).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: [] });
     expect(await vendorsOf(id)).toEqual([
       { name: 'Acme, Inc.', website: 'https://acme.io', category: 'Journeys', description: 'Line one\nline "two"', price: 1200 },
       { name: 'Braze', website: 'https://braze.com', category: 'Engagement', description: '', price: null },
@@ -54,20 +54,20 @@ describe('a longlist file', () => {
   test('re-importing the same file creates nothing and updates nothing', async () => {
     const csv = 'name;website\nZeta;https://zeta.io\nEta;\n';
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
-    expect((await importCsv(e, csv)).json).toEqual({ created: 2, updated: 0, rejected: [] });
+    expect((await importCsv(e, csv)).json).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: [] });
     const before = await vendorsOf(e);
-    expect((await importCsv(e, csv)).json).toEqual({ created: 0, updated: 0, rejected: [] });
+    expect((await importCsv(e, csv)).json).toEqual({ created: 0, updated: 0, unchanged: 2, rejected: [] });
     expect(await vendorsOf(e)).toEqual(before);
     // A changed field counts as updated; columns the file lacks are left alone.
     const res = await importCsv(e, 'NAME;WEBSITE\nzeta;https://zeta.io/new\nEta;\n');
-    expect(res.json).toEqual({ created: 0, updated: 1, rejected: [] });
+    expect(res.json).toEqual({ created: 0, updated: 1, unchanged: 1, rejected: [] });
     expect((await vendorsOf(e)).map((v) => [v.name, v.website])).toEqual([['Eta', ''], ['zeta', 'https://zeta.io/new']]);
   });
 
   test('semicolon separator with European prices', async () => {
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
     const res = await importCsv(e, 'name;price;category\nSAP CX;1.234,50;Suite\n"Medallia; Ltd";99;Feedback\n');
-    expect(res.json).toEqual({ created: 2, updated: 0, rejected: [] });
+    expect(res.json).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: [] });
     expect((await vendorsOf(e)).map((v) => [v.name, v.price, v.category])).toEqual([['Medallia; Ltd', 99, 'Feedback'], ['SAP CX', 1234.5, 'Suite']]);
   });
 
@@ -95,7 +95,7 @@ describe('a longlist file', () => {
   test('formula-looking cells are stored as plain text', async () => {
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
     const res = await importCsv(e, 'name,category,description\n"=HYPERLINK(""http://evil"",""x"")",+SUM(1),@cmd\n-2+3,=1,"=A1"\n');
-    expect(res.json).toEqual({ created: 2, updated: 0, rejected: [] });
+    expect(res.json).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: [] });
     expect((await vendorsOf(e)).map((v) => [v.name, v.category, v.description])).toEqual([
       ['-2+3', '=1', '=A1'],
       ['=HYPERLINK("http://evil","x")', '+SUM(1)', '@cmd'],
@@ -181,9 +181,9 @@ describe('refusals', () => {
   test('UTF-16 (declared, or by its byte-order mark) is read as such; an unknown charset → 400 naming the content type', async () => {
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
     const utf16 = Buffer.from('name\nMüller GmbH\n', 'utf16le');
-    expect((await importCsv(e, utf16, { type: 'text/csv; charset=utf-16' })).json).toEqual({ created: 1, updated: 0, rejected: [] });
+    expect((await importCsv(e, utf16, { type: 'text/csv; charset=utf-16' })).json).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [] });
     const marked = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\nZoë Systems\n', 'utf16le')]);
-    expect((await importCsv(e, marked)).json).toEqual({ created: 1, updated: 0, rejected: [] });
+    expect((await importCsv(e, marked)).json).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [] });
     expect((await vendorsOf(e)).map((v) => v.name)).toEqual(['Müller GmbH', 'Zoë Systems']);
     const unknown = expectApiError(await importCsv(id, 'name\nX\n', { type: 'text/csv; charset=klingon' }), 400, 'unsupported_charset');
     expect(Object.keys(unknown.fields ?? {})).toEqual(['content-type']);
@@ -206,7 +206,7 @@ describe('refusals', () => {
     expect(Object.keys(expectApiError(await importCsv(id, latin), 400, 'invalid_encoding').fields ?? {})).toEqual(['file']);
     const e = await createEvaluation(app, owner.token, { template: 'blank' });
     const res = await importCsv(e, latin, { type: 'text/csv; charset=windows-1252' });
-    expect(res.json).toEqual({ created: 1, updated: 0, rejected: [] });
+    expect(res.json).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: [] });
     expect((await vendorsOf(e))[0]!.name).toBe('Müller GmbH');
   });
 

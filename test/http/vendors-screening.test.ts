@@ -24,7 +24,7 @@ async function landscape(): Promise<{ id: string; base: string }> {
   const res = await app.request(`/api/v1/evaluations/${id}/vendors/import`, {
     method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'text/csv' }, body: `${lines.join('\n')}\n`,
   });
-  expect(await res.json()).toEqual({ created: 120, updated: 0, rejected: [] });
+  expect(await res.json()).toEqual({ created: 120, updated: 0, unchanged: 0, rejected: [] });
   return { id, base: `/evaluations/${id}/vendors` };
 }
 

@@ -9,7 +9,6 @@ export interface ImportRunView {
   state: 'pending' | 'running' | 'done' | 'failed';
   progress: ImportProgress;
   result: ImportResult | null;
-  unchanged: number;
   error: string | null;
   /** The SSE stream the page follows while the import runs. */
   eventsUrl: string;
@@ -22,11 +21,11 @@ const t = m.vendors.import;
 /** The progress line under the bar, also sent with every SSE progress event so both read the same. */
 export const progressLabel = (p: ImportProgress) => (p.total === 0 && p.phase === 'writing' && p.done === 0 ? t.starting : t.progress(p.done, p.total));
 
-function Counts({ result, unchanged }: { result: ImportResult; unchanged: number }) {
+function Counts({ result }: { result: ImportResult }) {
   const items = [
     { key: 'created', label: t.counts.created, n: result.created },
     { key: 'updated', label: t.counts.updated, n: result.updated },
-    { key: 'unchanged', label: t.counts.unchanged, n: unchanged },
+    { key: 'unchanged', label: t.counts.unchanged, n: result.unchanged },
     { key: 'rejected', label: t.counts.rejected, n: result.rejected.length },
   ];
   return (
@@ -64,7 +63,7 @@ export function ImportRun({ view }: { view: ImportRunView }) {
     return (
       <section id="import-run" class="card" aria-labelledby="import-done">
         <h2 id="import-done">{t.doneTitle}</h2>
-        <Counts result={view.result} unchanged={view.unchanged} />
+        <Counts result={view.result} />
         {rejected.length === 0 ? (
           <p class="alert alert-success">{t.allGood}</p>
         ) : (

@@ -17,8 +17,8 @@ const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
 const VENDORS_PER_STEP = 50;
 
 /** Vendors in the first step of a score read, and the time a step aims at (see forEachScoreValue). */
-const FIRST_STEP = 8;
-const TURN_MS = 8;
+export const FIRST_STEP = 8;
+export const TURN_MS = 8;
 
 // One helper for a turn of the event loop, shared with the server's stepped work.
 import { nextTurn } from '../../server/next-turn.js';
@@ -71,10 +71,19 @@ export async function forEachScoreValue(db: Db, evaluationId: number, each: (ven
       took = performance.now() - started;
     });
     i = last + 1;
-    took = Math.max(0.25, took);
-    per = Math.max(1, Math.min(per * 2, Math.floor((per * TURN_MS) / took)));
+    per = nextStepSize(per, took);
     if (i < ids.length) await nextTurn();
   }
+}
+
+/**
+ * The vendors of the next step of a score read, from the last step's size and the milliseconds it
+ * took: as many as would take TURN_MS at the last step's pace, at most twice the last (one fast
+ * step on a cold page does not make the next one huge), at least one. A step under a quarter of a
+ * millisecond counts as a quarter (the clock's grain, and no division by zero).
+ */
+export function nextStepSize(per: number, took: number): number {
+  return Math.max(1, Math.min(per * 2, Math.floor((per * TURN_MS) / Math.max(0.25, took))));
 }
 
 /**

@@ -190,7 +190,13 @@ export async function refreshVendorCells(db: Db, evaluationId: number, vendorId:
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('criteria as k').select('k.id').whereRef('k.parent_id', '=', 'c.id')))).execute();
     await lockCells(db, evaluationId, leaves.map((c) => ({ vendorId, criterionId: c.id })));
   }
-  const cells = await db.selectFrom('score_cells').select('criterion_id').where('vendor_id', '=', vendorId).execute();
+  // Only cells with something to recount: a score (counted or not), or figures left from one. The
+  // lock above made an empty cell of every leaf, and recounting those changed nothing at a cost.
+  const cells = await db.selectFrom('score_cells as c').select('c.criterion_id').where('c.vendor_id', '=', vendorId)
+    .where(({ or, eb, exists, selectFrom }) => or([
+      eb('c.n', '>', 0), eb('c.pass', '>', 0), eb('c.fail', '>', 0),
+      exists(selectFrom('scores as s').select('s.evaluator_id').whereRef('s.vendor_id', '=', 'c.vendor_id').whereRef('s.criterion_id', '=', 'c.criterion_id')),
+    ])).execute();
   if (cells.length === 0) return;
   await stampCells(db, evaluationId, cells.map((c) => ({ vendorId, criterionId: c.criterion_id })), { locked });
   for (const c of cells) await refreshCell(db, evaluationId, vendorId, c.criterion_id, true);

@@ -18,7 +18,6 @@ import type { RankingView } from '../read-models/ranking.js';
 export default function run({ task, locale }: { task: HeavyTask | XlsxTask | LonglistTask; locale: Locale }): unknown {
   return withLocale(locale, () => {
     if (task.kind === 'xlsx') return import('./xlsx-thread.js').then((m) => m.writeWorkbookInThread(task));
-    // A longlist's lines go back over the task's port as they are checked (longlist-thread.ts).
     if (task.kind === 'longlist') return readLonglistInThread(task);
     return movable(task.kind, runHeavy(receivedTask(task)));
   });

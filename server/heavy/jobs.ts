@@ -30,7 +30,7 @@ function remember(key: string, value: unknown): void {
  * Runs a heavy task for member `a` over inputs the read model loaded as `a` may see them. The
  * returned value may be shared with other callers of the same key: treat it as read-only.
  */
-export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' | 'longlist' | 'shortlistFile' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
+export async function heavy<T extends Exclude<HeavyTask, { kind: 'kendall' | 'shortlistFile' }>>(a: Actor, task: T, args: unknown): Promise<HeavyResult<T>> {
   if (costOf(task) < inlineBelow()) return runHeavy(task);
   // The key digests every vendor (about 10 ms on the landscape): not in the turn of the reads before it.
   await nextTurn();
@@ -64,8 +64,8 @@ async function heavyUnder<T extends HeavyTask>(a: Actor, task: T, dataKey: strin
 }
 
 /**
- * A heavy task whose result is used once (parsing an uploaded file): inline when small, otherwise in
- * the pool under the per-team cap, and never cached (the next upload is another file).
+ * A heavy task whose result is used once (a shortlist file's bytes): inline when small, otherwise in
+ * the pool under the per-team cap, and never cached.
  */
 export async function heavyOnce<T extends HeavyTask>(a: Actor, task: T): Promise<HeavyResult<T>> {
   if (costOf(task) < inlineBelow()) return runHeavy(task);

@@ -10,8 +10,9 @@ import { poolEnabled, runWithPort } from './pool.js';
 
 /**
  * A longlist being read: refused as a whole, or its header's fields and count of lines, and its
- * checked lines as they come. `close` gives back what the reading holds (the team's heavy-job slot,
- * the port); call it when done, whether or not every step was taken.
+ * checked lines as they come. Call `close` when done, whether or not every step was taken: it stops
+ * the thread's reading and closes the port. The team's heavy-job slot is held while the thread
+ * works, and given back when it has finished or stopped.
  */
 export type LonglistReading =
   | ({ ok: false } & LonglistRefusal)
@@ -62,29 +63,42 @@ async function readingOf(next: () => Promise<LonglistMessage | undefined>, close
 function readInPool(a: Actor, source: LonglistSource): Promise<LonglistReading> {
   const release = holdTeamSlot(a);
   const { port1: port, port2 } = new MessageChannel();
+  const stop = new Int32Array(new SharedArrayBuffer(4));
   // The thread's messages as they arrive, or its failure, handed out in order.
   const arrived: LonglistMessage[] = [];
   let failure: unknown = null;
   let wake: (() => void) | null = null;
   const woken = () => { const w = wake; wake = null; w?.(); };
-  port.on('message', (m: LonglistFromThread) => {
-    arrived.push('step' in m ? { step: { records: unpackRecords(m.step.records), rejected: m.step.rejected } } : m);
+  const fail = (err: unknown) => {
+    failure ??= err;
     woken();
+  };
+  port.on('message', (m: LonglistFromThread) => {
+    // A step that cannot be rebuilt fails the reading (and so the import), never the process.
+    try {
+      arrived.push('step' in m ? { step: { records: unpackRecords(m.step.records), rejected: m.step.rejected } } : m);
+      woken();
+    } catch (err) {
+      fail(err);
+    }
   });
+  // A message that cannot be read at all would otherwise be dropped, and its lines with it.
+  port.on('messageerror', (err) => fail(err));
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
+    Atomics.store(stop, 0, 1);
     port.close();
-    release();
   };
   const { bytes } = 'bytes' in source ? source : { bytes: null };
   // The uploaded bytes move to the thread (the caller keeps no use for them), unless they share a buffer (Node's Buffer pool).
   const transfer = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
-  const task: LonglistTask = { kind: 'longlist', source, port: port2 };
-  runWithPort(task, transfer).catch((err: unknown) => {
-    failure = poolRefusal(err);
-    woken();
+  const task: LonglistTask = { kind: 'longlist', source, port: port2, stop };
+  // The slot is the thread's: given back when its work ends, not when the import stops listening.
+  runWithPort(task, transfer).then(release, (err: unknown) => {
+    release();
+    fail(poolRefusal(err));
   });
   const next = async (): Promise<LonglistMessage> => {
     while (arrived.length === 0) {

@@ -131,6 +131,9 @@ async function writeLonglist(db: Db, a: Actor, read: Extract<LonglistReading, { 
     }
 
     const lines = done + rejected.length;
+    // Every line of the file became a record or a rejection; anything less means steps were lost on
+    // the way from the thread, and a file is never half imported (the transaction rolls back).
+    if (lines !== read.lines) throw new Error(`longlist import: ${lines} of ${read.lines} lines arrived`);
     await recordAudit(trx, {
       teamId: a.evaluation.team_id, evaluationId, actorId: a.userId, action: 'import', entity: 'vendor', entityId: `import:${lines}`,
       before: before.length > 0 ? { updated: before } : undefined,

@@ -78,8 +78,8 @@ test('CSV imports are read in the pool: a 10 MB file, a 5,000-vendor longlist an
   await importUnderProbe('name\nWarm-up vendor\n'.padEnd(30_000, '\n'));
   const big = await importUnderProbe(hostile);
   const list = await importUnderProbe(longlist);
-  // A 10 MB longlist that is imported, not refused: its records come back from the pool as columns
-  // rebuilt in steps (heavy/packed-records.ts) and go in by chunks.
+  // A 10 MB longlist that is imported, not refused: its lines come back from the pool a step at a
+  // time as they are checked (heavy/longlist-thread.ts) and are written as they arrive.
   const full = longlistCsv(FULL_ROWS);
   const whole = await importUnderProbe(full);
   console.log(`nobody waits, imports: ${(full.length / 2 ** 20).toFixed(1)} MB longlist of ${FULL_ROWS.toLocaleString('en')} vendors → ${whole.status} in ${whole.ms.toFixed(0)} ms, ${whole.probes} probes, longest wait ${whole.longest.toFixed(1)} ms, longest stall ${whole.stall.toFixed(1)} ms`);

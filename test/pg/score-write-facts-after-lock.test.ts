@@ -137,21 +137,27 @@ test('an exclusion waits for a write that is creating one of the vendor’s cell
   expect(cell).toEqual({ n: 0, sum: 0 });
 }, 60_000);
 
-test('an exclusion recounts only the vendor’s cells that have scores, not the empty cells its lock made', async () => {
+test('an exclusion recounts only the vendor’s cells that have scores, not the empty cells its lock made; lifting it counts them again', async () => {
   const { app, db, owner, id, criterionId, vendorId } = await oneCell();
   const path = `/api/v1/evaluations/${id}`;
-  const unscored = await addCriterion(app, owner.token, id, { name: 'Reach' });
+  await addCriterion(app, owner.token, id, { name: 'Reach' });
   const eva = await signupUser(app);
   expect((await api(app, owner.token, 'POST', `${path}/members`, { email: eva.email, role: 'evaluator' })).status).toBe(201);
   await declareNoConflict(app, eva.token, id);
   expect((await api(app, eva.token, 'PUT', `${path}/scores`, { vendorId, criterionId, value: 4 })).status).toBe(200);
-  const before = await db.selectFrom('score_cell_changes').select(({ fn }) => fn.max('seq').as('seq')).where('evaluation_id', '=', Number(id)).executeTakeFirstOrThrow();
+  const stampedSince = async (seq: number) => (await db.selectFrom('score_cell_changes').select('criterion_id').where('evaluation_id', '=', Number(id)).where('seq', '>', seq).execute()).map((c) => c.criterion_id);
+  const lastSeq = async () => Number((await db.selectFrom('score_cell_changes').select(({ fn }) => fn.max('seq').as('seq')).where('evaluation_id', '=', Number(id)).executeTakeFirstOrThrow()).seq ?? 0);
+  const cellN = async () => (await db.selectFrom('score_cells').select(['n']).where('vendor_id', '=', Number(vendorId)).where('criterion_id', '=', Number(criterionId)).executeTakeFirstOrThrow()).n;
 
+  let before = await lastSeq();
   expect((await api(app, owner.token, 'POST', `${path}/exclusions`, { userId: eva.userId, vendorId, reason: 'Former employer' })).status).toBe(201);
-  const stamped = await db.selectFrom('score_cell_changes').select('criterion_id').where('evaluation_id', '=', Number(id)).where('seq', '>', Number(before.seq ?? 0)).execute();
-  // The scored cell is recounted (its score no longer counts); the empty one is left alone.
-  expect(stamped.map((c) => c.criterion_id)).toEqual([Number(criterionId)]);
-  expect(Number(unscored)).not.toBe(Number(criterionId));
-  const cell = await db.selectFrom('score_cells').select(['n']).where('vendor_id', '=', Number(vendorId)).where('criterion_id', '=', Number(criterionId)).executeTakeFirstOrThrow();
-  expect(cell.n).toBe(0);
-});
+  // The scored cell is recounted (its score no longer counts); the other leaf's empty cell is left alone.
+  expect(await stampedSince(before)).toEqual([Number(criterionId)]);
+  expect(await cellN()).toBe(0);
+
+  // Lifted: the cell counts nothing now but has a score, so it is recounted, and the score counts again.
+  before = await lastSeq();
+  expect((await api(app, owner.token, 'DELETE', `${path}/exclusions/${eva.userId}/${vendorId}`)).status).toBe(204);
+  expect(await stampedSince(before)).toEqual([Number(criterionId)]);
+  expect(await cellN()).toBe(1);
+}, 60_000);

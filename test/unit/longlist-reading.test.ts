@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { readLonglist, type LonglistReading } from '../../server/heavy/longlist-job.js';
 import { holdTeamSlot } from '../../server/heavy/jobs.js';
 import { closeHeavyPool } from '../../server/heavy/pool.js';
@@ -7,11 +7,13 @@ import { nameKey } from '../../db/queries/vendors.js';
 import { rejectionsText } from '../../server/longlist-text.js';
 import { RetryLater } from '../../server/errors.js';
 import type { Actor } from '../../server/actor.js';
+import { withLocale } from '../../server/i18n/current.js';
 
 // A big longlist is read in a pool thread and its checked lines come back a step at a time, so the
 // import writes while the thread checks (issue 15, promise 4). What the steps add up to must be
 // exactly what reading the file at once gives, in the same order; a file refused as a whole is
-// refused before any step; the team's heavy-job slot is held while reading and given back on close.
+// refused before any step; the team's heavy-job slot is held while the thread reads and given back
+// when it has finished, or stopped because the import closed the reading.
 
 const env = { ...process.env };
 beforeAll(() => {
@@ -26,10 +28,10 @@ afterAll(async () => {
 
 const actor = (team: number) => ({ evaluation: { team_id: team } }) as unknown as Actor;
 
-/** 12,000 lines: three steps, with a bad website, a duplicate and a blank line among them. */
-function csv(): string {
+/** `n` lines (three steps by default), with a bad website, a duplicate and a blank line among them. */
+function csv(n = 12_000): string {
   const lines = ['name;website;price;description'];
-  for (let i = 0; i < 12_000; i++) {
+  for (let i = 0; i < n; i++) {
     if (i === 100) lines.push('not a site;foo bar;1;x');
     else if (i === 7_000) lines.push('Vendor 5;;;');
     else if (i === 9_000) lines.push(';;;');
@@ -69,18 +71,56 @@ test('a file refused as a whole is refused before any step, with the field at fa
   expect(reading).toMatchObject({ ok: false, code: 'validation_failed', field: 'header' });
 });
 
-test('the reading holds one of the team’s heavy-job slots until it is closed, even unread', async () => {
+/** Whether the team could take a heavy-job slot now (taken and given back at once). */
+const slotFree = (team: number): boolean => {
+  try {
+    holdTeamSlot(actor(team))();
+    return true;
+  } catch (e) {
+    if (e instanceof RetryLater) return false;
+    throw e;
+  }
+};
+
+test('a refused file gives the team’s slot back', async () => {
+  process.env.HEAVY_JOBS_PER_TEAM = '1';
+  const reading = await readLonglist(actor(4), { text: `name\n"never closed\n${'x\n'.repeat(30_000)}` });
+  expect(reading).toMatchObject({ ok: false, code: 'validation_failed' });
+  await vi.waitFor(() => expect(slotFree(4)).toBe(true));
+});
+
+test('the reading holds one of the team’s heavy-job slots while the thread works; read to the end or closed unread, it comes back', async () => {
   process.env.HEAVY_JOBS_PER_TEAM = '1';
   const text = csv();
   const reading = await readLonglist(actor(3), { text });
   if (!reading.ok) throw new Error(reading.message);
-  expect(() => holdTeamSlot(actor(3))).toThrow(RetryLater);
+  expect(slotFree(3)).toBe(false);
   await expect(readLonglist(actor(3), { text })).rejects.toBeInstanceOf(RetryLater);
+  await drained(reading);
   reading.close();
-  holdTeamSlot(actor(3))();
-  // Reading to the end gives it back too.
-  const again = await readLonglist(actor(3), { text });
-  if (!again.ok) throw new Error(again.message);
-  await drained(again);
-  holdTeamSlot(actor(3))();
+  await vi.waitFor(() => expect(slotFree(3)).toBe(true));
+
+  // Closed after the head, unread: the thread stops between steps and gives the slot back.
+  const big = await readLonglist(actor(3), { text: csv(100_000) });
+  if (!big.ok) throw new Error(big.message);
+  big.close();
+  await vi.waitFor(() => expect(slotFree(3)).toBe(true));
+});
+
+test('rejected lines are phrased in the language of the request that read them, also in the thread', async () => {
+  const text = csv();
+  const reading = await withLocale('de', () => readLonglist(actor(5), { text }));
+  if (!reading.ok) throw new Error(reading.message);
+  const got = await drained(reading);
+  const whole = parseLonglist(text, nameKey);
+  expect(got.rejected).toStrictEqual(withLocale('de', () => rejectionsText(whole.rejected)));
+  expect(got.rejected).not.toStrictEqual(rejectionsText(whole.rejected));
+});
+
+test('a thread that dies part way fails the steps, rather than ending them early', async () => {
+  const reading = await readLonglist(actor(6), { text: csv(100_000) });
+  if (!reading.ok) throw new Error(reading.message);
+  await closeHeavyPool();
+  await expect(drained(reading)).rejects.toThrow();
+  reading.close();
 });

@@ -65,7 +65,7 @@ function readInPool(a: Actor, source: LonglistSource): Promise<LonglistReading> 
   const { port1: port, port2 } = new MessageChannel();
   const stop = new Int32Array(new SharedArrayBuffer(4));
   // The thread's messages as they arrive, or its failure, handed out in order.
-  const arrived: LonglistMessage[] = [];
+  const arrived: LonglistFromThread[] = [];
   let failure: unknown = null;
   let wake: (() => void) | null = null;
   const woken = () => { const w = wake; wake = null; w?.(); };
@@ -74,13 +74,8 @@ function readInPool(a: Actor, source: LonglistSource): Promise<LonglistReading> 
     woken();
   };
   port.on('message', (m: LonglistFromThread) => {
-    // A step that cannot be rebuilt fails the reading (and so the import), never the process.
-    try {
-      arrived.push('step' in m ? { step: { records: unpackRecords(m.step.records), rejected: m.step.rejected } } : m);
-      woken();
-    } catch (err) {
-      fail(err);
-    }
+    arrived.push(m);
+    woken();
   });
   // A message that cannot be read at all would otherwise be dropped, and its lines with it.
   port.on('messageerror', (err) => fail(err));
@@ -105,7 +100,11 @@ function readInPool(a: Actor, source: LonglistSource): Promise<LonglistReading> 
       if (failure !== null) throw failure;
       await new Promise<void>((resolve) => { wake = resolve; });
     }
-    return arrived.shift()!;
+    const m = arrived.shift()!;
+    // Rebuilt when taken, one step per turn of the import: a port hands over every message that has
+    // queued in one go, so steps rebuilt as they arrived could add up to one long turn (45 ms seen
+    // in CI). A step that cannot be rebuilt fails the reading (and so the import) here.
+    return 'step' in m ? { step: { records: unpackRecords(m.step.records), rejected: m.step.rejected } } : m;
   };
   return readingOf(next, close).catch((err: unknown) => {
     close();

@@ -13,10 +13,18 @@ function unQuote(s: string): string {
   return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 }
 
-/** The text/plain and text/html parts of nodemailer's multipart/alternative message. */
-function parts(raw: string): { text: string; html: string } {
+/**
+ * The text/plain and text/html parts of nodemailer's multipart/alternative message. Split on the
+ * boundary the message declares, not on any line that starts with `--`: a quoted-printable soft
+ * line break can put `--` at the start of a line inside a reset link's token (about one mail in
+ * 6,700), and that cut the token short (the flake of password-reset.test.ts: 404 for a good link).
+ */
+export function parts(raw: string): { text: string; html: string } {
   const out = { text: '', html: '' };
-  for (const part of raw.split(/\r?\n--[^\r\n]+/)) {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
+  // Without a boundary the message is one part: its headers, then its body.
+  const all = boundary ? raw.split(new RegExp(`\\r?\\n--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?`)) : [raw];
+  for (const part of all) {
     const [head = '', ...body] = part.split(/\r?\n\r?\n/);
     const content = body.join('\n\n');
     const decoded = /quoted-printable/i.test(head) ? unQuote(content) : /base64/i.test(head) ? Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8') : content;

@@ -102,8 +102,8 @@ function readInPool(a: Actor, source: LonglistSource): Promise<LonglistReading> 
     }
     const m = arrived.shift()!;
     // Rebuilt when taken, one step per turn of the import: a port hands over every message that has
-    // queued in one go, so steps rebuilt as they arrived could add up to one long turn (45 ms seen
-    // in CI). A step that cannot be rebuilt fails the reading (and so the import) here.
+    // queued in one go, so steps rebuilt as they arrived could add up to one long turn. A step that
+    // cannot be rebuilt fails the reading (and so the import) here.
     return 'step' in m ? { step: { records: unpackRecords(m.step.records), rejected: m.step.rejected } } : m;
   };
   return readingOf(next, close).catch((err: unknown) => {

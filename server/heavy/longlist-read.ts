@@ -23,7 +23,7 @@ export type LonglistMessage<R = LonglistRecord[]> =
   | { end: true };
 
 /** Lines checked per step: a step's records are written in the turns it takes to check the next. */
-export const LONGLIST_STEP = 5000;
+const LONGLIST_STEP = 5000;
 
 /**
  * Decodes and reads a longlist, telling `say` each message as it goes: the same in a pool thread
